@@ -1,0 +1,22 @@
+/** The one Prisma client of the app (a singleton, so dev hot-reloads do not leak connections). */
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { env } from "@/lib/env";
+
+function createClient(): PrismaClient {
+  if (!env.DATABASE_URL.startsWith("file:")) {
+    throw new Error("This build of Hourbook is generated for SQLite; DATABASE_URL must be a file: URL.");
+  }
+  // `timeout` is SQLite's busy timeout: concurrent writers wait instead of failing at once.
+  const adapter = new PrismaBetterSqlite3({ url: env.DATABASE_URL, timeout: 5_000 });
+  return new PrismaClient({ adapter });
+}
+
+const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
+
+export const db: PrismaClient = globalForPrisma.prisma ?? createClient();
+if (env.NODE_ENV !== "production") globalForPrisma.prisma = db;
+
+export type Db = PrismaClient;
+/** A client or an interactive transaction: domain helpers accept either. */
+export type DbTx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];

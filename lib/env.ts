@@ -1,0 +1,76 @@
+/**
+ * The only reader of process.env. Everything is optional: with no environment at all
+ * the app runs on http://localhost:3000 with the embedded SQLite database, and any
+ * missing secret is generated once and kept under the git-ignored data folder.
+ */
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+const EnvSchema = z.object({
+  APP_URL: z
+    .url({ protocol: /^https?$/, error: "APP_URL must be an http(s) URL such as https://hourbook.example.com" })
+    .default("http://localhost:3000")
+    .transform((url) => url.replace(/\/+$/, "")),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(file:|postgres(ql)?:\/\/)/, "DATABASE_URL must start with file: or postgresql://")
+    .default("file:./.data/hourbook.db"),
+  HOURBOOK_DATA_DIR: z.string().min(1).default(".data"),
+  NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters").optional(),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+function parseEnv(): Env {
+  // Empty strings count as unset, so `APP_URL=` in a shell does not break start-up.
+  const raw = Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== ""));
+  const parsed = EnvSchema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new Error(`Invalid environment:\n${problems}`);
+  }
+  return parsed.data;
+}
+
+export const env: Env = parseEnv();
+
+// next-auth v4 reads NEXTAUTH_URL itself; keep it equal to the configured public URL.
+process.env.NEXTAUTH_URL ??= env.APP_URL;
+
+/** Absolute path of a file in the data folder (database, secrets, signing keys). */
+export function dataPath(...segments: string[]): string {
+  return path.resolve(env.HOURBOOK_DATA_DIR, ...segments);
+}
+
+type Secrets = Record<string, string>;
+
+/**
+ * A named secret: from the environment when given, otherwise generated on first use and
+ * persisted in `<data>/secrets.json` (mode 0600) so it survives restarts.
+ */
+export function persistentSecret(name: "NEXTAUTH_SECRET"): string {
+  const fromEnv = env[name];
+  if (fromEnv) return fromEnv;
+  const file = dataPath("secrets.json");
+  const secrets = readSecrets(file);
+  if (secrets[name]) return secrets[name];
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const next = { ...secrets, [name]: randomBytes(32).toString("base64url") };
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, JSON.stringify(next, null, 2), { mode: 0o600 });
+  fs.renameSync(tmp, file);
+  // Re-read: if another process raced us, both end up with whatever landed last on disk.
+  return readSecrets(file)[name] ?? next[name];
+}
+
+function readSecrets(file: string): Secrets {
+  try {
+    return z.record(z.string(), z.string()).parse(JSON.parse(fs.readFileSync(file, "utf8")));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return {};
+    throw new Error(`Cannot read ${file}: ${(error as Error).message}`);
+  }
+}
