@@ -1,0 +1,78 @@
+/**
+ * Calendar dates ("2026-11-23") are read in the workspace's time zone: a day, a week or
+ * a report range covers local midnight to local midnight there, whatever the server's zone.
+ */
+import { TZDate } from "@date-fns/tz";
+import { addDays, format, startOfWeek } from "date-fns";
+import { z } from "zod";
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function isRealDate(value: string): boolean {
+  const match = ISO_DATE.exec(value);
+  if (!match) return false;
+  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/** A calendar date written YYYY-MM-DD. */
+export const IsoDate = z.string().refine(isRealDate, "must be a date written YYYY-MM-DD");
+
+/** The instant local midnight starts `isoDate` in `timeZone`. */
+export function startOfLocalDay(isoDate: string, timeZone: string): Date {
+  const [y, m, d] = isoDate.split("-").map(Number) as [number, number, number];
+  return new Date(new TZDate(y, m - 1, d, timeZone).getTime());
+}
+
+/** [start, end) instants covering the calendar dates `from`..`to` inclusive. */
+export function localDateRange(from: string, to: string, timeZone: string): { start: Date; end: Date } {
+  return { start: startOfLocalDay(from, timeZone), end: startOfLocalDay(addIsoDays(to, 1), timeZone) };
+}
+
+/** The calendar date an instant falls on in `timeZone`. */
+export function localDateOf(instant: Date, timeZone: string): string {
+  return format(new TZDate(instant.getTime(), timeZone), "yyyy-MM-dd");
+}
+
+/** "HH:mm" of an instant in `timeZone`. */
+export function localTimeOf(instant: Date, timeZone: string): string {
+  return format(new TZDate(instant.getTime(), timeZone), "HH:mm");
+}
+
+/** The instant of a local date and "HH:mm" time in `timeZone`. */
+export function localDateTime(isoDate: string, time: string, timeZone: string): Date {
+  const [y, m, d] = isoDate.split("-").map(Number) as [number, number, number];
+  const [hh, mm] = time.split(":").map(Number) as [number, number];
+  return new Date(new TZDate(y, m - 1, d, hh, mm, timeZone).getTime());
+}
+
+export function addIsoDays(isoDate: string, days: number): string {
+  const [y, m, d] = isoDate.split("-").map(Number) as [number, number, number];
+  return format(addDays(new Date(y, m - 1, d), days), "yyyy-MM-dd");
+}
+
+/** The Monday on or before `isoDate`. */
+export function weekStartOf(isoDate: string): string {
+  const [y, m, d] = isoDate.split("-").map(Number) as [number, number, number];
+  return format(startOfWeek(new Date(y, m - 1, d), { weekStartsOn: 1 }), "yyyy-MM-dd");
+}
+
+export function firstOfMonth(isoDate: string): string {
+  return `${isoDate.slice(0, 7)}-01`;
+}
+
+/** "Mon 23 Nov" style label for a calendar date. */
+export function formatIsoDate(isoDate: string, pattern = "EEE d MMM"): string {
+  const [y, m, d] = isoDate.split("-").map(Number) as [number, number, number];
+  return format(new Date(y, m - 1, d), pattern);
+}
+
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
