@@ -1,0 +1,94 @@
+/**
+ * Turning billable entries into invoice lines. Entries are grouped per project (or per
+ * project and task), and split further by hourly rate so every line reads
+ * "quantity × rate = amount". A line's amount is computed from its total quantity, the
+ * same way for a preview, a draft and a stored invoice, so the numbers never drift.
+ */
+import { amountForSeconds, formatMoney } from "@/lib/domain/money";
+
+export type LineGrouping = "project" | "task";
+export const LINE_GROUPINGS: readonly LineGrouping[] = ["project", "task"];
+
+export interface BillableEntry {
+  id: string;
+  projectId: string;
+  projectName: string;
+  taskId: string | null;
+  taskName: string | null;
+  billableSeconds: number;
+  hourlyRate: number;
+}
+
+export interface DraftLine {
+  position: number;
+  description: string;
+  projectId: string;
+  taskId: string | null;
+  quantitySeconds: number;
+  unitRate: number;
+  amount: number;
+  entryIds: string[];
+}
+
+export function groupIntoLines(entries: readonly BillableEntry[], grouping: LineGrouping, currency: string): DraftLine[] {
+  const groups = new Map<string, { first: BillableEntry; seconds: number; entryIds: string[] }>();
+  for (const entry of entries) {
+    const taskKey = grouping === "task" ? (entry.taskId ?? "") : "";
+    const key = `${entry.projectId}\u0000${taskKey}\u0000${entry.hourlyRate}`;
+    const group = groups.get(key);
+    if (group) {
+      group.seconds += entry.billableSeconds;
+      group.entryIds.push(entry.id);
+    } else {
+      groups.set(key, { first: entry, seconds: entry.billableSeconds, entryIds: [entry.id] });
+    }
+  }
+
+  const describe = (entry: BillableEntry) =>
+    grouping === "task" ? `${entry.projectName} — ${entry.taskName ?? "General"}` : entry.projectName;
+  const ratesPerLabel = new Map<string, Set<number>>();
+  for (const { first } of groups.values()) {
+    const label = describe(first);
+    ratesPerLabel.set(label, (ratesPerLabel.get(label) ?? new Set()).add(first.hourlyRate));
+  }
+
+  return [...groups.values()]
+    .sort(
+      (a, b) =>
+        describe(a.first).localeCompare(describe(b.first)) || b.first.hourlyRate - a.first.hourlyRate,
+    )
+    .map(({ first, seconds, entryIds }, index) => {
+      const label = describe(first);
+      // Two rates under one label (e.g. a member-specific rate): say which is which.
+      const description =
+        (ratesPerLabel.get(label)?.size ?? 0) > 1 ? `${label} (at ${formatMoney(first.hourlyRate, currency)}/h)` : label;
+      return {
+        position: index + 1,
+        description,
+        projectId: first.projectId,
+        taskId: grouping === "task" ? first.taskId : null,
+        quantitySeconds: seconds,
+        unitRate: first.hourlyRate,
+        amount: amountForSeconds(seconds, first.hourlyRate),
+        entryIds,
+      };
+    });
+}
+
+export interface InvoiceTotals {
+  subtotal: number;
+  taxAmount: number;
+  total: number;
+}
+
+/** Tax in basis points (2000 = 20 %), rounded half up on the subtotal. */
+export function invoiceTotals(lines: readonly { amount: number }[], taxRate: number): InvoiceTotals {
+  const subtotal = lines.reduce((sum, line) => sum + line.amount, 0);
+  const taxAmount = Math.round((subtotal * taxRate) / 10_000);
+  return { subtotal, taxAmount, total: subtotal + taxAmount };
+}
+
+/** "INV-0042". */
+export function invoiceLabel(prefix: string, number: number): string {
+  return `${prefix}${String(number).padStart(4, "0")}`;
+}
