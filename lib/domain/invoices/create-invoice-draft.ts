@@ -1,0 +1,63 @@
+import { db } from "@/lib/db";
+import { assertCan, type Actor } from "@/lib/domain/actor";
+import { startOfLocalDay } from "@/lib/domain/dates";
+import { conflict, parseInput } from "@/lib/domain/errors";
+import { InvoicePlanInput, planInvoice } from "./plan-invoice";
+import { invoiceDetailInclude, toInvoiceDetail, type InvoiceDetail } from "./invoice-view";
+
+/**
+ * Creates a draft invoice from unbilled time and reserves that time for it, in one
+ * transaction: the next sequential number is taken, lines are stored, and each entry is
+ * claimed only if it is still unclaimed — so two drafts racing for the same time cannot
+ * both bill it; the loser gets a conflict and nothing is written.
+ */
+export async function createInvoiceDraft(actor: Actor, input: InvoicePlanInput): Promise<InvoiceDetail> {
+  assertCan(actor, "invoices:write", "create invoices");
+  const data = parseInput(InvoicePlanInput, input);
+  const row = await db.$transaction(async (tx) => {
+    const plan = await planInvoice(tx, actor, data);
+    const workspace = await tx.workspace.update({
+      where: { id: actor.workspaceId },
+      data: { nextInvoiceNumber: { increment: 1 } },
+    });
+    const zone = workspace.timeZone;
+    const invoice = await tx.invoice.create({
+      data: {
+        workspaceId: actor.workspaceId,
+        clientId: plan.client.id,
+        number: workspace.nextInvoiceNumber - 1,
+        issueDate: startOfLocalDay(plan.issueDate, zone),
+        dueDate: startOfLocalDay(plan.dueDate, zone),
+        currency: plan.currency,
+        periodStart: plan.periodStart ? startOfLocalDay(plan.periodStart, zone) : null,
+        periodEnd: plan.periodEnd ? startOfLocalDay(plan.periodEnd, zone) : null,
+        notes: plan.notes,
+        taxRate: plan.taxRate,
+        ...plan.totals,
+      },
+    });
+    for (const line of plan.lines) {
+      const stored = await tx.invoiceLine.create({
+        data: {
+          invoiceId: invoice.id,
+          position: line.position,
+          description: line.description,
+          projectId: line.projectId,
+          taskId: line.taskId,
+          quantitySeconds: line.quantitySeconds,
+          unitRate: line.unitRate,
+          amount: line.amount,
+        },
+      });
+      const claimed = await tx.timeEntry.updateMany({
+        where: { id: { in: line.entryIds }, workspaceId: actor.workspaceId, invoiceLineId: null },
+        data: { invoiceLineId: stored.id },
+      });
+      if (claimed.count !== line.entryIds.length) {
+        throw conflict("Some of this time was invoiced by someone else a moment ago. Nothing was created; preview again.");
+      }
+    }
+    return tx.invoice.findUniqueOrThrow({ where: { id: invoice.id }, include: invoiceDetailInclude });
+  });
+  return toInvoiceDetail(row);
+}

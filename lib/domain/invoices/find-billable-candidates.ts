@@ -1,0 +1,56 @@
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { assertCan, type Actor } from "@/lib/domain/actor";
+import { invoiceTotals } from "@/lib/domain/billing/invoice-lines";
+import { IsoDate } from "@/lib/domain/dates";
+import { notFound, parseInput } from "@/lib/domain/errors";
+import { Id } from "@/lib/domain/schemas";
+import { loadWorkspace } from "@/lib/domain/workspaces/load-workspace";
+import { linesForCandidates, loadBillableCandidates, type BillableCandidate } from "./billable-candidates";
+
+export const FindBillableCandidatesInput = z
+  .object({
+    clientId: Id,
+    from: IsoDate,
+    to: IsoDate,
+    projectIds: z.array(Id).max(50).optional(),
+  })
+  .refine((v) => v.from <= v.to, { message: "must be on or before to", path: ["from"] });
+
+export interface BillableCandidates {
+  client: { id: string; name: string };
+  from: string;
+  to: string;
+  currency: string;
+  entries: BillableCandidate[];
+  /** Totals as a draft grouped per project would show them. */
+  billableSeconds: number;
+  amount: number;
+}
+
+/** Unbilled billable time for a client in a date range, priced after rules. */
+export async function findBillableCandidates(
+  actor: Actor,
+  input: z.input<typeof FindBillableCandidatesInput>,
+): Promise<BillableCandidates> {
+  assertCan(actor, "invoices:read", "look for billable time");
+  const data = parseInput(FindBillableCandidatesInput, input);
+  const workspace = await loadWorkspace(actor);
+  const client = await db.client.findFirst({ where: { id: data.clientId, workspaceId: actor.workspaceId }, select: { id: true, name: true } });
+  if (!client) throw notFound("Client");
+  const entries = await loadBillableCandidates(db, actor, {
+    clientId: client.id,
+    range: { from: data.from, to: data.to, timeZone: workspace.timeZone },
+    projectIds: data.projectIds,
+  });
+  const lines = linesForCandidates(entries, "project", workspace.currency);
+  return {
+    client,
+    from: data.from,
+    to: data.to,
+    currency: workspace.currency,
+    entries,
+    billableSeconds: entries.reduce((sum, e) => sum + e.billableSeconds, 0),
+    amount: invoiceTotals(lines, 0).subtotal,
+  };
+}

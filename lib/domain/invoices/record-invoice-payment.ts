@@ -1,0 +1,73 @@
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { PaymentMethod } from "@/lib/generated/prisma/enums";
+import { assertCan, type Actor } from "@/lib/domain/actor";
+import { now } from "@/lib/domain/clock";
+import { IsoDate, localDateOf, startOfLocalDay } from "@/lib/domain/dates";
+import { conflict, invalidInput, parseInput } from "@/lib/domain/errors";
+import { formatMoney } from "@/lib/domain/money";
+import { Amount, Id } from "@/lib/domain/schemas";
+import { findInvoice } from "./find-invoice";
+import { invoiceDetailInclude, toInvoiceDetail, type InvoiceDetail } from "./invoice-view";
+
+export const RecordInvoicePaymentInput = z.object({
+  invoiceId: Id,
+  /** Minor units; at most the balance due. */
+  amount: Amount,
+  /** Calendar date in the workspace's time zone; defaults to today. */
+  paidOn: IsoDate.optional(),
+  method: z.enum(Object.values(PaymentMethod) as [PaymentMethod, ...PaymentMethod[]], {
+    error: "must be bank_transfer, card, cash, check or other",
+  }).default("bank_transfer"),
+  reference: z.string().trim().max(200, "must be at most 200 characters").default(""),
+});
+export type RecordInvoicePaymentInput = z.input<typeof RecordInvoicePaymentInput>;
+
+/**
+ * Records a full or partial payment on a sent invoice. Paying the balance in full marks
+ * it paid; paying more than the balance is refused.
+ */
+export async function recordInvoicePayment(actor: Actor, input: RecordInvoicePaymentInput): Promise<InvoiceDetail> {
+  assertCan(actor, "payments:write", "record payments");
+  const data = parseInput(RecordInvoicePaymentInput, input);
+  const row = await db.$transaction(async (tx) => {
+    const invoice = await findInvoice(tx, actor, data.invoiceId);
+    const money = (amount: number) => formatMoney(amount, invoice.currency);
+    if (invoice.status === "draft") throw conflict(`${invoice.label} is still a draft; send it before recording payments.`);
+    if (invoice.status === "void") throw conflict(`${invoice.label} is void; it takes no payments.`);
+    if (invoice.status === "paid") throw conflict(`${invoice.label} is already paid in full.`);
+
+    const balance = invoice.total - invoice.amountPaid;
+    if (data.amount > balance) {
+      throw invalidInput(`Overpayment refused: the balance due on ${invoice.label} is ${money(balance)}, not ${money(data.amount)}.`, {
+        amount: `must be at most ${money(balance)}`,
+      });
+    }
+    const zone = invoice.workspace.timeZone;
+    const today = localDateOf(now(), zone);
+    const paidOn = data.paidOn ?? today;
+    if (paidOn > today) throw invalidInput("A payment cannot be dated in the future.", { paidOn: "is in the future" });
+
+    const amountPaid = invoice.amountPaid + data.amount;
+    const paidInFull = amountPaid === invoice.total;
+    // Conditional on the balance we checked: a concurrent payment makes this one retry.
+    const updated = await tx.invoice.updateMany({
+      where: { id: invoice.id, status: "sent", amountPaid: invoice.amountPaid },
+      data: { amountPaid, ...(paidInFull ? { status: "paid", paidAt: startOfLocalDay(paidOn, zone) } : {}) },
+    });
+    if (updated.count !== 1) throw conflict(`Another payment on ${invoice.label} was recorded a moment ago; check the balance and try again.`);
+    await tx.payment.create({
+      data: {
+        workspaceId: actor.workspaceId,
+        invoiceId: invoice.id,
+        amount: data.amount,
+        paidOn: startOfLocalDay(paidOn, zone),
+        method: data.method,
+        reference: data.reference,
+        recordedById: actor.membershipId,
+      },
+    });
+    return tx.invoice.findUniqueOrThrow({ where: { id: invoice.id }, include: invoiceDetailInclude });
+  });
+  return toInvoiceDetail(row);
+}

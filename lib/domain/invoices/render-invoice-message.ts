@@ -1,0 +1,50 @@
+/**
+ * The copy of an invoice kept in the outbox when it is "sent". There is no mail server;
+ * this is the message a mail server would have delivered, kept verbatim.
+ */
+import { formatIsoDate } from "@/lib/domain/dates";
+import { formatHours } from "@/lib/domain/durations";
+import { formatMoney } from "@/lib/domain/money";
+
+export interface InvoiceMessageInput {
+  label: string;
+  workspaceName: string;
+  clientName: string;
+  currency: string;
+  issueDate: string;
+  dueDate: string;
+  lines: { description: string; quantitySeconds: number; unitRate: number; amount: number }[];
+  subtotal: number;
+  taxRate: number;
+  taxAmount: number;
+  total: number;
+  notes: string;
+  message: string | null;
+}
+
+export function renderInvoiceMessage(invoice: InvoiceMessageInput): { subject: string; body: string } {
+  const money = (amount: number) => formatMoney(amount, invoice.currency);
+  const date = (iso: string) => formatIsoDate(iso, "d MMMM yyyy");
+  const lines = invoice.lines.map(
+    (l) => `  ${l.description}\n    ${formatHours(l.quantitySeconds)} × ${money(l.unitRate)}/h = ${money(l.amount)}`,
+  );
+  const body = [
+    `Dear ${invoice.clientName},`,
+    "",
+    invoice.message ?? `Please find invoice ${invoice.label} from ${invoice.workspaceName} below.`,
+    "",
+    `Invoice ${invoice.label}`,
+    `Issued: ${date(invoice.issueDate)}`,
+    `Due: ${date(invoice.dueDate)}`,
+    "",
+    ...lines,
+    "",
+    `Subtotal: ${money(invoice.subtotal)}`,
+    ...(invoice.taxRate ? [`Tax (${(invoice.taxRate / 100).toFixed(2)}%): ${money(invoice.taxAmount)}`] : []),
+    `Total due: ${money(invoice.total)}`,
+    ...(invoice.notes ? ["", invoice.notes] : []),
+    "",
+    `— ${invoice.workspaceName}`,
+  ].join("\n");
+  return { subject: `Invoice ${invoice.label} from ${invoice.workspaceName} — ${money(invoice.total)}`, body };
+}

@@ -1,0 +1,63 @@
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { assertCan, type Actor } from "@/lib/domain/actor";
+import { now } from "@/lib/domain/clock";
+import { localDateOf } from "@/lib/domain/dates";
+import { conflict, invalidInput, parseInput } from "@/lib/domain/errors";
+import { Email, Id, OptionalText } from "@/lib/domain/schemas";
+import { findInvoice } from "./find-invoice";
+import { invoiceDetailInclude, toInvoiceDetail, type InvoiceDetail } from "./invoice-view";
+import { renderInvoiceMessage } from "./render-invoice-message";
+
+export const SendInvoiceInput = z.object({
+  id: Id,
+  /** Defaults to the client's email address. */
+  to: Email.optional(),
+  message: OptionalText(2_000),
+});
+export type SendInvoiceInput = z.input<typeof SendInvoiceInput>;
+
+/** Marks a draft as sent and keeps the rendered message in the outbox. */
+export async function sendInvoice(actor: Actor, input: SendInvoiceInput): Promise<InvoiceDetail> {
+  assertCan(actor, "invoices:send", "send invoices");
+  const data = parseInput(SendInvoiceInput, input);
+  const row = await db.$transaction(async (tx) => {
+    const invoice = await findInvoice(tx, actor, data.id);
+    if (invoice.status !== "draft") throw conflict(`${invoice.label} is already ${invoice.status}; only drafts can be sent.`);
+    const to = data.to ?? invoice.client.email;
+    if (!to) {
+      throw invalidInput(`${invoice.client.name} has no email address. Add one to the client or give an address to send to.`, {
+        to: "is required because the client has no email address",
+      });
+    }
+    const lines = await tx.invoiceLine.findMany({ where: { invoiceId: invoice.id }, orderBy: { position: "asc" } });
+    if (lines.length === 0) throw conflict(`${invoice.label} has no lines; there is nothing to send.`);
+
+    const sentAt = now();
+    // Conditional on still being a draft: two simultaneous sends store one message.
+    const marked = await tx.invoice.updateMany({ where: { id: invoice.id, status: "draft" }, data: { status: "sent", sentAt } });
+    if (marked.count !== 1) throw conflict(`${invoice.label} was sent a moment ago.`);
+
+    const zone = invoice.workspace.timeZone;
+    const message = renderInvoiceMessage({
+      label: invoice.label,
+      workspaceName: invoice.workspace.name,
+      clientName: invoice.client.name,
+      currency: invoice.currency,
+      issueDate: localDateOf(invoice.issueDate, zone),
+      dueDate: localDateOf(invoice.dueDate, zone),
+      lines,
+      subtotal: invoice.subtotal,
+      taxRate: invoice.taxRate,
+      taxAmount: invoice.taxAmount,
+      total: invoice.total,
+      notes: invoice.notes,
+      message: data.message,
+    });
+    await tx.outboxMessage.create({
+      data: { workspaceId: actor.workspaceId, invoiceId: invoice.id, toAddress: to, ...message },
+    });
+    return tx.invoice.findUniqueOrThrow({ where: { id: invoice.id }, include: invoiceDetailInclude });
+  });
+  return toInvoiceDetail(row);
+}

@@ -1,0 +1,34 @@
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { assertCan, type Actor } from "@/lib/domain/actor";
+import { now } from "@/lib/domain/clock";
+import { conflict, parseInput } from "@/lib/domain/errors";
+import { Id } from "@/lib/domain/schemas";
+import { findInvoice } from "./find-invoice";
+import { invoiceDetailInclude, toInvoiceDetail, type InvoiceDetail } from "./invoice-view";
+
+export const VoidInvoiceInput = z.object({ id: Id });
+
+/**
+ * Voids a draft or sent invoice that has no payments. It keeps its number (numbering has
+ * no gaps) and its time entries become unbilled again, ready for a new invoice.
+ */
+export async function voidInvoice(actor: Actor, input: z.input<typeof VoidInvoiceInput>): Promise<InvoiceDetail> {
+  assertCan(actor, "invoices:void", "void invoices");
+  const { id } = parseInput(VoidInvoiceInput, input);
+  const row = await db.$transaction(async (tx) => {
+    const invoice = await findInvoice(tx, actor, id);
+    if (invoice.status === "void") throw conflict(`${invoice.label} is already void.`);
+    if (invoice.status === "paid" || invoice.amountPaid > 0) {
+      throw conflict(`${invoice.label} has payments recorded; an invoice with payments cannot be voided.`);
+    }
+    const voided = await tx.invoice.updateMany({
+      where: { id: invoice.id, status: invoice.status, amountPaid: 0 },
+      data: { status: "void", voidedAt: now() },
+    });
+    if (voided.count !== 1) throw conflict(`${invoice.label} changed a moment ago; reload and try again.`);
+    await tx.timeEntry.updateMany({ where: { invoiceLine: { invoiceId: invoice.id } }, data: { invoiceLineId: null } });
+    return tx.invoice.findUniqueOrThrow({ where: { id: invoice.id }, include: invoiceDetailInclude });
+  });
+  return toInvoiceDetail(row);
+}

@@ -1,0 +1,40 @@
+/** Field schemas shared by domain inputs, so every entry point validates the same way. */
+import { z } from "zod";
+
+export const Id = z.string().trim().min(1, "is required").max(64, "is not a valid id");
+export const OptionalId = Id.nullish().transform((v) => v ?? null);
+
+export const Name = z.string().trim().min(1, "is required").max(120, "must be at most 120 characters");
+
+export const Email = z.email("must be an email address").max(254);
+
+/** Empty strings from forms mean "not given". */
+export const OptionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `must be at most ${max} characters`)
+    .nullish()
+    .transform((v) => (v ? v : null));
+
+/** Minor units per hour; capped at 100,000.00 per hour to catch unit mistakes. */
+export const HourlyRate = z.int("must be a whole number of cents").min(0, "cannot be negative").max(10_000_000, "is too high");
+
+/** Positive amount in minor units. */
+export const Amount = z.int("must be a whole number of cents").min(1, "must be more than zero").max(100_000_000_00, "is too high");
+
+export const MAX_ENTRY_SECONDS = 24 * 3600;
+export const DurationSeconds = z
+  .int("must be a whole number of seconds")
+  .min(60, "must be at least one minute")
+  .max(MAX_ENTRY_SECONDS, "cannot be longer than 24 hours");
+
+/** An instant: a Date, or an ISO 8601 date-time with an offset ("2026-11-23T09:00:00Z"). */
+export const Instant = z.union([
+  z.date(),
+  z.iso
+    .datetime({ offset: true, error: "must be an ISO 8601 date-time such as 2026-11-23T09:00:00Z" })
+    .transform((s) => new Date(s)),
+]);
+
+export const PageSize = z.int().min(1).max(200).default(50);

@@ -1,0 +1,19 @@
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { assertCan, type Actor } from "@/lib/domain/actor";
+import { parseInput } from "@/lib/domain/errors";
+import { Id } from "@/lib/domain/schemas";
+import { findEntryForChange } from "./find-entry-for-change";
+
+export const DeleteTimeEntryInput = z.object({ id: Id });
+
+/** Deletes an entry that is not on an invoice. Returns what was deleted, for confirmations. */
+export async function deleteTimeEntry(actor: Actor, input: z.input<typeof DeleteTimeEntryInput>) {
+  assertCan(actor, "time:write_own", "delete time entries");
+  const { id } = parseInput(DeleteTimeEntryInput, input);
+  return db.$transaction(async (tx) => {
+    const entry = await findEntryForChange(tx, actor, id, "delete");
+    await tx.timeEntry.delete({ where: { id: entry.id } });
+    return { id: entry.id, startedAt: entry.startedAt, durationSeconds: entry.durationSeconds, description: entry.description };
+  });
+}

@@ -1,0 +1,28 @@
+import type { DbTx } from "@/lib/db";
+import { can, type Actor } from "@/lib/domain/actor";
+import { conflict, forbidden, notFound } from "@/lib/domain/errors";
+import { invoiceLabel } from "@/lib/domain/billing/invoice-lines";
+
+/**
+ * Loads an entry the actor is about to change or delete. Someone else's entry needs
+ * `time:write_all`; an entry on an invoice is frozen until that invoice is voided.
+ */
+export async function findEntryForChange(tx: DbTx, actor: Actor, id: string, verb: string) {
+  const entry = await tx.timeEntry.findFirst({
+    where: { id, workspaceId: actor.workspaceId },
+    include: {
+      invoiceLine: { select: { invoice: { select: { number: true, workspace: { select: { invoicePrefix: true } } } } } },
+    },
+  });
+  if (!entry || (entry.membershipId !== actor.membershipId && !can(actor, "time:read_all"))) throw notFound("Time entry");
+  if (entry.membershipId !== actor.membershipId && !can(actor, "time:write_all")) {
+    throw forbidden(`A ${actor.role} can only ${verb} their own time entries.`);
+  }
+  const invoice = entry.invoiceLine?.invoice;
+  if (invoice) {
+    throw conflict(
+      `This time entry is billed on invoice ${invoiceLabel(invoice.workspace.invoicePrefix, invoice.number)}; void that invoice before you ${verb} it.`,
+    );
+  }
+  return entry;
+}
