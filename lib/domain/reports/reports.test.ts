@@ -1,0 +1,61 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { resolveActor, type Actor } from "@/lib/domain/actor";
+import { seedDemo } from "@/prisma/seed/demo";
+import { getBillingHubSummary } from "./get-billing-hub-summary";
+import { runReport } from "./run-report";
+
+let ada: Actor;
+const range = { from: "2000-01-01", to: "2099-12-31" };
+
+beforeAll(async () => {
+  const demo = await seedDemo();
+  ada = await resolveActor(demo.ada.id, { slug: "lovelace-studio" });
+});
+
+describe("reports", () => {
+  it.each(["project", "client", "member"] as const)("time by %s adds up to every tracked second", async (groupBy) => {
+    const report = await runReport(ada, { kind: "time", groupBy, ...range });
+    const tracked = await db.timeEntry.aggregate({ where: { workspaceId: ada.workspaceId }, _sum: { durationSeconds: true } });
+    expect(report.totals.trackedSeconds).toBe(tracked._sum.durationSeconds);
+    expect(report.rows.reduce((s, r) => s + r.trackedSeconds, 0)).toBe(report.totals.trackedSeconds);
+    expect(report.totals.billableSeconds).toBeGreaterThan(0);
+  });
+
+  it("agrees with the Billing Hub on unbilled work", async () => {
+    const report = await runReport(ada, { kind: "unbilled", groupBy: "client", ...range });
+    const hub = await getBillingHubSummary(ada);
+    expect(report.totals.amount).toBe(hub.unbilled.amount);
+    expect(report.rows.map((r) => [r.label, r.amount]).sort()).toEqual(hub.unbilledByClient.map((c) => [c.client.name, c.amount]).sort());
+  });
+
+  it("reports revenue: invoiced from sent and paid invoices, collected from payments", async () => {
+    const report = await runReport(ada, { kind: "revenue", groupBy: "client", ...range });
+    const issued = await db.invoice.aggregate({ where: { workspaceId: ada.workspaceId, status: { in: ["sent", "paid"] } }, _sum: { subtotal: true } });
+    const paid = await db.payment.aggregate({ where: { workspaceId: ada.workspaceId }, _sum: { amount: true } });
+    expect(report.totals.invoiced).toBe(issued._sum.subtotal);
+    expect(report.totals.collected).toBe(paid._sum.amount);
+    expect(report.rows.map((r) => r.label)).toEqual(["Babbage & Co"]);
+    const byProject = await runReport(ada, { kind: "revenue", groupBy: "project", ...range });
+    expect(byProject.totals.invoiced).toBe(issued._sum.subtotal);
+  });
+
+  it.each([
+    { name: "revenue by member", input: { kind: "revenue", groupBy: "member" }, field: "groupBy" },
+    { name: "an unknown kind", input: { kind: "profit" }, field: "kind" },
+    { name: "a reversed range", input: { kind: "time", from: "2026-02-01", to: "2026-01-01" }, field: "from" },
+  ])("refuses $name", async ({ input, field }) => {
+    await expect(runReport(ada, { ...range, ...input } as never)).rejects.toMatchObject({ code: "invalid_input", fieldErrors: { [field]: expect.any(String) } });
+  });
+});
+
+describe("Billing Hub", () => {
+  it("shows the demo's overdue sent invoice, the draft and this month's payments", async () => {
+    const hub = await getBillingHubSummary(ada);
+    expect(hub.overdue.count).toBe(1);
+    expect(hub.outstanding.count).toBe(1);
+    expect(hub.overdue.amount).toBe(hub.outstanding.amount);
+    expect(hub.drafts.count).toBe(1);
+    expect(hub.unbilledByClient.map((c) => c.client.name).sort()).toEqual(["Babbage & Co", "Menabrea Press"]);
+  });
+});
