@@ -1,0 +1,27 @@
+/**
+ * What a server action hands back to its form: success with a message, or the domain's
+ * refusal with per-field messages. The one place domain errors become form state.
+ */
+import { isDomainError } from "@/lib/domain/errors";
+
+export type ActionState =
+  | { status: "idle" }
+  | { status: "success"; message: string; id?: string }
+  | { status: "error"; message: string; fieldErrors: Record<string, string> };
+
+export const IDLE: ActionState = { status: "idle" };
+
+export async function runAction(work: () => Promise<{ message: string; id?: string }>): Promise<ActionState> {
+  try {
+    const { message, id } = await work();
+    return { status: "success", message, ...(id ? { id } : {}) };
+  } catch (error) {
+    if (isDomainError(error)) return { status: "error", message: error.message, fieldErrors: { ...error.fieldErrors } };
+    throw error;
+  }
+}
+
+/** A form-level refusal raised before the domain is called (a field that does not parse). */
+export function formError(field: string, message: string): ActionState {
+  return { status: "error", message, fieldErrors: { [field]: message } };
+}
