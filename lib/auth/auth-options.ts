@@ -1,0 +1,52 @@
+/**
+ * next-auth configuration for people signing in to the web app (Credentials + JWT
+ * sessions). OAuth clients never see these sessions: they get tokens from lib/oauth.
+ */
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { z } from "zod";
+import { persistentSecret } from "@/lib/env";
+import { verifyCredentials } from "@/lib/domain/users/verify-credentials";
+
+/** Error codes the sign-in form turns into messages. */
+export const SIGN_IN_ERRORS = { disabled: "AccountDisabled" } as const;
+
+const CredentialsInput = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(200) });
+
+let options: NextAuthOptions | undefined;
+
+/** Built on first use, so a build does not generate the secret. */
+export function getAuthOptions(): NextAuthOptions {
+  options ??= {
+    secret: persistentSecret("NEXTAUTH_SECRET"),
+    session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+    pages: { signIn: "/login", error: "/login" },
+    providers: [
+      CredentialsProvider({
+        name: "Email and password",
+        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+        async authorize(raw) {
+          const input = CredentialsInput.safeParse(raw);
+          if (!input.success) return null;
+          const check = await verifyCredentials(input.data.email, input.data.password);
+          if (check.ok) return check.user;
+          // next-auth passes a thrown message through to the form as `error`.
+          if (check.reason === "disabled") throw new Error(SIGN_IN_ERRORS.disabled);
+          return null;
+        },
+      }),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        if (user) token.sub = user.id;
+        return token;
+      },
+      session({ session, token }) {
+        if (session.user && token.sub) Object.assign(session.user, { id: token.sub });
+        return session;
+      },
+    },
+  };
+  return options;
+}

@@ -1,0 +1,62 @@
+/**
+ * Who is signed in to the web app, re-checked against the database on every request:
+ * a session outlives neither a disabled account nor a lost membership.
+ */
+import "server-only";
+import { getServerSession } from "next-auth";
+import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
+import { getAuthOptions } from "@/lib/auth/auth-options";
+import { env } from "@/lib/env";
+import { resolveActor, type Actor } from "@/lib/domain/actor";
+import { isDomainError } from "@/lib/domain/errors";
+import { getActiveUser, type SignedInUser } from "@/lib/domain/users/get-active-user";
+import { getWorkspace, type WorkspaceView } from "@/lib/domain/workspaces/get-workspace";
+
+/** The signed-in, still-active user, or null. Cached per request. */
+export const getSignedInUser = cache(async (): Promise<SignedInUser | null> => {
+  const session = await getServerSession(getAuthOptions());
+  const userId = session?.user && "id" in session.user ? String(session.user.id) : null;
+  return userId ? getActiveUser(userId) : null;
+});
+
+/** The signed-in user; otherwise off to the sign-in page, coming back to `returnTo` after. */
+export async function requireUser(returnTo = "/"): Promise<SignedInUser> {
+  const user = await getSignedInUser();
+  if (!user) redirect(`/login?callbackUrl=${encodeURIComponent(returnTo)}`);
+  return user;
+}
+
+export interface WorkspaceContext {
+  user: SignedInUser;
+  actor: Actor;
+  workspace: WorkspaceView;
+}
+
+/**
+ * The signed-in user acting in the workspace `slug`. A workspace they do not belong to
+ * is a 404; an inactive membership sends them to the workspace picker with the reason.
+ */
+export const requireWorkspaceActor = cache(async (slug: string): Promise<WorkspaceContext> => {
+  const user = await requireUser(`/w/${slug}/time`);
+  try {
+    const actor = await resolveActor(user.id, { slug });
+    return { user, actor, workspace: await getWorkspace(actor) };
+  } catch (error) {
+    if (isDomainError(error) && error.code === "not_found") notFound();
+    if (isDomainError(error) && error.code === "forbidden") redirect(`/?notice=${encodeURIComponent(error.message)}`);
+    throw error;
+  }
+});
+
+/** Only paths on this site are followed after sign-in (no open redirect via callbackUrl). */
+export function safeReturnPath(value: string | null | undefined, fallback = "/"): string {
+  if (!value) return fallback;
+  try {
+    const url = new URL(value, env.APP_URL);
+    if (url.origin !== new URL(env.APP_URL).origin) return fallback;
+    return `${url.pathname}${url.search}${url.hash}`;
+  } catch {
+    return fallback;
+  }
+}

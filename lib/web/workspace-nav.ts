@@ -1,0 +1,21 @@
+import { can, type Actor } from "@/lib/domain/actor";
+
+export interface NavItem {
+  href: string;
+  label: string;
+}
+
+/** The sections of a workspace this member can use; hidden ones would only refuse. */
+export function workspaceNav(slug: string, actor: Actor): NavItem[] {
+  const base = `/w/${slug}`;
+  const items: Array<NavItem & { show: boolean }> = [
+    { href: `${base}/time`, label: "Time", show: true },
+    { href: `${base}/clients`, label: "Clients & projects", show: can(actor, "clients:read") },
+    { href: `${base}/tasks`, label: "Tasks", show: can(actor, "tasks:read") },
+    { href: `${base}/invoices`, label: "Invoices", show: can(actor, "invoices:read") },
+    { href: `${base}/billing-hub`, label: "Billing Hub", show: can(actor, "billing:read") },
+    { href: `${base}/reports`, label: "Reports", show: true },
+    { href: `${base}/rules`, label: "Billing rules", show: can(actor, "rules:read") },
+  ];
+  return items.filter((i) => i.show).map(({ href, label }) => ({ href, label }));
+}
