@@ -1,0 +1,126 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { InvoiceDocument } from "@/components/invoices/invoice-document";
+import { OutboxMessages } from "@/components/invoices/outbox-messages";
+import { RecordPaymentForm } from "@/components/invoices/record-payment-form";
+import { SendInvoiceForm } from "@/components/invoices/send-invoice-form";
+import { VoidInvoiceForm } from "@/components/invoices/void-invoice-form";
+import { ButtonLink } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { RefusedNotice } from "@/components/ui/refused-notice";
+import { requireWorkspaceActor } from "@/lib/auth/session";
+import { can } from "@/lib/domain/actor";
+import { now } from "@/lib/domain/clock";
+import { formatIsoDate, localDateOf } from "@/lib/domain/dates";
+import { getInvoice } from "@/lib/domain/invoices/get-invoice";
+import { formatMoney } from "@/lib/domain/money";
+import { attempt } from "@/lib/web/domain-result";
+import { recordPaymentAction, sendInvoiceAction, voidInvoiceAction } from "../actions";
+
+export const metadata: Metadata = { title: "Invoice" };
+
+export default async function InvoicePage({ params }: { params: Promise<{ workspace: string; id: string }> }) {
+  const { workspace: slug, id } = await params;
+  const { actor, workspace } = await requireWorkspaceActor(slug);
+  const basePath = `/w/${slug}/invoices`;
+
+  const result = await attempt(() => getInvoice(actor, id));
+  if (!result.ok) {
+    if (result.error.code === "not_found") notFound();
+    return (
+      <>
+        <PageHeader title="Invoice" />
+        <RefusedNotice title="Invoices are not available to you" message={result.error.message} />
+      </>
+    );
+  }
+  const invoice = result.value;
+  const money = (amount: number) => formatMoney(amount, invoice.currency);
+  const today = localDateOf(now(), workspace.timeZone);
+  const entryCount = invoice.lines.reduce((sum, line) => sum + line.entryCount, 0);
+  const canVoid = can(actor, "invoices:void") && (invoice.status === "draft" || invoice.status === "sent") && invoice.amountPaid === 0;
+
+  return (
+    <>
+      <PageHeader
+        title={`${invoice.label} · ${invoice.client.name}`}
+        description={
+          invoice.status === "void"
+            ? `${money(invoice.total)} · void`
+            : `${money(invoice.total)} · ${entryCount} time ${entryCount === 1 ? "entry" : "entries"} on ${invoice.lines.length} ${invoice.lines.length === 1 ? "line" : "lines"}`
+        }
+        actions={
+          <ButtonLink variant="secondary" href={basePath}>
+            All invoices
+          </ButtonLink>
+        }
+      />
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
+        <div className="space-y-6">
+          <InvoiceDocument invoice={invoice} from={workspace.name} />
+          {invoice.deliveries.length ? (
+            <Card title="Outbox" description="Hourbook has no mail server; this is the message as it would have been delivered.">
+              <OutboxMessages deliveries={invoice.deliveries} timeZone={workspace.timeZone} />
+            </Card>
+          ) : null}
+        </div>
+
+        <div className="space-y-6">
+          {invoice.status === "draft" ? (
+            <Card title="Send" description="A draft can still be voided; once sent it can take payments.">
+              {can(actor, "invoices:send") ? (
+                <SendInvoiceForm action={sendInvoiceAction.bind(null, slug)} invoiceId={invoice.id} clientEmail={invoice.client.email} />
+              ) : (
+                <p className="text-sm text-slate-500">Only owners and admins can send invoices.</p>
+              )}
+            </Card>
+          ) : null}
+
+          {invoice.status === "sent" ? (
+            <Card
+              title="Record a payment"
+              description={invoice.overdue ? `Overdue since ${formatIsoDate(invoice.dueDate, "d MMM yyyy")}.` : `Due ${formatIsoDate(invoice.dueDate, "d MMM yyyy")}.`}
+            >
+              {can(actor, "payments:write") ? (
+                <RecordPaymentForm
+                  action={recordPaymentAction.bind(null, slug)}
+                  invoiceId={invoice.id}
+                  balanceDue={invoice.balanceDue}
+                  currency={invoice.currency}
+                  today={today}
+                />
+              ) : (
+                <p className="text-sm text-slate-500">Only owners and admins can record payments.</p>
+              )}
+            </Card>
+          ) : null}
+
+          {invoice.status === "paid" ? (
+            <Card title="Paid in full">
+              <p className="text-sm text-slate-600">
+                {invoice.paidAt ? `Settled on ${formatIsoDate(localDateOf(invoice.paidAt, workspace.timeZone), "d MMM yyyy")}. ` : ""}
+                Invoices with payments cannot be voided.
+              </p>
+            </Card>
+          ) : null}
+
+          {invoice.status === "void" ? (
+            <Card title="Void">
+              <p className="text-sm text-slate-600">
+                {invoice.voidedAt ? `Voided on ${formatIsoDate(localDateOf(invoice.voidedAt, workspace.timeZone), "d MMM yyyy")}. ` : ""}
+                It keeps its number; its time is unbilled again and can go on a new invoice.
+              </p>
+            </Card>
+          ) : null}
+
+          {canVoid ? (
+            <Card title="Void">
+              <VoidInvoiceForm action={voidInvoiceAction.bind(null, slug)} invoiceId={invoice.id} label={invoice.label} entryCount={entryCount} />
+            </Card>
+          ) : null}
+        </div>
+      </div>
+    </>
+  );
+}

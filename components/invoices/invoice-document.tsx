@@ -1,0 +1,93 @@
+import { formatIsoDate } from "@/lib/domain/dates";
+import type { InvoiceDetail } from "@/lib/domain/invoices/invoice-view";
+import { formatMoney } from "@/lib/domain/money";
+import { formatPeriod } from "@/lib/web/format-period";
+import { paymentMethodLabel } from "@/lib/web/invoice-status";
+import { InvoiceLinesTable } from "./invoice-lines-table";
+import { InvoiceStatusBadge } from "./invoice-status-badge";
+
+const date = (iso: string) => formatIsoDate(iso, "d MMM yyyy");
+
+/** The invoice as the client would read it: parties, dates, lines, payments and what is still due. */
+export function InvoiceDocument({ invoice, from }: { invoice: InvoiceDetail; from: string }) {
+  const money = (amount: number) => formatMoney(amount, invoice.currency);
+  return (
+    <article aria-label={`Invoice ${invoice.label}`} className="rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
+      <div className="flex flex-wrap items-start justify-between gap-4 border-b border-slate-100 px-8 py-6">
+        <div>
+          <p className="text-xs font-semibold uppercase tracking-widest text-slate-400">Invoice</p>
+          <p className="mt-1 text-2xl font-semibold tracking-tight text-slate-900">{invoice.label}</p>
+        </div>
+        <InvoiceStatusBadge status={invoice.status} overdue={invoice.overdue} />
+      </div>
+
+      <div className="grid gap-6 px-8 py-6 text-sm sm:grid-cols-[1fr_1fr_auto]">
+        <div>
+          <p className="text-xs font-semibold uppercase tracking-wide text-slate-400">From</p>
+          <p className="mt-1 font-medium text-slate-900">{from}</p>
+        </div>
+        <div>
+          <p className="text-xs font-semibold uppercase tracking-wide text-slate-400">Bill to</p>
+          <p className="mt-1 font-medium text-slate-900">{invoice.client.name}</p>
+          {invoice.client.email ? <p className="text-slate-500">{invoice.client.email}</p> : null}
+        </div>
+        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
+          <dt className="text-slate-500">Issued</dt>
+          <dd className="text-right font-medium text-slate-900 tabular-nums">{date(invoice.issueDate)}</dd>
+          <dt className="text-slate-500">Due</dt>
+          <dd className={`text-right font-medium tabular-nums ${invoice.overdue ? "text-rose-700" : "text-slate-900"}`}>{date(invoice.dueDate)}</dd>
+          {invoice.periodStart && invoice.periodEnd ? (
+            <>
+              <dt className="text-slate-500">Period</dt>
+              <dd className="whitespace-nowrap text-right text-slate-700 tabular-nums">{formatPeriod(invoice.periodStart, invoice.periodEnd)}</dd>
+            </>
+          ) : null}
+        </dl>
+      </div>
+
+      <div className="px-8 pb-2">
+        <InvoiceLinesTable
+          lines={invoice.lines.map((line) => ({ ...line, key: line.id }))}
+          totals={invoice}
+          taxRate={invoice.taxRate}
+          currency={invoice.currency}
+          totalTestId="invoice-total"
+        />
+      </div>
+
+      <div className="px-8 pb-6 pt-2 text-sm">
+        <div className="border-t border-slate-200 pt-3">
+          {invoice.payments.length ? (
+            <table className="w-full">
+              <caption className="sr-only">Payments</caption>
+              <tbody>
+                {invoice.payments.map((payment) => (
+                  <tr key={payment.id}>
+                    <th scope="row" className="py-1 text-right font-normal text-slate-500">
+                      Paid {date(payment.paidOn)} · {paymentMethodLabel(payment.method)}
+                      {payment.reference ? ` · ${payment.reference}` : ""}
+                    </th>
+                    <td className="w-36 py-1 text-right tabular-nums text-emerald-700">−{money(payment.amount)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : null}
+          <div className="mt-2 flex items-baseline justify-end gap-6 rounded-lg bg-slate-50 px-3 py-3">
+            <span className="font-semibold text-slate-900">{invoice.status === "void" ? "Void — nothing due" : "Balance due"}</span>
+            <span className="w-36 text-right text-lg font-semibold tabular-nums text-slate-900" data-testid="balance-due">
+              {money(invoice.balanceDue)}
+            </span>
+          </div>
+        </div>
+      </div>
+
+      {invoice.notes ? (
+        <div className="border-t border-slate-100 px-8 py-5">
+          <p className="text-xs font-semibold uppercase tracking-wide text-slate-400">Notes</p>
+          <p className="mt-1 whitespace-pre-line text-sm text-slate-700">{invoice.notes}</p>
+        </div>
+      ) : null}
+    </article>
+  );
+}

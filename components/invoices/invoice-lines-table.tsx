@@ -1,0 +1,80 @@
+import { Table, Td, Th } from "@/components/ui/table";
+import { formatHours } from "@/lib/domain/durations";
+import { formatMoney } from "@/lib/domain/money";
+
+export interface LineRow {
+  key: string;
+  description: string;
+  quantitySeconds: number;
+  unitRate: number;
+  amount: number;
+}
+
+/** Invoice lines with subtotal, tax and total, as the domain computed them. */
+export function InvoiceLinesTable({
+  lines,
+  totals,
+  taxRate,
+  currency,
+  totalTestId,
+}: {
+  lines: LineRow[];
+  totals: { subtotal: number; taxAmount: number; total: number };
+  taxRate: number;
+  currency: string;
+  totalTestId: string;
+}) {
+  const money = (amount: number) => formatMoney(amount, currency);
+  return (
+    <Table caption="Invoice lines">
+      <thead>
+        <tr className="border-b border-slate-200">
+          <Th className="pl-0">Description</Th>
+          <Th align="right">Quantity</Th>
+          <Th align="right">Rate</Th>
+          <Th align="right" className="pr-0">
+            Amount
+          </Th>
+        </tr>
+      </thead>
+      <tbody className="divide-y divide-slate-100">
+        {lines.map((line) => (
+          <tr key={line.key}>
+            <Td className="pl-0 font-medium text-slate-900">{line.description}</Td>
+            <Td align="right">{formatHours(line.quantitySeconds)}</Td>
+            <Td align="right">{money(line.unitRate)}/h</Td>
+            <Td align="right" className="pr-0 text-slate-900">
+              {money(line.amount)}
+            </Td>
+          </tr>
+        ))}
+      </tbody>
+      <tfoot className="text-sm">
+        <tr className="border-t border-slate-200">
+          <Td colSpan={3} align="right" className="text-slate-500">
+            Subtotal
+          </Td>
+          <Td align="right" className="pr-0" data-testid={`${totalTestId}-subtotal`}>
+            {money(totals.subtotal)}
+          </Td>
+        </tr>
+        <tr>
+          <Td colSpan={3} align="right" className="text-slate-500">
+            Tax ({(taxRate / 100).toLocaleString("en-GB", { maximumFractionDigits: 2 })}%)
+          </Td>
+          <Td align="right" className="pr-0">
+            {money(totals.taxAmount)}
+          </Td>
+        </tr>
+        <tr>
+          <Td colSpan={3} align="right" className="font-semibold text-slate-900">
+            Total
+          </Td>
+          <Td align="right" className="pr-0 text-base font-semibold text-slate-900" data-testid={totalTestId}>
+            {money(totals.total)}
+          </Td>
+        </tr>
+      </tfoot>
+    </Table>
+  );
+}
