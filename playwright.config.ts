@@ -1,0 +1,63 @@
+import { defineConfig } from "@playwright/test";
+import { findChromium } from "./scripts/find-chromium.mjs";
+
+const PORT = 3200;
+const baseURL = `http://127.0.0.1:${PORT}`;
+const DATA_DIR = ".data/e2e";
+
+// The server under test gets its own data folder, recreated for every run, so the specs always
+// start from the demo data. APP_URL is the address the browser uses: sign-in redirects and
+// cookies then stay on one origin (localhost and 127.0.0.1 are different origins to a browser).
+const serverEnv = {
+  HOURBOOK_DATA_DIR: DATA_DIR,
+  DATABASE_URL: `file:./${DATA_DIR}/hourbook.db`,
+  APP_URL: baseURL,
+  NEXTAUTH_URL: baseURL,
+  PORT: String(PORT),
+  NEXT_TELEMETRY_DISABLED: "1",
+};
+
+// `npm test` builds before running Playwright; the build here only covers a bare `npx playwright test`.
+const serverCommand = [
+  `rm -rf ${DATA_DIR}`,
+  "node scripts/prepare-data.mjs",
+  "{ test -f .next/BUILD_ID || node_modules/.bin/next build; }",
+  `exec node_modules/.bin/next start -p ${PORT} -H 127.0.0.1`,
+].join(" && ");
+
+export default defineConfig({
+  testDir: "e2e",
+  timeout: 30_000,
+  fullyParallel: false,
+  // Two cores: the server and one browser are all this machine runs well at once.
+  workers: 1,
+  forbidOnly: !!process.env.CI,
+  retries: process.env.CI ? 1 : 0,
+  reporter: [["list"]],
+  use: {
+    baseURL,
+    browserName: "chromium",
+    headless: true,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: findChromium(),
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    },
+  },
+  webServer: {
+    command: serverCommand,
+    url: `${baseURL}/api/health`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: "pipe",
+    env: serverEnv,
+  },
+});
