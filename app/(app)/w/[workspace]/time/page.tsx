@@ -1,0 +1,184 @@
+import type { Metadata } from "next";
+import { DayCard } from "@/components/time/day-card";
+import { MemberFilter } from "@/components/time/member-filter";
+import { TimeEntryForm } from "@/components/time/time-entry-form";
+import type { EntryRow } from "@/components/time/types";
+import { WeekNav } from "@/components/time/week-nav";
+import { Alert } from "@/components/ui/alert";
+import { Card, Stat } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireWorkspaceActor } from "@/lib/auth/session";
+import { can } from "@/lib/domain/actor";
+import { now } from "@/lib/domain/clock";
+import { formatIsoDate, localDateOf, localTimeOf } from "@/lib/domain/dates";
+import { formatDuration } from "@/lib/domain/durations";
+import { listProjects } from "@/lib/domain/projects/list-projects";
+import { listTags } from "@/lib/domain/tags/list-tags";
+import { listTasks } from "@/lib/domain/tasks/list-tasks";
+import { listTimeEntries } from "@/lib/domain/time-entries/list-time-entries";
+import type { TimeEntryView } from "@/lib/domain/time-entries/time-entry-view";
+import { listMembers } from "@/lib/domain/workspaces/list-members";
+import { timeNotice, timePageHref } from "@/lib/web/time-links";
+import { weekOf } from "@/lib/web/week";
+import { createTimeEntryAction, deleteTimeEntryAction } from "./actions";
+
+export const metadata: Metadata = { title: "Time" };
+
+const ALL = "all";
+
+type SearchParams = Promise<{ week?: string | string[]; member?: string | string[]; notice?: string | string[] }>;
+
+const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+export default async function TimePage({ params, searchParams }: { params: Promise<{ workspace: string }>; searchParams: SearchParams }) {
+  const { workspace: slug } = await params;
+  const query = await searchParams;
+  const { actor, workspace } = await requireWorkspaceActor(slug);
+  const timeZone = workspace.timeZone;
+  const today = localDateOf(now(), timeZone);
+  const week = weekOf(one(query.week), today);
+  const seesEveryone = can(actor, "time:read_all");
+
+  const members = seesEveryone ? await listMembers(actor) : [];
+  const requestedMember = one(query.member);
+  const member = requestedMember === ALL && seesEveryone ? ALL : members.some((m) => m.id === requestedMember) ? requestedMember! : actor.membershipId;
+  const memberParam = member === actor.membershipId ? undefined : member;
+
+  const [entries, projects, tasks, tags] = await Promise.all([
+    listWeekEntries(actor, week.start, week.end, member === ALL ? undefined : member),
+    listProjects(actor),
+    listTasks(actor),
+    listTags(actor),
+  ]);
+
+  const byDay = new Map<string, TimeEntryView[]>(week.days.map((day) => [day, []]));
+  for (const entry of entries) byDay.get(localDateOf(entry.startedAt, timeZone))?.push(entry);
+  for (const list of byDay.values()) list.sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime());
+
+  const total = sum(entries);
+  const billable = sum(entries.filter((e) => e.billable));
+  const daysWorked = [...byDay.values()].filter((list) => list.length > 0).length;
+  const otherMember = member !== ALL && member !== actor.membershipId ? members.find((m) => m.id === member) : undefined;
+  const whose = member === ALL ? "Everyone's time" : otherMember ? `${otherMember.name}'s time` : "Your time";
+
+  const href = (week: string) => timePageHref(slug, { week, member: memberParam });
+  const toRow = (entry: TimeEntryView): EntryRow => ({
+    id: entry.id,
+    timeRange: `${localTimeOf(entry.startedAt, timeZone)}–${localTimeOf(new Date(entry.startedAt.getTime() + entry.durationSeconds * 1000), timeZone)}`,
+    duration: formatDuration(entry.durationSeconds),
+    projectName: entry.project.name,
+    clientName: entry.client.name,
+    taskName: entry.task?.name ?? null,
+    description: entry.description,
+    tags: entry.tags.map((t) => t.name),
+    billable: entry.billable,
+    memberName: member === ALL ? (entry.member.id === actor.membershipId ? "You" : entry.member.name) : null,
+    invoice: entry.invoice ? { id: entry.invoice.id, label: entry.invoice.label } : null,
+  });
+
+  const canTrackForOthers = can(actor, "time:write_all");
+  const trackable = members.filter((m) => m.status === "active");
+  const notice = timeNotice(one(query.notice));
+
+  return (
+    <>
+      <PageHeader
+        title="Time"
+        description={
+          <>
+            {whose} for the week of <span className="font-medium text-slate-700">{formatIsoDate(week.start, "d MMMM yyyy")}</span> –{" "}
+            {formatIsoDate(week.end, "d MMMM yyyy")} <span className="text-slate-400">({timeZone})</span>
+          </>
+        }
+        actions={<WeekNav previousHref={href(week.previous)} currentHref={timePageHref(slug, { member: memberParam })} nextHref={href(week.next)} isCurrent={week.isCurrent} />}
+      />
+
+      <div className="space-y-6">
+        {notice ? (
+          <Alert tone="success" testId="time-notice">
+            {notice}
+          </Alert>
+        ) : null}
+        {week.invalidRequest ? <Alert tone="warning">That week is not a date written YYYY-MM-DD, so this week is shown instead.</Alert> : null}
+
+        {seesEveryone && members.length > 1 ? (
+          <MemberFilter
+            options={[
+              { label: "Me", value: actor.membershipId },
+              ...members.filter((m) => m.id !== actor.membershipId).map((m) => ({ label: m.name, value: m.id })),
+              { label: "Everyone", value: ALL },
+            ].map((o) => ({ label: o.label, current: o.value === member, href: timePageHref(slug, { week: week.start, member: o.value === actor.membershipId ? undefined : o.value }) }))}
+          />
+        ) : null}
+
+        <dl className="grid grid-cols-1 gap-4 sm:grid-cols-3">
+          <Stat label="Week total" value={formatDuration(total)} detail={`${entries.length} ${entries.length === 1 ? "entry" : "entries"} on ${daysWorked} ${daysWorked === 1 ? "day" : "days"}`} />
+          <Stat label="Billable" value={formatDuration(billable)} tone="good" detail={total ? `${Math.round((billable / total) * 100)}% of tracked time` : "Nothing tracked yet"} />
+          <Stat label="Non-billable" value={formatDuration(total - billable)} />
+        </dl>
+
+        <Card title="Add time" description={projects.length ? undefined : "Add a client and a project first; time is always tracked on a project."}>
+          <TimeEntryForm
+            mode="create"
+            action={createTimeEntryAction.bind(null, slug)}
+            projects={projects.map((p) => ({ id: p.id, name: p.name, clientName: p.client.name, billableByDefault: p.billableByDefault }))}
+            tasks={tasks.map((t) => ({ id: t.id, name: t.name, projectId: t.project.id, billable: t.billable, done: t.status === "done" }))}
+            tags={tags.map((t) => ({ id: t.id, name: t.name }))}
+            members={
+              canTrackForOthers
+                ? trackable.map((m) => ({ id: m.id, label: m.id === actor.membershipId ? "Me" : m.name }))
+                : undefined
+            }
+            defaults={{
+              date: week.isCurrent ? today : week.start,
+              startTime: "09:00",
+              duration: "",
+              projectId: "",
+              taskId: "",
+              description: "",
+              billable: null,
+              tagIds: [],
+              membershipId: otherMember && otherMember.status === "active" ? otherMember.id : actor.membershipId,
+            }}
+          />
+        </Card>
+
+        <div className="space-y-4">
+          {week.days.map((day) => {
+            const dayEntries = byDay.get(day) ?? [];
+            return (
+              <DayCard
+                key={day}
+                heading={formatIsoDate(day, "EEEE d MMMM")}
+                isToday={day === today}
+                total={formatDuration(sum(dayEntries))}
+                entries={dayEntries.map(toRow)}
+                editHref={(id) => `/w/${slug}/time/${id}/edit${memberParam ? `?member=${encodeURIComponent(memberParam)}` : ""}`}
+                invoiceHref={can(actor, "invoices:read") ? (id) => `/w/${slug}/invoices/${id}` : null}
+                deleteAction={deleteTimeEntryAction.bind(null, slug)}
+                returnWeek={week.start}
+                returnMember={memberParam}
+              />
+            );
+          })}
+        </div>
+      </div>
+    </>
+  );
+}
+
+function sum(entries: TimeEntryView[]): number {
+  return entries.reduce((total, e) => total + e.durationSeconds, 0);
+}
+
+/** Every entry of the week, following the domain's pages (a busy team can pass one page). */
+async function listWeekEntries(actor: Parameters<typeof listTimeEntries>[0], from: string, to: string, membershipId: string | undefined) {
+  const entries: TimeEntryView[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await listTimeEntries(actor, { from, to, membershipId, cursor, limit: 200 });
+    entries.push(...page.entries);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor && entries.length < 2000);
+  return entries;
+}

@@ -1,0 +1,81 @@
+"use client";
+import { useEffect, useRef, useState } from "react";
+import { Button, ButtonLink } from "@/components/ui/button";
+import type { ActionState } from "@/lib/web/action-state";
+import { useKeptForm } from "@/lib/web/use-kept-form";
+
+/**
+ * Edit and delete for one entry. Deleting takes a second, explicit "Confirm delete"; the
+ * server answers with a redirect back to the week, or the domain's refusal shown inline.
+ */
+export function EntryActions({
+  entryId,
+  summary,
+  editHref,
+  deleteAction,
+  returnWeek,
+  returnMember,
+  standalone = false,
+}: {
+  entryId: string;
+  /** Names the entry for screen readers: "1:15 on Difference Engine Docs". */
+  summary: string;
+  /** Omitted where the entry is already being edited. */
+  editHref?: string;
+  deleteAction: (prev: ActionState, form: FormData) => Promise<ActionState>;
+  returnWeek: string;
+  returnMember?: string;
+  /** A full-size "Delete entry" button on its own, instead of the compact row actions. */
+  standalone?: boolean;
+}) {
+  const [confirming, setConfirming] = useState(false);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  const deleteRef = useRef<HTMLButtonElement>(null);
+  const wasConfirming = useRef(false);
+  const { state, pending, onSubmit } = useKeptForm(deleteAction);
+
+  useEffect(() => {
+    if (confirming) confirmRef.current?.focus();
+    else if (wasConfirming.current) deleteRef.current?.focus();
+    wasConfirming.current = confirming;
+  }, [confirming]);
+
+  return (
+    <div className={standalone ? "flex flex-col items-start gap-1.5" : "flex flex-col items-end gap-1.5"}>
+      {confirming ? (
+        <form onSubmit={onSubmit} className={standalone ? "flex flex-wrap items-center gap-2" : "flex flex-wrap items-center justify-end gap-2"} aria-label={`Delete ${summary}`}>
+          <input type="hidden" name="id" value={entryId} />
+          <input type="hidden" name="returnWeek" value={returnWeek} />
+          {returnMember ? <input type="hidden" name="returnMember" value={returnMember} /> : null}
+          <span className="text-xs font-medium text-slate-700">Delete this entry?</span>
+          <Button ref={confirmRef} type="submit" variant="danger" size={standalone ? "md" : "sm"} disabled={pending} aria-label={`Confirm delete ${summary}`}>
+            {pending ? "Deleting…" : "Confirm delete"}
+          </Button>
+          <Button variant="secondary" size={standalone ? "md" : "sm"} onClick={() => setConfirming(false)} disabled={pending}>
+            Cancel
+          </Button>
+        </form>
+      ) : standalone ? (
+        <Button ref={deleteRef} variant="secondary" className="text-rose-700" onClick={() => setConfirming(true)} aria-label={`Delete ${summary}`}>
+          Delete entry
+        </Button>
+      ) : (
+        <div className="flex items-center gap-1">
+          {editHref ? (
+            <ButtonLink href={editHref} variant="ghost" size="sm" aria-label={`Edit ${summary}`}>
+              Edit
+            </ButtonLink>
+          ) : null}
+          <Button ref={deleteRef} variant="ghost" size="sm" className="text-rose-700 hover:bg-rose-50" onClick={() => setConfirming(true)} aria-label={`Delete ${summary}`}>
+            Delete
+          </Button>
+        </div>
+      )}
+      {state.status === "error" ? (
+        <p role="status" data-testid="delete-entry-error" className={standalone ? "text-sm font-medium text-rose-700" : "max-w-xs text-right text-xs font-medium text-rose-700"}>
+          {state.message}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,215 @@
+"use client";
+import { useState } from "react";
+import { Button, ButtonLink } from "@/components/ui/button";
+import { InputField, SelectField } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import type { ActionState } from "@/lib/web/action-state";
+import { fieldError } from "@/lib/web/field-error";
+import { useKeptForm } from "@/lib/web/use-kept-form";
+import type { MemberOption, ProjectOption, TagOption, TaskOption, TimeEntryDefaults } from "./types";
+
+interface TimeEntryFormProps {
+  mode: "create" | "edit";
+  action: (prev: ActionState, form: FormData) => Promise<ActionState>;
+  projects: ProjectOption[];
+  tasks: TaskOption[];
+  tags: TagOption[];
+  /** Owners and admins may track time for someone else; omitted for members. */
+  members?: MemberOption[];
+  defaults: TimeEntryDefaults;
+  cancelHref?: string;
+  /** Carried through an edit so the week view comes back with the same member filter. */
+  returnMember?: string;
+}
+
+/**
+ * Adding or editing one time entry. Refused input stays as typed; after an entry is added the
+ * form clears except for the date, project and member, which the next entry usually shares.
+ */
+export function TimeEntryForm({ mode, action, projects, tasks, tags, members, defaults: initial, cancelHref, returnMember }: TimeEntryFormProps) {
+  const [defaults, setDefaults] = useState(initial);
+  const [formKey, setFormKey] = useState(0);
+  const [projectId, setProjectId] = useState(initial.projectId);
+  const [taskId, setTaskId] = useState(initial.taskId);
+  const [billableChoice, setBillableChoice] = useState<boolean | null>(initial.billable);
+
+  const { state, pending, formRef, onSubmit } = useKeptForm(action, {
+    onSuccess: (_state, submitted) => {
+      if (mode !== "create") return;
+      const kept = (name: string, fallback: string) => {
+        const value = submitted?.get(name);
+        return typeof value === "string" && value ? value : fallback;
+      };
+      setDefaults({ ...initial, date: kept("date", initial.date), projectId: kept("projectId", ""), membershipId: kept("membershipId", initial.membershipId) });
+      setProjectId(kept("projectId", ""));
+      setTaskId("");
+      setBillableChoice(null);
+      setFormKey((k) => k + 1);
+    },
+  });
+
+  const id = (name: string) => `${mode}-entry-${name}`;
+  const project = projects.find((p) => p.id === projectId);
+  const projectTasks = tasks.filter((t) => t.projectId === projectId);
+  const task = projectTasks.find((t) => t.id === taskId);
+  const inherited = task ? task.billable : (project?.billableByDefault ?? true);
+  const billable = billableChoice ?? inherited;
+  const clients = [...new Set(projects.map((p) => p.clientName))];
+  const tagsError = fieldError(state, "Tags", "tagIds");
+
+  return (
+    <form key={formKey} ref={formRef} onSubmit={onSubmit} noValidate className="space-y-5" aria-label={mode === "create" ? "Add time entry" : "Edit time entry"}>
+      {returnMember ? <input type="hidden" name="returnMember" value={returnMember} /> : null}
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        <InputField id={id("date")} name="date" label="Date" type="date" required defaultValue={defaults.date} error={fieldError(state, "Date", "date", "startedAt")} />
+        <InputField
+          id={id("start")}
+          name="startTime"
+          label="Start time"
+          type="time"
+          required
+          defaultValue={defaults.startTime}
+          error={fieldError(state, "Start time", "startTime")}
+        />
+        <InputField
+          id={id("duration")}
+          name="duration"
+          label="Duration"
+          required
+          autoComplete="off"
+          placeholder="1:30"
+          hint="Like 1:30, 1.5 or 90m"
+          className="tabular-nums"
+          defaultValue={defaults.duration}
+          error={fieldError(state, "Duration", "duration", "durationSeconds")}
+        />
+        {members && members.length > 1 ? (
+          <SelectField id={id("member")} name="membershipId" label="Track for" defaultValue={defaults.membershipId} error={fieldError(state, "Member", "membershipId")}>
+            {members.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.label}
+              </option>
+            ))}
+          </SelectField>
+        ) : null}
+
+        <SelectField
+          id={id("project")}
+          name="projectId"
+          label="Project"
+          required
+          fieldClassName="sm:col-span-2 lg:col-span-2 lg:col-start-1"
+          value={projectId}
+          onChange={(e) => {
+            setProjectId(e.target.value);
+            setTaskId("");
+          }}
+          error={fieldError(state, "Project", "projectId")}
+        >
+          <option value="">Choose a project…</option>
+          {clients.map((client) => (
+            <optgroup key={client} label={client}>
+              {projects
+                .filter((p) => p.clientName === client)
+                .map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.name}
+                  </option>
+                ))}
+            </optgroup>
+          ))}
+        </SelectField>
+        <SelectField
+          id={id("task")}
+          name="taskId"
+          label="Task (optional)"
+          fieldClassName="sm:col-span-2 lg:col-span-2"
+          value={taskId}
+          disabled={!projectId}
+          onChange={(e) => setTaskId(e.target.value)}
+          hint={projectId && projectTasks.length === 0 ? "This project has no tasks yet." : undefined}
+          error={fieldError(state, "Task", "taskId")}
+        >
+          <option value="">{projectId ? "No task" : "Choose a project first"}</option>
+          {projectTasks.map((t) => (
+            <option key={t.id} value={t.id}>
+              {t.done ? `${t.name} (done)` : t.name}
+            </option>
+          ))}
+        </SelectField>
+
+        <InputField
+          id={id("description")}
+          name="description"
+          label="Description"
+          fieldClassName="sm:col-span-2 lg:col-span-4"
+          placeholder="What did you work on?"
+          maxLength={1000}
+          defaultValue={defaults.description}
+          error={fieldError(state, "Description", "description")}
+        />
+
+        <fieldset className="sm:col-span-2 lg:col-span-3" aria-describedby={tagsError ? id("tags-error") : undefined}>
+          <legend className="text-sm font-medium text-slate-800">Tags</legend>
+          {tags.length === 0 ? (
+            <p className="mt-1 text-xs text-slate-500">No tags yet — create them on the Tasks page.</p>
+          ) : (
+            <div className="mt-1.5 flex flex-wrap gap-2">
+              {tags.map((tag) => (
+                <label
+                  key={tag.id}
+                  className="inline-flex cursor-pointer items-center gap-1.5 rounded-full bg-white px-3 py-1 text-sm text-slate-700 ring-1 ring-inset ring-slate-300 has-checked:bg-indigo-50 has-checked:text-indigo-800 has-checked:ring-indigo-300 has-focus-visible:outline has-focus-visible:outline-2 has-focus-visible:outline-indigo-600"
+                >
+                  <input type="checkbox" name="tagIds" value={tag.id} defaultChecked={defaults.tagIds.includes(tag.id)} className="h-3.5 w-3.5 rounded border-slate-300 text-indigo-600" />
+                  {tag.name}
+                </label>
+              ))}
+            </div>
+          )}
+          {tagsError ? (
+            <p id={id("tags-error")} className="mt-1 text-xs font-medium text-rose-600">
+              {tagsError}
+            </p>
+          ) : null}
+        </fieldset>
+
+        <div className="flex items-start gap-2 lg:pt-6">
+          <input
+            type="checkbox"
+            id={id("billable")}
+            name="billable"
+            checked={billable}
+            onChange={(e) => setBillableChoice(e.target.checked)}
+            aria-describedby={id("billable-hint")}
+            className="mt-0.5 h-4 w-4 rounded border-slate-300 text-indigo-600 focus:ring-indigo-600"
+          />
+          <div className="text-sm">
+            <label htmlFor={id("billable")} className="font-medium text-slate-800">
+              Billable
+            </label>
+            <p id={id("billable-hint")} className="text-xs text-slate-500">
+              {billableChoice === null
+                ? `${task ? "Task" : "Project"} default: ${inherited ? "billable" : "non-billable"}`
+                : billableChoice === inherited
+                  ? "Same as the default"
+                  : `Overrides the ${task ? "task" : "project"} default`}
+            </p>
+          </div>
+        </div>
+      </div>
+
+      <FormMessage state={state} testId={`${mode}-entry-message`} />
+
+      <div className="flex flex-wrap items-center gap-3">
+        <Button type="submit" disabled={pending} aria-disabled={pending}>
+          {mode === "create" ? (pending ? "Adding…" : "Add entry") : pending ? "Saving…" : "Save changes"}
+        </Button>
+        {cancelHref ? (
+          <ButtonLink href={cancelHref} variant="secondary">
+            Cancel
+          </ButtonLink>
+        ) : null}
+      </div>
+    </form>
+  );
+}
