@@ -14,9 +14,15 @@ export default defineConfig({
   test: {
     include: ["**/*.test.ts"],
     exclude: ["**/node_modules/**", "e2e/**", ".next/**", ".data/**", "lib/generated/**"],
-    // Child processes rather than threads: native better-sqlite3 and a clean process.env per file.
+    // Child processes rather than threads: native better-sqlite3, and each test file gets a
+    // process of its own, so lib/env.ts and lib/db.ts (a globalThis singleton) start afresh.
     pool: "forks",
     globalSetup: ["lib/testing/global-setup.ts"],
     setupFiles: ["lib/testing/setup-database.ts"],
+    // Integration files seed the demo data in beforeAll: ~2 s on an idle 2-core machine, but
+    // several times that while a build or browser shares the cores. Generous limits keep a
+    // busy machine from turning slowness into failures; a real hang still ends.
+    hookTimeout: 60_000,
+    testTimeout: 20_000,
   },
 });
