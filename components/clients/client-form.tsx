@@ -1,0 +1,61 @@
+"use client";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { useCloseEditor } from "@/components/ui/editable";
+import { CheckboxField, InputField, TextareaField } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import type { ActionState } from "@/lib/web/action-state";
+import { fieldError } from "@/lib/web/field-error";
+import { useKeptForm } from "@/lib/web/use-kept-form";
+
+export interface ClientFormValues {
+  name: string;
+  email: string;
+  address: string;
+  archived: boolean;
+}
+
+const BLANK: ClientFormValues = { name: "", email: "", address: "", archived: false };
+
+/** New client, or editing one (then with "Archived"). Refused input stays as typed. */
+export function ClientForm({
+  mode,
+  action,
+  idPrefix,
+  values = BLANK,
+}: {
+  mode: "create" | "edit";
+  action: (prev: ActionState, form: FormData) => Promise<ActionState>;
+  idPrefix: string;
+  values?: ClientFormValues;
+}) {
+  const close = useCloseEditor();
+  const [formKey, setFormKey] = useState(0);
+  const { state, pending, onSubmit } = useKeptForm(action, {
+    onSuccess: () => (close ? close() : setFormKey((k) => k + 1)),
+  });
+  const id = (name: string) => `${idPrefix}-${name}`;
+
+  return (
+    <form key={formKey} onSubmit={onSubmit} noValidate className="space-y-4" aria-label={mode === "create" ? "Add client" : `Edit client ${values.name}`}>
+      <InputField id={id("name")} name="name" label="Name" required maxLength={120} defaultValue={values.name} error={fieldError(state, "Name", "name")} />
+      <InputField
+        id={id("email")}
+        name="email"
+        label="Billing email"
+        type="email"
+        hint="Where invoices are sent."
+        defaultValue={values.email}
+        error={fieldError(state, "Billing email", "email")}
+      />
+      <TextareaField id={id("address")} name="address" label="Address" rows={3} maxLength={500} defaultValue={values.address} error={fieldError(state, "Address", "address")} />
+      {mode === "edit" ? (
+        <CheckboxField id={id("archived")} name="archived" label="Archived" hint="Archived clients are hidden from the project and time forms." defaultChecked={values.archived} />
+      ) : null}
+      {mode === "create" || state.status === "error" ? <FormMessage state={state} testId={`${idPrefix}-message`} /> : null}
+      <Button type="submit" disabled={pending}>
+        {pending ? "Saving…" : mode === "create" ? "Add client" : "Save client"}
+      </Button>
+    </form>
+  );
+}
