@@ -19,6 +19,9 @@ const EnvSchema = z.object({
     .default("file:./.data/hourbook.db"),
   HOURBOOK_DATA_DIR: z.string().min(1).default(".data"),
   NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters").optional(),
+  HOURBOOK_ENCRYPTION_SECRET: z.string().min(32, "HOURBOOK_ENCRYPTION_SECRET must be at least 32 characters").optional(),
+  /** Test-only escape hatch: lets Client ID Metadata Documents be fetched from loopback. */
+  HOURBOOK_ALLOW_LOOPBACK_METADATA: z.enum(["0", "1"]).default("0"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 
@@ -51,20 +54,28 @@ type Secrets = Record<string, string>;
  * A named secret: from the environment when given, otherwise generated on first use and
  * persisted in `<data>/secrets.json` (mode 0600) so it survives restarts.
  */
-export function persistentSecret(name: "NEXTAUTH_SECRET"): string {
+export function persistentSecret(name: "NEXTAUTH_SECRET" | "HOURBOOK_ENCRYPTION_SECRET"): string {
   const fromEnv = env[name];
   if (fromEnv) return fromEnv;
+  const cached = secretCache.get(name);
+  if (cached) return cached;
   const file = dataPath("secrets.json");
   const secrets = readSecrets(file);
-  if (secrets[name]) return secrets[name];
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const next = { ...secrets, [name]: randomBytes(32).toString("base64url") };
-  const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, JSON.stringify(next, null, 2), { mode: 0o600 });
-  fs.renameSync(tmp, file);
-  // Re-read: if another process raced us, both end up with whatever landed last on disk.
-  return readSecrets(file)[name] ?? next[name];
+  let secret = secrets[name];
+  if (!secret) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const generated = randomBytes(32).toString("base64url");
+    const tmp = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, JSON.stringify({ ...secrets, [name]: generated }, null, 2), { mode: 0o600 });
+    fs.renameSync(tmp, file);
+    // Re-read: if another process raced us, both end up with whatever landed last on disk.
+    secret = readSecrets(file)[name] ?? generated;
+  }
+  secretCache.set(name, secret);
+  return secret;
 }
+
+const secretCache = new Map<string, string>();
 
 function readSecrets(file: string): Secrets {
   try {

@@ -1,0 +1,93 @@
+import type { Metadata } from "next";
+import { Alert } from "@/components/ui/alert";
+import { Brand } from "@/components/brand";
+import { Button } from "@/components/ui/button";
+import { ScopeChecklist } from "@/components/consent/scope-checklist";
+import { WorkspacePicker } from "@/components/consent/workspace-picker";
+import { requireUser } from "@/lib/auth/session";
+import { loadConsentView } from "@/lib/oauth/authorize/consent-view";
+import { scopeDependency, type Scope } from "@/lib/oauth/scopes";
+
+export const metadata: Metadata = { title: "Connect an app" };
+
+export default async function ConsentPage({ searchParams }: { searchParams: Promise<{ request?: string; error?: string }> }) {
+  const { request: requestId = "", error } = await searchParams;
+  const user = await requireUser(`/oauth/consent?request=${encodeURIComponent(requestId)}`);
+  const view = requestId ? await loadConsentView(requestId, user.id) : null;
+
+  if (!view) {
+    return (
+      <Shell>
+        <h1 className="text-xl font-semibold">This authorization request is no longer valid</h1>
+        {error ? <Alert tone="error" testId="consent-error">{error}</Alert> : null}
+        <p className="text-sm text-slate-600">It expired or was already answered. Go back to the app and connect again.</p>
+      </Shell>
+    );
+  }
+
+  const firstEligible = view.workspaces.find((w) => !w.reason);
+  const groups = view.scopeGroups.map((g) => ({
+    area: g.area,
+    items: g.items.map((i) => ({ scope: i.scope, text: i.text, needs: scopeDependency(i.scope as Scope) })),
+  }));
+
+  return (
+    <Shell>
+      <div>
+        <p className="text-sm text-slate-500">Signed in as {user.email}</p>
+        <h1 className="mt-1 text-xl font-semibold tracking-tight text-slate-900">Connect {view.clientName} to Hourbook?</h1>
+        <dl className="mt-3 grid grid-cols-[auto,1fr] gap-x-3 gap-y-1 text-sm">
+          <dt className="text-slate-500">From</dt>
+          <dd className="text-slate-900">{view.clientOrigin}</dd>
+          <dt className="text-slate-500">Sends you back to</dt>
+          <dd className="font-mono text-slate-900">{view.redirectHost}</dd>
+          <dt className="text-slate-500">Access to</dt>
+          <dd className="text-slate-900">{view.resourceLabel}</dd>
+        </dl>
+      </div>
+      {view.redirectsAreLocal ? (
+        <Alert tone="warning" title="This app runs on your own computer">
+          It only returns to localhost addresses. Approve only if you just started connecting it yourself.
+        </Alert>
+      ) : null}
+      {view.clientKind === "dynamic" ? (
+        <Alert tone="info">Hourbook has not verified who made this app; it registered itself. Check that you recognise it.</Alert>
+      ) : null}
+      {error ? <Alert tone="error" testId="consent-error">{error}</Alert> : null}
+
+      <form method="post" action="/oauth/consent/decision" className="space-y-6">
+        <input type="hidden" name="request" value={view.requestId} />
+        <WorkspacePicker workspaces={view.workspaces} defaultId={firstEligible?.id} />
+        <section aria-labelledby="access-heading">
+          <h2 id="access-heading" className="text-sm font-semibold text-slate-900">
+            {view.clientName} will be able to
+          </h2>
+          <p className="mb-3 text-xs text-slate-500">Untick anything you do not want to allow.</p>
+          <ScopeChecklist groups={groups} />
+        </section>
+        <div className="flex gap-3 border-t border-slate-100 pt-4">
+          <Button type="submit" name="decision" value="approve" disabled={!firstEligible}>
+            Approve
+          </Button>
+          <Button type="submit" name="decision" value="deny" variant="secondary">
+            Deny
+          </Button>
+        </div>
+        <p className="text-xs text-slate-500">You can revoke this connection at any time from Account → Integrations.</p>
+      </form>
+    </Shell>
+  );
+}
+
+function Shell({ children }: { children: React.ReactNode }) {
+  return (
+    <main className="flex min-h-screen items-start justify-center px-4 py-12">
+      <div className="w-full max-w-lg">
+        <div className="mb-6 text-center">
+          <Brand />
+        </div>
+        <div className="space-y-5 rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200">{children}</div>
+      </div>
+    </main>
+  );
+}

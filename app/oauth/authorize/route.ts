@@ -1,0 +1,25 @@
+import { NextResponse } from "next/server";
+import { getSignedInUser } from "@/lib/auth/session";
+import { htmlErrorPage } from "@/lib/http/html-error-page";
+import { clientAddress } from "@/lib/http/oauth-response";
+import { handleAuthorizeRequest } from "@/lib/oauth/authorize/handle-authorize-request";
+import { env } from "@/lib/env";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request) {
+  const url = new URL(request.url);
+  const user = await getSignedInUser();
+  const outcome = await handleAuthorizeRequest(url.searchParams, user?.id ?? null, clientAddress(request));
+  switch (outcome.kind) {
+    case "error_page":
+      return htmlErrorPage(outcome.status, "This sign-in link is not valid", outcome.description, outcome.error);
+    case "redirect":
+      return NextResponse.redirect(outcome.url, 303);
+    case "sign_in":
+      // Back to this very request after signing in (a relative path: never another site).
+      return NextResponse.redirect(`${env.APP_URL}/login?callbackUrl=${encodeURIComponent(`/oauth/authorize${url.search}`)}`, 303);
+    case "consent":
+      return NextResponse.redirect(`${env.APP_URL}/oauth/consent?request=${encodeURIComponent(outcome.requestId)}`, 303);
+  }
+}

@@ -1,0 +1,26 @@
+import { NextResponse } from "next/server";
+import { getSignedInUser } from "@/lib/auth/session";
+import { env } from "@/lib/env";
+import { htmlErrorPage } from "@/lib/http/html-error-page";
+import { isSameOriginPost } from "@/lib/http/same-origin";
+import { handleConsentDecision } from "@/lib/oauth/authorize/handle-consent-decision";
+
+export const dynamic = "force-dynamic";
+
+export async function POST(request: Request) {
+  if (!isSameOriginPost(request)) return htmlErrorPage(403, "Request refused", "This consent answer did not come from Hourbook's own page.", "csrf");
+  const user = await getSignedInUser();
+  if (!user) return NextResponse.redirect(`${env.APP_URL}/login`, 303);
+  const outcome = await handleConsentDecision(await request.formData(), user.id);
+  switch (outcome.kind) {
+    case "redirect":
+      return NextResponse.redirect(outcome.url, 303);
+    case "retry":
+      return NextResponse.redirect(
+        `${env.APP_URL}/oauth/consent?request=${encodeURIComponent(outcome.requestId)}&error=${encodeURIComponent(outcome.message)}`,
+        303,
+      );
+    case "invalid":
+      return htmlErrorPage(400, "Request refused", outcome.message, "invalid_request");
+  }
+}

@@ -1,0 +1,13 @@
+import { preflight } from "@/lib/http/cors";
+import { clientAddress, oauthJson, withOAuthErrors } from "@/lib/http/oauth-response";
+import { readOAuthForm } from "@/lib/http/read-form";
+import { handleTokenRequest } from "@/lib/oauth/token/handle-token-request";
+
+export const dynamic = "force-dynamic";
+
+export const POST = withOAuthErrors(async (request: Request) => {
+  const form = await readOAuthForm(request);
+  return oauthJson(await handleTokenRequest(request, form, clientAddress(request)));
+});
+
+export const OPTIONS = preflight;

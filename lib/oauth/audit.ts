@@ -1,0 +1,34 @@
+/** The audit trail of the authorization server, shown to workspace admins (issue: audit log page). */
+import { db } from "@/lib/db";
+import type { DbTx } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+export type AuditEventType =
+  | "client.registered"
+  | "grant.created"
+  | "grant.replaced"
+  | "grant.revoked"
+  | "refresh.reuse_detected"
+  | "code.reuse_detected";
+
+export interface AuditEventInput {
+  type: AuditEventType;
+  workspaceId?: string | null;
+  userId?: string | null;
+  clientId?: string | null;
+  grantId?: string | null;
+  detail?: Prisma.InputJsonValue;
+}
+
+export async function recordAuditEvent(event: AuditEventInput, tx: DbTx = db): Promise<void> {
+  await tx.auditEvent.create({
+    data: {
+      type: event.type,
+      workspaceId: event.workspaceId ?? null,
+      userId: event.userId ?? null,
+      clientId: event.clientId ?? null,
+      grantId: event.grantId ?? null,
+      ...(event.detail === undefined ? {} : { detail: event.detail }),
+    },
+  });
+}

@@ -1,0 +1,102 @@
+/**
+ * Validating GET /oauth/authorize in the two phases OAuth 2.1 §4.1.2.1 requires (the MCP
+ * SDK's authorize handler is the model). Phase one — client and redirect URI — is answered
+ * on our own page and never redirected, so we are not an open redirector. Every later
+ * problem goes back to the client's redirect URI as `error`, `state` and `iss` (RFC 9207).
+ */
+import { findClient } from "../clients/find-client";
+import type { RegisteredClient } from "../clients/registered-client";
+import { OAuthError, invalidRequest, invalidScope, invalidTarget } from "../errors";
+import { CODE_CHALLENGE } from "../pkce";
+import { redirectUriMatches } from "../redirect-uri";
+import { protectedResource, resolveResource, type ProtectedResource } from "../resources";
+import { assertValidScopeRequest, parseScope, scopesAllow, type Scope } from "../scopes";
+
+/** Phase one failed: shown to the user, never redirected. */
+export class AuthorizePageError extends Error {
+  constructor(
+    readonly code: "invalid_request" | "invalid_client" | "invalid_redirect_uri",
+    readonly description: string,
+  ) {
+    super(description);
+    this.name = "AuthorizePageError";
+  }
+}
+
+export interface ClientAndRedirect {
+  client: RegisteredClient;
+  redirectUri: string;
+  state: string | undefined;
+}
+
+/** Phase one: a known client and one of its registered redirect URIs. */
+export async function validateClientAndRedirect(params: Map<string, string>): Promise<ClientAndRedirect> {
+  const clientId = params.get("client_id");
+  if (!clientId) throw new AuthorizePageError("invalid_request", "The request has no client_id.");
+  let client: RegisteredClient | null;
+  try {
+    client = await findClient(clientId);
+  } catch (error) {
+    if (error instanceof OAuthError) throw new AuthorizePageError("invalid_client", error.description);
+    throw error;
+  }
+  if (!client) throw new AuthorizePageError("invalid_client", `No application is registered with client_id ${clientId}.`);
+
+  const requested = params.get("redirect_uri");
+  // OAuth 2.1 §4.1.1: redirect_uri may be omitted only when exactly one is registered.
+  const redirectUri = requested ?? (client.redirectUris.length === 1 ? client.redirectUris[0] : undefined);
+  if (!redirectUri) throw new AuthorizePageError("invalid_request", "The request has no redirect_uri and the application registered several.");
+  if (!client.redirectUris.some((registered) => redirectUriMatches(redirectUri, registered))) {
+    throw new AuthorizePageError("invalid_redirect_uri", `${redirectUri} is not a redirect URI registered for ${client.name}.`);
+  }
+  return { client, redirectUri, state: params.get("state") };
+}
+
+export interface ValidatedAuthorization extends ClientAndRedirect {
+  resource: ProtectedResource;
+  scopes: Scope[];
+  codeChallenge: string;
+}
+
+/** Phase two: everything else. Throws OAuthError, which the endpoint redirects back. */
+export function validateAuthorizationParams(phaseOne: ClientAndRedirect, params: Map<string, string>): ValidatedAuthorization {
+  const { client } = phaseOne;
+  const responseType = params.get("response_type");
+  if (!responseType) throw invalidRequest("response_type is required.");
+  if (responseType !== "code") throw new OAuthError("unsupported_response_type", `response_type ${responseType} is not supported; use code.`);
+
+  const challenge = params.get("code_challenge");
+  const method = params.get("code_challenge_method");
+  if (!challenge) throw invalidRequest("code_challenge is required (PKCE with S256).");
+  if (method !== "S256") throw invalidRequest(method ? `code_challenge_method ${method} is not supported; use S256.` : "code_challenge_method is required and must be S256.");
+  if (!CODE_CHALLENGE.test(challenge)) throw invalidRequest("code_challenge must be a base64url SHA-256 digest (43 characters).");
+
+  const resourceParam = params.get("resource");
+  const resource = resourceParam === undefined ? protectedResource("mcp") : resolveResource(resourceParam);
+  if (!resource) throw invalidTarget(`${resourceParam} is not a resource of this server; use ${protectedResource("mcp").url} or ${protectedResource("api").url}.`);
+  if (client.allowedResources && !client.allowedResources.includes(resource.kind)) {
+    throw invalidTarget(`${client.name} is not registered for the ${resource.label}.`);
+  }
+
+  const scopes = params.has("scope") ? parseScope(params.get("scope")) : defaultScopes(client);
+  assertValidScopeRequest(scopes, resource.kind);
+  if (client.allowedScopes) {
+    const allowed = client.allowedScopes;
+    const beyond = scopes.filter((s) => !scopesAllow(allowed, s));
+    if (beyond.length) throw invalidScope(`${client.name} is not registered for ${beyond.join(", ")}.`);
+  }
+  return { ...phaseOne, resource, scopes, codeChallenge: challenge };
+}
+
+/** With no scope parameter: what a developer app registered, otherwise read-only access. */
+function defaultScopes(client: RegisteredClient): Scope[] {
+  return client.allowedScopes ?? parseScope("hourbook:read");
+}
+
+/** The redirect carrying an authorization response or error (RFC 6749 §4.1.2, RFC 9207 `iss`). */
+export function authorizationResponseUrl(redirectUri: string, issuer: string, params: Record<string, string | undefined>): string {
+  const url = new URL(redirectUri);
+  for (const [key, value] of Object.entries(params)) if (value !== undefined) url.searchParams.set(key, value);
+  url.searchParams.set("iss", issuer);
+  return url.toString();
+}

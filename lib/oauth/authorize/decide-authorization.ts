@@ -1,0 +1,100 @@
+/**
+ * The user's answer on the consent page. Approving creates the grant (replacing an older
+ * one for the same client and workspace) and a single-use code; denying answers
+ * `access_denied`. Either way the held request is answered exactly once.
+ */
+import { db, type DbTx } from "@/lib/db";
+import { findClient } from "../clients/find-client";
+import { createGrant } from "../grants";
+import { AUTHORIZATION_CODE_TTL_SECONDS } from "../lifetimes";
+import { issuer } from "../resources";
+import { capToAccessLevel, formatScope, parseScope, withConsistentDependencies, type Scope } from "../scopes";
+import { hashToken, newOpaqueToken, PREFIX } from "../secrets";
+import { authorizationResponseUrl } from "./authorization-request";
+import { findHeldRequest } from "./hold-authorization-request";
+import { listWorkspaceChoices } from "./workspace-choices";
+
+const STALE_REQUEST = "This authorization request has expired or was already answered. Start again from the app.";
+
+/** A decision that cannot be carried out; the consent page shows the message. */
+export class ConsentError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ConsentError";
+  }
+}
+
+export interface Approval {
+  requestId: string;
+  userId: string;
+  workspaceId: string | undefined;
+  /** The scopes left ticked on the page; only requested ones count. */
+  selectedScopes: string[];
+}
+
+/** Returns the URL to send the browser to: the client's redirect URI with code, state and iss. */
+export async function approveAuthorization(approval: Approval): Promise<string> {
+  if (!approval.workspaceId) throw new ConsentError("Choose the workspace this app may use.");
+  const workspaceId = approval.workspaceId;
+  // Everything that reads elsewhere (a metadata document fetch, the workspace facts) happens
+  // before the write transaction, which then only claims the request and writes.
+  const held = await findHeldRequest(approval.requestId, approval.userId);
+  if (!held) throw new ConsentError(STALE_REQUEST);
+  const client = await findClient(held.clientId);
+  if (!client) throw new ConsentError("This application is no longer registered.");
+  const choice = (await listWorkspaceChoices(approval.userId, client)).find((w) => w.id === workspaceId);
+  if (!choice) throw new ConsentError("You are not a member of that workspace.");
+  if (choice.reason) throw new ConsentError(`${choice.name} cannot be connected: ${choice.reason}`);
+  const workspace = await db.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { integrationMaxAccess: true } });
+
+  const requested = parseScope(held.scope);
+  const selected = requested.filter((s) => approval.selectedScopes.includes(s));
+  const scopes: Scope[] = capToAccessLevel(withConsistentDependencies(selected), workspace.integrationMaxAccess);
+  if (scopes.length === 0) throw new ConsentError("Leave at least one permission ticked, or deny the request.");
+
+  return db.$transaction(async (tx) => {
+    await claimHeldRequest(tx, approval.requestId, approval.userId);
+    const grantId = await createGrant(tx, {
+      userId: approval.userId,
+      clientId: client.id,
+      workspaceId,
+      resource: held.resource,
+      scope: formatScope(scopes),
+    });
+    const code = newOpaqueToken(PREFIX.code);
+    await tx.oAuthAuthorizationCode.create({
+      data: {
+        codeHash: hashToken(code),
+        grantId,
+        redirectUri: held.redirectUri,
+        codeChallenge: held.codeChallenge,
+        resource: held.resource,
+        scope: formatScope(scopes),
+        expiresAt: new Date(Date.now() + AUTHORIZATION_CODE_TTL_SECONDS * 1000),
+      },
+    });
+    return authorizationResponseUrl(held.redirectUri, issuer(), { code, state: held.state ?? undefined });
+  });
+}
+
+export async function denyAuthorization(requestId: string, userId: string): Promise<string> {
+  return db.$transaction(async (tx) => {
+    const held = await claimHeldRequest(tx, requestId, userId);
+    return authorizationResponseUrl(held.redirectUri, issuer(), {
+      error: "access_denied",
+      error_description: "The user denied the request.",
+      state: held.state ?? undefined,
+    });
+  });
+}
+
+/** Marks the request answered; a second answer (double submit, replay) finds nothing to claim. */
+async function claimHeldRequest(tx: DbTx, requestId: string, userId: string) {
+  const now = new Date();
+  const { count } = await tx.oAuthAuthorizationRequest.updateMany({
+    where: { id: requestId, userId, decidedAt: null, expiresAt: { gt: now } },
+    data: { decidedAt: now },
+  });
+  if (count !== 1) throw new ConsentError(STALE_REQUEST);
+  return tx.oAuthAuthorizationRequest.findUniqueOrThrow({ where: { id: requestId } });
+}

@@ -1,0 +1,50 @@
+/**
+ * GET /oauth/authorize, as a decision the route turns into a response: show an error page
+ * (phase one), redirect back to the client with an error (phase two), send the user to sign
+ * in first, or hold the request and show consent.
+ */
+import { uniqueParams } from "@/lib/http/read-form";
+import { isOAuthError } from "../errors";
+import { enforceRateLimit, RATE_LIMITS } from "../rate-limit";
+import { issuer } from "../resources";
+import { authorizationResponseUrl, AuthorizePageError, validateAuthorizationParams, validateClientAndRedirect } from "./authorization-request";
+import { holdAuthorizationRequest } from "./hold-authorization-request";
+
+export type AuthorizeOutcome =
+  | { kind: "error_page"; status: number; error: string; description: string }
+  | { kind: "redirect"; url: string }
+  | { kind: "sign_in" }
+  | { kind: "consent"; requestId: string };
+
+export async function handleAuthorizeRequest(query: URLSearchParams, userId: string | null, address: string): Promise<AuthorizeOutcome> {
+  try {
+    await enforceRateLimit(RATE_LIMITS.authorize, address);
+    let params: Map<string, string>;
+    try {
+      params = uniqueParams(query);
+    } catch (error) {
+      if (isOAuthError(error)) throw new AuthorizePageError("invalid_request", error.description);
+      throw error;
+    }
+    const phaseOne = await validateClientAndRedirect(params);
+    try {
+      const request = validateAuthorizationParams(phaseOne, params);
+      if (!userId) return { kind: "sign_in" };
+      return { kind: "consent", requestId: await holdAuthorizationRequest(userId, request) };
+    } catch (error) {
+      if (!isOAuthError(error)) throw error;
+      const url = authorizationResponseUrl(phaseOne.redirectUri, issuer(), {
+        error: error.code,
+        error_description: error.description,
+        state: phaseOne.state,
+      });
+      return { kind: "redirect", url };
+    }
+  } catch (error) {
+    if (error instanceof AuthorizePageError) return { kind: "error_page", status: 400, error: error.code, description: error.description };
+    if (isOAuthError(error) && error.code === "too_many_requests") {
+      return { kind: "error_page", status: 429, error: error.code, description: error.description };
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,25 @@
+/** POST /oauth/consent/decision: the consent form's answer, as a redirect to follow. */
+import { approveAuthorization, ConsentError, denyAuthorization } from "./decide-authorization";
+
+export type ConsentOutcome = { kind: "redirect"; url: string } | { kind: "retry"; requestId: string; message: string } | { kind: "invalid"; message: string };
+
+export async function handleConsentDecision(form: FormData, userId: string): Promise<ConsentOutcome> {
+  const requestId = form.get("request");
+  const decision = form.get("decision");
+  if (typeof requestId !== "string" || !requestId) return { kind: "invalid", message: "The consent form is incomplete." };
+  try {
+    if (decision === "deny") return { kind: "redirect", url: await denyAuthorization(requestId, userId) };
+    if (decision !== "approve") return { kind: "retry", requestId, message: "Choose Approve or Deny." };
+    const workspaceId = form.get("workspace_id");
+    const url = await approveAuthorization({
+      requestId,
+      userId,
+      workspaceId: typeof workspaceId === "string" && workspaceId ? workspaceId : undefined,
+      selectedScopes: form.getAll("scope").filter((s): s is string => typeof s === "string"),
+    });
+    return { kind: "redirect", url };
+  } catch (error) {
+    if (error instanceof ConsentError) return { kind: "retry", requestId, message: error.message };
+    throw error;
+  }
+}

@@ -1,0 +1,11 @@
+/** How long each credential lives. Short access tokens make revocation bite fast even offline. */
+export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
+export const REFRESH_TOKEN_TTL_SECONDS = 30 * 24 * 60 * 60;
+/** MCP authorization spec / OAuth 2.1 §4.1.2: codes are short-lived; ours live 60 s. */
+export const AUTHORIZATION_CODE_TTL_SECONDS = 60;
+/** How long a held authorization request waits for sign-in and consent. */
+export const AUTHORIZATION_REQUEST_TTL_SECONDS = 10 * 60;
+/** A client retrying a refresh within this window gets the same new pair instead of a revoked grant. */
+export const REFRESH_REUSE_WINDOW_SECONDS = 30;
+/** A dynamic registration that is never used to obtain a grant is removed after this. */
+export const UNUSED_REGISTRATION_TTL_SECONDS = 24 * 60 * 60;

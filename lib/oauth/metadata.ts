@@ -1,0 +1,40 @@
+/**
+ * Discovery documents: RFC 8414 authorization server metadata and RFC 9728 protected
+ * resource metadata, built from the configured public URL only.
+ */
+import { protectedResource, issuer } from "./resources";
+import { scopesForResource, type ResourceKind } from "./scopes";
+
+export function authorizationServerMetadata() {
+  const base = issuer();
+  return {
+    issuer: base,
+    authorization_endpoint: `${base}/oauth/authorize`,
+    token_endpoint: `${base}/oauth/token`,
+    registration_endpoint: `${base}/oauth/register`,
+    revocation_endpoint: `${base}/oauth/revoke`,
+    jwks_uri: `${base}/oauth/jwks`,
+    scopes_supported: scopesForResource("api"),
+    response_types_supported: ["code"],
+    response_modes_supported: ["query"],
+    grant_types_supported: ["authorization_code", "refresh_token"],
+    code_challenge_methods_supported: ["S256"],
+    token_endpoint_auth_methods_supported: ["none", "client_secret_basic", "client_secret_post"],
+    revocation_endpoint_auth_methods_supported: ["none", "client_secret_basic", "client_secret_post"],
+    client_id_metadata_document_supported: true,
+    authorization_response_iss_parameter_supported: true,
+    service_documentation: `${base}/developers`,
+  };
+}
+
+export function protectedResourceMetadata(kind: ResourceKind) {
+  const resource = protectedResource(kind);
+  return {
+    resource: resource.url,
+    resource_name: kind === "mcp" ? "Hourbook MCP server" : "Hourbook REST API",
+    authorization_servers: [issuer()],
+    scopes_supported: scopesForResource(kind),
+    bearer_methods_supported: ["header"],
+    resource_documentation: `${issuer()}/developers`,
+  };
+}

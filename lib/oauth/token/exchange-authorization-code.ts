@@ -1,0 +1,63 @@
+/**
+ * grant_type=authorization_code (RFC 6749 §4.1.3, RFC 7636 §4.6, RFC 8707 §2.2). The code is
+ * consumed with a conditional update, so of any number of concurrent redemptions exactly one
+ * wins; any other redemption is treated as an attack and revokes the grant (RFC 6749 §4.1.2,
+ * OAuth 2.1 §4.1.3).
+ */
+import { db } from "@/lib/db";
+import type { RegisteredClient } from "../clients/registered-client";
+import { invalidGrant, invalidRequest, invalidTarget } from "../errors";
+import { revokeGrant } from "../grants";
+import { verifyCodeChallenge } from "../pkce";
+import { resolveResource } from "../resources";
+import { hashToken } from "../secrets";
+import { mintTokenPair, storeRefreshToken, type TokenResponse } from "./token-pair";
+
+export async function exchangeAuthorizationCode(client: RegisteredClient, form: Map<string, string>): Promise<TokenResponse> {
+  const code = form.get("code");
+  const verifier = form.get("code_verifier");
+  const redirectUri = form.get("redirect_uri");
+  if (!code) throw invalidRequest("code is required.");
+  if (!verifier) throw invalidRequest("code_verifier is required (PKCE).");
+
+  const row = await db.oAuthAuthorizationCode.findUnique({ where: { codeHash: hashToken(code) }, include: { grant: { include: { user: true } } } });
+  if (!row || row.grant.clientId !== client.id) throw invalidGrant("The authorization code is invalid.");
+  if (row.consumedAt) {
+    await revokeGrant(row.grantId, "code_reuse");
+    throw invalidGrant("The authorization code was already used; the tokens issued for it have been revoked.");
+  }
+  if (row.expiresAt < new Date()) throw invalidGrant("The authorization code has expired.");
+  // OAuth 2.1 §4.1.3: redirect_uri must repeat the one of the authorization request when it was sent there.
+  if (redirectUri !== undefined && redirectUri !== row.redirectUri) throw invalidGrant("redirect_uri does not match the authorization request.");
+  if (!verifyCodeChallenge(verifier, row.codeChallenge)) throw invalidGrant("code_verifier does not match the code_challenge.");
+  const resourceParam = form.get("resource");
+  if (resourceParam !== undefined && resolveResource(resourceParam)?.url !== row.resource) {
+    throw invalidTarget(`The code was issued for ${row.resource}, not ${resourceParam}.`);
+  }
+  if (row.grant.revokedAt) throw invalidGrant("The authorization was revoked.");
+  if (row.grant.user.status !== "active") throw invalidGrant("The user's account is disabled.");
+  const resource = resolveResource(row.resource);
+  if (!resource) throw invalidGrant("The code names a resource this server no longer serves.");
+
+  const { response, refreshToken } = await mintTokenPair({
+    userId: row.grant.userId,
+    clientId: client.id,
+    grantId: row.grantId,
+    workspaceId: row.grant.workspaceId,
+    resource: resource.kind,
+    accessScope: row.scope,
+    refreshScope: row.scope,
+  });
+
+  const won = await db.$transaction(async (tx) => {
+    const { count } = await tx.oAuthAuthorizationCode.updateMany({ where: { id: row.id, consumedAt: null }, data: { consumedAt: new Date() } });
+    if (count !== 1) return false;
+    await storeRefreshToken(tx, row.grantId, refreshToken, row.scope);
+    return true;
+  });
+  if (!won) {
+    await revokeGrant(row.grantId, "code_reuse");
+    throw invalidGrant("The authorization code was already used; the tokens issued for it have been revoked.");
+  }
+  return response;
+}

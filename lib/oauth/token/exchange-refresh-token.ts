@@ -1,0 +1,88 @@
+/**
+ * grant_type=refresh_token (RFC 6749 §6, OAuth 2.1 §4.3.1, RFC 9700 §4.14.2). Refresh tokens
+ * rotate on every use. Presenting a rotated token again means it leaked: the grant is
+ * revoked — except within a short window after rotation, where a client retrying a request
+ * whose answer it lost gets that same answer again.
+ */
+import { z } from "zod";
+import { db } from "@/lib/db";
+import type { RegisteredClient } from "../clients/registered-client";
+import { invalidGrant, invalidRequest, invalidScope, invalidTarget } from "../errors";
+import { revokeGrant } from "../grants";
+import { REFRESH_REUSE_WINDOW_SECONDS } from "../lifetimes";
+import { resolveResource } from "../resources";
+import { formatScope, parseScope } from "../scopes";
+import { decrypt, encrypt, hashToken } from "../secrets";
+import { mintTokenPair, storeRefreshToken, type TokenResponse } from "./token-pair";
+
+const StoredResponse = z.object({
+  access_token: z.string(),
+  token_type: z.literal("Bearer"),
+  expires_in: z.number(),
+  refresh_token: z.string(),
+  scope: z.string(),
+});
+
+export async function exchangeRefreshToken(client: RegisteredClient, form: Map<string, string>): Promise<TokenResponse> {
+  const presented = form.get("refresh_token");
+  if (!presented) throw invalidRequest("refresh_token is required.");
+  const row = await db.oAuthRefreshToken.findUnique({ where: { tokenHash: hashToken(presented) }, include: { grant: { include: { user: true } } } });
+  if (!row || row.grant.clientId !== client.id) throw invalidGrant("The refresh token is invalid.");
+  if (row.rotatedAt) return answerReuse(row);
+  if (row.expiresAt < new Date()) throw invalidGrant("The refresh token has expired.");
+  if (row.grant.revokedAt) throw invalidGrant("The authorization was revoked.");
+  if (row.grant.user.status !== "active") throw invalidGrant("The user's account is disabled.");
+
+  const resource = resolveResource(row.grant.resource);
+  if (!resource) throw invalidGrant("The grant names a resource this server no longer serves.");
+  const resourceParam = form.get("resource");
+  if (resourceParam !== undefined && resolveResource(resourceParam)?.url !== resource.url) {
+    throw invalidTarget(`This refresh token is for ${resource.url}, not ${resourceParam}.`);
+  }
+  const accessScope = downscope(row.scope, form.get("scope"));
+
+  const { response, refreshToken } = await mintTokenPair({
+    userId: row.grant.userId,
+    clientId: client.id,
+    grantId: row.grantId,
+    workspaceId: row.grant.workspaceId,
+    resource: resource.kind,
+    accessScope,
+    refreshScope: row.scope,
+  });
+  const won = await db.$transaction(async (tx) => {
+    const { count } = await tx.oAuthRefreshToken.updateMany({
+      where: { id: row.id, rotatedAt: null },
+      data: { rotatedAt: new Date(), retryResponse: encrypt(JSON.stringify(response)) },
+    });
+    if (count !== 1) return false;
+    await storeRefreshToken(tx, row.grantId, refreshToken, row.scope);
+    await tx.oAuthGrant.update({ where: { id: row.grantId }, data: { lastUsedAt: new Date() } });
+    return true;
+  });
+  if (won) return response;
+  // Lost a race with a concurrent refresh of the same token: answer as a retry.
+  const again = await db.oAuthRefreshToken.findUnique({ where: { id: row.id }, include: { grant: { include: { user: true } } } });
+  if (!again) throw invalidGrant("The authorization was revoked.");
+  return answerReuse(again);
+}
+
+async function answerReuse(row: { id: string; grantId: string; rotatedAt: Date | null; retryResponse: string | null; grant: { revokedAt: Date | null } }): Promise<TokenResponse> {
+  const age = Date.now() - (row.rotatedAt?.getTime() ?? 0);
+  if (!row.grant.revokedAt && row.retryResponse && age <= REFRESH_REUSE_WINDOW_SECONDS * 1000) {
+    return StoredResponse.parse(JSON.parse(decrypt(row.retryResponse)));
+  }
+  await revokeGrant(row.grantId, "refresh_reuse");
+  throw invalidGrant("The refresh token was already used; the authorization has been revoked.");
+}
+
+/** RFC 6749 §6: a narrower scope may be asked for; anything beyond the grant is refused. */
+function downscope(granted: string, requested: string | undefined): string {
+  if (requested === undefined) return granted;
+  const grantedScopes = parseScope(granted);
+  const wanted = parseScope(requested);
+  const beyond = wanted.filter((s) => !grantedScopes.includes(s));
+  if (beyond.length) throw invalidScope(`${beyond.join(", ")} ${beyond.length > 1 ? "were" : "was"} not granted.`);
+  if (wanted.length === 0) throw invalidScope("At least one scope is required.");
+  return formatScope(wanted);
+}

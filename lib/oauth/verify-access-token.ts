@@ -1,0 +1,42 @@
+/**
+ * The one access token check both protected resources use (MCP and REST API): signature,
+ * issuer, `typ`, audience exactly this resource, expiry — then that the grant is still alive
+ * and its user still active. Each failure is `invalid_token` (RFC 6750 §3.1) with a reason
+ * the client can log; live workspace checks (plan, policy, role) come after, per resource.
+ */
+import { db } from "@/lib/db";
+import { checkAccessTokenJwt, type AccessTokenClaims } from "./access-token";
+import { OAuthError } from "./errors";
+import type { ResourceKind } from "./scopes";
+
+export interface VerifiedAccess {
+  claims: AccessTokenClaims;
+  grant: { id: string; clientId: string; workspaceId: string; userId: string; scope: string; lastUsedAt: Date | null };
+}
+
+const REASONS = {
+  expired: "The access token has expired.",
+  invalid: "The access token is not valid.",
+  wrong_audience: "The access token was issued for another resource.",
+} as const;
+
+// Writing lastUsedAt on every request would make every read a write; once a minute is plenty.
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+export async function verifyAccessToken(token: string, resource: ResourceKind): Promise<VerifiedAccess> {
+  const check = await checkAccessTokenJwt(token, resource);
+  if (!check.ok) throw new OAuthError("invalid_token", REASONS[check.reason]);
+  const { claims } = check;
+  const grant = await db.oAuthGrant.findUnique({
+    where: { id: claims.grantId },
+    select: { id: true, clientId: true, workspaceId: true, userId: true, scope: true, lastUsedAt: true, revokedAt: true, user: { select: { status: true } } },
+  });
+  if (!grant || grant.revokedAt || grant.userId !== claims.userId || grant.clientId !== claims.clientId) {
+    throw new OAuthError("invalid_token", "The authorization behind this token was revoked.");
+  }
+  if (grant.user.status !== "active") throw new OAuthError("invalid_token", "The user's account is disabled.");
+  if (!grant.lastUsedAt || Date.now() - grant.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+    await db.oAuthGrant.update({ where: { id: grant.id }, data: { lastUsedAt: new Date() } });
+  }
+  return { claims, grant: { id: grant.id, clientId: grant.clientId, workspaceId: grant.workspaceId, userId: grant.userId, scope: grant.scope, lastUsedAt: grant.lastUsedAt } };
+}
