@@ -1,0 +1,157 @@
+"use client";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { useCloseEditor } from "@/components/ui/editable";
+import { InputField, SelectField } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import type { ActionState } from "@/lib/web/action-state";
+import { fieldError } from "@/lib/web/field-error";
+import { TASK_STATUS_LABELS, type TaskStatusValue } from "@/lib/web/task-form";
+import { useKeptForm } from "@/lib/web/use-kept-form";
+
+export interface TaskFormValues {
+  name: string;
+  status: TaskStatusValue;
+  billable: boolean;
+  /** As typed, e.g. "4:00"; empty for none. */
+  estimate: string;
+  tagIds: string[];
+}
+
+/**
+ * New task (choosing its project; billable follows the project unless chosen), or editing one.
+ * Refused input stays as typed.
+ */
+export function TaskForm({
+  mode,
+  action,
+  idPrefix,
+  values,
+  projects = [],
+  tags,
+}: {
+  mode: "create" | "edit";
+  action: (prev: ActionState, form: FormData) => Promise<ActionState>;
+  idPrefix: string;
+  values?: TaskFormValues;
+  /** Projects a new task can go on (create only), non-archived. */
+  projects?: { id: string; name: string; clientName: string; billableByDefault: boolean }[];
+  tags: { id: string; name: string }[];
+}) {
+  const close = useCloseEditor();
+  const [formKey, setFormKey] = useState(0);
+  const [projectId, setProjectId] = useState("");
+  const { state, pending, onSubmit } = useKeptForm(action, {
+    onSuccess: () => {
+      if (close) return close();
+      setProjectId("");
+      setFormKey((k) => k + 1);
+    },
+  });
+  const id = (name: string) => `${idPrefix}-${name}`;
+  const project = projects.find((p) => p.id === projectId);
+  const clients = [...new Set(projects.map((p) => p.clientName))];
+  const tagsError = fieldError(state, "Tags", "tagIds");
+
+  return (
+    <form key={formKey} onSubmit={onSubmit} noValidate className="space-y-4" aria-label={mode === "create" ? "Add task" : `Edit task ${values?.name ?? ""}`}>
+      {mode === "create" ? (
+        <SelectField
+          id={id("project")}
+          name="projectId"
+          label="Project"
+          required
+          defaultValue=""
+          onChange={(e) => setProjectId(e.target.value)}
+          error={fieldError(state, "Project", "projectId")}
+        >
+          <option value="">Choose a project…</option>
+          {clients.map((client) => (
+            <optgroup key={client} label={client}>
+              {projects
+                .filter((p) => p.clientName === client)
+                .map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.name}
+                  </option>
+                ))}
+            </optgroup>
+          ))}
+        </SelectField>
+      ) : null}
+      <div className={mode === "edit" ? "grid gap-4 sm:grid-cols-2 lg:grid-cols-4" : "space-y-4"}>
+        <InputField
+          id={id("name")}
+          name="name"
+          label="Task name"
+          required
+          maxLength={120}
+          fieldClassName={mode === "edit" ? "lg:col-span-2" : undefined}
+          defaultValue={values?.name}
+          error={fieldError(state, "Task name", "name")}
+        />
+        <div className={mode === "create" ? "grid grid-cols-2 gap-4" : "contents"}>
+          <SelectField id={id("status")} name="status" label="Status" defaultValue={values?.status ?? "open"} error={fieldError(state, "Status", "status")}>
+            {Object.entries(TASK_STATUS_LABELS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </SelectField>
+          <InputField
+            id={id("estimate")}
+            name="estimate"
+            label="Estimate"
+            autoComplete="off"
+            placeholder="4:00"
+            hint="Optional, like 4:00 or 90m"
+            className="tabular-nums"
+            defaultValue={values?.estimate}
+            error={fieldError(state, "Estimate", "estimate", "estimateSeconds")}
+          />
+        </div>
+      </div>
+      <SelectField
+        id={id("billable")}
+        name="billable"
+        label="Billing"
+        fieldClassName={mode === "edit" ? "sm:max-w-xs" : undefined}
+        defaultValue={values ? (values.billable ? "yes" : "no") : ""}
+        error={fieldError(state, "Billing", "billable")}
+      >
+        {mode === "create" ? (
+          <option value="">{project ? `Project default (${project.billableByDefault ? "billable" : "non-billable"})` : "Project default"}</option>
+        ) : null}
+        <option value="yes">Billable</option>
+        <option value="no">Non-billable</option>
+      </SelectField>
+      <fieldset aria-describedby={tagsError ? id("tags-error") : undefined}>
+        <legend className="text-sm font-medium text-slate-800">Tags</legend>
+        {tags.length === 0 ? (
+          <p className="mt-1 text-xs text-slate-500">No tags yet.</p>
+        ) : (
+          <div className="mt-1.5 flex flex-wrap gap-2">
+            {tags.map((tag) => (
+              <label
+                key={tag.id}
+                className="inline-flex cursor-pointer items-center gap-1.5 rounded-full bg-white px-3 py-1 text-sm text-slate-700 ring-1 ring-inset ring-slate-300 has-checked:bg-indigo-50 has-checked:text-indigo-800 has-checked:ring-indigo-300"
+              >
+                <input type="checkbox" name="tagIds" value={tag.id} defaultChecked={values?.tagIds.includes(tag.id)} className="h-3.5 w-3.5 rounded border-slate-300 text-indigo-600" />
+                {tag.name}
+              </label>
+            ))}
+          </div>
+        )}
+        {tagsError ? (
+          <p id={id("tags-error")} className="mt-1 text-xs font-medium text-rose-600">
+            {tagsError}
+          </p>
+        ) : null}
+      </fieldset>
+      {mode === "create" || state.status === "error" ? <FormMessage state={state} testId={`${idPrefix}-message`} /> : null}
+      <Button type="submit" disabled={pending}>
+        {pending ? "Saving…" : mode === "create" ? "Add task" : "Save task"}
+      </Button>
+    </form>
+  );
+}
