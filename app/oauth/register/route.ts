@@ -26,6 +26,7 @@ async function readJsonBody(request: Request): Promise<unknown> {
   if (type !== "application/json") throw invalidRequest("The request body must be application/json.");
   if (Number(request.headers.get("content-length")) > MAX_BODY_BYTES) throw invalidRequest("The request body is too large.");
 
+  // Content-Length may be absent (chunked) or wrong, so count what actually arrives.
   const chunks: Uint8Array[] = [];
   let size = 0;
   const reader = request.body?.getReader();

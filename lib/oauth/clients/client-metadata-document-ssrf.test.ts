@@ -1,0 +1,150 @@
+/**
+ * SSRF defence with the loopback test setting OFF, as in production: the address classifier
+ * as a table, the guarded lookup, and end-to-end refusals that never open a connection.
+ */
+import type { LookupAddress } from "node:dns";
+import net from "node:net";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+
+vi.hoisted(() => {
+  // Explicit, so a developer shell with the setting on cannot weaken this file.
+  process.env.HOURBOOK_ALLOW_LOOPBACK_METADATA = "0";
+});
+
+import { OAuthError } from "../errors";
+import { isMetadataDocumentClientId, resolveMetadataDocumentClient } from "./client-metadata-document";
+import { addressProblem, ForbiddenAddressError, guardedLookup } from "./public-address";
+
+describe("addressProblem", () => {
+  it.each<[string, string]>([
+    ["127.0.0.1", "loopback"],
+    ["127.255.0.9", "loopback"],
+    ["10.0.0.1", "private"],
+    ["172.16.0.1", "private"],
+    ["192.168.1.1", "private"],
+    ["169.254.169.254", "link-local"],
+    ["100.64.0.1", "carrier-grade NAT"],
+    ["0.0.0.0", "unspecified"],
+    ["224.0.0.1", "multicast"],
+    ["255.255.255.255", "broadcast"],
+    ["192.0.2.1", "reserved"],
+    ["::1", "loopback"],
+    ["::", "unspecified"],
+    ["fd00::1", "unique-local"],
+    ["fc00::1", "unique-local"],
+    ["fe80::1", "link-local"],
+    ["ff02::1", "multicast"],
+    ["::ffff:127.0.0.1", "loopback"],
+    ["::ffff:7f00:1", "loopback"],
+    ["::ffff:10.0.0.1", "private"],
+    ["::ffff:169.254.169.254", "link-local"],
+    ["64:ff9b::a00:1", "NAT64"],
+    ["2002:a00:1::1", "6to4"],
+    ["2001::1", "teredo"],
+    ["[::1]", "loopback"],
+  ])("refuses %s (%s)", (address, range) => {
+    expect(addressProblem(address, { allowLoopback: false })).toContain(`${range} range`);
+  });
+
+  it.each(["8.8.8.8", "93.184.215.14", "2606:4700:4700::1111", "::ffff:8.8.8.8"])("allows the public address %s", (address) => {
+    expect(addressProblem(address, { allowLoopback: false })).toBeNull();
+  });
+
+  it.each(["localhost", "127.1", "0177.0.0.1", "example.com", ""])("refuses %j, which is not a canonical IP address", (value) => {
+    expect(addressProblem(value, { allowLoopback: false })).toContain("not an IP address");
+  });
+
+  it("allows only loopback, never private ranges, when the test setting is on", () => {
+    const policy = { allowLoopback: true };
+    for (const address of ["127.0.0.1", "::1", "::ffff:127.0.0.1"]) expect(addressProblem(address, policy)).toBeNull();
+    for (const address of ["10.0.0.1", "169.254.169.254", "fd00::1", "192.168.0.1", "0.0.0.0"]) {
+      expect(addressProblem(address, policy)).not.toBeNull();
+    }
+  });
+});
+
+describe("guardedLookup", () => {
+  const resolverFor =
+    (addresses: LookupAddress[]) =>
+    (_hostname: string, callback: (error: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void) =>
+      callback(null, addresses);
+
+  function lookup(addresses: LookupAddress[], options: { all?: boolean; family?: number }) {
+    return new Promise<{ error: Error | null; address: unknown; family?: number }>((resolve) => {
+      guardedLookup({ allowLoopback: false }, resolverFor(addresses))("client.example", options, (error, address, family) =>
+        resolve({ error, address, family }),
+      );
+    });
+  }
+
+  it("hands the socket the addresses it checked", async () => {
+    const addresses = [
+      { address: "93.184.215.14", family: 4 },
+      { address: "2606:2800:21f:cb07:6820:80da:af6b:8b2c", family: 6 },
+    ];
+    expect(await lookup(addresses, { all: true })).toEqual({ error: null, address: addresses, family: undefined });
+    expect(await lookup(addresses, {})).toEqual({ error: null, address: "93.184.215.14", family: 4 });
+    expect(await lookup(addresses, { family: 6 })).toEqual({ error: null, address: addresses[1]!.address, family: 6 });
+  });
+
+  it("refuses the whole host when any of its addresses is private (DNS rebinding, split answers)", async () => {
+    const { error } = await lookup(
+      [
+        { address: "93.184.215.14", family: 4 },
+        { address: "10.0.0.7", family: 4 },
+      ],
+      { all: true },
+    );
+    expect(error).toBeInstanceOf(ForbiddenAddressError);
+    expect((error as ForbiddenAddressError).problem).toBe("10.0.0.7 is in the private range");
+  });
+
+  it("reports a host without addresses as not found", async () => {
+    const { error } = await lookup([], {});
+    expect((error as NodeJS.ErrnoException).code).toBe("ENOTFOUND");
+  });
+});
+
+describe("resolveMetadataDocumentClient with the loopback setting off", () => {
+  // A TCP listener that only counts connections: a refusal must happen before connecting.
+  let listener: net.Server;
+  let port: number;
+  let connections = 0;
+
+  beforeAll(async () => {
+    listener = net.createServer((socket) => {
+      connections++;
+      socket.destroy();
+    });
+    await new Promise<void>((resolve) => listener.listen(0, resolve));
+    port = (listener.address() as net.AddressInfo).port;
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => listener.close(resolve));
+  });
+
+  it.each(["http://127.0.0.1:4000/client.json", "http://localhost:4000/client.json", "http://[::1]:4000/client.json"])(
+    "does not treat %s as a metadata document URL",
+    (url) => {
+      expect(isMetadataDocumentClientId(url)).toBe(false);
+    },
+  );
+
+  it.each([
+    ["127.0.0.1", "https://127.0.0.1:PORT/client.json"],
+    ["10.0.0.1", "https://10.0.0.1/client.json"],
+    ["169.254.169.254", "https://169.254.169.254/latest/meta-data/iam"],
+    ["::1", "https://[::1]:PORT/client.json"],
+    ["fd00::1", "https://[fd00::1]/client.json"],
+    ["::ffff:127.0.0.1", "https://[::ffff:127.0.0.1]:PORT/client.json"],
+    ["localhost, resolved through DNS", "https://localhost:PORT/client.json"],
+  ])("refuses %s without connecting", async (_name, template) => {
+    const url = template.replace("PORT", String(port));
+    const before = connections;
+    const error = await resolveMetadataDocumentClient(url).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OAuthError);
+    expect((error as OAuthError).code).toBe("invalid_client");
+    expect((error as OAuthError).description).toMatch(/refused address \(.+ range\)/);
+    expect(connections).toBe(before);
+  });
+});
