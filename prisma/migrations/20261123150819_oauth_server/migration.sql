@@ -130,7 +130,7 @@ CREATE TABLE "new_Workspace" (
     "nextInvoiceNumber" INTEGER NOT NULL DEFAULT 1,
     "paymentTermsDays" INTEGER NOT NULL DEFAULT 30,
     "integrationClientPolicy" TEXT NOT NULL DEFAULT 'any',
-    "integrationAllowedHosts" JSONB NOT NULL DEFAULT [],
+    "integrationAllowedHosts" JSONB NOT NULL DEFAULT '[]',
     "integrationMaxAccess" TEXT NOT NULL DEFAULT 'admin',
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL
