@@ -4,6 +4,8 @@
  */
 import "server-only";
 import { getServerSession } from "next-auth";
+import { headers } from "next/headers";
+import { REQUESTED_PATH_HEADER } from "@/proxy";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { getAuthOptions } from "@/lib/auth/auth-options";
@@ -20,10 +22,15 @@ export const getSignedInUser = cache(async (): Promise<SignedInUser | null> => {
   return userId ? getActiveUser(userId) : null;
 });
 
+/** The page being rendered, as the proxy recorded it (see proxy.ts). */
+async function requestedPath(): Promise<string | null> {
+  return (await headers()).get(REQUESTED_PATH_HEADER);
+}
+
 /** The signed-in user; otherwise off to the sign-in page, coming back to `returnTo` after. */
-export async function requireUser(returnTo = "/"): Promise<SignedInUser> {
+export async function requireUser(returnTo?: string): Promise<SignedInUser> {
   const user = await getSignedInUser();
-  if (!user) redirect(`/login?callbackUrl=${encodeURIComponent(returnTo)}`);
+  if (!user) redirect(`/login?callbackUrl=${encodeURIComponent(returnTo ?? (await requestedPath()) ?? "/")}`);
   return user;
 }
 
@@ -38,7 +45,7 @@ export interface WorkspaceContext {
  * is a 404; an inactive membership sends them to the workspace picker with the reason.
  */
 export const requireWorkspaceActor = cache(async (slug: string): Promise<WorkspaceContext> => {
-  const user = await requireUser(`/w/${slug}/time`);
+  const user = await requireUser((await requestedPath()) ?? `/w/${slug}/time`);
   try {
     const actor = await resolveActor(user.id, { slug });
     return { user, actor, workspace: await getWorkspace(actor) };

@@ -5,6 +5,7 @@
  */
 import { db, type DbTx } from "@/lib/db";
 import { recordAuditEvent } from "./audit";
+import { markClientUsed } from "./clients/register-client";
 
 export type GrantRevocationReason =
   | "replaced"
@@ -38,7 +39,7 @@ export async function createGrant(tx: DbTx, grant: NewGrant): Promise<string> {
     await recordAuditEvent({ type: "grant.replaced", ...grant, grantId: old.id, detail: { replacedBy: created.id } }, tx);
   }
   await recordAuditEvent({ type: "grant.created", ...grant, grantId: created.id, detail: { scope: grant.scope, resource: grant.resource } }, tx);
-  await tx.oAuthClient.update({ where: { id: grant.clientId }, data: { expiresAt: null, lastUsedAt: new Date() } });
+  await markClientUsed(grant.clientId, tx);
   return created.id;
 }
 
