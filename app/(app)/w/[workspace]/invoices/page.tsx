@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { InvoiceTable } from "@/components/invoices/invoice-table";
 import { StatusFilter } from "@/components/invoices/status-filter";
+import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -31,7 +33,16 @@ export default async function InvoicesPage({ params, searchParams }: { params: P
     return (
       <>
         <PageHeader title="Invoices" />
-        <RefusedNotice title="Invoices are not available to you" message={result.error.message} />
+        {result.error.code === "forbidden" ? (
+          <RefusedNotice title="Invoices are not available to you" message={result.error.message} />
+        ) : (
+          <Alert tone="error" title="This page of invoices cannot be shown" testId="invoices-error">
+            {result.error.message}{" "}
+            <Link href={basePath} className="font-medium underline">
+              Show the newest invoices
+            </Link>
+          </Alert>
+        )}
       </>
     );
   }
@@ -51,10 +62,16 @@ export default async function InvoicesPage({ params, searchParams }: { params: P
         <EmptyState
           title={cursor ? "No more invoices" : status ? `No ${INVOICE_STATUS_LABELS[status].toLowerCase()} invoices` : "No invoices yet"}
           action={
-            can(actor, "invoices:write") && !cursor ? <ButtonLink href={`${basePath}/new`}>Create an invoice from unbilled time</ButtonLink> : null
+            status ? (
+              <ButtonLink variant="secondary" href={basePath}>
+                Show all invoices
+              </ButtonLink>
+            ) : can(actor, "invoices:write") && !cursor ? (
+              <ButtonLink href={`${basePath}/new`}>Create an invoice from unbilled time</ButtonLink>
+            ) : null
           }
         >
-          {status ? "Try another status, or show all invoices." : "Invoices are drafted from unbilled billable time."}
+          {status ? "Try another status." : "Invoices are drafted from unbilled billable time."}
         </EmptyState>
       ) : (
         <Card>
