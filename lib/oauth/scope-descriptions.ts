@@ -11,7 +11,7 @@ const DESCRIPTIONS: Record<Scope, Omit<ScopeDescription, "scope">> = {
   "hourbook:read": { area: "Everything", text: "See everything in the workspace except its settings" },
   "hourbook:write": { area: "Everything", text: "Create and change clients, projects, tasks, tags, time, billing rules and invoices, and send invoices" },
   "hourbook:admin": { area: "Everything", text: "Administrative actions: void invoices and delete time entries" },
-  "profile:read": { area: "Profile", text: "See your name and email address" },
+  "profile:read": { area: "Profile", text: "See your name, email address and role, and the workspace's basic settings" },
   "billing:read": { area: "Billing", text: "See the Billing Hub: unbilled, outstanding and overdue amounts" },
   "time:read": { area: "Time", text: "See time entries" },
   "time:write": { area: "Time", text: "Add and change time entries" },

@@ -1,0 +1,79 @@
+/**
+ * One tools/call: re-check access, validate arguments, run the two-step confirmation and
+ * the idempotency key where the tool has them, call the domain, and shape the result.
+ * Invalid arguments and domain refusals come back as `isError` results a model can act on;
+ * nothing is changed by them.
+ */
+import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import type { z } from "zod";
+import { isDomainError } from "@/lib/domain/errors";
+import { withIdempotencyKey } from "@/lib/integrations/idempotency";
+import { recordActivity } from "@/lib/integrations/record-activity";
+import type { Connection } from "@/lib/integrations/resolve-connection";
+import { consumeConfirmation, issueConfirmation } from "./confirmation";
+import type { McpTool, ToolContext } from "./tool";
+import { publishedInput } from "./tool-schemas";
+import { toolBlock } from "./tool-visibility";
+import { toWire, type Wire } from "./wire";
+
+type WireObject = { [key: string]: Wire };
+
+export async function callTool(tool: McpTool, connection: Connection, rawArguments: unknown): Promise<CallToolResult> {
+  const block = toolBlock(tool, connection);
+  if (block) {
+    const message = block.kind === "scope" ? `This connection was not granted ${block.scope}, which ${tool.name} needs.` : block.message;
+    await recordActivity(connection.grantId, "tool", tool.name, "denied", message);
+    return errorResult(message);
+  }
+  const parsed = publishedInput(tool).safeParse(rawArguments ?? {});
+  if (!parsed.success) {
+    const message = `Invalid arguments for ${tool.name}: ${describeIssues(parsed.error)}`;
+    await recordActivity(connection.grantId, "tool", tool.name, "error", message);
+    return errorResult(message);
+  }
+  const { confirmation_token: confirmationToken, idempotency_key: idempotencyKey, ...args } = parsed.data as Record<string, unknown>;
+  const ctx: ToolContext = { connection, actor: connection.actor };
+
+  try {
+    if (tool.confirm && typeof confirmationToken !== "string") {
+      const summary = await tool.confirm(ctx, args);
+      const confirmation = await issueConfirmation(ctx, tool.name, args, summary);
+      await recordActivity(connection.grantId, "tool", tool.name, "ok", `confirmation requested: ${summary}`);
+      return {
+        content: [{ type: "text", text: `Nothing has been done yet. ${summary}? To go ahead, call ${tool.name} again with the same arguments and confirmation_token "${confirmation.confirmation_token}" (valid 5 minutes). Ask the user first.` }],
+        structuredContent: { status: "confirmation_required", summary, ...confirmation },
+      };
+    }
+    if (tool.confirm && typeof confirmationToken === "string") await consumeConfirmation(ctx, tool.name, args, confirmationToken);
+
+    const perform = async (): Promise<WireObject> => tool.output.parse(toWire(await tool.run(ctx, args))) as WireObject;
+    const output =
+      tool.acceptsIdempotencyKey && typeof idempotencyKey === "string"
+        ? (await withIdempotencyKey({ grantId: connection.grantId, operation: `mcp:${tool.name}`, key: idempotencyKey, arguments: args }, perform)).result
+        : await perform();
+    await recordActivity(connection.grantId, "tool", tool.name, "ok");
+    const text = tool.render(output as z.output<typeof tool.output>);
+    return {
+      content: [{ type: "text", text }],
+      structuredContent: tool.confirm ? { status: "done", summary: text, result: output } : output,
+    };
+  } catch (error) {
+    if (!isDomainError(error)) throw error;
+    await recordActivity(connection.grantId, "tool", tool.name, "error", error.message);
+    return errorResult(error.message);
+  }
+}
+
+function errorResult(message: string): CallToolResult {
+  return { content: [{ type: "text", text: message }], isError: true };
+}
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => {
+      const path = issue.path.join(".");
+      if (issue.code === "unrecognized_keys") return `unknown argument${issue.keys.length > 1 ? "s" : ""} ${issue.keys.join(", ")}`;
+      return path ? `${path}: ${issue.message}` : issue.message;
+    })
+    .join("; ");
+}

@@ -1,0 +1,39 @@
+/**
+ * The MCP server for one request (stateless: any app instance can serve any request). Built
+ * on the SDK's low-level Server so tools/list can show exactly what this connection may use
+ * now and tools/call can say precisely why something is refused.
+ */
+import { Server } from "@modelcontextprotocol/sdk/server/index.js";
+import { CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, McpError } from "@modelcontextprotocol/sdk/types.js";
+import type { Connection } from "@/lib/integrations/resolve-connection";
+import { callTool } from "./call-tool";
+import { findTool, TOOL_CATALOG } from "./tool-catalog";
+import { jsonSchemaOf, publishedInput, publishedOutput } from "./tool-schemas";
+import { toolBlock } from "./tool-visibility";
+import { serverInstructions, SERVER_NAME, SERVER_VERSION } from "./server-info";
+
+export function createMcpServer(connection: Connection, workspaceName: string): Server {
+  const server = new Server(
+    { name: SERVER_NAME, title: "Hourbook", version: SERVER_VERSION },
+    { capabilities: { tools: { listChanged: false } }, instructions: serverInstructions(workspaceName) },
+  );
+
+  server.setRequestHandler(ListToolsRequestSchema, async () => ({
+    tools: TOOL_CATALOG.filter((tool) => !toolBlock(tool, connection)).map((tool) => ({
+      name: tool.name,
+      title: tool.title,
+      description: tool.description,
+      inputSchema: jsonSchemaOf(publishedInput(tool), "input"),
+      outputSchema: jsonSchemaOf(publishedOutput(tool), "output"),
+      annotations: { title: tool.title, ...tool.annotations },
+    })),
+  }));
+
+  server.setRequestHandler(CallToolRequestSchema, async (request) => {
+    const tool = findTool(request.params.name);
+    if (!tool) throw new McpError(ErrorCode.InvalidParams, `Unknown tool: ${request.params.name}. Call tools/list to see the tools available.`);
+    return callTool(tool, connection, request.params.arguments);
+  });
+
+  return server;
+}

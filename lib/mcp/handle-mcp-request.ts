@@ -1,0 +1,132 @@
+/**
+ * The /mcp endpoint as composition (the vercel/mcp-handler model): the bearer check owns
+ * 401/403 and the `WWW-Authenticate` challenge, then a fresh stateless MCP server and
+ * Streamable HTTP transport serve the JSON-RPC message.
+ */
+import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
+import { db } from "@/lib/db";
+import { bearerChallenge } from "@/lib/http/bearer-challenge";
+import { CORS_HEADERS } from "@/lib/http/cors";
+import { recordActivity } from "@/lib/integrations/record-activity";
+import { resolveConnection, type ConnectionRefusal } from "@/lib/integrations/resolve-connection";
+import { isOAuthError } from "@/lib/oauth/errors";
+import { enforceRateLimit } from "@/lib/oauth/rate-limit";
+import { protectedResource } from "@/lib/oauth/resources";
+import { createMcpServer } from "./create-mcp-server";
+import { isAllowedOrigin } from "./origin";
+import { findTool } from "./tool-catalog";
+import { toolBlock } from "./tool-visibility";
+
+export const MAX_MCP_BODY_BYTES = 256 * 1024;
+export const MCP_RATE_LIMIT = { name: "mcp", limit: 600, windowSeconds: 60 } as const;
+/** Asked for when a client has no token yet: everyday read and write access. */
+export const DEFAULT_MCP_SCOPE = "hourbook:read hourbook:write";
+
+export async function handleMcpRequest(request: Request): Promise<Response> {
+  if (!isAllowedOrigin(request.headers.get("origin"))) {
+    return jsonRpcError(403, -32000, "Forbidden: this Origin may not call the Hourbook MCP server.");
+  }
+  if (request.method !== "POST") {
+    // Stateless server: no standalone SSE stream and no sessions to delete (Streamable HTTP allows 405).
+    return jsonRpcError(405, -32000, "Method not allowed: send JSON-RPC messages with POST.", { Allow: "POST, OPTIONS" });
+  }
+
+  const result = await resolveConnection(request.headers.get("authorization"), "mcp");
+  if (!result.ok) return refusalResponse(result.refusal);
+  const { connection } = result;
+
+  try {
+    await enforceRateLimit(MCP_RATE_LIMIT, connection.grantId);
+  } catch (error) {
+    if (isOAuthError(error) && error.code === "too_many_requests") {
+      return jsonRpcError(429, -32000, error.description, { "Retry-After": String(error.retryAfterSeconds ?? 60) });
+    }
+    throw error;
+  }
+
+  const body = await readBoundedBody(request);
+  if (body === "too_large") return jsonRpcError(413, -32600, `Request body larger than ${MAX_MCP_BODY_BYTES} bytes.`);
+  let message: unknown;
+  try {
+    message = JSON.parse(body);
+  } catch {
+    return jsonRpcError(400, -32700, "Parse error: the body is not valid JSON.");
+  }
+
+  // A tool the grant's scopes do not cover is a 403 insufficient_scope, so the client can ask
+  // the user for more (MCP authorization, step-up); other refusals are tool results.
+  for (const name of calledToolNames(message)) {
+    const tool = findTool(name);
+    const block = tool && toolBlock(tool, connection);
+    if (block?.kind === "scope") {
+      await recordActivity(connection.grantId, "tool", name, "denied", `needs ${block.scope}`);
+      return jsonRpcError(403, -32000, `Insufficient scope: ${name} needs ${block.scope}.`, {
+        "WWW-Authenticate": bearerChallenge({
+          resourceMetadataUrl: protectedResource("mcp").metadataUrl,
+          error: "insufficient_scope",
+          description: `${name} needs ${block.scope}`,
+          scope: [...connection.scopes, block.scope].join(" "),
+        }),
+      });
+    }
+  }
+
+  const workspace = await db.workspace.findUniqueOrThrow({ where: { id: connection.actor.workspaceId }, select: { name: true } });
+  const server = createMcpServer(connection, workspace.name);
+  const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
+  await server.connect(transport);
+  try {
+    const response = await transport.handleRequest(request, {
+      parsedBody: message,
+      authInfo: {
+        token: "",
+        clientId: connection.clientId,
+        scopes: connection.scopes,
+        resource: new URL(protectedResource("mcp").url),
+        extra: { grantId: connection.grantId, workspaceId: connection.actor.workspaceId },
+      },
+    });
+    return withCors(response);
+  } finally {
+    void transport.close();
+    void server.close();
+  }
+}
+
+function refusalResponse(refusal: ConnectionRefusal): Response {
+  const challenge = bearerChallenge({
+    resourceMetadataUrl: protectedResource("mcp").metadataUrl,
+    error: refusal.error === "access_denied" ? null : refusal.error,
+    description: refusal.error ? refusal.description : undefined,
+    scope: refusal.status === 401 ? DEFAULT_MCP_SCOPE : undefined,
+  });
+  return jsonRpcError(refusal.status, -32001, refusal.description, { "WWW-Authenticate": challenge });
+}
+
+async function readBoundedBody(request: Request): Promise<string | "too_large"> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > MAX_MCP_BODY_BYTES) return "too_large";
+  const text = await request.text();
+  return Buffer.byteLength(text) > MAX_MCP_BODY_BYTES ? "too_large" : text;
+}
+
+function calledToolNames(message: unknown): string[] {
+  const messages = Array.isArray(message) ? message : [message];
+  return messages.flatMap((m) => {
+    if (m && typeof m === "object" && "method" in m && m.method === "tools/call" && "params" in m) {
+      const params = m.params as { name?: unknown } | undefined;
+      return typeof params?.name === "string" ? [params.name] : [];
+    }
+    return [];
+  });
+}
+
+function jsonRpcError(status: number, code: number, message: string, headers: Record<string, string> = {}): Response {
+  return Response.json({ jsonrpc: "2.0", error: { code, message }, id: null }, { status, headers: { ...CORS_HEADERS, ...headers } });
+}
+
+function withCors(response: Response): Response {
+  const headers = new Headers(response.headers);
+  for (const [k, v] of Object.entries(CORS_HEADERS)) headers.set(k, v);
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+}

@@ -1,0 +1,24 @@
+import { z } from "zod";
+import { formatDuration } from "@/lib/domain/durations";
+import { deleteTimeEntry as deleteTimeEntryInDomain } from "@/lib/domain/time-entries/delete-time-entry";
+import { getTimeEntry } from "@/lib/domain/time-entries/get-time-entry";
+import { defineTool, DESTRUCTIVE } from "../tool";
+
+export const deleteTimeEntry = defineTool({
+  name: "delete_time_entry",
+  title: "Delete a time entry",
+  description:
+    "Deletes a time entry that is not on an invoice. Administrative and consequential: needs the hourbook:admin scope, and the first call only returns a summary and a confirmation_token; confirm with the user, then call again with the token.",
+  scope: "hourbook:admin",
+  permission: "time:write_own",
+  access: "admin",
+  input: z.object({ time_entry_id: z.string().min(1).max(64).describe("Id of the entry (see list_time_entries)") }),
+  output: z.object({ deleted: z.object({ id: z.string(), started_at: z.string(), duration_seconds: z.number().int(), description: z.string() }) }),
+  annotations: DESTRUCTIVE,
+  async confirm({ actor }, input) {
+    const entry = await getTimeEntry(actor, input.time_entry_id);
+    return `Delete ${formatDuration(entry.durationSeconds)} on ${entry.project.name} (${entry.startedAt.toISOString().slice(0, 10)}${entry.description ? `, "${entry.description}"` : ""})`;
+  },
+  run: async ({ actor }, input) => ({ deleted: await deleteTimeEntryInDomain(actor, { id: input.time_entry_id }) }),
+  render: ({ deleted }) => `Deleted the time entry ${deleted.id} (${formatDuration(deleted.duration_seconds)}).`,
+});

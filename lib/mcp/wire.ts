@@ -1,0 +1,18 @@
+/**
+ * Domain views → the JSON MCP clients see: snake_case keys (like the rest of the protocol)
+ * and ISO 8601 instants.
+ */
+export type Wire = string | number | boolean | null | Wire[] | { [key: string]: Wire };
+
+const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+export function toWire(value: unknown): Wire {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return value.map(toWire);
+  if (typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [snake(k), toWire(v)]));
+  }
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
+  return String(value);
+}
