@@ -8,10 +8,13 @@ import type { NavItem } from "@/lib/web/workspace-nav";
 /** The workspace's sections; the current one is marked for screen readers too. */
 export function NavLinks({ items }: { items: NavItem[] }) {
   const pathname = usePathname();
+  // The most specific matching link is the current one (/account vs /account/integrations).
+  const matches = items.filter((item) => pathname === item.href || pathname.startsWith(`${item.href}/`));
+  const currentHref = matches.sort((a, b) => b.href.length - a.href.length)[0]?.href;
   return (
     <ul className="space-y-0.5">
       {items.map((item) => {
-        const current = pathname === item.href || pathname.startsWith(`${item.href}/`);
+        const current = item.href === currentHref;
         return (
           <li key={item.href}>
             <Link

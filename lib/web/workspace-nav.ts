@@ -16,6 +16,14 @@ export function workspaceNav(slug: string, actor: Actor): NavItem[] {
     { href: `${base}/billing-hub`, label: "Billing Hub", show: can(actor, "billing:read") },
     { href: `${base}/reports`, label: "Reports", show: true },
     { href: `${base}/rules`, label: "Billing rules", show: can(actor, "rules:read") },
+    { href: `${base}/settings`, label: "Settings", show: can(actor, "members:manage") },
   ];
   return items.filter((i) => i.show).map(({ href, label }) => ({ href, label }));
 }
+
+/** Pages about the signed-in person, shown under their name in every layout. */
+export const ACCOUNT_NAV: NavItem[] = [
+  { href: "/account/integrations", label: "Integrations" },
+  { href: "/developers/apps", label: "Developer apps" },
+  { href: "/account", label: "Account" },
+];

@@ -1,0 +1,59 @@
+import type { ReactNode } from "react";
+import { Brand } from "@/components/brand";
+import { SignOutButton } from "@/components/auth/sign-out-button";
+import type { NavItem } from "@/lib/web/workspace-nav";
+import { NavLinks } from "./nav-links";
+
+/** The signed-in frame: brand, a context slot (workspace switcher), section nav, the user. */
+export function AppShell({
+  user,
+  subtitle,
+  context,
+  navLabel,
+  nav,
+  accountNav,
+  children,
+}: {
+  user: { name: string; email: string };
+  subtitle?: string;
+  context?: ReactNode;
+  navLabel: string;
+  nav: NavItem[];
+  accountNav: NavItem[];
+  children: ReactNode;
+}) {
+  return (
+    <div className="min-h-screen lg:flex">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+        Skip to content
+      </a>
+      <aside className="border-b border-slate-200 bg-white/70 lg:sticky lg:top-0 lg:h-screen lg:w-64 lg:shrink-0 lg:border-b-0 lg:border-r">
+        <div className="flex h-full flex-col gap-5 overflow-y-auto p-4">
+          <a href="/" className="px-1">
+            <Brand />
+          </a>
+          {context}
+          <nav aria-label={navLabel} className="flex-1">
+            <NavLinks items={nav} />
+          </nav>
+          <div className="border-t border-slate-200 pt-4">
+            <p className="truncate px-1 text-sm font-medium text-slate-900">{user.name}</p>
+            <p className="truncate px-1 text-xs text-slate-500">
+              {user.email}
+              {subtitle ? <> · <span className="capitalize">{subtitle}</span></> : null}
+            </p>
+            <nav aria-label="Account" className="mt-2">
+              <NavLinks items={accountNav} />
+            </nav>
+            <div className="mt-1">
+              <SignOutButton />
+            </div>
+          </div>
+        </div>
+      </aside>
+      <main id="main" className="min-w-0 flex-1 px-4 py-6 sm:px-8 lg:py-8">
+        <div className="mx-auto max-w-6xl">{children}</div>
+      </main>
+    </div>
+  );
+}
