@@ -9,7 +9,18 @@ export type AuditEventType =
   | "grant.replaced"
   | "grant.revoked"
   | "refresh.reuse_detected"
-  | "code.reuse_detected";
+  | "code.reuse_detected"
+  | "policy.changed"
+  | "billing.changed"
+  | "member.role_changed"
+  | "member.deactivated"
+  | "member.reactivated"
+  | "user.disabled"
+  | "user.enabled"
+  | "app.created"
+  | "app.secret_rotated"
+  | "app.deleted"
+  | "mcp.consequential";
 
 export interface AuditEventInput {
   type: AuditEventType;

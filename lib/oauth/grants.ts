@@ -14,7 +14,8 @@ export type GrantRevocationReason =
   | "refresh_reuse"
   | "code_reuse"
   | "client_deleted"
-  | "token_revoked";
+  | "token_revoked"
+  | "user_disabled";
 
 export interface NewGrant {
   userId: string;
