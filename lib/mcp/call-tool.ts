@@ -14,7 +14,7 @@ import { consumeConfirmation, issueConfirmation } from "./confirmation";
 import type { McpTool, ToolContext } from "./tool";
 import { publishedInput } from "./tool-schemas";
 import { toolBlock } from "./tool-visibility";
-import { toWire, type Wire } from "./wire";
+import { toWire, type Wire } from "@/lib/integrations/wire";
 
 type WireObject = { [key: string]: Wire };
 
@@ -44,9 +44,13 @@ export async function callTool(tool: McpTool, connection: Connection, rawArgumen
         structuredContent: { status: "confirmation_required", summary, ...confirmation },
       };
     }
-    if (tool.confirm && typeof confirmationToken === "string") await consumeConfirmation(ctx, tool.name, args, confirmationToken);
-
-    const perform = async (): Promise<WireObject> => tool.output.parse(toWire(await tool.run(ctx, args))) as WireObject;
+    // The token is consumed inside `perform`, i.e. after the idempotency key is claimed: a
+    // retry of a confirmed call with the same key replays the first result instead of
+    // failing on the token that call already used.
+    const perform = async (): Promise<WireObject> => {
+      if (tool.confirm && typeof confirmationToken === "string") await consumeConfirmation(ctx, tool.name, args, confirmationToken);
+      return tool.output.parse(toWire(await tool.run(ctx, args))) as WireObject;
+    };
     const output =
       tool.acceptsIdempotencyKey && typeof idempotencyKey === "string"
         ? (await withIdempotencyKey({ grantId: connection.grantId, operation: `mcp:${tool.name}`, key: idempotencyKey, arguments: args }, perform)).result

@@ -69,3 +69,136 @@ export const InvoiceDetailOut = InvoiceSummaryOut.extend({
   ),
   deliveries: z.array(z.object({ id: z.string(), to_address: z.string(), subject: z.string(), body: z.string(), created_at: z.string() })),
 });
+
+const Minor = (what: string) => z.number().int().describe(`${what}, in minor units (cents) of the workspace currency`);
+const Seconds = (what: string) => z.number().int().describe(`${what}, in seconds`);
+const CalendarDate = (what: string) => z.string().describe(`${what}, YYYY-MM-DD in the workspace time zone`);
+
+export const ProjectOut = z.object({
+  id: z.string(),
+  name: z.string(),
+  client: Ref,
+  hourly_rate: z.number().int().nullable().describe("The project's own rate in minor units per hour; null: rate rules or the workspace default apply"),
+  billable_by_default: z.boolean(),
+  archived: z.boolean(),
+});
+
+export const TaskOut = z.object({
+  id: z.string(),
+  name: z.string(),
+  status: z.enum(["open", "in_progress", "done"]),
+  billable: z.boolean(),
+  estimate_seconds: z.number().int().nullable().describe("Estimate in seconds, or null"),
+  project: Ref,
+  client: Ref,
+  tags: z.array(Ref),
+});
+
+export const TagOut = z.object({ id: z.string(), name: z.string() });
+
+export const RuleOut = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(["rounding", "minimum_duration", "rate_override"]),
+  active: z.boolean(),
+  client: Ref.nullable(),
+  project: Ref.nullable(),
+  member: Ref.nullable().describe("A member-specific rule: the member's id and name"),
+  rounding_increment_seconds: z.number().int().nullable(),
+  rounding_direction: z.enum(["up", "down", "nearest"]).nullable(),
+  minimum_seconds: z.number().int().nullable(),
+  hourly_rate: z.number().int().nullable().describe("rate_override: minor units per hour"),
+  effect: z.string().describe('In words, e.g. "Round up 0:15"'),
+  scope: z.string().describe('What it applies to, e.g. "All work" or "Grace Hopper on project Website"'),
+});
+
+export const BillableCandidateOut = z.object({
+  id: z.string().describe("Time entry id"),
+  started_at: z.string().describe("ISO 8601 instant"),
+  description: z.string(),
+  member: Ref,
+  project: Ref,
+  task: Ref.nullable(),
+  duration_seconds: Seconds("Tracked time"),
+  billable_seconds: Seconds("Time billed after rounding and minimum rules"),
+  hourly_rate: Minor("Rate per hour"),
+  amount: Minor("Billable amount"),
+  applied_rule_ids: z.array(z.string()).describe("Rules that changed the billed time (see list_rules)"),
+});
+
+export const BillableCandidatesOut = z.object({
+  client: Ref,
+  from: CalendarDate("First day"),
+  to: CalendarDate("Last day (inclusive)"),
+  currency: z.string(),
+  entries: z.array(BillableCandidateOut),
+  billable_seconds: Seconds("Total billable time"),
+  amount: Minor("Total before tax, as a draft grouped per project would show it"),
+});
+
+export const InvoicePlanOut = z.object({
+  client: z.object({ id: z.string(), name: z.string(), email: z.string().nullable() }),
+  next_label: z.string().describe("The number the invoice would get if created now, e.g. INV-0004"),
+  currency: z.string(),
+  issue_date: CalendarDate("Issue date"),
+  due_date: CalendarDate("Due date"),
+  period_start: z.string().nullable(),
+  period_end: z.string().nullable(),
+  grouping: z.enum(["project", "task"]),
+  tax_rate: z.number().int().describe("Basis points: 2000 = 20%"),
+  notes: z.string(),
+  entries: z.array(BillableCandidateOut),
+  lines: z.array(
+    z.object({
+      position: z.number().int(),
+      description: z.string(),
+      project_id: z.string(),
+      task_id: z.string().nullable(),
+      quantity_seconds: Seconds("Quantity"),
+      unit_rate: Minor("Rate per hour"),
+      amount: Minor("Line amount"),
+      entry_ids: z.array(z.string()),
+    }),
+  ),
+  totals: z.object({ subtotal: Minor("Subtotal"), tax_amount: Minor("Tax"), total: Minor("Total") }),
+});
+
+const ReportFigures = {
+  tracked_seconds: Seconds("time/unbilled: tracked time"),
+  billable_seconds: Seconds("time/unbilled: billable time after rules"),
+  amount: Minor("time/unbilled: billable amount after rules"),
+  invoiced: Minor("revenue: invoiced net of tax (sent or paid invoices issued in the range)"),
+  collected: Minor("revenue: payments received in the range"),
+};
+
+export const ReportOut = z.object({
+  kind: z.enum(["time", "unbilled", "revenue"]),
+  group_by: z.enum(["project", "client", "member"]),
+  from: z.string(),
+  to: z.string(),
+  currency: z.string(),
+  own_time_only: z.boolean().describe("True when the report covers only the caller's own time (members)"),
+  rows: z.array(z.object({ key: z.string().describe("Id of the project, client or member"), label: z.string(), ...ReportFigures })),
+  totals: z.object(ReportFigures),
+});
+
+const CountAndAmount = z.object({ count: z.number().int(), amount: Minor("Amount") });
+
+export const BillingHubSummaryOut = z.object({
+  currency: z.string(),
+  today: CalendarDate("Today"),
+  unbilled_by_client: z.array(
+    z.object({
+      client: Ref,
+      entry_count: z.number().int(),
+      billable_seconds: Seconds("Unbilled billable time after rules"),
+      amount: Minor("Unbilled amount after rules"),
+      oldest: z.string().describe("ISO 8601 instant of the oldest unbilled entry"),
+    }),
+  ),
+  unbilled: z.object({ billable_seconds: Seconds("Unbilled billable time"), amount: Minor("Unbilled amount") }),
+  drafts: CountAndAmount,
+  outstanding: CountAndAmount.describe("Sent invoices: their balance due"),
+  overdue: CountAndAmount.extend({ invoices: z.array(InvoiceSummaryOut) }),
+  paid_this_month: CountAndAmount,
+});

@@ -7,7 +7,8 @@ import { defineTool, READ_ONLY } from "../tool";
 export const getProfile = defineTool({
   name: "get_profile",
   title: "Who am I",
-  description: "The signed-in user behind this connection: name, email, role in the connected workspace, and the access this connection was granted.",
+  description:
+    "The signed-in user behind this connection: name, email, member_id (their member id in the connected workspace, for member_id filters and arguments), role there, and the access this connection was granted.",
   scope: "profile:read",
   permission: null,
   access: "read",
@@ -15,6 +16,7 @@ export const getProfile = defineTool({
   output: z.object({
     name: z.string(),
     email: z.string(),
+    member_id: z.string().describe("Your member id in this workspace (member.id on time entries)"),
     role: z.enum(["owner", "admin", "member"]),
     workspace: z.object({ id: z.string(), name: z.string(), slug: z.string() }),
     scopes: z.array(z.string()),
@@ -23,7 +25,7 @@ export const getProfile = defineTool({
   async run({ actor, connection }) {
     const [user, workspace] = await Promise.all([getActiveUser(actor.userId), getWorkspace(actor)]);
     if (!user) throw notFound("User");
-    return { name: user.name, email: user.email, role: actor.role, workspace: { id: workspace.id, name: workspace.name, slug: workspace.slug }, scopes: connection.scopes };
+    return { name: user.name, email: user.email, member_id: actor.membershipId, role: actor.role, workspace: { id: workspace.id, name: workspace.name, slug: workspace.slug }, scopes: connection.scopes };
   },
   render: (p) => `${p.name} <${p.email}>, ${p.role} of ${p.workspace.name}.`,
 });

@@ -1,0 +1,26 @@
+import { z } from "zod";
+import { getInvoice } from "@/lib/domain/invoices/get-invoice";
+import { voidInvoice as voidInvoiceInDomain } from "@/lib/domain/invoices/void-invoice";
+import { formatMoney } from "@/lib/domain/money";
+import { defineTool, DESTRUCTIVE } from "../tool";
+import { InvoiceDetailOut } from "../wire-schemas";
+import { idArg } from "./args";
+
+export const voidInvoice = defineTool({
+  name: "void_invoice",
+  title: "Void an invoice",
+  description:
+    "Voids a draft or sent invoice that has no payments: it keeps its number, owes nothing, and its time entries become unbilled again (ready for a new invoice). Cannot be undone. Administrative and consequential: needs the hourbook:admin scope, and the first call only returns a summary and a confirmation_token; confirm with the user, then call again with the same arguments and the token.",
+  scope: "hourbook:admin",
+  permission: "invoices:void",
+  access: "admin",
+  input: z.object({ invoice_id: idArg("the invoice", "list_invoices") }),
+  output: z.object({ invoice: InvoiceDetailOut }),
+  annotations: DESTRUCTIVE,
+  async confirm({ actor }, input) {
+    const invoice = await getInvoice(actor, input.invoice_id);
+    return `Void invoice ${invoice.label}, ${formatMoney(invoice.total, invoice.currency)}, for ${invoice.client.name} — its time becomes billable again`;
+  },
+  run: async ({ actor }, input) => ({ invoice: await voidInvoiceInDomain(actor, { id: input.invoice_id }) }),
+  render: ({ invoice: i }) => `Voided ${i.label} (${formatMoney(i.total, i.currency)}, ${i.client.name}); its time is unbilled again.`,
+});
