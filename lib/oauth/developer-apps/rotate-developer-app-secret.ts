@@ -1,0 +1,21 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { invalidInput } from "@/lib/domain/errors";
+import { recordAuditEvent } from "../audit";
+import { rotateClientSecret } from "../clients/authenticate-client";
+import { developerAppNotFound, ownedAppWhere } from "./developer-app-view";
+
+/**
+ * Issues a new secret for one of the owner's confidential apps and returns it, once. The old
+ * secret stops working at once: only the new hash is kept.
+ */
+export async function rotateDeveloperAppSecret(owner: { id: string }, appId: string): Promise<string> {
+  return db.$transaction(async (tx) => {
+    const app = await tx.oAuthClient.findFirst({ where: ownedAppWhere(owner, appId), select: { id: true, name: true, tokenEndpointAuthMethod: true } });
+    if (!app) throw developerAppNotFound();
+    if (app.tokenEndpointAuthMethod === "none") throw invalidInput(`${app.name} is a public app: it has no client secret to rotate.`);
+    const secret = await rotateClientSecret(app.id, tx);
+    await recordAuditEvent({ type: "app.secret_rotated", userId: owner.id, clientId: app.id, detail: { name: app.name } }, tx);
+    return secret;
+  });
+}
