@@ -1,5 +1,5 @@
 /**
- * Domain views → the JSON MCP clients see: snake_case keys (like the rest of the protocol)
+ * Domain views → the JSON MCP and REST clients see: snake_case keys (like the OAuth wire format)
  * and ISO 8601 instants.
  */
 export type Wire = string | number | boolean | null | Wire[] | { [key: string]: Wire };

@@ -10,6 +10,7 @@ import { isDomainError } from "@/lib/domain/errors";
 import { withIdempotencyKey } from "@/lib/integrations/idempotency";
 import { recordActivity } from "@/lib/integrations/record-activity";
 import type { Connection } from "@/lib/integrations/resolve-connection";
+import { recordAuditEvent } from "@/lib/oauth/audit";
 import { consumeConfirmation, issueConfirmation } from "./confirmation";
 import type { McpTool, ToolContext } from "./tool";
 import { publishedInput } from "./tool-schemas";
@@ -49,7 +50,14 @@ export async function callTool(tool: McpTool, connection: Connection, rawArgumen
     // failing on the token that call already used.
     const perform = async (): Promise<WireObject> => {
       if (tool.confirm && typeof confirmationToken === "string") await consumeConfirmation(ctx, tool.name, args, confirmationToken);
-      return tool.output.parse(toWire(await tool.run(ctx, args))) as WireObject;
+      const performed = tool.output.parse(toWire(await tool.run(ctx, args))) as WireObject;
+      // Consequential operations go in the workspace's audit log; inside `perform`, so a
+      // replay of the same idempotency key is not logged twice.
+      if (tool.confirm) {
+        const summary = tool.render(performed as z.output<typeof tool.output>);
+        await recordAuditEvent({ type: "mcp.consequential", workspaceId: connection.actor.workspaceId, userId: connection.userId, clientId: connection.clientId, grantId: connection.grantId, detail: { tool: tool.name, summary } });
+      }
+      return performed;
     };
     const output =
       tool.acceptsIdempotencyKey && typeof idempotencyKey === "string"

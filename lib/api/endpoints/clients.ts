@@ -1,0 +1,58 @@
+import { z } from "zod";
+import { createClient } from "@/lib/domain/clients/create-client";
+import { listClients } from "@/lib/domain/clients/list-clients";
+import { updateClient } from "@/lib/domain/clients/update-client";
+import { defineEndpoint } from "../endpoint";
+import { QueryBoolean, ResourceId } from "../query";
+import { ClientOut } from "../wire-schemas";
+
+export const listClientsEndpoint = defineEndpoint({
+  method: "GET",
+  path: "/api/v1/clients",
+  operationId: "listClients",
+  summary: "List clients",
+  tag: "Clients",
+  scope: "clients:read",
+  permission: "clients:read",
+  access: "read",
+  query: z.strictObject({ include_archived: QueryBoolean.optional().describe("Also list archived clients") }),
+  response: z.object({ data: z.array(ClientOut.extend({ project_count: z.number().int() })) }),
+  handle: async ({ actor }, { query }) => ({ data: await listClients(actor, { includeArchived: query.include_archived ?? false }) }),
+});
+
+const ClientFields = {
+  name: z.string().min(1).max(120),
+  email: z.email().max(254).nullable().optional().describe("Where invoices are sent"),
+  address: z.string().max(500).nullable().optional(),
+};
+
+export const createClientEndpoint = defineEndpoint({
+  method: "POST",
+  path: "/api/v1/clients",
+  operationId: "createClient",
+  summary: "Create a client",
+  tag: "Clients",
+  scope: "clients:write",
+  permission: "clients:write",
+  access: "write",
+  body: z.strictObject(ClientFields),
+  response: ClientOut,
+  successStatus: 201,
+  idempotent: true,
+  handle: ({ actor }, { body }) => createClient(actor, body),
+});
+
+export const updateClientEndpoint = defineEndpoint({
+  method: "PATCH",
+  path: "/api/v1/clients/{id}",
+  operationId: "updateClient",
+  summary: "Change a client (name, email, address, archived)",
+  tag: "Clients",
+  scope: "clients:write",
+  permission: "clients:write",
+  access: "write",
+  params: z.strictObject({ id: ResourceId }),
+  body: z.strictObject({ ...ClientFields, name: ClientFields.name.optional(), archived: z.boolean().optional() }),
+  response: ClientOut,
+  handle: ({ actor }, { params, body }) => updateClient(actor, { id: params.id, ...body }),
+});

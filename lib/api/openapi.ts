@@ -1,0 +1,115 @@
+/**
+ * The OpenAPI 3.1 document, generated from the endpoint declarations' zod schemas (OpenAPI
+ * 3.1 uses JSON Schema 2020-12, which zod emits directly) — there is no hand-kept copy.
+ */
+import { z } from "zod";
+import { authorizationServerMetadata } from "@/lib/oauth/metadata";
+import { issuer } from "@/lib/oauth/resources";
+import { describeScope } from "@/lib/oauth/scope-descriptions";
+import { scopesForResource } from "@/lib/oauth/scopes";
+import type { ApiEndpoint } from "./endpoint";
+import { API_ENDPOINTS } from "./endpoint-catalog";
+import { PROBLEM_TYPES } from "./problem";
+
+type JsonSchema = Record<string, unknown>;
+
+function schemaOf(schema: z.ZodType, io: "input" | "output"): JsonSchema {
+  const json = z.toJSONSchema(schema, { io, unrepresentable: "any", target: "draft-2020-12" }) as JsonSchema;
+  delete json.$schema;
+  return json;
+}
+
+const ProblemSchema = {
+  type: "object",
+  required: ["type", "title", "status", "code", "detail"],
+  properties: {
+    type: { type: "string", format: "uri" },
+    title: { type: "string" },
+    status: { type: "integer" },
+    code: { type: "string", enum: Object.keys(PROBLEM_TYPES) },
+    detail: { type: "string" },
+    errors: { type: "object", additionalProperties: { type: "string" }, description: "Per-field messages, keyed like body.name or query.from" },
+  },
+};
+
+function parameters(endpoint: ApiEndpoint): JsonSchema[] {
+  const list: JsonSchema[] = [];
+  for (const [where, schema] of [["path", endpoint.params], ["query", endpoint.query]] as const) {
+    if (!schema) continue;
+    const json = schemaOf(schema, "input") as { properties?: Record<string, JsonSchema>; required?: string[] };
+    for (const [name, property] of Object.entries(json.properties ?? {})) {
+      const { description, ...rest } = property;
+      list.push({ name, in: where, required: where === "path" || (json.required ?? []).includes(name), schema: rest, ...(description ? { description } : {}) });
+    }
+  }
+  if (endpoint.idempotent) {
+    list.push({
+      name: "Idempotency-Key",
+      in: "header",
+      required: false,
+      description: "A unique key for this request (8–200 printable characters). Retrying with the same key and body returns the first response (with Idempotent-Replayed: true) instead of creating twice; the same key with another body is a 409.",
+      schema: { type: "string", minLength: 8, maxLength: 200 },
+    });
+  }
+  return list;
+}
+
+const problemResponse = (description: string) => ({ description, content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } });
+
+function operation(endpoint: ApiEndpoint): JsonSchema {
+  const status = String(endpoint.successStatus ?? 200);
+  return {
+    operationId: endpoint.operationId,
+    summary: endpoint.summary,
+    ...(endpoint.description ? { description: endpoint.description } : {}),
+    tags: [endpoint.tag],
+    security: [{ oauth2: [endpoint.scope] }],
+    parameters: parameters(endpoint),
+    ...(endpoint.body ? { requestBody: { required: true, content: { "application/json": { schema: schemaOf(endpoint.body, "input") } } } } : {}),
+    responses: {
+      [status]: status === "204" ? { description: "Done" } : { description: "Success", content: { "application/json": { schema: schemaOf(endpoint.response, "output") } } },
+      "401": problemResponse("Missing, invalid, expired or revoked access token"),
+      "403": problemResponse("Insufficient scope, role, or a workspace policy/billing refusal"),
+      "404": problemResponse("Not found in this workspace"),
+      "409": problemResponse("Conflict with the current state"),
+      "422": problemResponse("Invalid input, with per-field messages"),
+      "429": problemResponse("Rate limited"),
+    },
+  };
+}
+
+export function openApiDocument(): JsonSchema {
+  const paths: Record<string, Record<string, JsonSchema>> = {};
+  for (const endpoint of API_ENDPOINTS) {
+    paths[endpoint.path] ??= {};
+    (paths[endpoint.path] as Record<string, JsonSchema>)[endpoint.method.toLowerCase()] = operation(endpoint);
+  }
+  const as = authorizationServerMetadata();
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Hourbook REST API",
+      version: "1.0.0",
+      description: "Time tracking and invoicing for one workspace per access token. Get a token with the OAuth 2.1 authorization code flow with PKCE (resource = <server>/api). Money is in minor units, durations in seconds, dates YYYY-MM-DD in the workspace's time zone. Errors are RFC 9457 problem details.",
+    },
+    servers: [{ url: issuer() }],
+    tags: [...new Set(API_ENDPOINTS.map((e) => e.tag))].map((name) => ({ name })),
+    paths,
+    components: {
+      schemas: { Problem: ProblemSchema },
+      securitySchemes: {
+        oauth2: {
+          type: "oauth2",
+          flows: {
+            authorizationCode: {
+              authorizationUrl: as.authorization_endpoint,
+              tokenUrl: as.token_endpoint,
+              refreshUrl: as.token_endpoint,
+              scopes: Object.fromEntries(scopesForResource("api").map((s) => [s, describeScope(s).text])),
+            },
+          },
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,67 @@
+/**
+ * Reads and validates an API request's path parameters, query and JSON body against the
+ * endpoint's zod schemas. Every failure is one problem naming each bad field.
+ */
+import type { z } from "zod";
+import type { ApiEndpoint, ApiInput } from "./endpoint";
+import { ApiProblem, problem } from "./problem";
+
+export const MAX_API_BODY_BYTES = 64 * 1024;
+
+export async function readApiInput(
+  endpoint: ApiEndpoint,
+  request: Request,
+  rawParams: Record<string, string | string[] | undefined>,
+): Promise<ApiInput<Record<string, unknown>, Record<string, unknown>, unknown>> {
+  const errors: Record<string, string> = {};
+  const params = validate(endpoint.params, rawParams, "path", errors) as Record<string, unknown>;
+  const query = validate(endpoint.query, queryObject(new URL(request.url).searchParams), "query", errors) as Record<string, unknown>;
+  const body = endpoint.body ? validate(endpoint.body, await readJson(request), "body", errors) : undefined;
+  if (Object.keys(errors).length) {
+    const summary = Object.entries(errors).map(([field, message]) => `${field}: ${message}`).join("; ");
+    throw new ApiProblem(problem("validation_failed", summary, errors));
+  }
+  return { params, query, body };
+}
+
+function validate(schema: z.ZodType | undefined, value: unknown, where: string, errors: Record<string, string>): unknown {
+  if (!schema) return {};
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) {
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) errors[[where, ...issue.path, key].join(".")] ??= "is not a known field";
+      continue;
+    }
+    errors[[where, ...issue.path].join(".")] ??= issue.message;
+  }
+  return undefined;
+}
+
+/** Repeated query parameters become arrays; single ones stay strings. */
+function queryObject(search: URLSearchParams): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const key of new Set(search.keys())) {
+    const all = search.getAll(key);
+    out[key] = all.length > 1 ? all : (all[0] ?? "");
+  }
+  return out;
+}
+
+async function readJson(request: Request): Promise<unknown> {
+  const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
+  if (type !== "application/json") throw new ApiProblem(problem("unsupported_media_type", "Send the request body as application/json."));
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > MAX_API_BODY_BYTES) throw tooLarge();
+  const text = await request.text();
+  if (Buffer.byteLength(text) > MAX_API_BODY_BYTES) throw tooLarge();
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ApiProblem(problem("invalid_request", "The request body is not valid JSON."));
+  }
+}
+
+function tooLarge() {
+  return new ApiProblem(problem("payload_too_large", `The request body is larger than ${MAX_API_BODY_BYTES} bytes.`));
+}
