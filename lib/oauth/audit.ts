@@ -22,6 +22,13 @@ export type AuditEventType =
   | "app.deleted"
   | "mcp.consequential";
 
+/** One field's before and after, in words: the detail of every "*.changed" event is `{ changes: FieldChange[] }`. */
+export interface FieldChange {
+  field: string;
+  from: string;
+  to: string;
+}
+
 export interface AuditEventInput {
   type: AuditEventType;
   workspaceId?: string | null;

@@ -1,0 +1,107 @@
+/**
+ * A connection as the Integrations pages show it: one live grant with its app, workspace,
+ * member, approved access in plain words, when it was approved and last used, and its most
+ * recent calls. Shared by the account page (own grants) and workspace settings (everyone's).
+ */
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { OAuthClientKind } from "@/lib/generated/prisma/enums";
+import { describeClientOrigin } from "../clients/registered-client";
+import { resolveResource } from "../resources";
+import { describeScopesByArea, type ScopeDescription } from "../scope-descriptions";
+import { accessLevelOf, isScope, type AccessLevel, type ResourceKind, type Scope } from "../scopes";
+
+/** Access levels in words, for connections, the workspace policy and the audit log. */
+export const ACCESS_LEVEL_WORDS: Record<AccessLevel, string> = { read: "Read only", write: "Read and write", admin: "Admin" };
+
+/** How many recent calls each connection shows. */
+export const RECENT_ACTIVITY = 5;
+
+export type ActivityOutcome = "ok" | "error" | "denied";
+
+export interface ConnectionActivityView {
+  id: string;
+  at: Date;
+  kind: "tool" | "api";
+  name: string;
+  outcome: ActivityOutcome;
+  detail: string | null;
+}
+
+export interface ConnectionView {
+  grantId: string;
+  clientId: string;
+  appName: string;
+  /** Where the app comes from: its metadata-document host, "Developer app", or dynamically registered. */
+  origin: string;
+  clientKind: OAuthClientKind;
+  resource: ResourceKind;
+  /** "AI assistant (MCP)" or "REST API app". */
+  kindLabel: string;
+  workspace: { id: string; name: string; slug: string };
+  member: { userId: string; name: string; email: string };
+  scopes: Scope[];
+  accessLevel: AccessLevel;
+  access: Array<{ area: string; items: ScopeDescription[] }>;
+  approvedAt: Date;
+  lastUsedAt: Date | null;
+  recentActivity: ConnectionActivityView[];
+}
+
+export const connectionInclude = {
+  client: { select: { id: true, kind: true, name: true } },
+  workspace: { select: { id: true, name: true, slug: true } },
+  user: { select: { id: true, name: true, email: true } },
+} satisfies Prisma.OAuthGrantInclude;
+
+type GrantRow = Prisma.OAuthGrantGetPayload<{ include: typeof connectionInclude }>;
+
+/** Live grants matching `where`, newest first, each with its recent activity. */
+export async function loadConnections(where: Prisma.OAuthGrantWhereInput): Promise<ConnectionView[]> {
+  const grants = await db.oAuthGrant.findMany({
+    where: { ...where, revokedAt: null },
+    include: connectionInclude,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+  });
+  const activity = await Promise.all(
+    grants.map((g) =>
+      db.connectionActivity.findMany({ where: { grantId: g.id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: RECENT_ACTIVITY }),
+    ),
+  );
+  return grants.map((grant, i) => toConnectionView(grant, activity[i] ?? []));
+}
+
+function toConnectionView(grant: GrantRow, activity: Array<{ id: string; createdAt: Date; kind: string; name: string; outcome: string; detail: string | null }>): ConnectionView {
+  // Scopes were validated when granted; anything unknown since (a retired scope) is just not shown.
+  const scopes = grant.scope.split(" ").filter(isScope);
+  const resource = resourceKindOf(grant.resource);
+  return {
+    grantId: grant.id,
+    clientId: grant.client.id,
+    appName: grant.client.name,
+    origin: describeClientOrigin(grant.client),
+    clientKind: grant.client.kind,
+    resource,
+    kindLabel: resource === "mcp" ? "AI assistant (MCP)" : "REST API app",
+    workspace: grant.workspace,
+    member: { userId: grant.user.id, name: grant.user.name, email: grant.user.email },
+    scopes,
+    accessLevel: accessLevelOf(scopes),
+    access: describeScopesByArea(scopes),
+    approvedAt: grant.createdAt,
+    lastUsedAt: grant.lastUsedAt,
+    recentActivity: activity.map((a) => ({
+      id: a.id,
+      at: a.createdAt,
+      kind: a.kind === "api" ? "api" : "tool",
+      name: a.name,
+      outcome: a.outcome === "ok" || a.outcome === "denied" ? a.outcome : "error",
+      detail: a.detail,
+    })),
+  };
+}
+
+/** The resource a grant is for; by path when APP_URL has changed since it was granted. */
+function resourceKindOf(resource: string): ResourceKind {
+  return resolveResource(resource)?.kind ?? (/\/mcp\/?$/.test(resource) ? "mcp" : "api");
+}

@@ -1,0 +1,80 @@
+/** Audit events in plain words for the audit log page: what happened, and the particulars. */
+import { z } from "zod";
+import type { FieldChange } from "../audit";
+import { resolveResource } from "../resources";
+import { accessLevelOf, isScope } from "../scopes";
+import { ACCESS_LEVEL_WORDS } from "./connection-view";
+
+const Changes = z.object({ changes: z.array(z.object({ field: z.string(), from: z.string(), to: z.string() })) });
+const Member = z.object({ memberName: z.string(), from: z.string().optional(), to: z.string().optional() });
+const Reason = z.object({ reason: z.string() });
+const Granted = z.object({ scope: z.string(), resource: z.string() });
+const Consequential = z.object({ tool: z.string(), summary: z.string() });
+const Named = z.object({ name: z.string() });
+const UserChange = z.object({ by: z.string(), grantsRevoked: z.number().optional() });
+
+const WHAT: Record<string, string> = {
+  "client.registered": "App registered",
+  "grant.created": "Connection approved",
+  "grant.replaced": "Connection replaced by a new approval",
+  "grant.revoked": "Connection revoked",
+  "refresh.reuse_detected": "Refresh token reused — connection revoked",
+  "code.reuse_detected": "Authorization code reused — connection revoked",
+  "policy.changed": "Integration policy changed",
+  "billing.changed": "Plan or billing changed",
+  "member.role_changed": "Member's role changed",
+  "member.deactivated": "Member deactivated",
+  "member.reactivated": "Member reactivated",
+  "user.disabled": "Account disabled",
+  "user.enabled": "Account re-enabled",
+  "app.created": "Developer app created",
+  "app.secret_rotated": "Developer app secret rotated",
+  "app.deleted": "Developer app deleted",
+  "mcp.consequential": "AI assistant carried out a confirmed action",
+};
+
+const REVOCATION_REASONS: Record<string, string> = {
+  user_revoked: "by the member, from Account → Integrations",
+  admin_revoked: "by an owner or admin, from workspace settings",
+  token_revoked: "the app signed out (token revocation)",
+  client_deleted: "the app was deleted",
+  user_disabled: "the member's account was disabled",
+  replaced: "replaced by a new approval",
+  refresh_reuse: "a used refresh token was presented again",
+  code_reuse: "a used authorization code was presented again",
+};
+
+export function describeAuditEvent(type: string, detail: unknown): { what: string; detail: string } {
+  return { what: WHAT[type] ?? type, detail: describeDetail(type, detail) };
+}
+
+export function formatChanges(changes: readonly FieldChange[]): string {
+  return changes.map((c) => `${c.field}: ${c.from} → ${c.to}`).join("; ");
+}
+
+function describeDetail(type: string, detail: unknown): string {
+  const changes = Changes.safeParse(detail);
+  if (changes.success) return formatChanges(changes.data.changes);
+  if (type === "grant.created") {
+    const granted = Granted.safeParse(detail);
+    if (granted.success) {
+      const scopes = granted.data.scope.split(" ").filter(isScope);
+      const resource = resolveResource(granted.data.resource)?.label ?? granted.data.resource;
+      return `${resource}; ${ACCESS_LEVEL_WORDS[accessLevelOf(scopes)]} (${granted.data.scope})`;
+    }
+  }
+  const reason = Reason.safeParse(detail);
+  if (reason.success) return REVOCATION_REASONS[reason.data.reason] ?? reason.data.reason;
+  const member = Member.safeParse(detail);
+  if (member.success) return member.data.from && member.data.to ? `${member.data.memberName}: ${member.data.from} → ${member.data.to}` : member.data.memberName;
+  const consequential = Consequential.safeParse(detail);
+  if (consequential.success) return `${consequential.data.tool}: ${consequential.data.summary}`;
+  const userChange = UserChange.safeParse(detail);
+  if (userChange.success) {
+    const revoked = userChange.data.grantsRevoked;
+    return `${userChange.data.by === "self" ? "by the person themselves" : "by an operator"}${revoked ? `; ${revoked} connection${revoked === 1 ? "" : "s"} revoked` : ""}`;
+  }
+  const named = Named.safeParse(detail);
+  if (named.success) return named.data.name;
+  return "";
+}
