@@ -3,7 +3,8 @@
 // then serve the production build with `next start`.
 //
 // Env: PORT (default 3000), HOSTNAME (address to listen on; default: every interface),
-//      APP_URL (public URL; default http://localhost:<PORT>), plus whatever lib/env.ts reads.
+//      APP_URL (public URL; default http://localhost:<PORT>), NEXT_DIST_DIR (build folder,
+//      default .next), plus whatever lib/env.ts reads.
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
@@ -12,8 +13,10 @@ import { pathToFileURL } from "node:url";
 import { prepareData, repoRoot } from "./prepare-data.mjs";
 
 const nextBin = path.join(repoRoot, "node_modules", ".bin", "next");
-const buildIdFile = path.join(repoRoot, ".next", "BUILD_ID");
-const fingerprintFile = path.join(repoRoot, ".next", "hourbook-build-fingerprint");
+// Same setting as next.config.ts's distDir.
+const distDir = path.resolve(repoRoot, process.env.NEXT_DIST_DIR || ".next");
+const buildIdFile = path.join(distDir, "BUILD_ID");
+const fingerprintFile = path.join(distDir, "hourbook-build-fingerprint");
 
 // Everything `next build` compiles or is configured by. Tests are left out: they are not built.
 const BUILD_INPUT_DIRS = ["app", "components", "lib", "public"];
