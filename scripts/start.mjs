@@ -2,7 +2,8 @@
 // `npm start`: prepare the data folder, build when the sources changed since the last build,
 // then serve the production build with `next start`.
 //
-// Env: PORT (default 3000), HOSTNAME (address to listen on; default: every interface),
+// Env: PORT (default 3000), HOURBOOK_HOST (address to listen on; default: every interface — not HOSTNAME,
+//      which shells and containers set to the machine name),
 //      APP_URL (public URL; default http://localhost:<PORT>), NEXT_DIST_DIR (build folder,
 //      default .next), plus whatever lib/env.ts reads.
 import { spawn } from "node:child_process";
@@ -188,10 +189,10 @@ async function main() {
   await ensureBuild({ env });
 
   const args = ["start", "-p", port];
-  if (process.env.HOSTNAME) args.push("-H", process.env.HOSTNAME);
+  if (process.env.HOURBOOK_HOST) args.push("-H", process.env.HOURBOOK_HOST);
   const server = runInGroup(nextBin, args, { env });
   // Probe over loopback unless the server listens on one specific address.
-  const host = process.env.HOSTNAME;
+  const host = process.env.HOURBOOK_HOST;
   const probeHost = !host || host === "0.0.0.0" || host.includes(":") ? "127.0.0.1" : host;
   if (await waitUntilHealthy(`http://${probeHost}:${port}/api/health`, server)) printBanner(appUrl);
 
