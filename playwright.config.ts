@@ -1,9 +1,16 @@
 import { defineConfig } from "@playwright/test";
+import { ensureTestCertificate } from "./e2e/support/tls-certificate";
 import { findChromium } from "./scripts/find-chromium.mjs";
 
 const PORT = 3200;
 const baseURL = `http://127.0.0.1:${PORT}`;
 const DATA_DIR = ".data/e2e";
+
+// The Client ID Metadata Document spec serves its document over https from 127.0.0.1 with a
+// self-signed certificate, which the server must trust (NODE_EXTRA_CA_CERTS is read when Node
+// starts) and may fetch from loopback. Made here, while the config loads: Playwright starts
+// the webServer before any globalSetup runs.
+const testCertificate = ensureTestCertificate();
 
 // The server under test gets its own data folder, recreated for every run, so the specs always
 // start from the demo data. APP_URL is the address the browser uses: sign-in redirects and
@@ -15,6 +22,8 @@ const serverEnv = {
   NEXTAUTH_URL: baseURL,
   PORT: String(PORT),
   NEXT_TELEMETRY_DISABLED: "1",
+  HOURBOOK_ALLOW_LOOPBACK_METADATA: "1",
+  NODE_EXTRA_CA_CERTS: testCertificate.certPath,
 };
 
 // `npm test` builds before running Playwright; the build here only covers a bare `npx playwright test`.
