@@ -14,6 +14,8 @@ fs.copyFileSync(inject("hourbookTemplateDb"), databaseFile);
 
 process.env.DATABASE_URL = `file:${databaseFile}`;
 process.env.HOURBOOK_DATA_DIR = dataDir;
+// Tests stand in for a reverse proxy: each gives its own X-Forwarded-For to keep rate limits apart.
+process.env.HOURBOOK_TRUST_PROXY = "1";
 
 // Runs after the file's own afterAll hooks (Vitest runs "after" hooks in reverse order).
 afterAll(() => {
