@@ -11,7 +11,7 @@ export const createClient = defineTool({
   permission: "clients:write",
   access: "write",
   input: z.object({
-    name: z.string().min(1).max(120),
+    name: z.string().min(1).max(120).describe("The client's name, unique in the workspace"),
     email: z.email().max(254).optional().describe("Where invoices are sent"),
     address: z.string().max(500).optional().describe("Postal address printed on invoices"),
   }),

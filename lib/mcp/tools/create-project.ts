@@ -14,7 +14,7 @@ export const createProject = defineTool({
   access: "write",
   input: z.object({
     client_id: idArg("the client", "list_clients"),
-    name: nameArg,
+    name: nameArg.describe("Project name, unique for the client"),
     hourly_rate: hourlyRateArg.optional(),
     billable_by_default: z.boolean().default(true).describe("Whether new time on the project is billable unless said otherwise (default true)"),
   }),

@@ -14,7 +14,7 @@ export const createTask = defineTool({
   access: "write",
   input: z.object({
     project_id: idArg("the project", "list_projects"),
-    name: nameArg,
+    name: nameArg.describe("Task name, unique in the project"),
     status: TaskStatusArg.default("open").describe("open (default), in_progress or done"),
     billable: z.boolean().optional().describe("Defaults to the project's billable default"),
     estimate_seconds: z.int().min(60).max(36_000_000).optional().describe("Estimate in seconds, e.g. 36000 = 10 hours"),

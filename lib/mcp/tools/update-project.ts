@@ -16,7 +16,7 @@ export const updateProject = defineTool({
     project_id: idArg("the project", "list_projects"),
     name: nameArg.optional().describe("New name, unique for the client"),
     hourly_rate: hourlyRateArg.nullable().optional().describe("Minor units per hour; null removes the project's own rate"),
-    billable_by_default: z.boolean().optional(),
+    billable_by_default: z.boolean().optional().describe("Whether new time on the project is billable unless said otherwise"),
     archived: z.boolean().optional().describe("true archives the project (no new time), false restores it"),
   }),
   output: z.object({ project: ProjectOut }),

@@ -15,7 +15,7 @@ export const updateRule = defineTool({
   access: "write",
   input: z.object({
     rule_id: idArg("the rule", "list_rules"),
-    name: nameArg.optional(),
+    name: nameArg.optional().describe("New name"),
     active: z.boolean().optional().describe("false switches the rule off, true on"),
     ...optionalRuleSettingArgs,
     client_id: idArg("a client", "list_clients").nullable().optional().describe("Limit to this client; null removes the limit"),

@@ -14,9 +14,9 @@ export const updateTask = defineTool({
   access: "write",
   input: z.object({
     task_id: idArg("the task", "list_tasks"),
-    name: nameArg.optional(),
+    name: nameArg.optional().describe("New name, unique in the project"),
     status: TaskStatusArg.optional().describe("open, in_progress or done"),
-    billable: z.boolean().optional(),
+    billable: z.boolean().optional().describe("Whether new time on the task is billable"),
     estimate_seconds: z.int().min(60).max(36_000_000).nullable().optional().describe("Estimate in seconds; null removes it"),
     tag_ids: idListArg("tags", "list_tags", 20).optional().describe("Replaces the task's tags (ids from list_tags)"),
   }),
