@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { localDateOf, localTimeOf } from "@/lib/domain/dates";
 import { formatMoney } from "@/lib/domain/money";
 import { callToolOver } from "@/lib/testing/mcp-call";
 import {
@@ -108,7 +109,7 @@ const TOOLS: [string, () => Promise<Target>][] = [
       return {
         args: { time_entry_id: entry.id },
         otherArgs: { time_entry_id: other.id },
-        summary: `Delete 1:30 on Fixture work (${entry.startedAt.toISOString().slice(0, 10)}, "Fixture work")`,
+        summary: `Delete 1:30 on Fixture work by Ada Lovelace (${localDateOf(entry.startedAt, "Europe/London")} at ${localTimeOf(entry.startedAt, "Europe/London")}, "Fixture work")`,
         state: async () => ({ entry: await db.timeEntry.count({ where: { id: entry.id } }), other: await db.timeEntry.count({ where: { id: other.id } }) }),
         once: { entry: 0, other: 1 },
       };

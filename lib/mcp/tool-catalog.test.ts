@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { addIsoDays, localDateOf, localDateTime } from "@/lib/domain/dates";
 import { createRule } from "@/lib/domain/rules/create-rule";
 import { createTask } from "@/lib/domain/tasks/create-task";
-import { callToolOver, mcpRequest } from "@/lib/testing/mcp-call";
+import { callToolOver, listToolNames, mcpRequest } from "@/lib/testing/mcp-call";
 import {
   billableClient,
   connect,
@@ -87,6 +87,35 @@ describe("tools/list", () => {
       expect(tool.outputSchema.type, tool.name).toBe("object");
       expect(tool.annotations.openWorldHint).toBe(false);
     }
+  });
+
+  it("shows a member only what the member role allows", async () => {
+    const graceToken = await connect(world.graceId, world.workspaceId, "hourbook:read hourbook:write");
+    expect(await listToolNames(graceToken)).toEqual([
+      "get_profile",
+      "get_workspace",
+      "list_clients",
+      "list_projects",
+      "list_tasks",
+      "list_tags",
+      "list_time_entries",
+      "run_report",
+      "create_task",
+      "update_task",
+      "create_tag",
+      "create_time_entry",
+      "update_time_entry",
+    ]);
+  });
+
+  it("shows a read-only grant only read tools", async () => {
+    const readToken = await connect(world.adaId, world.workspaceId, "hourbook:read");
+    expect(await listToolNames(readToken)).toEqual(TOOL_CATALOG.filter((t) => t.access === "read").map((t) => t.name));
+  });
+
+  it("shows a fine-scoped grant only the tools of its scopes", async () => {
+    const timeToken = await connect(world.adaId, world.workspaceId, "time:read time:write projects:read");
+    expect(await listToolNames(timeToken)).toEqual(["list_projects", "list_time_entries", "create_time_entry", "update_time_entry"]);
   });
 });
 

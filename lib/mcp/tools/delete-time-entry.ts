@@ -1,7 +1,9 @@
 import { z } from "zod";
+import { localDateOf, localTimeOf } from "@/lib/domain/dates";
 import { formatDuration } from "@/lib/domain/durations";
 import { deleteTimeEntry as deleteTimeEntryInDomain } from "@/lib/domain/time-entries/delete-time-entry";
 import { getTimeEntry } from "@/lib/domain/time-entries/get-time-entry";
+import { getWorkspace } from "@/lib/domain/workspaces/get-workspace";
 import { defineTool, DESTRUCTIVE } from "../tool";
 
 export const deleteTimeEntry = defineTool({
@@ -16,8 +18,9 @@ export const deleteTimeEntry = defineTool({
   output: z.object({ deleted: z.object({ id: z.string(), started_at: z.string(), duration_seconds: z.number().int(), description: z.string() }) }),
   annotations: DESTRUCTIVE,
   async confirm({ actor }, input) {
-    const entry = await getTimeEntry(actor, input.time_entry_id);
-    return `Delete ${formatDuration(entry.durationSeconds)} on ${entry.project.name} (${entry.startedAt.toISOString().slice(0, 10)}${entry.description ? `, "${entry.description}"` : ""})`;
+    const [entry, { timeZone }] = await Promise.all([getTimeEntry(actor, input.time_entry_id), getWorkspace(actor)]);
+    const when = `${localDateOf(entry.startedAt, timeZone)} at ${localTimeOf(entry.startedAt, timeZone)}`;
+    return `Delete ${formatDuration(entry.durationSeconds)} on ${entry.project.name} by ${entry.member.name} (${when}${entry.description ? `, "${entry.description}"` : ""})`;
   },
   run: async ({ actor }, input) => ({ deleted: await deleteTimeEntryInDomain(actor, { id: input.time_entry_id }) }),
   render: ({ deleted }) => `Deleted the time entry ${deleted.id} (${formatDuration(deleted.duration_seconds)}).`,
