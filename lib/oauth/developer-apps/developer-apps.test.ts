@@ -1,13 +1,18 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { isDomainError, type DomainError } from "@/lib/domain/errors";
-import { authorize, postForm, REDIRECT_URI } from "@/lib/testing/oauth-flow";
+import { approveAuthorization } from "@/lib/oauth/authorize/decide-authorization";
+import { handleAuthorizeRequest } from "@/lib/oauth/authorize/handle-authorize-request";
+import { authorize, newVerifier, postForm, REDIRECT_URI } from "@/lib/testing/oauth-flow";
 import { seedDemo } from "@/prisma/seed/demo";
 import { isOAuthError } from "../errors";
+import { s256 } from "../pkce";
 import { hashToken } from "../secrets";
 import { verifyAccessToken } from "../verify-access-token";
+import { buildQuickstarts } from "./build-quickstart";
 import { createDeveloperApp } from "./create-developer-app";
 import { deleteDeveloperApp } from "./delete-developer-app";
+import { developerAppEndpoints } from "./developer-app-endpoints";
 import type { NewDeveloperAppInput } from "./developer-app-settings";
 import { getDeveloperApp } from "./get-developer-app";
 import { listDeveloperApps } from "./list-developer-apps";
@@ -231,5 +236,35 @@ describe("another user", () => {
     await db.oAuthClient.create({ data: { id: "dyn-owned", kind: "dynamic", name: "Dynamic", redirectUris: [REDIRECT_URI], ownerUserId: ada.id } });
     expect((await refusal(() => getDeveloperApp(ada, "dyn-owned"))).code).toBe("not_found");
     expect((await refusal(() => deleteDeveloperApp(ada, "dyn-owned"))).code).toBe("not_found");
+  });
+});
+
+describe("the quickstart", () => {
+  it("runs as written: its authorize URL reaches consent and its token request redeems the code", async () => {
+    const { app, clientSecret } = await createDeveloperApp(ada, { ...VALID, tokenEndpointAuthMethod: "client_secret_post", scopes: ["time:read", "settings:read"] });
+    const [api, mcp] = buildQuickstarts(app, developerAppEndpoints(app.resources));
+    expect([api?.scope, mcp?.scope]).toEqual(["time:read settings:read", "time:read"]);
+    const curl = mcp?.curl ?? "";
+    expect(curl).not.toContain(clientSecret);
+
+    const verifier = newVerifier();
+    const echoed = /^echo "(.+)"$/m.exec(curl)?.[1] ?? "";
+    const authorizeUrl = new URL(echoed.replace("$STATE", "st4te").replace("$CODE_CHALLENGE", s256(verifier)));
+    const outcome = await handleAuthorizeRequest(authorizeUrl.searchParams, ada.id, "quickstart-test");
+    expect(outcome.kind).toBe("consent");
+    if (outcome.kind !== "consent") return;
+    const redirect = new URL(await approveAuthorization({ requestId: outcome.requestId, userId: ada.id, workspaceId: lovelaceId, selectedScopes: ["time:read"] }));
+
+    const res = await postForm("token", {
+      client_id: app.id,
+      client_secret: clientSecret ?? "",
+      grant_type: "authorization_code",
+      code: redirect.searchParams.get("code") ?? "",
+      code_verifier: verifier,
+      redirect_uri: /^REDIRECT_URI='(.+)'$/m.exec(curl)?.[1] ?? "",
+      resource: /^RESOURCE='(.+)'$/m.exec(curl)?.[1] ?? "",
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(mcp?.typescript).toContain(`const clientId = ${JSON.stringify(app.id)};`);
   });
 });
