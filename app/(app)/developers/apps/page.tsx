@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { DeveloperAppTable } from "@/components/developer-apps/developer-app-table";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
@@ -43,9 +44,9 @@ export default async function DeveloperAppsPage({ searchParams }: { searchParams
         )}
         <p className="text-sm text-slate-500">
           Endpoints and discovery documents: see{" "}
-          <a href="/developers" className="font-medium text-indigo-700 hover:underline">
+          <Link href="/developers" className="font-medium text-indigo-700 hover:underline">
             Build on Hourbook
-          </a>
+          </Link>
           .
         </p>
       </div>
