@@ -2,9 +2,11 @@ import { z } from "zod";
 import { createClient } from "@/lib/domain/clients/create-client";
 import { listClients } from "@/lib/domain/clients/list-clients";
 import { updateClient } from "@/lib/domain/clients/update-client";
+import { notFound } from "@/lib/domain/errors";
 import { defineEndpoint } from "../endpoint";
 import { QueryBoolean, ResourceId } from "../query";
 import { ClientOut } from "../wire-schemas";
+import { requestFields } from "./domain-fields";
 
 export const listClientsEndpoint = defineEndpoint({
   method: "GET",
@@ -20,10 +22,30 @@ export const listClientsEndpoint = defineEndpoint({
   handle: async ({ actor }, { query }) => ({ data: await listClients(actor, { includeArchived: query.include_archived ?? false }) }),
 });
 
+export const getClientEndpoint = defineEndpoint({
+  method: "GET",
+  path: "/api/v1/clients/{id}",
+  operationId: "getClient",
+  summary: "Get a client",
+  description: "One client, archived or not, with the number of its active projects.",
+  tag: "Clients",
+  scope: "clients:read",
+  permission: "clients:read",
+  access: "read",
+  params: z.strictObject({ id: ResourceId }),
+  query: z.strictObject({}),
+  response: ClientOut.extend({ project_count: z.number().int() }),
+  async handle({ actor }, { params }) {
+    const client = (await listClients(actor, { includeArchived: true })).find((c) => c.id === params.id);
+    if (!client) throw notFound("Client");
+    return client;
+  },
+});
+
 const ClientFields = {
-  name: z.string().min(1).max(120),
+  name: z.string().min(1).max(120).describe("Unique in the workspace"),
   email: z.email().max(254).nullable().optional().describe("Where invoices are sent"),
-  address: z.string().max(500).nullable().optional(),
+  address: z.string().max(500).nullable().optional().describe("Postal address printed on invoices"),
 };
 
 export const createClientEndpoint = defineEndpoint({
@@ -39,7 +61,7 @@ export const createClientEndpoint = defineEndpoint({
   response: ClientOut,
   successStatus: 201,
   idempotent: true,
-  handle: ({ actor }, { body }) => createClient(actor, body),
+  handle: ({ actor }, { body }) => requestFields("body", createClient(actor, body)),
 });
 
 export const updateClientEndpoint = defineEndpoint({
@@ -54,5 +76,5 @@ export const updateClientEndpoint = defineEndpoint({
   params: z.strictObject({ id: ResourceId }),
   body: z.strictObject({ ...ClientFields, name: ClientFields.name.optional(), archived: z.boolean().optional() }),
   response: ClientOut,
-  handle: ({ actor }, { params, body }) => updateClient(actor, { id: params.id, ...body }),
+  handle: ({ actor }, { params, body }) => requestFields("body", updateClient(actor, { id: params.id, ...body })),
 });

@@ -13,9 +13,11 @@ export const getMe = defineEndpoint({
   scope: "profile:read",
   permission: null,
   access: "read",
+  query: z.strictObject({}),
   response: z.object({
     user: z.object({ id: z.string(), name: z.string(), email: z.string() }),
     role: z.enum(["owner", "admin", "member"]),
+    member_id: z.string().describe("Your member id in this workspace (member.id on time entries, the member_id filter)"),
     workspace: z.object({ id: z.string(), slug: z.string(), name: z.string(), currency: z.string(), time_zone: z.string() }),
     scopes: z.array(z.string()),
   }),
@@ -25,6 +27,7 @@ export const getMe = defineEndpoint({
     return {
       user,
       role: actor.role,
+      memberId: actor.membershipId,
       workspace: { id: workspace.id, slug: workspace.slug, name: workspace.name, currency: workspace.currency, timeZone: workspace.timeZone },
       scopes: connection.scopes,
     };

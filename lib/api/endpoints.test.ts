@@ -1,0 +1,303 @@
+/**
+ * Every REST endpoint's happy path, called through its route file as Next serves it, as the
+ * owner of Lovelace Studio with every API scope. The last test checks that every endpoint in
+ * the catalog answered 2xx at least once here.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { now } from "@/lib/domain/clock";
+import { addIsoDays, localDateOf } from "@/lib/domain/dates";
+import { rest, succeeded } from "@/lib/testing/api-routes";
+import { createTestClient, tokensFor } from "@/lib/testing/oauth-flow";
+import { MENABREA_UNBILLED_TOTAL, seedDemo } from "@/prisma/seed/demo";
+import { API_ENDPOINTS } from "./endpoint-catalog";
+
+const ALL_API_SCOPES = "hourbook:read hourbook:write hourbook:admin profile:read settings:read settings:write";
+
+let token: string;
+let workspaceId: string;
+let adaMemberId: string;
+let babbageId: string;
+let menabreaId: string;
+let docsProjectId: string;
+let today: string;
+
+type Row = Record<string, unknown>;
+const rows = (body: Row) => body.data as Row[];
+
+beforeAll(async () => {
+  await seedDemo();
+  const adaId = (await db.user.findUniqueOrThrow({ where: { email: "ada@example.com" } })).id;
+  workspaceId = (await db.workspace.findUniqueOrThrow({ where: { slug: "lovelace-studio" } })).id;
+  adaMemberId = (await db.membership.findFirstOrThrow({ where: { workspaceId, userId: adaId } })).id;
+  babbageId = (await db.client.findFirstOrThrow({ where: { workspaceId, name: "Babbage & Co" } })).id;
+  menabreaId = (await db.client.findFirstOrThrow({ where: { workspaceId, name: "Menabrea Press" } })).id;
+  docsProjectId = (await db.project.findFirstOrThrow({ where: { workspaceId, name: "Difference Engine Docs" } })).id;
+  today = localDateOf(now(), "Europe/London");
+  token = (await tokensFor({ clientId: await createTestClient({ kind: "developer_app" }), userId: adaId, workspaceId, scope: ALL_API_SCOPES, resource: "api" })).access_token;
+});
+
+describe("profile and workspace settings", () => {
+  it("GET /api/v1/me names the user, role, member id, workspace and scopes", async () => {
+    const res = await rest("GET", "/api/v1/me", { token });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ user: { email: "ada@example.com" }, role: "owner", member_id: adaMemberId, workspace: { slug: "lovelace-studio" } });
+    expect(res.body.scopes).toContain("settings:write");
+  });
+
+  it("GET /api/v1/workspace/settings reads the settings", async () => {
+    const res = await rest("GET", "/api/v1/workspace/settings", { token });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ name: "Lovelace Studio", currency: "EUR", time_zone: "Europe/London", default_hourly_rate: 9_000, payment_terms_days: 30, invoice_prefix: "INV-" });
+  });
+
+  it("PATCH /api/v1/workspace/settings changes only the fields given", async () => {
+    const res = await rest("PATCH", "/api/v1/workspace/settings", { token, body: { name: "Lovelace Studio Ltd", default_hourly_rate: 9_500, payment_terms_days: 14 } });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ name: "Lovelace Studio Ltd", default_hourly_rate: 9_500, payment_terms_days: 14, currency: "EUR", time_zone: "Europe/London" });
+    expect(await db.workspace.findUniqueOrThrow({ where: { id: workspaceId } })).toMatchObject({ name: "Lovelace Studio Ltd", paymentTermsDays: 14 });
+  });
+});
+
+describe("clients, projects, tasks and tags", () => {
+  let clientId: string;
+  let projectId: string;
+  let tagId: string;
+
+  it("GET /api/v1/clients lists active clients; GET /api/v1/clients/{id} reads one", async () => {
+    const list = await rest("GET", "/api/v1/clients", { token });
+    expect(rows(list.body).map((c) => c.name)).toEqual(["Babbage & Co", "Menabrea Press"]);
+    const one = await rest("GET", "/api/v1/clients/{id}", { token, params: { id: babbageId } });
+    expect(one.status).toBe(200);
+    expect(one.body).toMatchObject({ id: babbageId, name: "Babbage & Co", email: "accounts@babbage.example", project_count: 2 });
+  });
+
+  it("POST /api/v1/clients creates (201) and PATCH /api/v1/clients/{id} changes a client", async () => {
+    const created = await rest("POST", "/api/v1/clients", { token, body: { name: "Somerville Ltd", email: "mary@somerville.example" } });
+    expect(created.status).toBe(201);
+    clientId = created.body.id as string;
+    const changed = await rest("PATCH", "/api/v1/clients/{id}", { token, params: { id: clientId }, body: { address: "Oxford", email: null } });
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({ name: "Somerville Ltd", email: null, address: "Oxford", archived: false });
+  });
+
+  it("POST /api/v1/projects creates, GET /api/v1/projects filters by client, PATCH /api/v1/projects/{id} changes", async () => {
+    const created = await rest("POST", "/api/v1/projects", { token, body: { client_id: clientId, name: "Mechanism of the Heavens", hourly_rate: 10_000 } });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ name: "Mechanism of the Heavens", hourly_rate: 10_000, billable_by_default: true, client: { id: clientId } });
+    projectId = created.body.id as string;
+
+    const list = await rest("GET", "/api/v1/projects", { token, query: { client_id: clientId } });
+    expect(rows(list.body).map((p) => p.id)).toEqual([projectId]);
+
+    const changed = await rest("PATCH", "/api/v1/projects/{id}", { token, params: { id: projectId }, body: { hourly_rate: null, billable_by_default: false } });
+    expect(changed.body).toMatchObject({ hourly_rate: null, billable_by_default: false });
+  });
+
+  it("POST /api/v1/tags creates and GET /api/v1/tags lists tags with usage", async () => {
+    const created = await rest("POST", "/api/v1/tags", { token, body: { name: "astronomy" } });
+    expect(created.status).toBe(201);
+    tagId = created.body.id as string;
+    const list = await rest("GET", "/api/v1/tags", { token });
+    expect(rows(list.body)).toContainEqual({ id: tagId, name: "astronomy", time_entry_count: 0, task_count: 0 });
+  });
+
+  it("POST /api/v1/tasks creates, GET /api/v1/tasks filters by project and status, PATCH /api/v1/tasks/{id} changes", async () => {
+    const created = await rest("POST", "/api/v1/tasks", { token, body: { project_id: projectId, name: "Translate Laplace", estimate_seconds: 36_000, tag_ids: [tagId] } });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ status: "open", billable: false, estimate_seconds: 36_000, tags: [{ id: tagId, name: "astronomy" }] });
+    const taskId = created.body.id as string;
+
+    const changed = await rest("PATCH", "/api/v1/tasks/{id}", { token, params: { id: taskId }, body: { status: "in_progress", estimate_seconds: null, tag_ids: [] } });
+    expect(changed.body).toMatchObject({ status: "in_progress", estimate_seconds: null, tags: [] });
+
+    const inProgress = await rest("GET", "/api/v1/tasks", { token, query: { project_id: projectId, status: "in_progress" } });
+    expect(rows(inProgress.body).map((t) => t.id)).toEqual([taskId]);
+    expect(rows(inProgress.body)[0]).toMatchObject({ tracked_seconds: 0 });
+    expect(rows((await rest("GET", "/api/v1/tasks", { token, query: { project_id: projectId, status: "done" } })).body)).toEqual([]);
+  });
+});
+
+describe("time entries", () => {
+  let entryId: string;
+
+  it("POST /api/v1/time-entries tracks time (201) and GET /api/v1/time-entries/{id} reads it back", async () => {
+    const created = await rest("POST", "/api/v1/time-entries", {
+      token,
+      body: { project_id: docsProjectId, started_at: `${today}T08:00:00Z`, duration_seconds: 5_400, description: "Index of the manual", billable: false },
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ duration_seconds: 5_400, billable: false, hourly_rate: 12_000, project: { id: docsProjectId }, member: { id: adaMemberId }, invoice: null });
+    entryId = created.body.id as string;
+    const read = await rest("GET", "/api/v1/time-entries/{id}", { token, params: { id: entryId } });
+    expect(read.body).toEqual(created.body);
+  });
+
+  it("PATCH /api/v1/time-entries/{id} edits the fields given", async () => {
+    const tags = await db.tag.findMany({ where: { workspaceId, name: { in: ["writing", "review"] } }, orderBy: { name: "asc" } });
+    const res = await rest("PATCH", "/api/v1/time-entries/{id}", { token, params: { id: entryId }, body: { duration_seconds: 3_600, tag_ids: tags.map((t) => t.id) } });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ duration_seconds: 3_600, description: "Index of the manual", tags: [{ name: "review" }, { name: "writing" }] });
+  });
+
+  it("GET /api/v1/time-entries filters by project, billable, invoiced, tags and dates", async () => {
+    const writing = await db.tag.findFirstOrThrow({ where: { workspaceId, name: "writing" } });
+    const research = await db.tag.findFirstOrThrow({ where: { workspaceId, name: "research" } });
+    const res = await rest("GET", "/api/v1/time-entries", {
+      token,
+      query: { project_id: docsProjectId, billable: "false", invoiced: "false", tag_id: [writing.id, research.id], from: today, to: today, member_id: adaMemberId },
+    });
+    expect(res.status).toBe(200);
+    expect(rows(res.body).map((e) => e.id)).toContain(entryId);
+    for (const entry of rows(res.body)) expect(entry).toMatchObject({ billable: false, invoice: null, project: { id: docsProjectId } });
+
+    const menabrea = await rest("GET", "/api/v1/time-entries", { token, query: { client_id: menabreaId, limit: "200" } });
+    expect(rows(menabrea.body)).toHaveLength(7);
+    expect(menabrea.body.next_cursor).toBeNull();
+  });
+
+  it("GET /api/v1/time-entries pages with cursor and limit, newest first, without gaps or repeats", async () => {
+    const all = rows((await rest("GET", "/api/v1/time-entries", { token, query: { client_id: menabreaId, limit: "200" } })).body).map((e) => e.id);
+    const paged: unknown[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { status: number; body: Row } = await rest("GET", "/api/v1/time-entries", { token, query: { client_id: menabreaId, limit: "3", ...(cursor ? { cursor } : {}) } });
+      expect(page.status).toBe(200);
+      expect(rows(page.body).length).toBeLessThanOrEqual(3);
+      paged.push(...rows(page.body).map((e) => e.id));
+      cursor = page.body.next_cursor as string | null;
+    } while (cursor);
+    expect(paged).toEqual(all);
+  });
+
+  it("DELETE /api/v1/time-entries/{id} deletes with 204; the entry is gone", async () => {
+    const res = await rest("DELETE", "/api/v1/time-entries/{id}", { token, params: { id: entryId } });
+    expect(res.status).toBe(204);
+    expect(await db.timeEntry.count({ where: { id: entryId } })).toBe(0);
+    expect((await rest("GET", "/api/v1/time-entries/{id}", { token, params: { id: entryId } })).status).toBe(404);
+  });
+
+  it("replays a create retried with the same Idempotency-Key instead of tracking twice", async () => {
+    const call = { token, headers: { "idempotency-key": "entry-retry-0001" }, body: { project_id: docsProjectId, started_at: `${today}T06:00:00Z`, duration_seconds: 600, billable: false } };
+    const first = await rest("POST", "/api/v1/time-entries", call);
+    const again = await rest("POST", "/api/v1/time-entries", call);
+    expect(again.headers.get("idempotent-replayed")).toBe("true");
+    expect(again.body).toEqual(first.body);
+    expect(await db.timeEntry.count({ where: { workspaceId, startedAt: new Date(`${today}T06:00:00Z`) } })).toBe(1);
+  });
+});
+
+describe("billing rules", () => {
+  it("POST /api/v1/rules creates a rule of one kind, PATCH /api/v1/rules/{id} changes it, GET /api/v1/rules lists it", async () => {
+    const created = await rest("POST", "/api/v1/rules", { token, body: { kind: "rate_override", name: "Docs at 130", hourly_rate: 13_000, project_id: docsProjectId, member_id: adaMemberId } });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ kind: "rate_override", hourly_rate: 13_000, active: true, project: { id: docsProjectId }, client: { id: babbageId }, member: { id: adaMemberId } });
+    const ruleId = created.body.id as string;
+
+    const changed = await rest("PATCH", "/api/v1/rules/{id}", { token, params: { id: ruleId }, body: { active: false, member_id: null } });
+    expect(changed.body).toMatchObject({ active: false, member: null });
+
+    const list = await rest("GET", "/api/v1/rules", { token });
+    expect(rows(list.body).map((r) => r.name)).toEqual(expect.arrayContaining(["Round up to 15 minutes", "Docs at 130"]));
+  });
+});
+
+describe("invoices and payments", () => {
+  const range = () => ({ from: addIsoDays(today, -42), to: today });
+  let menabreaDraftId: string;
+
+  it("GET /api/v1/billable-candidates prices a client's unbilled time after rules", async () => {
+    const res = await rest("GET", "/api/v1/billable-candidates", { token, query: { client_id: menabreaId, ...range() } });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ client: { id: menabreaId }, currency: "EUR", amount: MENABREA_UNBILLED_TOTAL });
+    expect(res.body.entries).toHaveLength(6);
+  });
+
+  it("POST /api/v1/invoices/preview shows the invoice and creates nothing", async () => {
+    const before = await db.invoice.count();
+    const res = await rest("POST", "/api/v1/invoices/preview", { token, body: { client_id: menabreaId, ...range(), tax_rate: 2_000 } });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ next_label: "INV-0004", totals: { subtotal: MENABREA_UNBILLED_TOTAL, tax_amount: 17_200, total: 103_200 } });
+    expect(await db.invoice.count()).toBe(before);
+  });
+
+  it("POST /api/v1/invoices creates the previewed draft (201) and reserves its time", async () => {
+    const res = await rest("POST", "/api/v1/invoices", { token, body: { client_id: menabreaId, ...range(), tax_rate: 2_000, notes: "Grazie" } });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ label: "INV-0004", status: "draft", total: 103_200, notes: "Grazie" });
+    menabreaDraftId = res.body.id as string;
+    const again = await rest("GET", "/api/v1/billable-candidates", { token, query: { client_id: menabreaId, ...range() } });
+    expect(again.body).toMatchObject({ amount: 0, entries: [] });
+  });
+
+  it("GET /api/v1/invoices lists newest first with a status filter and cursor; GET /api/v1/invoices/{id} reads one", async () => {
+    const first = await rest("GET", "/api/v1/invoices", { token, query: { limit: "2" } });
+    expect(rows(first.body).map((i) => i.label)).toEqual(["INV-0004", "INV-0003"]);
+    const second = await rest("GET", "/api/v1/invoices", { token, query: { limit: "2", cursor: first.body.next_cursor as string } });
+    expect(rows(second.body).map((i) => i.label)).toEqual(["INV-0002", "INV-0001"]);
+    expect(second.body.next_cursor).toBeNull();
+    const paid = await rest("GET", "/api/v1/invoices", { token, query: { status: "paid" } });
+    expect(rows(paid.body).map((i) => i.label)).toEqual(["INV-0001"]);
+
+    const one = await rest("GET", "/api/v1/invoices/{id}", { token, params: { id: menabreaDraftId } });
+    expect(one.status).toBe(200);
+    expect(one.body).toMatchObject({ id: menabreaDraftId, client: { name: "Menabrea Press" }, payments: [], deliveries: [] });
+  });
+
+  it("POST /api/v1/invoices/{id}/send sends a draft once: a second send without a key is a 409", async () => {
+    const sent = await rest("POST", "/api/v1/invoices/{id}/send", { token, params: { id: menabreaDraftId }, body: { message: "With thanks" } });
+    expect(sent.status).toBe(200);
+    expect(sent.body).toMatchObject({ status: "sent", deliveries: [{ to_address: "editor@menabrea.example" }] });
+    const again = await rest("POST", "/api/v1/invoices/{id}/send", { token, params: { id: menabreaDraftId }, body: {} });
+    expect(again.status).toBe(409);
+    expect(await db.outboxMessage.count({ where: { invoiceId: menabreaDraftId } })).toBe(1);
+  });
+
+  it("a send retried with its Idempotency-Key returns the first result and sends one message", async () => {
+    const draft = await db.invoice.findFirstOrThrow({ where: { workspaceId, status: "draft" } });
+    const call = { token, params: { id: draft.id }, body: {}, headers: { "idempotency-key": "send-draft-0001" } };
+    const first = await rest("POST", "/api/v1/invoices/{id}/send", call);
+    const retry = await rest("POST", "/api/v1/invoices/{id}/send", call);
+    expect([first.status, retry.status]).toEqual([200, 200]);
+    expect(retry.headers.get("idempotent-replayed")).toBe("true");
+    expect(await db.outboxMessage.count({ where: { invoiceId: draft.id } })).toBe(1);
+  });
+
+  it("POST /api/v1/invoices/{id}/payments records a payment once per Idempotency-Key", async () => {
+    const call = { token, params: { id: menabreaDraftId }, body: { amount: 50_000, paid_on: today, method: "card", reference: "Part 1" }, headers: { "idempotency-key": "payment-menabrea-1" } };
+    const first = await rest("POST", "/api/v1/invoices/{id}/payments", call);
+    expect(first.status).toBe(201);
+    expect(first.body).toMatchObject({ status: "sent", amount_paid: 50_000, balance_due: 53_200, payments: [{ amount: 50_000, method: "card" }] });
+    const retry = await rest("POST", "/api/v1/invoices/{id}/payments", call);
+    expect(retry.body).toEqual(first.body);
+    expect(await db.payment.count({ where: { invoiceId: menabreaDraftId } })).toBe(1);
+  });
+
+  it("POST /api/v1/invoices/{id}/void voids an unpaid invoice and releases its time", async () => {
+    const sent = await db.invoice.findFirstOrThrow({ where: { workspaceId, status: "sent", amountPaid: 0 }, orderBy: { number: "desc" } });
+    const res = await rest("POST", "/api/v1/invoices/{id}/void", { token, params: { id: sent.id } });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ id: sent.id, status: "void", balance_due: 0 });
+    expect(await db.timeEntry.count({ where: { invoiceLine: { invoiceId: sent.id } } })).toBe(0);
+  });
+});
+
+describe("reports", () => {
+  it("GET /api/v1/reports runs a report by client", async () => {
+    const res = await rest("GET", "/api/v1/reports", { token, query: { kind: "time", group_by: "client", from: addIsoDays(today, -42), to: today } });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ kind: "time", group_by: "client", currency: "EUR", own_time_only: false });
+    expect(rows({ data: res.body.rows }).map((r) => r.label)).toEqual(expect.arrayContaining(["Babbage & Co", "Menabrea Press"]));
+  });
+
+  it("GET /api/v1/billing-hub summarises the money", async () => {
+    const res = await rest("GET", "/api/v1/billing-hub", { token });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ currency: "EUR", today, paid_this_month: expect.any(Object) });
+  });
+});
+
+it("reached every endpoint in the catalog with a 2xx answer", () => {
+  const missing = API_ENDPOINTS.map((e) => `${e.method} ${e.path}`).filter((name) => !succeeded.has(name));
+  expect(missing).toEqual([]);
+});
