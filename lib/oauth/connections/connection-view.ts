@@ -11,9 +11,6 @@ import { resolveResource } from "../resources";
 import { describeScopesByArea, type ScopeDescription } from "../scope-descriptions";
 import { accessLevelOf, isScope, type AccessLevel, type ResourceKind, type Scope } from "../scopes";
 
-/** Access levels in words, for connections, the workspace policy and the audit log. */
-export const ACCESS_LEVEL_WORDS: Record<AccessLevel, string> = { read: "Read only", write: "Read and write", admin: "Admin" };
-
 /** How many recent calls each connection shows. */
 export const RECENT_ACTIVITY = 5;
 

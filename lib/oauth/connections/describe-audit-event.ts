@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { FieldChange } from "../audit";
 import { resolveResource } from "../resources";
 import { accessLevelOf, isScope } from "../scopes";
-import { ACCESS_LEVEL_WORDS } from "./connection-view";
+import { ACCESS_LEVEL_WORDS } from "./access-words";
 
 const Changes = z.object({ changes: z.array(z.object({ field: z.string(), from: z.string(), to: z.string() })) });
 const Member = z.object({ memberName: z.string(), from: z.string().optional(), to: z.string().optional() });

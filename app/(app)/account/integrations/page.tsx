@@ -1,0 +1,50 @@
+import type { Metadata } from "next";
+import { ConnectAssistant } from "@/components/integrations/connect-assistant";
+import { ConnectionList } from "@/components/integrations/connection-list";
+import { Alert } from "@/components/ui/alert";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireUser } from "@/lib/auth/session";
+import { findRevokedConnection } from "@/lib/oauth/connections/find-revoked-connection";
+import { listUserConnections } from "@/lib/oauth/connections/list-user-connections";
+import { protectedResource } from "@/lib/oauth/resources";
+import { param, type SearchParams } from "@/lib/web/search-params";
+import { revokeOwnConnectionAction } from "./actions";
+
+export const metadata: Metadata = { title: "Integrations" };
+
+export default async function AccountIntegrationsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const user = await requireUser("/account/integrations");
+  const revokedId = param(await searchParams, "revoked");
+  const revoked = revokedId ? await findRevokedConnection(revokedId, { userId: user.id }) : null;
+  const connections = await listUserConnections(user.id);
+  const mcpUrl = protectedResource("mcp").url;
+
+  return (
+    <>
+      <PageHeader
+        title="Integrations"
+        description="AI assistants and apps you have allowed into your workspaces. Each one sees only the workspace and the access you approved; revoke any of them at any time."
+      />
+      {revoked ? (
+        <div className="mb-6">
+          <Alert tone="success" testId="connection-revoked">
+            {revoked.appName} no longer has access to {revoked.workspaceName}.
+          </Alert>
+        </div>
+      ) : null}
+      {connections.length ? (
+        <div className="space-y-8">
+          <ConnectionList connections={connections} revokeAction={revokeOwnConnectionAction} label="Your connected apps" />
+          <details className="text-sm text-slate-600">
+            <summary className="cursor-pointer font-medium text-slate-800">Connect another AI assistant</summary>
+            <div className="mt-3">
+              <ConnectAssistant mcpUrl={mcpUrl} title="Connect another AI assistant" />
+            </div>
+          </details>
+        </div>
+      ) : (
+        <ConnectAssistant mcpUrl={mcpUrl} />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,75 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { requireWorkspaceActor } from "@/lib/auth/session";
+import { changeMemberRole } from "@/lib/domain/members/change-member-role";
+import { deactivateMember } from "@/lib/domain/members/deactivate-member";
+import { reactivateMember } from "@/lib/domain/members/reactivate-member";
+import { updateBilling } from "@/lib/domain/workspaces/update-billing";
+import { splitHostList, updateIntegrationPolicy } from "@/lib/domain/workspaces/update-integration-policy";
+import { formatChanges } from "@/lib/oauth/connections/describe-audit-event";
+import { revokeWorkspaceConnection } from "@/lib/oauth/connections/revoke-workspace-connection";
+import { runAction, type ActionState } from "@/lib/web/action-state";
+import { checkbox, text } from "@/lib/web/form-data";
+
+const settingsPath = (slug: string, page: string) => `/w/${slug}/settings/${page}`;
+
+// Form fields are strings; the `as` casts below only satisfy the domain's input types, whose
+// zod schemas refuse anything outside the listed values.
+
+export async function revokeWorkspaceConnectionAction(slug: string, _prev: ActionState, form: FormData): Promise<ActionState> {
+  const { actor } = await requireWorkspaceActor(slug);
+  const state = await runAction(async () => {
+    const revoked = await revokeWorkspaceConnection(actor, text(form, "grantId"));
+    return { message: `${revoked.appName} no longer has access.`, id: revoked.grantId };
+  });
+  if (state.status !== "success") return state;
+  revalidatePath(settingsPath(slug, "integrations"));
+  redirect(`${settingsPath(slug, "integrations")}?revoked=${encodeURIComponent(state.id ?? "")}`);
+}
+
+export async function updatePolicyAction(slug: string, _prev: ActionState, form: FormData): Promise<ActionState> {
+  const { actor } = await requireWorkspaceActor(slug);
+  const state = await runAction(async () => {
+    const { changes } = await updateIntegrationPolicy(actor, {
+      publicApiAccess: checkbox(form, "publicApiAccess"),
+      clientPolicy: text(form, "clientPolicy") as "any",
+      allowedHosts: splitHostList(text(form, "allowedHosts")),
+      maxAccess: text(form, "maxAccess") as "admin",
+    });
+    return { message: changes.length ? `Policy saved. ${formatChanges(changes)}. It applies to every connection from its next request.` : "Nothing changed." };
+  });
+  if (state.status === "success") revalidatePath(settingsPath(slug, "integrations"));
+  return state;
+}
+
+export async function changeMemberRoleAction(slug: string, _prev: ActionState, form: FormData): Promise<ActionState> {
+  const { actor } = await requireWorkspaceActor(slug);
+  const state = await runAction(async () => {
+    const member = await changeMemberRole(actor, { membershipId: text(form, "membershipId"), role: text(form, "role") as "member" });
+    return { message: `${member.name} is now ${member.role === "member" ? "a" : "an"} ${member.role}.`, id: member.membershipId };
+  });
+  if (state.status === "success") revalidatePath(settingsPath(slug, "members"));
+  return state;
+}
+
+export async function setMemberStatusAction(slug: string, _prev: ActionState, form: FormData): Promise<ActionState> {
+  const { actor } = await requireWorkspaceActor(slug);
+  const state = await runAction(async () => {
+    const input = { membershipId: text(form, "membershipId") };
+    const member = text(form, "status") === "active" ? await reactivateMember(actor, input) : await deactivateMember(actor, input);
+    return { message: `${member.name} is ${member.status}.`, id: member.membershipId };
+  });
+  if (state.status === "success") revalidatePath(settingsPath(slug, "members"));
+  return state;
+}
+
+export async function updateBillingAction(slug: string, _prev: ActionState, form: FormData): Promise<ActionState> {
+  const { actor } = await requireWorkspaceActor(slug);
+  const state = await runAction(async () => {
+    const { changes } = await updateBilling(actor, { plan: text(form, "plan") as "pro", billingState: text(form, "billingState") as "active" });
+    return { message: changes.length ? `Saved. ${formatChanges(changes)}.` : "Nothing changed." };
+  });
+  if (state.status === "success") revalidatePath(`/w/${slug}`, "layout");
+  return state;
+}

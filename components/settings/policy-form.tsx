@@ -1,0 +1,107 @@
+"use client";
+import { useState } from "react";
+import { CheckboxField, TextareaField } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
+import type { ActionState } from "@/lib/web/action-state";
+import { fieldError } from "@/lib/web/field-error";
+import { useFormAction } from "@/lib/web/use-form-action";
+
+export interface PolicyValues {
+  publicApiAccess: boolean;
+  clientPolicy: "any" | "developer_apps" | "allowlist";
+  allowedHosts: string[];
+  maxAccess: "read" | "write" | "admin";
+}
+
+const CLIENT_CHOICES = [
+  { value: "any", label: "Any app", hint: "Any AI assistant or app a member approves, including ones that registered themselves." },
+  { value: "developer_apps", label: "Developer apps only", hint: "Only apps registered by a signed-in developer on the Developer apps page." },
+  { value: "allowlist", label: "Only apps from these hosts", hint: "Apps whose metadata document or redirect addresses are on the hosts listed below." },
+] as const;
+
+const ACCESS_CHOICES = [
+  { value: "read", label: "Read only", hint: "Apps can look, never change anything." },
+  { value: "write", label: "Read and write", hint: "Apps can add and change records, but not void invoices or delete time." },
+  { value: "admin", label: "Admin", hint: "Everything a connection can be granted, including voiding invoices and deleting time." },
+] as const;
+
+/** The workspace's integration policy. Changes apply to existing connections on their next request. */
+export function PolicyForm({ action, values }: { action: (prev: ActionState, form: FormData) => Promise<ActionState>; values: PolicyValues }) {
+  const { state, formProps } = useFormAction(action);
+  const [clientPolicy, setClientPolicy] = useState(values.clientPolicy);
+
+  return (
+    <form {...formProps} noValidate className="space-y-6" aria-label="Integration policy">
+      <CheckboxField
+        id="policy-public-api-access"
+        name="publicApiAccess"
+        label="Allow API and AI assistant access"
+        hint="Off: every connection into this workspace is refused, and no new ones can be approved."
+        defaultChecked={values.publicApiAccess}
+      />
+
+      <fieldset>
+        <legend className="text-sm font-medium text-slate-800">Which apps may connect</legend>
+        <div className="mt-2 space-y-2">
+          {CLIENT_CHOICES.map((choice) => (
+            <Radio key={choice.value} name="clientPolicy" idPrefix="policy-client" choice={choice} checked={clientPolicy === choice.value} onChange={() => setClientPolicy(choice.value)} />
+          ))}
+        </div>
+      </fieldset>
+
+      <TextareaField
+        id="policy-allowed-hosts"
+        name="allowedHosts"
+        label="Allowed hosts"
+        hint={clientPolicy === "allowlist" ? "One host per line, like claude.ai or chatgpt.com." : "Used when only apps from listed hosts may connect. One host per line."}
+        rows={4}
+        defaultValue={values.allowedHosts.join("\n")}
+        error={fieldError(state, "Allowed hosts", "allowedHosts")}
+        className="font-mono"
+      />
+
+      <fieldset>
+        <legend className="text-sm font-medium text-slate-800">Highest access a connection gets</legend>
+        <p className="text-xs text-slate-500">Whatever an app was approved for, it never gets more than this.</p>
+        <div className="mt-2 space-y-2">
+          {ACCESS_CHOICES.map((choice) => (
+            <Radio key={choice.value} name="maxAccess" idPrefix="policy-access" choice={choice} defaultChecked={values.maxAccess === choice.value} />
+          ))}
+        </div>
+      </fieldset>
+
+      <FormMessage state={state} testId="policy-message" />
+      <SubmitButton pendingLabel="Saving…">Save policy</SubmitButton>
+    </form>
+  );
+}
+
+function Radio({
+  name,
+  idPrefix,
+  choice,
+  ...input
+}: {
+  name: string;
+  idPrefix: string;
+  choice: { value: string; label: string; hint: string };
+  checked?: boolean;
+  defaultChecked?: boolean;
+  onChange?: () => void;
+}) {
+  const id = `${idPrefix}-${choice.value}`;
+  return (
+    <div className="flex items-start gap-2">
+      <input type="radio" id={id} name={name} value={choice.value} aria-describedby={`${id}-hint`} className="mt-0.5 h-4 w-4 border-slate-300 text-indigo-600 focus:ring-indigo-600" {...input} />
+      <div className="text-sm">
+        <label htmlFor={id} className="font-medium text-slate-800">
+          {choice.label}
+        </label>
+        <p id={`${id}-hint`} className="text-xs text-slate-500">
+          {choice.hint}
+        </p>
+      </div>
+    </div>
+  );
+}
