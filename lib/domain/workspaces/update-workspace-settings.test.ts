@@ -16,7 +16,7 @@ let grace: Actor;
 let adaAdminOfEngines: Actor;
 let clientId: string;
 
-const OPEN = { publicApiAccess: true, clientPolicy: "any", allowedHosts: [], maxAccess: "admin" } as const;
+const OPEN = { publicApiAccess: true, clientPolicy: "any" as const, allowedHosts: [] as string[], maxAccess: "admin" as const };
 
 beforeAll(async () => {
   await seedDemo();
