@@ -7,7 +7,6 @@ import { createRule } from "@/lib/domain/rules/create-rule";
 import { callToolOver } from "@/lib/testing/mcp-call";
 import {
   billableClient,
-  callConfirmed,
   connect,
   draftInvoice,
   seedDemoWorld,
@@ -178,9 +177,12 @@ describe("domain refusals", () => {
   it.each(REFUSALS)("refuses %s (%s) with the domain's message and changes nothing", async (_, name, prepare, message, who) => {
     const args = await prepare();
     const before = await workspaceSnapshot();
+    const confirmationsBefore = await db.confirmationToken.count();
     const token = who ? who() : ada;
-    const call = findTool(name)?.confirm ? await callConfirmed(token, name, args) : await callToolOver(token, name, args);
+    // Consequential tools refuse at the first step: no confirmation is offered for what would fail.
+    const call = await callToolOver(token, name, args);
     expect(toolError(call)).toMatch(message);
     expect(await workspaceSnapshot()).toEqual(before);
+    if (findTool(name)?.confirm) expect(await db.confirmationToken.count()).toBe(confirmationsBefore);
   });
 });

@@ -23,6 +23,29 @@ export const RecordInvoicePaymentInput = z.object({
 });
 export type RecordInvoicePaymentInput = z.input<typeof RecordInvoicePaymentInput>;
 
+type PayableInvoice = Awaited<ReturnType<typeof findInvoice>>;
+
+/**
+ * Why a payment cannot be recorded, as a DomainError — shared by recording and by the
+ * check consequential callers run first. Returns the payment's date.
+ */
+export function assertPaymentAccepted(invoice: PayableInvoice, data: { amount: number; paidOn?: string | undefined }): string {
+  const money = (amount: number) => formatMoney(amount, invoice.currency);
+  if (invoice.status === "draft") throw conflict(`${invoice.label} is still a draft; send it before recording payments.`);
+  if (invoice.status === "void") throw conflict(`${invoice.label} is void; it takes no payments.`);
+  if (invoice.status === "paid") throw conflict(`${invoice.label} is already paid in full.`);
+  const balance = invoice.total - invoice.amountPaid;
+  if (data.amount > balance) {
+    throw invalidInput(`Overpayment refused: the balance due on ${invoice.label} is ${money(balance)}, not ${money(data.amount)}.`, {
+      amount: `must be at most ${money(balance)}`,
+    });
+  }
+  const today = localDateOf(now(), invoice.workspace.timeZone);
+  const paidOn = data.paidOn ?? today;
+  if (paidOn > today) throw invalidInput("A payment cannot be dated in the future.", { paidOn: "is in the future" });
+  return paidOn;
+}
+
 /**
  * Records a full or partial payment on a sent invoice. Paying the balance in full marks
  * it paid; paying more than the balance is refused.
@@ -32,22 +55,8 @@ export async function recordInvoicePayment(actor: Actor, input: RecordInvoicePay
   const data = parseInput(RecordInvoicePaymentInput, input);
   const row = await db.$transaction(async (tx) => {
     const invoice = await findInvoice(tx, actor, data.invoiceId);
-    const money = (amount: number) => formatMoney(amount, invoice.currency);
-    if (invoice.status === "draft") throw conflict(`${invoice.label} is still a draft; send it before recording payments.`);
-    if (invoice.status === "void") throw conflict(`${invoice.label} is void; it takes no payments.`);
-    if (invoice.status === "paid") throw conflict(`${invoice.label} is already paid in full.`);
-
-    const balance = invoice.total - invoice.amountPaid;
-    if (data.amount > balance) {
-      throw invalidInput(`Overpayment refused: the balance due on ${invoice.label} is ${money(balance)}, not ${money(data.amount)}.`, {
-        amount: `must be at most ${money(balance)}`,
-      });
-    }
     const zone = invoice.workspace.timeZone;
-    const today = localDateOf(now(), zone);
-    const paidOn = data.paidOn ?? today;
-    if (paidOn > today) throw invalidInput("A payment cannot be dated in the future.", { paidOn: "is in the future" });
-
+    const paidOn = assertPaymentAccepted(invoice, data);
     const amountPaid = invoice.amountPaid + data.amount;
     const paidInFull = amountPaid === invoice.total;
     // Conditional on the balance we checked: a concurrent payment makes this one retry.

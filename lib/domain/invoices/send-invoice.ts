@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { db } from "@/lib/db";
+import { db, type DbTx } from "@/lib/db";
 import { assertCan, type Actor } from "@/lib/domain/actor";
 import { now } from "@/lib/domain/clock";
 import { localDateOf } from "@/lib/domain/dates";
@@ -17,21 +17,30 @@ export const SendInvoiceInput = z.object({
 });
 export type SendInvoiceInput = z.input<typeof SendInvoiceInput>;
 
+/**
+ * Why an invoice cannot be sent, or where it goes and what it bills — shared with the check
+ * consequential callers run first.
+ */
+export async function assertSendable(tx: DbTx, invoice: Awaited<ReturnType<typeof findInvoice>>, toOverride: string | undefined) {
+  if (invoice.status !== "draft") throw conflict(`${invoice.label} is already ${invoice.status}; only drafts can be sent.`);
+  const to = toOverride ?? invoice.client.email;
+  if (!to) {
+    throw invalidInput(`${invoice.client.name} has no email address. Add one to the client or give an address to send to.`, {
+      to: "is required because the client has no email address",
+    });
+  }
+  const lines = await tx.invoiceLine.findMany({ where: { invoiceId: invoice.id }, orderBy: { position: "asc" } });
+  if (lines.length === 0) throw conflict(`${invoice.label} has no lines; there is nothing to send.`);
+  return { to, lines };
+}
+
 /** Marks a draft as sent and keeps the rendered message in the outbox. */
 export async function sendInvoice(actor: Actor, input: SendInvoiceInput): Promise<InvoiceDetail> {
   assertCan(actor, "invoices:send", "send invoices");
   const data = parseInput(SendInvoiceInput, input);
   const row = await db.$transaction(async (tx) => {
     const invoice = await findInvoice(tx, actor, data.id);
-    if (invoice.status !== "draft") throw conflict(`${invoice.label} is already ${invoice.status}; only drafts can be sent.`);
-    const to = data.to ?? invoice.client.email;
-    if (!to) {
-      throw invalidInput(`${invoice.client.name} has no email address. Add one to the client or give an address to send to.`, {
-        to: "is required because the client has no email address",
-      });
-    }
-    const lines = await tx.invoiceLine.findMany({ where: { invoiceId: invoice.id }, orderBy: { position: "asc" } });
-    if (lines.length === 0) throw conflict(`${invoice.label} has no lines; there is nothing to send.`);
+    const { to, lines } = await assertSendable(tx, invoice, data.to);
 
     const sentAt = now();
     // Conditional on still being a draft: two simultaneous sends store one message.

@@ -9,6 +9,14 @@ import { invoiceDetailInclude, toInvoiceDetail, type InvoiceDetail } from "./inv
 
 export const VoidInvoiceInput = z.object({ id: Id });
 
+/** Why an invoice cannot be voided — shared with the check consequential callers run first. */
+export function assertVoidable(invoice: { label: string; status: string; amountPaid: number }): void {
+  if (invoice.status === "void") throw conflict(`${invoice.label} is already void.`);
+  if (invoice.status === "paid" || invoice.amountPaid > 0) {
+    throw conflict(`${invoice.label} has payments recorded; an invoice with payments cannot be voided.`);
+  }
+}
+
 /**
  * Voids a draft or sent invoice that has no payments. It keeps its number (numbering has
  * no gaps) and its time entries become unbilled again, ready for a new invoice.
@@ -18,10 +26,7 @@ export async function voidInvoice(actor: Actor, input: z.input<typeof VoidInvoic
   const { id } = parseInput(VoidInvoiceInput, input);
   const row = await db.$transaction(async (tx) => {
     const invoice = await findInvoice(tx, actor, id);
-    if (invoice.status === "void") throw conflict(`${invoice.label} is already void.`);
-    if (invoice.status === "paid" || invoice.amountPaid > 0) {
-      throw conflict(`${invoice.label} has payments recorded; an invoice with payments cannot be voided.`);
-    }
+    assertVoidable(invoice);
     const voided = await tx.invoice.updateMany({
       where: { id: invoice.id, status: invoice.status, amountPaid: 0 },
       data: { status: "void", voidedAt: now() },

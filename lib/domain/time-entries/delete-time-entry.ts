@@ -17,3 +17,10 @@ export async function deleteTimeEntry(actor: Actor, input: z.input<typeof Delete
     return { id: entry.id, startedAt: entry.startedAt, durationSeconds: entry.durationSeconds, description: entry.description };
   });
 }
+
+/** The deletion's dry run: refuses exactly as deleting would (someone else's, invoiced...), without deleting. */
+export async function checkTimeEntryDeletion(actor: Actor, input: z.input<typeof DeleteTimeEntryInput>) {
+  assertCan(actor, "time:write_own", "delete time entries");
+  const { id } = parseInput(DeleteTimeEntryInput, input);
+  await findEntryForChange(db, actor, id, "delete");
+}

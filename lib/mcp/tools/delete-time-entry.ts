@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { localDateOf, localTimeOf } from "@/lib/domain/dates";
 import { formatDuration } from "@/lib/domain/durations";
-import { deleteTimeEntry as deleteTimeEntryInDomain } from "@/lib/domain/time-entries/delete-time-entry";
+import { checkTimeEntryDeletion, deleteTimeEntry as deleteTimeEntryInDomain } from "@/lib/domain/time-entries/delete-time-entry";
 import { getTimeEntry } from "@/lib/domain/time-entries/get-time-entry";
 import { getWorkspace } from "@/lib/domain/workspaces/get-workspace";
 import { defineTool, DESTRUCTIVE } from "../tool";
@@ -18,6 +18,8 @@ export const deleteTimeEntry = defineTool({
   output: z.object({ deleted: z.object({ id: z.string(), started_at: z.string(), duration_seconds: z.number().int(), description: z.string() }) }),
   annotations: DESTRUCTIVE,
   async confirm({ actor }, input) {
+    // The dry run refuses now what deleting would refuse (an invoiced entry, someone else's).
+    await checkTimeEntryDeletion(actor, { id: input.time_entry_id });
     const [entry, { timeZone }] = await Promise.all([getTimeEntry(actor, input.time_entry_id), getWorkspace(actor)]);
     const when = `${localDateOf(entry.startedAt, timeZone)} at ${localTimeOf(entry.startedAt, timeZone)}`;
     return `Delete ${formatDuration(entry.durationSeconds)} on ${entry.project.name} by ${entry.member.name} (${when}${entry.description ? `, "${entry.description}"` : ""})`;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { getInvoice } from "@/lib/domain/invoices/get-invoice";
+import { checkInvoicePayment } from "@/lib/domain/invoices/check-consequential";
 import { recordInvoicePayment as recordInvoicePaymentInDomain } from "@/lib/domain/invoices/record-invoice-payment";
 import { formatMoney } from "@/lib/domain/money";
 import { ADDITIVE, defineTool } from "../tool";
@@ -25,9 +25,10 @@ export const recordInvoicePayment = defineTool({
   annotations: ADDITIVE,
   acceptsIdempotencyKey: true,
   async confirm({ actor }, input) {
-    const invoice = await getInvoice(actor, input.invoice_id);
-    const money = (amount: number) => formatMoney(amount, invoice.currency);
-    return `Record a payment of ${money(input.amount)} on ${invoice.label} (balance ${money(invoice.balanceDue)} → ${money(invoice.balanceDue - input.amount)}) from ${invoice.client.name}`;
+    // The dry run refuses now what recording would refuse (overpayment, a draft, a future date).
+    const check = await checkInvoicePayment(actor, { invoiceId: input.invoice_id, amount: input.amount, paidOn: input.paid_on, method: input.method, reference: input.reference });
+    const money = (amount: number) => formatMoney(amount, check.currency);
+    return `Record a payment of ${money(input.amount)} on ${check.label} (balance ${money(check.balanceBefore)} → ${money(check.balanceAfter)}) from ${check.clientName}`;
   },
   run: async ({ actor }, input) => ({
     invoice: await recordInvoicePaymentInDomain(actor, {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { getInvoice } from "@/lib/domain/invoices/get-invoice";
+import { checkInvoiceSend } from "@/lib/domain/invoices/check-consequential";
 import { sendInvoice as sendInvoiceInDomain } from "@/lib/domain/invoices/send-invoice";
 import { formatMoney } from "@/lib/domain/money";
 import { defineTool, DESTRUCTIVE } from "../tool";
@@ -21,9 +21,9 @@ export const sendInvoice = defineTool({
   output: z.object({ invoice: InvoiceDetailOut }),
   annotations: { ...DESTRUCTIVE, destructiveHint: false },
   async confirm({ actor }, input) {
-    const invoice = await getInvoice(actor, input.invoice_id);
-    const to = input.to ?? invoice.client.email ?? "(no address)";
-    return `Send invoice ${invoice.label}, ${formatMoney(invoice.total, invoice.currency)}, to ${invoice.client.name} <${to}>`;
+    // The dry run refuses now what sending would refuse (not a draft, no address, no lines).
+    const check = await checkInvoiceSend(actor, { id: input.invoice_id, to: input.to, message: input.message });
+    return `Send invoice ${check.label}, ${formatMoney(check.total, check.currency)}, to ${check.clientName} <${check.to}>`;
   },
   run: async ({ actor }, input) => ({ invoice: await sendInvoiceInDomain(actor, { id: input.invoice_id, to: input.to, message: input.message }) }),
   render: ({ invoice }) => `Sent ${invoice.label} (${formatMoney(invoice.total, invoice.currency)}) to ${invoice.client.name}.`,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { getInvoice } from "@/lib/domain/invoices/get-invoice";
+import { checkInvoiceVoid } from "@/lib/domain/invoices/check-consequential";
 import { voidInvoice as voidInvoiceInDomain } from "@/lib/domain/invoices/void-invoice";
 import { formatMoney } from "@/lib/domain/money";
 import { defineTool, DESTRUCTIVE } from "../tool";
@@ -18,8 +18,9 @@ export const voidInvoice = defineTool({
   output: z.object({ invoice: InvoiceDetailOut }),
   annotations: DESTRUCTIVE,
   async confirm({ actor }, input) {
-    const invoice = await getInvoice(actor, input.invoice_id);
-    return `Void invoice ${invoice.label}, ${formatMoney(invoice.total, invoice.currency)}, for ${invoice.client.name} — its time becomes billable again`;
+    // The dry run refuses now what voiding would refuse (already void, payments recorded).
+    const check = await checkInvoiceVoid(actor, { id: input.invoice_id });
+    return `Void invoice ${check.label}, ${formatMoney(check.total, check.currency)}, for ${check.clientName} — its time becomes billable again`;
   },
   run: async ({ actor }, input) => ({ invoice: await voidInvoiceInDomain(actor, { id: input.invoice_id }) }),
   render: ({ invoice: i }) => `Voided ${i.label} (${formatMoney(i.total, i.currency)}, ${i.client.name}); its time is unbilled again.`,
