@@ -5,6 +5,8 @@ import type { ActionState } from "@/lib/web/action-state";
 import { MemberRoleForm } from "./member-role-form";
 import { MemberStatusForm } from "./member-status-form";
 
+const ROLE_LABELS = { owner: "Owner", admin: "Admin", member: "Member" } as const;
+
 type Action = (prev: ActionState, form: FormData) => Promise<ActionState>;
 
 /** Everyone in the workspace; the role and status controls appear only where a change is allowed. */
@@ -35,7 +37,7 @@ export function MemberTable({ members, roleAction, statusAction }: { members: Me
               {m.roleOptions.length ? (
                 <MemberRoleForm action={roleAction} membershipId={m.membershipId} name={m.name} role={m.role} options={m.roleOptions} />
               ) : (
-                <span className="capitalize">{m.role}</span>
+                ROLE_LABELS[m.role]
               )}
             </Td>
             <Td>

@@ -9,6 +9,8 @@ import { listUserWorkspaces } from "@/lib/domain/workspaces/list-user-workspaces
 import { listUserConnections } from "@/lib/oauth/connections/list-user-connections";
 import { disableOwnAccountAction } from "./actions";
 
+const ROLE_LABELS = { owner: "Owner", admin: "Admin", member: "Member" } as const;
+
 export const metadata: Metadata = { title: "Account" };
 
 export default async function AccountPage() {
@@ -42,9 +44,7 @@ export default async function AccountPage() {
                   <Link href={`/w/${w.slug}/time`} className="font-medium text-slate-900 hover:underline">
                     {w.name}
                   </Link>
-                  <Badge tone={w.role === "member" ? "gray" : "indigo"}>
-                    <span className="capitalize">{w.role}</span>
-                  </Badge>
+                  <Badge tone={w.role === "member" ? "gray" : "indigo"}>{ROLE_LABELS[w.role]}</Badge>
                 </li>
               ))}
             </ul>
