@@ -20,6 +20,8 @@ const EnvSchema = z.object({
   HOURBOOK_DATA_DIR: z.string().min(1).default(".data"),
   NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters").optional(),
   HOURBOOK_ENCRYPTION_SECRET: z.string().min(32, "HOURBOOK_ENCRYPTION_SECRET must be at least 32 characters").optional(),
+  /** Requests per minute one connection (grant) may make to /mcp and to /api each. */
+  HOURBOOK_CONNECTION_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
   /** Behind a reverse proxy that appends the caller's address to X-Forwarded-For: use it for rate limits. */
   HOURBOOK_TRUST_PROXY: z.enum(["0", "1"]).default("0"),
   /** Test-only escape hatch: lets Client ID Metadata Documents be fetched from loopback. */

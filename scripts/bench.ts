@@ -27,6 +27,10 @@ Object.assign(process.env, {
   NEXTAUTH_URL: BASE,
   PORT: String(PORT),
   NEXT_TELEMETRY_DISABLED: "1",
+  // Measures throughput, not the per-connection rate limit (600/min by default).
+  HOURBOOK_CONNECTION_RATE_LIMIT: "100000000",
+  // Its own build folder, so benchmarking never replaces a build another server is using.
+  NEXT_DIST_DIR: ".next-bench",
 });
 
 interface Scenario {

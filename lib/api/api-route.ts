@@ -4,6 +4,7 @@
  * and the response — every refusal one problem+json shape (RFC 9457).
  */
 import { can } from "@/lib/domain/actor";
+import { env } from "@/lib/env";
 import { isDomainError, type DomainError } from "@/lib/domain/errors";
 import { bearerChallenge } from "@/lib/http/bearer-challenge";
 import { withIdempotencyKey } from "@/lib/integrations/idempotency";
@@ -18,7 +19,7 @@ import type { ApiEndpoint } from "./endpoint";
 import { ApiProblem, problem, problemResponse, type Problem } from "./problem";
 import { readApiInput } from "./read-api-input";
 
-export const API_RATE_LIMIT = { name: "api", limit: 600, windowSeconds: 60 } as const;
+const apiRateLimit = () => ({ name: "api", limit: env.HOURBOOK_CONNECTION_RATE_LIMIT, windowSeconds: 60 });
 
 type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
 
@@ -67,7 +68,7 @@ export function apiRoute(endpoint: ApiEndpoint) {
 
 async function guard(endpoint: ApiEndpoint, connection: Connection): Promise<void> {
   try {
-    await enforceRateLimit(API_RATE_LIMIT, connection.grantId);
+    await enforceRateLimit(apiRateLimit(), connection.grantId);
   } catch (error) {
     if (isOAuthError(error) && error.code === "too_many_requests") {
       throw new ApiProblem(problem("rate_limited", error.description), { "Retry-After": String(error.retryAfterSeconds ?? 60) });

@@ -25,6 +25,7 @@ export interface Connection {
   clientId: string;
   clientName: string;
   userId: string;
+  workspaceName: string;
   actor: Actor;
   /** The token's scopes, capped by the workspace's current highest allowed access. */
   scopes: Scope[];
@@ -87,6 +88,7 @@ export async function resolveConnection(authorization: string | null, resource: 
       clientId: grant.clientId,
       clientName: clientRow.name,
       userId: grant.userId,
+      workspaceName: workspace.name,
       actor: { userId: grant.userId, membershipId: membership.id, workspaceId: workspace.id, role: membership.role },
       scopes: capToAccessLevel(claims.scopes, workspace.integrationMaxAccess),
       writeRefusal: billingAllowsWrites(workspace.billingState) ? null : BILLING_WRITE_REFUSAL,

@@ -8,7 +8,7 @@ import { CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, McpError } fr
 import type { Connection } from "@/lib/integrations/resolve-connection";
 import { callTool } from "./call-tool";
 import { findTool, TOOL_CATALOG } from "./tool-catalog";
-import { jsonSchemaOf, publishedInput, publishedOutput } from "./tool-schemas";
+import { toolListing } from "./tool-schemas";
 import { toolBlock } from "./tool-visibility";
 import { serverInstructions, SERVER_NAME, SERVER_VERSION } from "./server-info";
 
@@ -19,14 +19,7 @@ export function createMcpServer(connection: Connection, workspaceName: string): 
   );
 
   server.setRequestHandler(ListToolsRequestSchema, async () => ({
-    tools: TOOL_CATALOG.filter((tool) => !toolBlock(tool, connection)).map((tool) => ({
-      name: tool.name,
-      title: tool.title,
-      description: tool.description,
-      inputSchema: jsonSchemaOf(publishedInput(tool), "input"),
-      outputSchema: jsonSchemaOf(publishedOutput(tool), "output"),
-      annotations: { title: tool.title, ...tool.annotations },
-    })),
+    tools: TOOL_CATALOG.filter((tool) => !toolBlock(tool, connection)).map(toolListing),
   }));
 
   server.setRequestHandler(CallToolRequestSchema, async (request) => {

@@ -4,7 +4,7 @@
  * Streamable HTTP transport serve the JSON-RPC message.
  */
 import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
-import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { bearerChallenge } from "@/lib/http/bearer-challenge";
 import { CORS_HEADERS } from "@/lib/http/cors";
 import { recordActivity } from "@/lib/integrations/record-activity";
@@ -18,7 +18,7 @@ import { findTool } from "./tool-catalog";
 import { toolBlock } from "./tool-visibility";
 
 export const MAX_MCP_BODY_BYTES = 256 * 1024;
-export const MCP_RATE_LIMIT = { name: "mcp", limit: 600, windowSeconds: 60 } as const;
+const mcpRateLimit = () => ({ name: "mcp", limit: env.HOURBOOK_CONNECTION_RATE_LIMIT, windowSeconds: 60 });
 /** Asked for when a client has no token yet: everyday read and write access. */
 export const DEFAULT_MCP_SCOPE = "hourbook:read hourbook:write";
 
@@ -36,7 +36,7 @@ export async function handleMcpRequest(request: Request): Promise<Response> {
   const { connection } = result;
 
   try {
-    await enforceRateLimit(MCP_RATE_LIMIT, connection.grantId);
+    await enforceRateLimit(mcpRateLimit(), connection.grantId);
   } catch (error) {
     if (isOAuthError(error) && error.code === "too_many_requests") {
       return jsonRpcError(429, -32000, error.description, { "Retry-After": String(error.retryAfterSeconds ?? 60) });
@@ -71,8 +71,7 @@ export async function handleMcpRequest(request: Request): Promise<Response> {
     }
   }
 
-  const workspace = await db.workspace.findUniqueOrThrow({ where: { id: connection.actor.workspaceId }, select: { name: true } });
-  const server = createMcpServer(connection, workspace.name);
+  const server = createMcpServer(connection, connection.workspaceName);
   const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
   await server.connect(transport);
   try {

@@ -18,11 +18,46 @@ export const ConfirmationTokenInput = z
   .max(100)
   .describe("Leave out on the first call: the tool then changes nothing and returns a summary and a confirmation_token. Repeat the call with the same arguments and that token to perform it.");
 
+// Tools are static: their published schemas are built once, not on every request.
+const inputs = new WeakMap<McpTool, z.ZodObject>();
+const listings = new WeakMap<McpTool, ToolListing>();
+
 export function publishedInput(tool: McpTool): z.ZodObject {
-  let schema: z.ZodObject = tool.input;
-  if (tool.confirm) schema = schema.extend({ confirmation_token: ConfirmationTokenInput.optional() });
-  if (tool.acceptsIdempotencyKey) schema = schema.extend({ idempotency_key: IdempotencyKey.optional() });
-  return schema.strict();
+  let schema = inputs.get(tool);
+  if (!schema) {
+    schema = tool.input;
+    if (tool.confirm) schema = schema.extend({ confirmation_token: ConfirmationTokenInput.optional() });
+    if (tool.acceptsIdempotencyKey) schema = schema.extend({ idempotency_key: IdempotencyKey.optional() });
+    schema = schema.strict();
+    inputs.set(tool, schema);
+  }
+  return schema;
+}
+
+export interface ToolListing {
+  name: string;
+  title: string;
+  description: string;
+  inputSchema: { type: "object"; [key: string]: unknown };
+  outputSchema: { type: "object"; [key: string]: unknown };
+  annotations: Record<string, unknown>;
+}
+
+/** The tool as tools/list describes it (JSON Schemas generated once per tool). */
+export function toolListing(tool: McpTool): ToolListing {
+  let listing = listings.get(tool);
+  if (!listing) {
+    listing = {
+      name: tool.name,
+      title: tool.title,
+      description: tool.description,
+      inputSchema: jsonSchemaOf(publishedInput(tool), "input"),
+      outputSchema: jsonSchemaOf(publishedOutput(tool), "output"),
+      annotations: { title: tool.title, ...tool.annotations },
+    };
+    listings.set(tool, listing);
+  }
+  return listing;
 }
 
 export function confirmationOutput(result: z.ZodObject) {
@@ -35,8 +70,15 @@ export function confirmationOutput(result: z.ZodObject) {
   });
 }
 
+const outputs = new WeakMap<McpTool, z.ZodObject>();
+
 export function publishedOutput(tool: McpTool): z.ZodObject {
-  return tool.confirm ? confirmationOutput(tool.output) : tool.output;
+  let schema = outputs.get(tool);
+  if (!schema) {
+    schema = tool.confirm ? confirmationOutput(tool.output) : tool.output;
+    outputs.set(tool, schema);
+  }
+  return schema;
 }
 
 export function jsonSchemaOf(schema: z.ZodObject, io: "input" | "output"): { type: "object"; [key: string]: unknown } {
