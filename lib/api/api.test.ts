@@ -101,3 +101,14 @@ describe("OpenAPI document", () => {
     expect(Object.keys(doc.paths as object)).toContain("/api/v1/clients");
   });
 });
+
+describe("bodies", () => {
+  it("an action whose fields are all optional needs no body at all", async () => {
+    const { POST } = await import("@/app/api/v1/invoices/[id]/send/route");
+    const draft = await db.invoice.findFirstOrThrow({ where: { workspaceId: lovelaceId, status: "draft" } });
+    const sender = await tokensFor({ clientId: await createTestClient({ kind: "developer_app" }), userId: adaId, workspaceId: lovelaceId, scope: "invoices:read invoices:send", resource: "api" });
+    const res = await apiCall(POST, { method: "POST", token: sender.access_token, params: { id: draft.id } });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ id: draft.id, status: "sent" });
+  });
+});

@@ -50,6 +50,8 @@ function queryObject(search: URLSearchParams): Record<string, string | string[]>
 
 async function readJson(request: Request): Promise<unknown> {
   const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
+  // No body at all reads as {}: an action whose fields are all optional needs none.
+  if (!type && request.headers.get("content-length") === null && !request.body) return {};
   if (type !== "application/json") throw new ApiProblem(problem("unsupported_media_type", "Send the request body as application/json."));
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > MAX_API_BODY_BYTES) throw tooLarge();

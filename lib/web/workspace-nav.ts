@@ -25,5 +25,6 @@ export function workspaceNav(slug: string, actor: Actor): NavItem[] {
 export const ACCOUNT_NAV: NavItem[] = [
   { href: "/account/integrations", label: "Integrations" },
   { href: "/developers/apps", label: "Developer apps" },
+  { href: "/developers/api", label: "API reference" },
   { href: "/account", label: "Account" },
 ];
