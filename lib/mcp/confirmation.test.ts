@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { setClock } from "@/lib/domain/clock";
 import { localDateOf, localTimeOf } from "@/lib/domain/dates";
 import { formatMoney } from "@/lib/domain/money";
 import { callToolOver } from "@/lib/testing/mcp-call";
@@ -162,6 +163,20 @@ describe.each(TOOLS)("%s", (name, prepare) => {
     const confirmationToken = await requestConfirmation(ada, name, target.args);
     await expireConfirmation(confirmationToken);
     expect(toolError(await callToolOver(ada, name, { ...target.args, confirmation_token: confirmationToken }))).toMatch(/expired/);
+    expect(await target.state()).toEqual(before);
+  });
+
+  it("honours a token until five minutes have passed on the (injected) clock, then refuses it", async () => {
+    const target = await prepare();
+    const before = await target.state();
+    const issuedAt = Date.now();
+    const confirmationToken = await requestConfirmation(ada, name, target.args);
+    setClock(() => new Date(issuedAt + CONFIRMATION_TTL_SECONDS * 1000 + 1_000));
+    try {
+      expect(toolError(await callToolOver(ada, name, { ...target.args, confirmation_token: confirmationToken }))).toMatch(/expired/);
+    } finally {
+      setClock(null);
+    }
     expect(await target.state()).toEqual(before);
   });
 

@@ -5,6 +5,7 @@
  * the token is consumed with a conditional update, so concurrent repeats cannot both win.
  */
 import { db } from "@/lib/db";
+import { now } from "@/lib/domain/clock";
 import { conflict, invalidInput } from "@/lib/domain/errors";
 import { canonicalHash } from "@/lib/integrations/canonical-hash";
 import { hashToken, newOpaqueToken } from "@/lib/oauth/secrets";
@@ -20,7 +21,7 @@ export interface ConfirmationRequest {
 
 export async function issueConfirmation(ctx: ToolContext, tool: string, args: unknown, summary: string): Promise<ConfirmationRequest> {
   const token = newOpaqueToken(PREFIX, 24);
-  const expiresAt = new Date(Date.now() + CONFIRMATION_TTL_SECONDS * 1000);
+  const expiresAt = new Date(now().getTime() + CONFIRMATION_TTL_SECONDS * 1000);
   await db.confirmationToken.create({
     data: {
       tokenHash: hashToken(token),
@@ -33,14 +34,14 @@ export async function issueConfirmation(ctx: ToolContext, tool: string, args: un
       expiresAt,
     },
   });
-  await db.confirmationToken.deleteMany({ where: { expiresAt: { lt: new Date(Date.now() - 24 * 3600 * 1000) } } });
+  await db.confirmationToken.deleteMany({ where: { expiresAt: { lt: new Date(now().getTime() - 24 * 3600 * 1000) } } });
   return { confirmation_token: token, expires_at: expiresAt.toISOString() };
 }
 
 /** Consumes the token for exactly this call, or explains why it cannot be used. */
 export async function consumeConfirmation(ctx: ToolContext, tool: string, args: unknown, token: string): Promise<void> {
   const tokenHash = hashToken(token);
-  const now = new Date();
+  const at = now();
   const { count } = await db.confirmationToken.updateMany({
     where: {
       tokenHash,
@@ -50,12 +51,12 @@ export async function consumeConfirmation(ctx: ToolContext, tool: string, args: 
       tool,
       argumentsHash: canonicalHash(args),
       consumedAt: null,
-      expiresAt: { gt: now },
+      expiresAt: { gt: at },
     },
-    data: { consumedAt: now },
+    data: { consumedAt: at },
   });
   if (count === 1) return;
-  throw await whyUnusable(ctx, tool, args, tokenHash, now);
+  throw await whyUnusable(ctx, tool, args, tokenHash, at);
 }
 
 async function whyUnusable(ctx: ToolContext, tool: string, args: unknown, tokenHash: string, now: Date) {
