@@ -36,7 +36,7 @@ export default async function ConsentPage({ searchParams }: { searchParams: Prom
       <div>
         <p className="text-sm text-slate-500">Signed in as {user.email}</p>
         <h1 className="mt-1 text-xl font-semibold tracking-tight text-slate-900">Connect {view.clientName} to Hourbook?</h1>
-        <dl className="mt-3 grid grid-cols-[auto,1fr] gap-x-3 gap-y-1 text-sm">
+        <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
           <dt className="text-slate-500">From</dt>
           <dd className="text-slate-900">{view.clientOrigin}</dd>
           <dt className="text-slate-500">Sends you back to</dt>
