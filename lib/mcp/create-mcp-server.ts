@@ -4,6 +4,7 @@
  * now and tools/call can say precisely why something is refused.
  */
 import { Server } from "@modelcontextprotocol/sdk/server/index.js";
+import { AjvJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/ajv-provider.js";
 import { CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, McpError } from "@modelcontextprotocol/sdk/types.js";
 import type { Connection } from "@/lib/integrations/resolve-connection";
 import { callTool } from "./call-tool";
@@ -12,10 +13,13 @@ import { toolListing } from "./tool-schemas";
 import { toolBlock } from "./tool-visibility";
 import { serverInstructions, SERVER_NAME, SERVER_VERSION } from "./server-info";
 
+// Only used for elicitation, which we never send; one instance instead of a new Ajv per request.
+const jsonSchemaValidator = new AjvJsonSchemaValidator();
+
 export function createMcpServer(connection: Connection, workspaceName: string): Server {
   const server = new Server(
     { name: SERVER_NAME, title: "Hourbook", version: SERVER_VERSION },
-    { capabilities: { tools: { listChanged: false } }, instructions: serverInstructions(workspaceName) },
+    { capabilities: { tools: { listChanged: false } }, instructions: serverInstructions(workspaceName), jsonSchemaValidator },
   );
 
   server.setRequestHandler(ListToolsRequestSchema, async () => ({

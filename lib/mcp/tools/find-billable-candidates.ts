@@ -19,13 +19,20 @@ export const findBillableCandidates = defineTool({
     from: dateArg("First day"),
     to: dateArg("Last day, inclusive"),
     project_ids: idListArg("projects", "list_projects", 50).optional().describe("Only time on these projects"),
+    limit: z.number().int().min(1).max(500).default(100).describe("At most this many entries in the answer (default 100); the totals always cover all of them"),
   }),
-  output: BillableCandidatesOut,
+  output: BillableCandidatesOut.extend({
+    entry_count: z.number().int().describe("How many entries the totals cover"),
+    entries_truncated: z.boolean().describe("true when entries lists only the first `limit` of them (oldest first)"),
+  }),
   annotations: READ_ONLY,
-  run: ({ actor }, input) =>
-    findBillableCandidatesInDomain(actor, { clientId: input.client_id, from: input.from, to: input.to, projectIds: input.project_ids }),
+  async run({ actor }, input) {
+    const found = await findBillableCandidatesInDomain(actor, { clientId: input.client_id, from: input.from, to: input.to, projectIds: input.project_ids });
+    // A month of a busy client is thousands of entries: more than a model can use, and slow to send.
+    return { ...found, entries: found.entries.slice(0, input.limit), entryCount: found.entries.length, entriesTruncated: found.entries.length > input.limit };
+  },
   render: (c) =>
-    c.entries.length
-      ? `${c.client.name}, ${c.from} to ${c.to}: ${c.entries.length} unbilled billable entr${c.entries.length === 1 ? "y" : "ies"}, ${formatDuration(c.billable_seconds)} billable, ${formatMoney(c.amount, c.currency)} before tax.`
+    c.entry_count
+      ? `${c.client.name}, ${c.from} to ${c.to}: ${c.entry_count} unbilled billable entr${c.entry_count === 1 ? "y" : "ies"}, ${formatDuration(c.billable_seconds)} billable, ${formatMoney(c.amount, c.currency)} before tax.`
       : `${c.client.name} has no unbilled billable time from ${c.from} to ${c.to}.`,
 });
