@@ -12,6 +12,7 @@ export type AuditEventType =
   | "code.reuse_detected"
   | "policy.changed"
   | "billing.changed"
+  | "settings.changed"
   | "member.role_changed"
   | "member.deactivated"
   | "member.reactivated"

@@ -11,6 +11,7 @@ import { assertCan, type Actor } from "@/lib/domain/actor";
 import { invalidInput, notFound, parseInput } from "@/lib/domain/errors";
 import { HourlyRate, Name } from "@/lib/domain/schemas";
 import { getWorkspace, type WorkspaceView } from "./get-workspace";
+import { recordAuditEvent, type FieldChange } from "@/lib/oauth/audit";
 
 const CURRENCIES: ReadonlySet<string> = new Set(Intl.supportedValuesOf("currency"));
 
@@ -61,6 +62,15 @@ export const UpdateWorkspaceSettingsInput = z.object({
 });
 export type UpdateWorkspaceSettingsInput = z.input<typeof UpdateWorkspaceSettingsInput>;
 
+const SETTING_WORDS: Record<string, string> = {
+  name: "Name",
+  currency: "Currency",
+  timeZone: "Time zone",
+  defaultHourlyRate: "Default hourly rate (minor units)",
+  paymentTermsDays: "Payment terms (days)",
+  invoicePrefix: "Invoice prefix",
+};
+
 export async function updateWorkspaceSettings(actor: Actor, input: UpdateWorkspaceSettingsInput): Promise<WorkspaceView> {
   assertCan(actor, "workspace:manage", "change workspace settings");
   const data = parseInput(UpdateWorkspaceSettingsInput, input);
@@ -86,7 +96,12 @@ export async function updateWorkspaceSettings(actor: Actor, input: UpdateWorkspa
         });
       }
     }
+    const changes: FieldChange[] = Object.entries(data)
+      .filter(([field, value]) => value !== undefined && String(value) !== String(current[field as keyof typeof current]))
+      .map(([field, value]) => ({ field: SETTING_WORDS[field] ?? field, from: String(current[field as keyof typeof current]), to: String(value) }));
+    if (changes.length === 0) return;
     await tx.workspace.update({ where: { id: current.id }, data });
+    await recordAuditEvent({ type: "settings.changed", workspaceId: current.id, userId: actor.userId, detail: { changes: changes.map((c) => ({ ...c })) } }, tx);
   });
   return getWorkspace(actor);
 }

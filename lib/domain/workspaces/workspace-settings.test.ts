@@ -41,6 +41,16 @@ describe("updateWorkspaceSettings", () => {
     expect(again).toMatchObject({ name: "Somerville & Co", currency: "GBP", timeZone: "Europe/Paris", invoicePrefix: "SC-" });
   });
 
+  it("records who changed what in the workspace's audit log, and nothing when nothing changed", async () => {
+    await updateWorkspaceSettings(owner, { paymentTermsDays: 21 });
+    const event = await db.auditEvent.findFirstOrThrow({ where: { workspaceId: freshId, type: "settings.changed" }, orderBy: { createdAt: "desc" } });
+    expect(event.userId).toBe(owner.userId);
+    expect(event.detail).toEqual({ changes: [{ field: "Payment terms (days)", from: "14", to: "21" }] });
+    const count = await db.auditEvent.count({ where: { workspaceId: freshId, type: "settings.changed" } });
+    await updateWorkspaceSettings(owner, { paymentTermsDays: 21 });
+    expect(await db.auditEvent.count({ where: { workspaceId: freshId, type: "settings.changed" } })).toBe(count);
+  });
+
   it.each([
     ["an empty name", { name: " " }, "name"],
     ["a currency that is not a code", { currency: "EURO" }, "currency"],

@@ -22,6 +22,7 @@ const WHAT: Record<string, string> = {
   "code.reuse_detected": "Authorization code reused — connection revoked",
   "policy.changed": "Integration policy changed",
   "billing.changed": "Plan or billing changed",
+  "settings.changed": "Workspace settings changed",
   "member.role_changed": "Member's role changed",
   "member.deactivated": "Member deactivated",
   "member.reactivated": "Member reactivated",
