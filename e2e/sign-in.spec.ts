@@ -1,12 +1,12 @@
 import { expect, test } from "@playwright/test";
 
 test.describe("signing in to the web app", () => {
-  test("Ada signs in and lands on her workspace's time page", async ({ page }) => {
+  test("Ada signs in and lands on the time page of a workspace she owns", async ({ page }) => {
     await page.goto("/login");
     await page.getByLabel("Email").fill("ada@example.com");
     await page.getByLabel("Password").fill("hourbook-demo");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page).toHaveURL(/\/w\/[a-z0-9-]+\/time/);
+    await expect(page).toHaveURL(/\/w\/lovelace-studio\/time/);
     await expect(page.getByRole("navigation", { name: "Workspace" })).toBeVisible();
     await expect(page.getByText("Ada Lovelace")).toBeVisible();
   });

@@ -1,14 +1,16 @@
 /** The user's workspaces as consent choices: which may receive this connection, and why not. */
 import { z } from "zod";
+import type { Role } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/db";
 import { integrationAccessRefusal, REFUSAL_MESSAGES, type AccessRefusal, type ClientFacts } from "@/lib/domain/integrations/integration-access";
+import { byRoleThenName } from "@/lib/domain/workspaces/list-user-workspaces";
 import type { RegisteredClient } from "../clients/registered-client";
 
 export interface WorkspaceChoice {
   id: string;
   name: string;
   slug: string;
-  role: string;
+  role: Role;
   refusal: AccessRefusal | null;
   reason: string | null;
 }
@@ -43,5 +45,5 @@ export async function listWorkspaceChoices(userId: string, client: RegisteredCli
       facts,
     );
     return { id: m.workspace.id, name: m.workspace.name, slug: m.workspace.slug, role: m.role, refusal, reason: refusal ? REFUSAL_MESSAGES[refusal] : null };
-  });
+  }).sort(byRoleThenName);
 }
