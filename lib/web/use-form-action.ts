@@ -1,25 +1,17 @@
 "use client";
 /**
- * `useActionState` for forms that must keep what the user typed when the server refuses.
- * React resets an uncontrolled form after a form action runs; dispatching the action from
- * `onSubmit` inside a transition keeps the fields (and `useFormStatus` still reports
- * pending). The `action` prop stays for submits made before hydration.
+ * `useKeptForm` shaped as props to spread on a `<form>`: `action` for submits made before
+ * hydration, `onSubmit` for the rest (so React does not reset what the user typed).
  */
-import { startTransition, useActionState, type FormEvent } from "react";
-import { IDLE, type ActionState } from "@/lib/web/action-state";
+import type { ActionState } from "@/lib/web/action-state";
+import { useKeptForm } from "@/lib/web/use-kept-form";
 
 export function useFormAction(action: (prev: ActionState, form: FormData) => Promise<ActionState>) {
-  const [state, dispatch, pending] = useActionState(action, IDLE);
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const submitter = (event.nativeEvent as SubmitEvent).submitter;
-    const form = new FormData(event.currentTarget, submitter);
-    startTransition(() => dispatch(form));
-  };
-  return { state, pending, formProps: { action: dispatch, onSubmit } };
+  const { state, pending, onSubmit, formAction } = useKeptForm(action);
+  return { state, pending, formProps: { action: formAction, onSubmit } };
 }
 
-/** The message for one field of the last refusal, if any. */
+/** The domain's message for one field of the last refusal, as is (see field-error.ts for sentences). */
 export function fieldError(state: ActionState, ...names: string[]): string | undefined {
   if (state.status !== "error") return undefined;
   for (const name of names) {
