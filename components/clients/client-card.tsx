@@ -47,7 +47,7 @@ export function ClientCard({ client, projects, currency, defaultRateLabel, editC
               {client.email}
             </a>
           ) : (
-            <span className="text-slate-400">No billing email</span>
+            <span className="text-slate-500">No billing email</span>
           )}
         </dd>
         <dt className="sr-only">Address</dt>
@@ -63,10 +63,10 @@ export function ClientCard({ client, projects, currency, defaultRateLabel, editC
         {project.rate ? (
           <span>
             {project.rate}
-            <span className="text-slate-400">/h</span>
+            <span className="text-slate-500">/h</span>
           </span>
         ) : (
-          <span className="text-slate-400">Default ({defaultRateLabel}/h)</span>
+          <span className="text-slate-500">Default ({defaultRateLabel}/h)</span>
         )}
       </Td>
       <Td>{project.billableByDefault ? <Badge tone="green">Yes</Badge> : <Badge tone="gray">No</Badge>}</Td>

@@ -49,7 +49,7 @@ export function ScopeChecklist({ groups }: { groups: Array<{ area: string; items
                   className="mt-0.5 h-4 w-4 rounded border-slate-300 text-indigo-600 focus:ring-indigo-600"
                 />
                 <label htmlFor={`scope-${item.scope}`} className="text-sm text-slate-800">
-                  {item.text} <span className="font-mono text-xs text-slate-400">{item.scope}</span>
+                  {item.text} <span className="font-mono text-xs text-slate-500">{item.scope}</span>
                 </label>
               </li>
             ))}

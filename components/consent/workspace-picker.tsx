@@ -23,7 +23,7 @@ export function WorkspacePicker({ workspaces, defaultId }: { workspaces: Workspa
                 className="mt-0.5 h-4 w-4 border-slate-300 text-indigo-600 focus:ring-indigo-600"
               />
               <div className="text-sm">
-                <label htmlFor={`workspace-${w.id}`} className={w.reason ? "text-slate-400" : "font-medium text-slate-900"}>
+                <label htmlFor={`workspace-${w.id}`} className={w.reason ? "text-slate-500" : "font-medium text-slate-900"}>
                   {w.name}
                 </label>
                 {w.reason ? (
@@ -31,7 +31,7 @@ export function WorkspacePicker({ workspaces, defaultId }: { workspaces: Workspa
                     {w.reason}
                   </p>
                 ) : (
-                  <p className="text-xs capitalize text-slate-500">{w.role}</p>
+                  <p className="text-xs capitalize text-slate-600">{w.role}</p>
                 )}
               </div>
             </div>

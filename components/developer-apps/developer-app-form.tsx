@@ -239,7 +239,7 @@ function Check({ name, value, defaultChecked, label, code, hint }: { name: strin
       />
       <div className="text-sm">
         <label htmlFor={id} className="text-slate-800">
-          {label} {code ? <span className="font-mono text-xs text-slate-400">{code}</span> : null}
+          {label} {code ? <span className="font-mono text-xs text-slate-500">{code}</span> : null}
         </label>
         {hint ? (
           <p id={`${id}-hint`} className="text-xs text-slate-500">

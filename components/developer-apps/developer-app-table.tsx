@@ -33,7 +33,7 @@ export function DeveloperAppTable({ apps }: { apps: DeveloperAppRow[] }) {
               <Link href={`/developers/apps/${app.id}`} className="font-medium text-indigo-700 hover:underline">
                 {app.name}
               </Link>
-              <p className="font-mono text-xs text-slate-400">{app.id}</p>
+              <p className="font-mono text-xs text-slate-500">{app.id}</p>
             </Td>
             <Td>
               <Badge tone={app.clientType === "confidential" ? "indigo" : "gray"}>{app.clientType === "confidential" ? "Confidential" : "Public"}</Badge>

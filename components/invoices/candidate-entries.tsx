@@ -24,7 +24,7 @@ export function CandidateEntries({ entries, currency, timeZone }: { entries: Bil
           <tr key={entry.id}>
             <Td className="whitespace-nowrap">{formatIsoDate(localDateOf(entry.startedAt, timeZone), "EEE d MMM")}</Td>
             <Td>
-              <span className="block font-medium text-slate-900">{entry.description || <span className="italic text-slate-400">No description</span>}</span>
+              <span className="block font-medium text-slate-900">{entry.description || <span className="italic text-slate-500">No description</span>}</span>
               <span className="block text-xs text-slate-500">
                 {entry.project.name}
                 {entry.task ? ` · ${entry.task.name}` : ""}

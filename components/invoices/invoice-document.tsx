@@ -15,7 +15,7 @@ export function InvoiceDocument({ invoice, from }: { invoice: InvoiceDetail; fro
     <article aria-label={`Invoice ${invoice.label}`} className="rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
       <div className="flex flex-wrap items-start justify-between gap-4 border-b border-slate-100 px-8 py-6">
         <div>
-          <p className="text-xs font-semibold uppercase tracking-widest text-slate-400">Invoice</p>
+          <p className="text-xs font-semibold uppercase tracking-widest text-slate-500">Invoice</p>
           <p className="mt-1 text-2xl font-semibold tracking-tight text-slate-900">{invoice.label}</p>
         </div>
         <InvoiceStatusBadge status={invoice.status} overdue={invoice.overdue} />
@@ -23,11 +23,11 @@ export function InvoiceDocument({ invoice, from }: { invoice: InvoiceDetail; fro
 
       <div className="grid gap-6 px-8 py-6 text-sm sm:grid-cols-[1fr_1fr_auto]">
         <div>
-          <p className="text-xs font-semibold uppercase tracking-wide text-slate-400">From</p>
+          <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">From</p>
           <p className="mt-1 font-medium text-slate-900">{from}</p>
         </div>
         <div>
-          <p className="text-xs font-semibold uppercase tracking-wide text-slate-400">Bill to</p>
+          <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">Bill to</p>
           <p className="mt-1 font-medium text-slate-900">{invoice.client.name}</p>
           {invoice.client.email ? <p className="text-slate-500">{invoice.client.email}</p> : null}
         </div>
@@ -84,7 +84,7 @@ export function InvoiceDocument({ invoice, from }: { invoice: InvoiceDetail; fro
 
       {invoice.notes ? (
         <div className="border-t border-slate-100 px-8 py-5">
-          <p className="text-xs font-semibold uppercase tracking-wide text-slate-400">Notes</p>
+          <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">Notes</p>
           <p className="mt-1 whitespace-pre-line text-sm text-slate-700">{invoice.notes}</p>
         </div>
       ) : null}

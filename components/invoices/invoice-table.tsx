@@ -37,12 +37,12 @@ export function InvoiceTable({ invoices, basePath, caption = "Invoices" }: { inv
               </Td>
               <Td className="whitespace-nowrap">{formatIsoDate(invoice.issueDate, "d MMM yyyy")}</Td>
               <Td className={invoice.overdue ? "whitespace-nowrap font-medium text-rose-700" : "whitespace-nowrap"}>{formatIsoDate(invoice.dueDate, "d MMM yyyy")}</Td>
-              <Td align="right" className={invoice.status === "void" ? "text-slate-400 line-through" : "font-medium text-slate-900"}>
+              <Td align="right" className={invoice.status === "void" ? "text-slate-500 line-through" : "font-medium text-slate-900"}>
                 {money(invoice.total)}
               </Td>
               <Td align="right">{invoice.amountPaid ? money(invoice.amountPaid) : "—"}</Td>
-              <Td align="right" className={invoice.balanceDue ? "font-medium text-slate-900" : "text-slate-400"}>
-                {invoice.status === "draft" ? <span className="text-slate-400">not sent</span> : invoice.balanceDue ? money(invoice.balanceDue) : "—"}
+              <Td align="right" className={invoice.balanceDue ? "font-medium text-slate-900" : "text-slate-500"}>
+                {invoice.status === "draft" ? <span className="text-slate-500">not sent</span> : invoice.balanceDue ? money(invoice.balanceDue) : "—"}
               </Td>
             </tr>
           );

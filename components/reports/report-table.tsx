@@ -30,7 +30,7 @@ export function ReportTable({ report }: { report: Report }) {
     revenue ? (
       <>
         <Td align="right">{money(row.invoiced)}</Td>
-        <Td align="right">{report.groupBy === "project" ? <span className="text-slate-400">—</span> : money(row.collected)}</Td>
+        <Td align="right">{report.groupBy === "project" ? <span className="text-slate-500">—</span> : money(row.collected)}</Td>
       </>
     ) : (
       <>

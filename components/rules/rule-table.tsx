@@ -44,7 +44,7 @@ export function RuleTable({
       <tbody className="divide-y divide-slate-100">
         {rules.map((rule) => (
           <tr key={rule.id} className={rule.id === highlightId ? "bg-indigo-50/60" : undefined}>
-            <Td className={rule.active ? "font-medium text-slate-900" : "font-medium text-slate-400"}>{rule.name}</Td>
+            <Td className={rule.active ? "font-medium text-slate-900" : "font-medium text-slate-500"}>{rule.name}</Td>
             <Td className="whitespace-nowrap tabular-nums">{rule.effect}</Td>
             <Td>{rule.scope}</Td>
             <Td className="whitespace-nowrap text-xs text-slate-500">{scopeLevel(rule)}</Td>

@@ -21,9 +21,9 @@ export function AuditLogTable({ events, timeZone }: { events: AuditEventView[]; 
             <Td className="whitespace-nowrap text-xs tabular-nums">
               <When at={e.at} timeZone={timeZone} />
             </Td>
-            <Td>{e.who ?? <span className="text-slate-400">—</span>}</Td>
+            <Td>{e.who ?? <span className="text-slate-500">—</span>}</Td>
             <Td className="font-medium text-slate-900">{e.what}</Td>
-            <Td>{e.app ?? <span className="text-slate-400">—</span>}</Td>
+            <Td>{e.app ?? <span className="text-slate-500">—</span>}</Td>
             <Td className="max-w-md text-xs text-slate-600">{e.detail}</Td>
           </tr>
         ))}

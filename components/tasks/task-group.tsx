@@ -61,7 +61,7 @@ export function TaskGroup({
               </span>
             ))
           ) : (
-            <span className="text-xs text-slate-400">—</span>
+            <span className="text-xs text-slate-500">—</span>
           )}
         </div>
       </Td>
@@ -129,7 +129,7 @@ function EstimateCell({ task }: { task: TaskRow }) {
   if (task.progress === null) {
     return (
       <span className="tabular-nums text-slate-700">
-        {task.tracked} <span className="text-xs text-slate-400">no estimate</span>
+        {task.tracked} <span className="text-xs text-slate-500">no estimate</span>
       </span>
     );
   }
@@ -138,7 +138,7 @@ function EstimateCell({ task }: { task: TaskRow }) {
     <div>
       <p className="tabular-nums">
         <span className={cx("font-medium", over ? "text-rose-700" : "text-slate-900")}>{task.tracked}</span>
-        <span className="text-slate-400"> / {task.estimate}</span>
+        <span className="text-slate-500"> / {task.estimate}</span>
       </p>
       <div
         className="mt-1 h-1.5 w-full max-w-[9rem] overflow-hidden rounded-full bg-slate-100"

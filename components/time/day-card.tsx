@@ -43,9 +43,9 @@ export function DayCard({
           {isToday ? <Badge tone="indigo">Today</Badge> : null}
         </h2>
         <p className="text-sm text-slate-500">
-          {entries.length === 0 ? <span className="mr-3 text-slate-400">No time tracked</span> : null}
+          {entries.length === 0 ? <span className="mr-3 text-slate-500">No time tracked</span> : null}
           <span className="sr-only">Day total: </span>
-          <span className={cx("font-semibold tabular-nums", entries.length ? "text-slate-900" : "text-slate-400")}>{total}</span>
+          <span className={cx("font-semibold tabular-nums", entries.length ? "text-slate-900" : "text-slate-500")}>{total}</span>
         </p>
       </header>
       {entries.length === 0 ? null : (
@@ -64,7 +64,7 @@ export function DayCard({
                     <span className="text-slate-500"> · {entry.clientName}</span>
                     {entry.taskName ? <span className="text-slate-500"> · {entry.taskName}</span> : null}
                   </p>
-                  {entry.description ? <p className="mt-0.5 break-words text-sm text-slate-700">{entry.description}</p> : <p className="mt-0.5 text-sm italic text-slate-400">No description</p>}
+                  {entry.description ? <p className="mt-0.5 break-words text-sm text-slate-700">{entry.description}</p> : <p className="mt-0.5 text-sm italic text-slate-500">No description</p>}
                   <div className="mt-1.5 flex flex-wrap items-center gap-1.5">
                     {entry.memberName ? <span className="mr-1 text-xs font-medium text-slate-600">{entry.memberName}</span> : null}
                     {entry.billable ? <Badge tone="green">Billable</Badge> : <Badge tone="gray">Non-billable</Badge>}

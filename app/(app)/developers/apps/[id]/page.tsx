@@ -118,7 +118,7 @@ export default async function DeveloperAppPage({ params, searchParams }: { param
                   <ul className="mt-1 space-y-0.5">
                     {group.items.map((item) => (
                       <li key={item.scope} className="text-sm text-slate-800">
-                        {item.text} <span className="font-mono text-xs text-slate-400">{item.scope}</span>
+                        {item.text} <span className="font-mono text-xs text-slate-500">{item.scope}</span>
                       </li>
                     ))}
                   </ul>

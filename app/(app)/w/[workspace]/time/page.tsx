@@ -87,7 +87,7 @@ export default async function TimePage({ params, searchParams }: { params: Promi
         description={
           <>
             {whose} for the week of <span className="font-medium text-slate-700">{formatIsoDate(week.start, "d MMMM yyyy")}</span> –{" "}
-            {formatIsoDate(week.end, "d MMMM yyyy")} <span className="text-slate-400">({timeZone})</span>
+            {formatIsoDate(week.end, "d MMMM yyyy")} <span className="text-slate-500">({timeZone})</span>
           </>
         }
         actions={<WeekNav previousHref={href(week.previous)} currentHref={timePageHref(slug, { member: memberParam })} nextHref={href(week.next)} isCurrent={week.isCurrent} />}

@@ -1,0 +1,68 @@
+/**
+ * Automated accessibility checks (axe-core, WCAG 2.1 A/AA rules) on the pages people use most,
+ * including the ones that decide what a connected app may do. Keyboard use of the consent
+ * and revoke flows is exercised in oauth-mcp-sdk.spec.ts and integrations.spec.ts.
+ */
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "./sign-in";
+import { newPkce, newState, REDIRECT_URI } from "./support/oauth";
+import { registerApp } from "./support/connect-in-browser";
+
+async function expectNoViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`)).toEqual([]);
+}
+
+test("the sign-in page", async ({ page }) => {
+  await page.goto("/login");
+  await expectNoViolations(page);
+});
+
+test.describe("signed in as Ada", () => {
+  test.beforeEach(async ({ page }) => signIn(page, "ada@example.com"));
+
+  for (const path of [
+    "/w/lovelace-studio/time",
+    "/w/lovelace-studio/clients",
+    "/w/lovelace-studio/tasks",
+    "/w/lovelace-studio/invoices",
+    "/w/lovelace-studio/invoices/new",
+    "/w/lovelace-studio/billing-hub",
+    "/w/lovelace-studio/reports",
+    "/w/lovelace-studio/rules",
+    "/w/lovelace-studio/settings/integrations",
+    "/w/lovelace-studio/settings/members",
+    "/w/lovelace-studio/settings/billing",
+    "/w/lovelace-studio/settings/audit-log",
+    "/account",
+    "/account/integrations",
+    "/developers/apps",
+    "/developers/apps/new",
+    "/developers/api",
+  ]) {
+    test(path, async ({ page }) => {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      await expectNoViolations(page);
+    });
+  }
+
+  test("the consent page", async ({ page, baseURL }) => {
+    const clientId = await registerApp(String(baseURL), "Axe Check Assistant");
+    const pkce = newPkce();
+    const query = new URLSearchParams({
+      response_type: "code",
+      client_id: clientId,
+      redirect_uri: REDIRECT_URI,
+      code_challenge: pkce.challenge,
+      code_challenge_method: "S256",
+      scope: "hourbook:read profile:read",
+      state: newState(),
+    });
+    await page.goto(`/oauth/authorize?${query}`);
+    await expect(page.getByRole("heading", { level: 1, name: /Axe Check Assistant/ })).toBeVisible();
+    await expectNoViolations(page);
+  });
+});
