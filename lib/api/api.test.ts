@@ -112,3 +112,12 @@ describe("bodies", () => {
     expect(res.body).toMatchObject({ id: draft.id, status: "sent" });
   });
 });
+
+describe("methods", () => {
+  it("answers a method a path does not support with 405 problem JSON and Allow", async () => {
+    const res = await apiCall(clientsRoute.DELETE, { method: "DELETE", token: apiToken, path: "/api/v1/clients" });
+    expect(res.status).toBe(405);
+    expect(res.headers.get("allow")).toBe("GET, POST");
+    expect(res.body).toMatchObject({ code: "method_not_allowed", detail: "DELETE is not supported on /api/v1/clients; use GET, POST." });
+  });
+});

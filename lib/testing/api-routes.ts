@@ -5,6 +5,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import { METHOD_NOT_ALLOWED } from "@/lib/api/api-methods";
 import { apiCall, type ApiResult } from "./api-call";
 
 const V1 = path.resolve(import.meta.dirname, "../../app/api/v1");
@@ -39,7 +40,11 @@ export function apiRouteFiles(): Promise<ApiRouteFile[]> {
       const template = ["/api/v1", ...segments.map((s) => s.replace(/^\[(\w+)\]$/, "{$1}"))].join("/");
       const module = (await import(file)) as Record<string, unknown>;
       const handlers: Record<string, Handler> = {};
-      for (const method of HTTP_METHODS) if (typeof module[method] === "function") handlers[method] = module[method] as Handler;
+      for (const method of HTTP_METHODS) {
+        const handler = module[method];
+        // The generated 405 answers (api-methods.ts) are not endpoints.
+        if (typeof handler === "function" && !(METHOD_NOT_ALLOWED in handler)) handlers[method] = handler as Handler;
+      }
       return { path: template, file: path.relative(path.resolve(V1, "../../.."), file), methods: Object.keys(handlers), handlers };
     }),
   );

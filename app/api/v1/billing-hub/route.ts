@@ -1,5 +1,5 @@
-import { apiRoute } from "@/lib/api/api-route";
+import { apiMethods } from "@/lib/api/api-methods";
 import { billingHubEndpoint } from "@/lib/api/endpoints/reports";
 
 export const dynamic = "force-dynamic";
-export const GET = apiRoute(billingHubEndpoint);
+export const { GET, POST, PUT, PATCH, DELETE } = apiMethods({ GET: billingHubEndpoint });

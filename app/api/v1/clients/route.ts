@@ -1,6 +1,5 @@
-import { apiRoute } from "@/lib/api/api-route";
+import { apiMethods } from "@/lib/api/api-methods";
 import { createClientEndpoint, listClientsEndpoint } from "@/lib/api/endpoints/clients";
 
 export const dynamic = "force-dynamic";
-export const GET = apiRoute(listClientsEndpoint);
-export const POST = apiRoute(createClientEndpoint);
+export const { GET, POST, PUT, PATCH, DELETE } = apiMethods({ GET: listClientsEndpoint, POST: createClientEndpoint });

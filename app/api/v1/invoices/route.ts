@@ -1,6 +1,5 @@
-import { apiRoute } from "@/lib/api/api-route";
+import { apiMethods } from "@/lib/api/api-methods";
 import { createInvoiceEndpoint, listInvoicesEndpoint } from "@/lib/api/endpoints/invoices";
 
 export const dynamic = "force-dynamic";
-export const GET = apiRoute(listInvoicesEndpoint);
-export const POST = apiRoute(createInvoiceEndpoint);
+export const { GET, POST, PUT, PATCH, DELETE } = apiMethods({ GET: listInvoicesEndpoint, POST: createInvoiceEndpoint });

@@ -1,5 +1,5 @@
-import { apiRoute } from "@/lib/api/api-route";
+import { apiMethods } from "@/lib/api/api-methods";
 import { getMe } from "@/lib/api/endpoints/me";
 
 export const dynamic = "force-dynamic";
-export const GET = apiRoute(getMe);
+export const { GET, POST, PUT, PATCH, DELETE } = apiMethods({ GET: getMe });

@@ -1,6 +1,5 @@
-import { apiRoute } from "@/lib/api/api-route";
+import { apiMethods } from "@/lib/api/api-methods";
 import { createProjectEndpoint, listProjectsEndpoint } from "@/lib/api/endpoints/projects";
 
 export const dynamic = "force-dynamic";
-export const GET = apiRoute(listProjectsEndpoint);
-export const POST = apiRoute(createProjectEndpoint);
+export const { GET, POST, PUT, PATCH, DELETE } = apiMethods({ GET: listProjectsEndpoint, POST: createProjectEndpoint });

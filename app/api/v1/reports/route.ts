@@ -1,5 +1,5 @@
-import { apiRoute } from "@/lib/api/api-route";
+import { apiMethods } from "@/lib/api/api-methods";
 import { runReportEndpoint } from "@/lib/api/endpoints/reports";
 
 export const dynamic = "force-dynamic";
-export const GET = apiRoute(runReportEndpoint);
+export const { GET, POST, PUT, PATCH, DELETE } = apiMethods({ GET: runReportEndpoint });

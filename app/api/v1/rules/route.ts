@@ -1,6 +1,5 @@
-import { apiRoute } from "@/lib/api/api-route";
+import { apiMethods } from "@/lib/api/api-methods";
 import { createRuleEndpoint, listRulesEndpoint } from "@/lib/api/endpoints/rules";
 
 export const dynamic = "force-dynamic";
-export const GET = apiRoute(listRulesEndpoint);
-export const POST = apiRoute(createRuleEndpoint);
+export const { GET, POST, PUT, PATCH, DELETE } = apiMethods({ GET: listRulesEndpoint, POST: createRuleEndpoint });

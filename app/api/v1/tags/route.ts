@@ -1,6 +1,5 @@
-import { apiRoute } from "@/lib/api/api-route";
+import { apiMethods } from "@/lib/api/api-methods";
 import { createTagEndpoint, listTagsEndpoint } from "@/lib/api/endpoints/tags";
 
 export const dynamic = "force-dynamic";
-export const GET = apiRoute(listTagsEndpoint);
-export const POST = apiRoute(createTagEndpoint);
+export const { GET, POST, PUT, PATCH, DELETE } = apiMethods({ GET: listTagsEndpoint, POST: createTagEndpoint });

@@ -1,6 +1,5 @@
-import { apiRoute } from "@/lib/api/api-route";
+import { apiMethods } from "@/lib/api/api-methods";
 import { createTaskEndpoint, listTasksEndpoint } from "@/lib/api/endpoints/tasks";
 
 export const dynamic = "force-dynamic";
-export const GET = apiRoute(listTasksEndpoint);
-export const POST = apiRoute(createTaskEndpoint);
+export const { GET, POST, PUT, PATCH, DELETE } = apiMethods({ GET: listTasksEndpoint, POST: createTaskEndpoint });

@@ -1,6 +1,5 @@
-import { apiRoute } from "@/lib/api/api-route";
+import { apiMethods } from "@/lib/api/api-methods";
 import { createTimeEntryEndpoint, listTimeEntriesEndpoint } from "@/lib/api/endpoints/time-entries";
 
 export const dynamic = "force-dynamic";
-export const GET = apiRoute(listTimeEntriesEndpoint);
-export const POST = apiRoute(createTimeEntryEndpoint);
+export const { GET, POST, PUT, PATCH, DELETE } = apiMethods({ GET: listTimeEntriesEndpoint, POST: createTimeEntryEndpoint });

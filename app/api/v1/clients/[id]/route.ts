@@ -1,6 +1,5 @@
-import { apiRoute } from "@/lib/api/api-route";
+import { apiMethods } from "@/lib/api/api-methods";
 import { getClientEndpoint, updateClientEndpoint } from "@/lib/api/endpoints/clients";
 
 export const dynamic = "force-dynamic";
-export const GET = apiRoute(getClientEndpoint);
-export const PATCH = apiRoute(updateClientEndpoint);
+export const { GET, POST, PUT, PATCH, DELETE } = apiMethods({ GET: getClientEndpoint, PATCH: updateClientEndpoint });

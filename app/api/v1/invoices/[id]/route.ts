@@ -1,5 +1,5 @@
-import { apiRoute } from "@/lib/api/api-route";
+import { apiMethods } from "@/lib/api/api-methods";
 import { getInvoiceEndpoint } from "@/lib/api/endpoints/invoices";
 
 export const dynamic = "force-dynamic";
-export const GET = apiRoute(getInvoiceEndpoint);
+export const { GET, POST, PUT, PATCH, DELETE } = apiMethods({ GET: getInvoiceEndpoint });

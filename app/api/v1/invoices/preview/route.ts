@@ -1,5 +1,5 @@
-import { apiRoute } from "@/lib/api/api-route";
+import { apiMethods } from "@/lib/api/api-methods";
 import { previewInvoiceEndpoint } from "@/lib/api/endpoints/invoices";
 
 export const dynamic = "force-dynamic";
-export const POST = apiRoute(previewInvoiceEndpoint);
+export const { GET, POST, PUT, PATCH, DELETE } = apiMethods({ POST: previewInvoiceEndpoint });

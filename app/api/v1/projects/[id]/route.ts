@@ -1,5 +1,5 @@
-import { apiRoute } from "@/lib/api/api-route";
+import { apiMethods } from "@/lib/api/api-methods";
 import { updateProjectEndpoint } from "@/lib/api/endpoints/projects";
 
 export const dynamic = "force-dynamic";
-export const PATCH = apiRoute(updateProjectEndpoint);
+export const { GET, POST, PUT, PATCH, DELETE } = apiMethods({ PATCH: updateProjectEndpoint });

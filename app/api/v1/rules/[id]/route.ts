@@ -1,5 +1,5 @@
-import { apiRoute } from "@/lib/api/api-route";
+import { apiMethods } from "@/lib/api/api-methods";
 import { updateRuleEndpoint } from "@/lib/api/endpoints/rules";
 
 export const dynamic = "force-dynamic";
-export const PATCH = apiRoute(updateRuleEndpoint);
+export const { GET, POST, PUT, PATCH, DELETE } = apiMethods({ PATCH: updateRuleEndpoint });

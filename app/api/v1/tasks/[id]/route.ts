@@ -1,5 +1,5 @@
-import { apiRoute } from "@/lib/api/api-route";
+import { apiMethods } from "@/lib/api/api-methods";
 import { updateTaskEndpoint } from "@/lib/api/endpoints/tasks";
 
 export const dynamic = "force-dynamic";
-export const PATCH = apiRoute(updateTaskEndpoint);
+export const { GET, POST, PUT, PATCH, DELETE } = apiMethods({ PATCH: updateTaskEndpoint });

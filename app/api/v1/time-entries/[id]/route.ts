@@ -1,7 +1,5 @@
-import { apiRoute } from "@/lib/api/api-route";
+import { apiMethods } from "@/lib/api/api-methods";
 import { deleteTimeEntryEndpoint, getTimeEntryEndpoint, updateTimeEntryEndpoint } from "@/lib/api/endpoints/time-entries";
 
 export const dynamic = "force-dynamic";
-export const GET = apiRoute(getTimeEntryEndpoint);
-export const PATCH = apiRoute(updateTimeEntryEndpoint);
-export const DELETE = apiRoute(deleteTimeEntryEndpoint);
+export const { GET, POST, PUT, PATCH, DELETE } = apiMethods({ GET: getTimeEntryEndpoint, PATCH: updateTimeEntryEndpoint, DELETE: deleteTimeEntryEndpoint });

@@ -1,6 +1,5 @@
-import { apiRoute } from "@/lib/api/api-route";
+import { apiMethods } from "@/lib/api/api-methods";
 import { getWorkspaceSettingsEndpoint, updateWorkspaceSettingsEndpoint } from "@/lib/api/endpoints/workspace";
 
 export const dynamic = "force-dynamic";
-export const GET = apiRoute(getWorkspaceSettingsEndpoint);
-export const PATCH = apiRoute(updateWorkspaceSettingsEndpoint);
+export const { GET, POST, PUT, PATCH, DELETE } = apiMethods({ GET: getWorkspaceSettingsEndpoint, PATCH: updateWorkspaceSettingsEndpoint });

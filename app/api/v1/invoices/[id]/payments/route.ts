@@ -1,5 +1,5 @@
-import { apiRoute } from "@/lib/api/api-route";
+import { apiMethods } from "@/lib/api/api-methods";
 import { recordPaymentEndpoint } from "@/lib/api/endpoints/invoices";
 
 export const dynamic = "force-dynamic";
-export const POST = apiRoute(recordPaymentEndpoint);
+export const { GET, POST, PUT, PATCH, DELETE } = apiMethods({ POST: recordPaymentEndpoint });

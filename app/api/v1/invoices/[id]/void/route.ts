@@ -1,5 +1,5 @@
-import { apiRoute } from "@/lib/api/api-route";
+import { apiMethods } from "@/lib/api/api-methods";
 import { voidInvoiceEndpoint } from "@/lib/api/endpoints/invoices";
 
 export const dynamic = "force-dynamic";
-export const POST = apiRoute(voidInvoiceEndpoint);
+export const { GET, POST, PUT, PATCH, DELETE } = apiMethods({ POST: voidInvoiceEndpoint });

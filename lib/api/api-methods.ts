@@ -1,0 +1,27 @@
+/**
+ * A route file's handlers for every method: the declared endpoints, and a problem+json 405
+ * (with `Allow`) for the rest, instead of Next's bare 405 for methods a file does not export.
+ */
+import type { ApiEndpoint, HttpMethod } from "./endpoint";
+import { apiRoute } from "./api-route";
+import { problem, problemResponse } from "./problem";
+
+/** Marks the 405 handlers, so tests can tell them from real endpoints. */
+export const METHOD_NOT_ALLOWED = Symbol.for("hourbook.api.methodNotAllowed");
+
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const satisfies readonly HttpMethod[];
+
+type Handler = ReturnType<typeof apiRoute>;
+
+export function apiMethods(endpoints: Partial<Record<HttpMethod, ApiEndpoint>>): Record<(typeof METHODS)[number], Handler> {
+  const allow = METHODS.filter((m) => endpoints[m]).join(", ");
+  const notAllowed: Handler = Object.assign(
+    async (request: Request) =>
+      problemResponse(problem("method_not_allowed", `${request.method} is not supported on ${new URL(request.url).pathname}; use ${allow}.`), { Allow: allow }),
+    { [METHOD_NOT_ALLOWED]: true },
+  );
+  return Object.fromEntries(METHODS.map((m) => {
+    const endpoint = endpoints[m];
+    return [m, endpoint ? apiRoute(endpoint) : notAllowed];
+  })) as Record<(typeof METHODS)[number], Handler>;
+}
