@@ -8,7 +8,8 @@
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { connectInBrowser, mcp, registerApp, signInAs, toolNames } from "./support/connect-in-browser";
+import {connectInBrowser, mcp, registerApp, toolNames } from "./support/connect-in-browser";
+import { signIn } from "./sign-in";
 
 const APP = "Access Outcomes E2E Assistant";
 const SETTINGS = "/w/lovelace-studio/settings";
@@ -29,8 +30,8 @@ test.beforeAll(async ({ browser, baseURL }) => {
   clientId = await registerApp(appUrl, APP);
   ada = await (await browser.newContext({ baseURL: appUrl })).newPage();
   grace = await (await browser.newContext({ baseURL: appUrl })).newPage();
-  await signInAs(ada, "ada@example.com");
-  await signInAs(grace, "grace@example.com");
+  await signIn(ada, "ada@example.com");
+  await signIn(grace, "grace@example.com");
   token = (await connectInBrowser(grace, { appUrl, clientId, clientName: APP, workspace: "Lovelace Studio" })).access_token;
 });
 
@@ -189,7 +190,7 @@ test("account disabled: every token refused at once; re-enabled by the operator,
       stdio: "pipe",
     });
   }
-  await signInAs(grace, "grace@example.com");
+  await signIn(grace, "grace@example.com");
   expect(await status()).toBe(401);
   await grace.goto("/account/integrations");
   await expect(grace.getByRole("heading", { name: APP })).toHaveCount(0);

@@ -5,7 +5,8 @@
  * for the person's own connection, and for a member's connection revoked by the owner.
  */
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { connectInBrowser, mcp, registerApp, signInAs } from "./support/connect-in-browser";
+import {connectInBrowser, mcp, registerApp } from "./support/connect-in-browser";
+import { signIn } from "./sign-in";
 
 const APP = "Integrations E2E Assistant";
 const WORKSPACE = "Lovelace Studio";
@@ -16,7 +17,7 @@ let clientId: string;
 
 async function personPage(browser: Browser, baseURL: string, email: string): Promise<Page> {
   const page = await (await browser.newContext({ baseURL })).newPage();
-  await signInAs(page, email);
+  await signIn(page, email);
   return page;
 }
 

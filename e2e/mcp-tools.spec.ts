@@ -10,7 +10,8 @@
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { expect, test, type Page } from "@playwright/test";
-import { connectInBrowser, registerApp, signInAs } from "./support/connect-in-browser";
+import {connectInBrowser, registerApp } from "./support/connect-in-browser";
+import { signIn } from "./sign-in";
 
 test.describe.configure({ mode: "serial" });
 
@@ -32,7 +33,7 @@ const text = (result: ToolResult) => result.content.map((c) => c.text ?? "").joi
 test.beforeAll(async ({ browser, baseURL }) => {
   appUrl = String(baseURL);
   page = await (await browser.newContext({ baseURL: appUrl })).newPage();
-  await signInAs(page, "ada@example.com");
+  await signIn(page, "ada@example.com");
   // Two apps, so the second authorization does not replace the first one's grant.
   const readerId = await registerApp(appUrl, "MCP E2E Reader");
   const writerId = await registerApp(appUrl, "MCP E2E Writer");

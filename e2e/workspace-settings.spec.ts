@@ -3,10 +3,10 @@
  * connections but see billing read-only and cannot touch an owner, members are refused.
  */
 import { expect, test } from "@playwright/test";
-import { signInAs } from "./support/connect-in-browser";
+import { signIn } from "./sign-in";
 
 test("an owner gets the settings sections as tabs and can move between them with the keyboard", async ({ page }) => {
-  await signInAs(page, "ada@example.com");
+  await signIn(page, "ada@example.com");
   await page.goto("/w/lovelace-studio/settings");
   const tabs = page.getByRole("navigation", { name: "Settings" });
   await expect(tabs.getByRole("link", { name: "Integrations" })).toHaveAttribute("aria-current", "page");
@@ -28,7 +28,7 @@ test("an owner gets the settings sections as tabs and can move between them with
 });
 
 test("an admin manages members but not the owner, and sees billing read-only", async ({ page }) => {
-  await signInAs(page, "ada@example.com");
+  await signIn(page, "ada@example.com");
   await page.goto("/w/analytical-engines/settings/members");
   const owner = page.getByTestId("member-row").filter({ hasText: "Grace Hopper" });
   await expect(owner).toContainText("Owner");
@@ -41,7 +41,7 @@ test("an admin manages members but not the owner, and sees billing read-only", a
 });
 
 test("a member is told settings are for owners and admins", async ({ page }) => {
-  await signInAs(page, "grace@example.com");
+  await signIn(page, "grace@example.com");
   await page.goto("/w/lovelace-studio/settings/integrations");
   await expect(page.getByTestId("refused")).toContainText("Settings are for owners and admins");
   await expect(page.getByRole("navigation", { name: "Settings" })).toHaveCount(0);

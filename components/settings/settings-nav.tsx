@@ -1,22 +1,22 @@
 "use client";
 import Link from "next/link";
-import { usePathname } from "next/navigation";
 import { cx } from "@/components/ui/cx";
+import { useCurrentHref } from "@/components/shell/use-current-href";
 
 /** The workspace settings sections as tabs; the current one is marked for screen readers. */
 export function SettingsNav({ basePath }: { basePath: string }) {
-  const pathname = usePathname();
   const items = [
     { href: `${basePath}/integrations`, label: "Integrations" },
     { href: `${basePath}/members`, label: "Members" },
     { href: `${basePath}/billing`, label: "Billing" },
     { href: `${basePath}/audit-log`, label: "Audit log" },
   ];
+  const currentHref = useCurrentHref(items.map((item) => item.href));
   return (
     <nav aria-label="Settings" className="mb-6 border-b border-slate-200">
       <ul className="-mb-px flex flex-wrap gap-x-1">
         {items.map((item) => {
-          const current = pathname === item.href || pathname.startsWith(`${item.href}/`);
+          const current = item.href === currentHref;
           return (
             <li key={item.href}>
               <Link

@@ -1,16 +1,13 @@
 "use client";
 import Link from "next/link";
-import { usePathname } from "next/navigation";
 import { cx } from "@/components/ui/cx";
+import { useCurrentHref } from "./use-current-href";
 import type { NavItem } from "@/lib/web/workspace-nav";
 
 
 /** The workspace's sections; the current one is marked for screen readers too. */
 export function NavLinks({ items }: { items: NavItem[] }) {
-  const pathname = usePathname();
-  // The most specific matching link is the current one (/account vs /account/integrations).
-  const matches = items.filter((item) => pathname === item.href || pathname.startsWith(`${item.href}/`));
-  const currentHref = matches.sort((a, b) => b.href.length - a.href.length)[0]?.href;
+  const currentHref = useCurrentHref(items.map((item) => item.href));
   return (
     <ul className="space-y-0.5">
       {items.map((item) => {

@@ -9,17 +9,6 @@ import { expect, type Page } from "@playwright/test";
 import { authorizeInBrowser } from "./consent";
 import { authorizeUrl, newPkce, newState, postForm, REDIRECT_URI, registerClient, type TokenResponse } from "./oauth";
 
-export const DEMO_PASSWORD = "hourbook-demo";
-
-/** Signs a fresh page in as `email` (for a second person beside the default one). */
-export async function signInAs(page: Page, email: string): Promise<void> {
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(/\/w\//);
-}
-
 /** Registers a public client with the loopback redirect URI (identical metadata is reused by the server). */
 export async function registerApp(appUrl: string, clientName: string): Promise<string> {
   const client = await registerClient(appUrl, {

@@ -3,6 +3,7 @@
  * endpoint's zod schemas. Every failure is one problem naming each bad field.
  */
 import type { z } from "zod";
+import { readBoundedText } from "@/lib/http/read-bounded-text";
 import type { ApiEndpoint, ApiInput } from "./endpoint";
 import { ApiProblem, problem } from "./problem";
 
@@ -53,17 +54,11 @@ async function readJson(request: Request): Promise<unknown> {
   // No body at all reads as {}: an action whose fields are all optional needs none.
   if (!type && request.headers.get("content-length") === null && !request.body) return {};
   if (type !== "application/json") throw new ApiProblem(problem("unsupported_media_type", "Send the request body as application/json."));
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > MAX_API_BODY_BYTES) throw tooLarge();
-  const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_API_BODY_BYTES) throw tooLarge();
+  const text = await readBoundedText(request, MAX_API_BODY_BYTES);
+  if (text === null) throw new ApiProblem(problem("payload_too_large", `The request body is larger than ${MAX_API_BODY_BYTES} bytes.`));
   try {
     return JSON.parse(text);
   } catch {
     throw new ApiProblem(problem("invalid_request", "The request body is not valid JSON."));
   }
-}
-
-function tooLarge() {
-  return new ApiProblem(problem("payload_too_large", `The request body is larger than ${MAX_API_BODY_BYTES} bytes.`));
 }

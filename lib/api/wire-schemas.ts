@@ -1,8 +1,9 @@
-/** Response schemas shared by REST endpoints (snake_case wire shapes of the domain views). */
+/** Response schemas of the REST endpoints: the shared wire shapes, plus the settings only the API exposes. */
 import { z } from "zod";
 
 export {
   BillableCandidatesOut,
+  DeletedTimeEntryOut,
   BillingHubSummaryOut,
   ClientOut,
   InvoiceDetailOut,
@@ -15,7 +16,7 @@ export {
   TagOut,
   TaskOut,
   TimeEntryOut,
-} from "@/lib/mcp/wire-schemas";
+} from "@/lib/integrations/wire-schemas";
 
 export const WorkspaceSettingsOut = z.object({
   id: z.string(),
@@ -30,5 +31,3 @@ export const WorkspaceSettingsOut = z.object({
   payment_terms_days: z.number().int().describe("Days from issue to due date on new invoices"),
   invoice_prefix: z.string().describe('Invoice labels are the prefix and a four-digit number, e.g. "INV-0004"'),
 });
-
-export const DeletedTimeEntryOut = z.object({ id: z.string(), started_at: z.string(), duration_seconds: z.number().int(), description: z.string() });

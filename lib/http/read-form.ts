@@ -4,6 +4,7 @@
  * repeated parameters (RFC 6749 §3.1) are refused with `invalid_request`.
  */
 import { invalidRequest } from "@/lib/oauth/errors";
+import { readBoundedText } from "./read-bounded-text";
 
 const MAX_BODY_BYTES = 16 * 1024;
 
@@ -12,8 +13,8 @@ export async function readOAuthForm(request: Request): Promise<Map<string, strin
   if (type !== "application/x-www-form-urlencoded") {
     throw invalidRequest("The request body must be application/x-www-form-urlencoded.");
   }
-  const body = await request.text();
-  if (Buffer.byteLength(body) > MAX_BODY_BYTES) throw invalidRequest("The request body is too large.");
+  const body = await readBoundedText(request, MAX_BODY_BYTES);
+  if (body === null) throw invalidRequest("The request body is too large.");
   return uniqueParams(new URLSearchParams(body));
 }
 

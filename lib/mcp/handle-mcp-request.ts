@@ -7,6 +7,7 @@ import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/
 import { env } from "@/lib/env";
 import { bearerChallenge } from "@/lib/http/bearer-challenge";
 import { CORS_HEADERS } from "@/lib/http/cors";
+import { readBoundedText } from "@/lib/http/read-bounded-text";
 import { recordActivity } from "@/lib/integrations/record-activity";
 import { resolveConnection, type ConnectionRefusal } from "@/lib/integrations/resolve-connection";
 import { isOAuthError } from "@/lib/oauth/errors";
@@ -44,8 +45,8 @@ export async function handleMcpRequest(request: Request): Promise<Response> {
     throw error;
   }
 
-  const body = await readBoundedBody(request);
-  if (body === "too_large") return jsonRpcError(413, -32600, `Request body larger than ${MAX_MCP_BODY_BYTES} bytes.`);
+  const body = await readBoundedText(request, MAX_MCP_BODY_BYTES);
+  if (body === null) return jsonRpcError(413, -32600, `Request body larger than ${MAX_MCP_BODY_BYTES} bytes.`);
   let message: unknown;
   try {
     message = JSON.parse(body);
@@ -100,13 +101,6 @@ function refusalResponse(refusal: ConnectionRefusal): Response {
     scope: refusal.status === 401 ? DEFAULT_MCP_SCOPE : undefined,
   });
   return jsonRpcError(refusal.status, -32001, refusal.description, { "WWW-Authenticate": challenge });
-}
-
-async function readBoundedBody(request: Request): Promise<string | "too_large"> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > MAX_MCP_BODY_BYTES) return "too_large";
-  const text = await request.text();
-  return Buffer.byteLength(text) > MAX_MCP_BODY_BYTES ? "too_large" : text;
 }
 
 function calledToolNames(message: unknown): string[] {

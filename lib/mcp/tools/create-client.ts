@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { createClient as createClientInDomain } from "@/lib/domain/clients/create-client";
 import { ADDITIVE, defineTool } from "../tool";
-import { ClientOut } from "../wire-schemas";
+import { ClientOut } from "@/lib/integrations/wire-schemas";
 
 export const createClient = defineTool({
   name: "create_client",

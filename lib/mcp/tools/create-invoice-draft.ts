@@ -2,7 +2,7 @@ import { z } from "zod";
 import { createInvoiceDraft as createInvoiceDraftInDomain } from "@/lib/domain/invoices/create-invoice-draft";
 import { formatMoney } from "@/lib/domain/money";
 import { ADDITIVE, defineTool } from "../tool";
-import { InvoiceDetailOut } from "../wire-schemas";
+import { InvoiceDetailOut } from "@/lib/integrations/wire-schemas";
 import { InvoicePlanArgs, toInvoicePlanInput } from "./invoice-plan-args";
 
 export const createInvoiceDraft = defineTool({

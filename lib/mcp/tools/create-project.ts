@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { createProject as createProjectInDomain } from "@/lib/domain/projects/create-project";
 import { ADDITIVE, defineTool } from "../tool";
-import { ProjectOut } from "../wire-schemas";
+import { ProjectOut } from "@/lib/integrations/wire-schemas";
 import { hourlyRateArg, idArg, nameArg } from "./args";
 
 export const createProject = defineTool({

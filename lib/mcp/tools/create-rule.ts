@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { createRule as createRuleInDomain, type CreateRuleInput } from "@/lib/domain/rules/create-rule";
 import { ADDITIVE, defineTool } from "../tool";
-import { RuleOut } from "../wire-schemas";
+import { RuleOut } from "@/lib/integrations/wire-schemas";
 import { idArg, nameArg } from "./args";
 import { checkSettingsFitKind, domainSettings, RuleKindArg, optionalRuleSettingArgs } from "./rule-settings";
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { createTag as createTagInDomain } from "@/lib/domain/tags/create-tag";
 import { ADDITIVE, defineTool } from "../tool";
-import { TagOut } from "../wire-schemas";
+import { TagOut } from "@/lib/integrations/wire-schemas";
 
 export const createTag = defineTool({
   name: "create_tag",

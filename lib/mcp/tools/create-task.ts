@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { createTask as createTaskInDomain } from "@/lib/domain/tasks/create-task";
 import { ADDITIVE, defineTool } from "../tool";
-import { TaskOut } from "../wire-schemas";
+import { TaskOut } from "@/lib/integrations/wire-schemas";
 import { idArg, idListArg, nameArg, TaskStatusArg } from "./args";
 
 export const createTask = defineTool({

@@ -3,7 +3,7 @@ import { formatDuration } from "@/lib/domain/durations";
 import { invalidInput } from "@/lib/domain/errors";
 import { createTimeEntry as createTimeEntryInDomain } from "@/lib/domain/time-entries/create-time-entry";
 import { ADDITIVE, defineTool } from "../tool";
-import { TimeEntryOut } from "../wire-schemas";
+import { TimeEntryOut } from "@/lib/integrations/wire-schemas";
 import { clockTimeArg, dateArg, idArg, idListArg, startedAtArg } from "./args";
 import { entryStart } from "./entry-start";
 

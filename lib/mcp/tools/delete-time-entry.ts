@@ -4,6 +4,7 @@ import { formatDuration } from "@/lib/domain/durations";
 import { checkTimeEntryDeletion, deleteTimeEntry as deleteTimeEntryInDomain } from "@/lib/domain/time-entries/delete-time-entry";
 import { getTimeEntry } from "@/lib/domain/time-entries/get-time-entry";
 import { getWorkspace } from "@/lib/domain/workspaces/get-workspace";
+import { DeletedTimeEntryOut } from "@/lib/integrations/wire-schemas";
 import { defineTool, DESTRUCTIVE } from "../tool";
 
 export const deleteTimeEntry = defineTool({
@@ -15,7 +16,7 @@ export const deleteTimeEntry = defineTool({
   permission: "time:write_own",
   access: "admin",
   input: z.object({ time_entry_id: z.string().min(1).max(64).describe("Id of the entry (see list_time_entries)") }),
-  output: z.object({ deleted: z.object({ id: z.string(), started_at: z.string(), duration_seconds: z.number().int(), description: z.string() }) }),
+  output: z.object({ deleted: DeletedTimeEntryOut }),
   annotations: DESTRUCTIVE,
   async confirm({ actor }, input) {
     // The dry run refuses now what deleting would refuse (an invoiced entry, someone else's).

@@ -3,7 +3,7 @@ import { formatDuration } from "@/lib/domain/durations";
 import { findBillableCandidates as findBillableCandidatesInDomain } from "@/lib/domain/invoices/find-billable-candidates";
 import { formatMoney } from "@/lib/domain/money";
 import { defineTool, READ_ONLY } from "../tool";
-import { BillableCandidatesOut } from "../wire-schemas";
+import { BillableCandidatesOut } from "@/lib/integrations/wire-schemas";
 import { dateArg, idArg, idListArg } from "./args";
 
 export const findBillableCandidates = defineTool({

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { formatMoney } from "@/lib/domain/money";
 import { getBillingHubSummary as getBillingHubSummaryInDomain } from "@/lib/domain/reports/get-billing-hub-summary";
 import { defineTool, READ_ONLY } from "../tool";
-import { BillingHubSummaryOut } from "../wire-schemas";
+import { BillingHubSummaryOut } from "@/lib/integrations/wire-schemas";
 
 export const getBillingHubSummary = defineTool({
   name: "get_billing_hub_summary",

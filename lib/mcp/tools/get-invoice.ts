@@ -2,7 +2,7 @@ import { z } from "zod";
 import { getInvoice as getInvoiceInDomain } from "@/lib/domain/invoices/get-invoice";
 import { formatMoney } from "@/lib/domain/money";
 import { defineTool, READ_ONLY } from "../tool";
-import { InvoiceDetailOut } from "../wire-schemas";
+import { InvoiceDetailOut } from "@/lib/integrations/wire-schemas";
 import { idArg } from "./args";
 
 export const getInvoice = defineTool({

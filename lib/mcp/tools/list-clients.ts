@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { listClients as listClientsInDomain } from "@/lib/domain/clients/list-clients";
 import { defineTool, READ_ONLY } from "../tool";
-import { ClientOut } from "../wire-schemas";
+import { ClientOut } from "@/lib/integrations/wire-schemas";
 
 export const listClients = defineTool({
   name: "list_clients",

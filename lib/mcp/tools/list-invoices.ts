@@ -2,7 +2,7 @@ import { z } from "zod";
 import { listInvoices as listInvoicesInDomain } from "@/lib/domain/invoices/list-invoices";
 import { formatMoney } from "@/lib/domain/money";
 import { defineTool, READ_ONLY } from "../tool";
-import { InvoiceSummaryOut } from "../wire-schemas";
+import { InvoiceSummaryOut } from "@/lib/integrations/wire-schemas";
 import { cursorArg, idArg, limitArg } from "./args";
 
 export const listInvoices = defineTool({

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { listProjects as listProjectsInDomain } from "@/lib/domain/projects/list-projects";
 import { defineTool, READ_ONLY } from "../tool";
-import { ProjectOut } from "../wire-schemas";
+import { ProjectOut } from "@/lib/integrations/wire-schemas";
 import { idArg } from "./args";
 
 export const listProjects = defineTool({

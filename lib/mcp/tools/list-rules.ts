@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { listRules as listRulesInDomain } from "@/lib/domain/rules/list-rules";
 import { defineTool, READ_ONLY } from "../tool";
-import { RuleOut } from "../wire-schemas";
+import { RuleOut } from "@/lib/integrations/wire-schemas";
 
 export const listRules = defineTool({
   name: "list_rules",

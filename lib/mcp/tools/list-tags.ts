@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { listTags as listTagsInDomain } from "@/lib/domain/tags/list-tags";
 import { defineTool, READ_ONLY } from "../tool";
-import { TagOut } from "../wire-schemas";
+import { TagOut } from "@/lib/integrations/wire-schemas";
 
 export const listTags = defineTool({
   name: "list_tags",

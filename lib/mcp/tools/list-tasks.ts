@@ -2,7 +2,7 @@ import { z } from "zod";
 import { formatDuration } from "@/lib/domain/durations";
 import { listTasks as listTasksInDomain } from "@/lib/domain/tasks/list-tasks";
 import { defineTool, READ_ONLY } from "../tool";
-import { TaskOut } from "../wire-schemas";
+import { TaskOut } from "@/lib/integrations/wire-schemas";
 import { idArg, TaskStatusArg } from "./args";
 
 export const listTasks = defineTool({

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { formatDuration } from "@/lib/domain/durations";
 import { listTimeEntries as listTimeEntriesInDomain } from "@/lib/domain/time-entries/list-time-entries";
 import { defineTool, READ_ONLY } from "../tool";
-import { TimeEntryOut } from "../wire-schemas";
+import { TimeEntryOut } from "@/lib/integrations/wire-schemas";
 import { cursorArg, dateArg, idArg, idListArg, limitArg } from "./args";
 
 export const listTimeEntries = defineTool({

@@ -1,7 +1,7 @@
 import { formatMoney } from "@/lib/domain/money";
 import { previewInvoice as previewInvoiceInDomain } from "@/lib/domain/invoices/preview-invoice";
 import { defineTool, READ_ONLY } from "../tool";
-import { InvoicePlanOut } from "../wire-schemas";
+import { InvoicePlanOut } from "@/lib/integrations/wire-schemas";
 import { InvoicePlanArgs, toInvoicePlanInput } from "./invoice-plan-args";
 
 export const previewInvoice = defineTool({

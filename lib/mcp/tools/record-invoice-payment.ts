@@ -3,7 +3,7 @@ import { checkInvoicePayment } from "@/lib/domain/invoices/check-consequential";
 import { recordInvoicePayment as recordInvoicePaymentInDomain } from "@/lib/domain/invoices/record-invoice-payment";
 import { formatMoney } from "@/lib/domain/money";
 import { ADDITIVE, defineTool } from "../tool";
-import { InvoiceDetailOut } from "../wire-schemas";
+import { InvoiceDetailOut } from "@/lib/integrations/wire-schemas";
 import { dateArg, idArg } from "./args";
 
 export const recordInvoicePayment = defineTool({

@@ -3,7 +3,7 @@ import { formatDuration } from "@/lib/domain/durations";
 import { formatMoney } from "@/lib/domain/money";
 import { runReport as runReportInDomain } from "@/lib/domain/reports/run-report";
 import { defineTool, READ_ONLY } from "../tool";
-import { ReportOut } from "../wire-schemas";
+import { ReportOut } from "@/lib/integrations/wire-schemas";
 import { dateArg } from "./args";
 
 export const runReport = defineTool({

@@ -3,7 +3,7 @@ import { checkInvoiceSend } from "@/lib/domain/invoices/check-consequential";
 import { sendInvoice as sendInvoiceInDomain } from "@/lib/domain/invoices/send-invoice";
 import { formatMoney } from "@/lib/domain/money";
 import { defineTool, DESTRUCTIVE } from "../tool";
-import { InvoiceDetailOut } from "../wire-schemas";
+import { InvoiceDetailOut } from "@/lib/integrations/wire-schemas";
 
 export const sendInvoice = defineTool({
   name: "send_invoice",

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { updateClient as updateClientInDomain } from "@/lib/domain/clients/update-client";
 import { defineTool, UPDATING } from "../tool";
-import { ClientOut } from "../wire-schemas";
+import { ClientOut } from "@/lib/integrations/wire-schemas";
 import { idArg, nameArg } from "./args";
 
 export const updateClient = defineTool({

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { updateProject as updateProjectInDomain } from "@/lib/domain/projects/update-project";
 import { defineTool, UPDATING } from "../tool";
-import { ProjectOut } from "../wire-schemas";
+import { ProjectOut } from "@/lib/integrations/wire-schemas";
 import { hourlyRateArg, idArg, nameArg } from "./args";
 
 export const updateProject = defineTool({

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { updateRule as updateRuleInDomain } from "@/lib/domain/rules/update-rule";
 import { defineTool, UPDATING } from "../tool";
-import { RuleOut } from "../wire-schemas";
+import { RuleOut } from "@/lib/integrations/wire-schemas";
 import { idArg, nameArg } from "./args";
 import { domainSettings, optionalRuleSettingArgs } from "./rule-settings";
 

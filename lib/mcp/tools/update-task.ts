@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { updateTask as updateTaskInDomain } from "@/lib/domain/tasks/update-task";
 import { defineTool, UPDATING } from "../tool";
-import { TaskOut } from "../wire-schemas";
+import { TaskOut } from "@/lib/integrations/wire-schemas";
 import { idArg, idListArg, nameArg, TaskStatusArg } from "./args";
 
 export const updateTask = defineTool({

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { formatDuration } from "@/lib/domain/durations";
 import { updateTimeEntry as updateTimeEntryInDomain } from "@/lib/domain/time-entries/update-time-entry";
 import { defineTool, UPDATING } from "../tool";
-import { TimeEntryOut } from "../wire-schemas";
+import { TimeEntryOut } from "@/lib/integrations/wire-schemas";
 import { clockTimeArg, dateArg, idArg, idListArg, startedAtArg } from "./args";
 import { entryStart } from "./entry-start";
 

@@ -3,7 +3,7 @@ import { checkInvoiceVoid } from "@/lib/domain/invoices/check-consequential";
 import { voidInvoice as voidInvoiceInDomain } from "@/lib/domain/invoices/void-invoice";
 import { formatMoney } from "@/lib/domain/money";
 import { defineTool, DESTRUCTIVE } from "../tool";
-import { InvoiceDetailOut } from "../wire-schemas";
+import { InvoiceDetailOut } from "@/lib/integrations/wire-schemas";
 import { idArg } from "./args";
 
 export const voidInvoice = defineTool({

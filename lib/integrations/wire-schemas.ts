@@ -1,4 +1,4 @@
-/** Output schemas of the domain views as MCP clients receive them (see wire.ts). */
+/** Output schemas of the domain views as MCP and REST clients receive them (see wire.ts). */
 import { z } from "zod";
 
 export const Ref = z.object({ id: z.string(), name: z.string() });
@@ -202,3 +202,5 @@ export const BillingHubSummaryOut = z.object({
   overdue: CountAndAmount.extend({ invoices: z.array(InvoiceSummaryOut) }),
   paid_this_month: CountAndAmount,
 });
+
+export const DeletedTimeEntryOut = z.object({ id: z.string(), started_at: z.string(), duration_seconds: z.number().int(), description: z.string() });
