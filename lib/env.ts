@@ -7,6 +7,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { databaseUrlOf, dataDirOf } from "./data-location.mjs";
 
 const EnvSchema = z.object({
   APP_URL: z
@@ -15,9 +16,8 @@ const EnvSchema = z.object({
     .transform((url) => url.replace(/\/+$/, "")),
   DATABASE_URL: z
     .string()
-    .regex(/^(file:|postgres(ql)?:\/\/)/, "DATABASE_URL must start with file: or postgresql://")
-    .default("file:./.data/hourbook.db"),
-  HOURBOOK_DATA_DIR: z.string().min(1).default(".data"),
+    .regex(/^(file:|postgres(ql)?:\/\/)/, "DATABASE_URL must start with file: or postgresql://"),
+  HOURBOOK_DATA_DIR: z.string().min(1),
   NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters").optional(),
   HOURBOOK_ENCRYPTION_SECRET: z.string().min(32, "HOURBOOK_ENCRYPTION_SECRET must be at least 32 characters").optional(),
   /** Requests per minute one connection (grant) may make to /mcp and to /api each. */
@@ -31,9 +31,17 @@ const EnvSchema = z.object({
 
 export type Env = z.infer<typeof EnvSchema>;
 
-function parseEnv(): Env {
+/**
+ * Validates an environment (process.env by default) and fills in the defaults.
+ * @throws Error listing every invalid variable
+ */
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
   // Empty strings count as unset, so `APP_URL=` in a shell does not break start-up.
-  const raw = Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== ""));
+  const raw = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ""));
+  // The defaults that depend on each other (the database lives in the data folder) come from
+  // the one module the scripts share.
+  raw.HOURBOOK_DATA_DIR = dataDirOf(raw);
+  raw.DATABASE_URL = databaseUrlOf(raw);
   const parsed = EnvSchema.safeParse(raw);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");

@@ -15,7 +15,7 @@
 //   node scripts/migrate.mjs resolve --rolled-back <name> | --applied <name>
 //   node scripts/migrate.mjs reset --force           drop everything, re-apply all migrations
 //
-// Env: DATABASE_URL (default file:./.data/hourbook.db, or postgresql://...), PRISMA_SCHEMA (default prisma/schema.prisma),
+// Env: DATABASE_URL (default: hourbook.db in HOURBOOK_DATA_DIR, itself .data; or postgresql://...), PRISMA_SCHEMA (default prisma/schema.prisma),
 //      PRISMA_MIGRATIONS (default prisma/migrations),
 //      SHADOW_DATABASE_URL (postgres only; default: a temporary database is created and dropped),
 //      SCHEMA_ENGINE_WASM (path to another schema_engine_bg.wasm), DEBUG_SCHEMA_ENGINE=1 for engine logs.
@@ -23,6 +23,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
+import { databaseUrlOf } from "../lib/data-location.mjs";
 
 const root = process.cwd();
 const schemaPath = path.resolve(root, process.env.PRISMA_SCHEMA ?? "prisma/schema.prisma");
@@ -184,8 +185,8 @@ async function readMigrations() {
 
 async function main() {
   const cmd = process.argv[2];
-  // Same default as lib/env.ts: the embedded database under the git-ignored data folder.
-  const url = process.env.DATABASE_URL || "file:./.data/hourbook.db";
+  // Same default as lib/env.ts: the embedded database inside the data folder.
+  const url = databaseUrlOf(process.env);
   if (url.startsWith("file:")) {
     await fs.mkdir(path.dirname(path.resolve(root, url.replace(/^file:/, "").replace(/\?.*$/, ""))), { recursive: true });
   }

@@ -4,23 +4,17 @@
 // Used by `npm start`, `npm run dev` and the Playwright web server; safe to run every time
 // (a prepared database costs one SQLite open and a few small queries).
 //
-// Reads the same variables, with the same defaults, as lib/env.ts (which the app uses and
-// this plain Node script cannot import): DATABASE_URL, HOURBOOK_DATA_DIR.
+// Reads the same variables, with the same defaults (lib/data-location.mjs), as lib/env.ts:
+// HOURBOOK_DATA_DIR, and DATABASE_URL (default: hourbook.db inside the data folder).
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import Database from "better-sqlite3";
+import { databaseUrlOf, dataDirOf } from "../lib/data-location.mjs";
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
-const DEFAULT_DATABASE_URL = "file:./.data/hourbook.db";
-const DEFAULT_DATA_DIR = ".data";
-
-/** Like lib/env.ts: an empty variable counts as unset. */
-function setting(env, name, fallback) {
-  return env[name] ? env[name] : fallback;
-}
 
 /** The SQLite file of a file: URL, resolved like the driver does (against the working directory). */
 export function sqliteFile(url, cwd = repoRoot) {
@@ -109,8 +103,8 @@ function seed(cwd, env) {
  * want to report it.
  */
 export async function prepareData({ env = process.env, cwd = repoRoot } = {}) {
-  const dataDir = path.resolve(cwd, setting(env, "HOURBOOK_DATA_DIR", DEFAULT_DATA_DIR));
-  const databaseUrl = setting(env, "DATABASE_URL", DEFAULT_DATABASE_URL);
+  const dataDir = path.resolve(cwd, dataDirOf(env));
+  const databaseUrl = databaseUrlOf(env);
   fs.mkdirSync(dataDir, { recursive: true });
 
   const file = sqliteFile(databaseUrl, cwd);
