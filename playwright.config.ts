@@ -21,6 +21,7 @@ const serverEnv = {
   APP_URL: baseURL,
   NEXTAUTH_URL: baseURL,
   PORT: String(PORT),
+  HOURBOOK_HOST: "127.0.0.1",
   NEXT_TELEMETRY_DISABLED: "1",
   HOURBOOK_ALLOW_LOOPBACK_METADATA: "1",
   NODE_EXTRA_CA_CERTS: testCertificate.certPath,
@@ -31,7 +32,7 @@ const serverCommand = [
   `rm -rf ${DATA_DIR}`,
   "node scripts/prepare-data.mjs",
   "{ test -f .next/BUILD_ID || node_modules/.bin/next build; }",
-  `exec node_modules/.bin/next start -p ${PORT} -H 127.0.0.1`,
+  "exec node scripts/serve.mjs",
 ].join(" && ");
 
 export default defineConfig({

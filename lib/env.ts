@@ -24,6 +24,8 @@ const EnvSchema = z.object({
   HOURBOOK_CONNECTION_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
   /** Behind a reverse proxy that appends the caller's address to X-Forwarded-For: use it for rate limits. */
   HOURBOOK_TRUST_PROXY: z.enum(["0", "1"]).default("0"),
+  /** Set by scripts/serve.mjs (npm start): the request header in which it passes each connection's peer address. */
+  HOURBOOK_PEER_ADDRESS_HEADER: z.string().min(1).optional(),
   /** Test-only escape hatch: lets Client ID Metadata Documents be fetched from loopback. */
   HOURBOOK_ALLOW_LOOPBACK_METADATA: z.enum(["0", "1"]).default("0"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),

@@ -62,7 +62,7 @@ async function main() {
   await ensureBuild({ env: process.env });
 
   console.log(`Starting the app on ${BASE}…`);
-  const server = runInGroup(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(PORT), "-H", "127.0.0.1"], { env: process.env });
+  const server = runInGroup(process.execPath, [path.join(root, "scripts/serve.mjs")], { env: { ...process.env, HOURBOOK_HOST: "127.0.0.1" } });
   await waitForHealth();
   const rss = watchPeakRss(server.child.pid as number);
 
@@ -196,8 +196,8 @@ async function run(scenario: Scenario, token: string, seconds: number): Promise<
 }
 
 /**
- * Peak resident memory, sampled: of the whole process group (`next start` and the
- * `next-server` it runs), and of the largest single process (the server itself).
+ * Peak resident memory, sampled: of the server's whole process group, and of its largest
+ * single process (the server itself: scripts/serve.mjs runs Next in-process).
  */
 function watchPeakRss(groupId: number) {
   let peakTotalKb = 0;
@@ -238,7 +238,7 @@ function report(results: Measured[], rss: { totalMb: number; serverMb: number })
   }));
   console.log(`\n${ENTRY_TARGET.toLocaleString("en")} time entries, ${CONNECTIONS} connections, ${DURATION_SECONDS} s per scenario\n`);
   console.table(rows);
-  console.log(`Peak RSS: next-server ${rss.serverMb.toFixed(0)} MB; with the next start supervisor ${rss.totalMb.toFixed(0)} MB\n`);
+  console.log(`Peak RSS: server ${rss.serverMb.toFixed(0)} MB; whole process group ${rss.totalMb.toFixed(0)} MB\n`);
 
   const list = results[1]!;
   const candidates = results[2]!;

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm start`: prepare the data folder, build when the sources changed since the last build,
-// then serve the production build with `next start`.
+// then serve the production build (scripts/serve.mjs) from this process.
 //
 // Env: PORT (default 3000), HOURBOOK_HOST (address to listen on; default: every interface — not HOSTNAME,
 //      which shells and containers set to the machine name),
@@ -12,6 +12,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { prepareData, repoRoot } from "./prepare-data.mjs";
+import { serve } from "./serve.mjs";
 
 const nextBin = path.join(repoRoot, "node_modules", ".bin", "next");
 // Same setting as next.config.ts's distDir.
@@ -148,19 +149,12 @@ export async function ensureBuild({ env = process.env, force = false } = {}) {
 // ---------------------------------------------------------------------------------------------
 // Serve.
 
-async function waitUntilHealthy(url, server) {
-  let exited = false;
-  server.done.then(() => (exited = true));
-  while (!exited) {
-    try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
-      if (response.ok) return true;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((r) => setTimeout(r, 250));
+async function isHealthy(url) {
+  try {
+    return (await fetch(url, { signal: AbortSignal.timeout(10_000) })).ok;
+  } catch {
+    return false;
   }
-  return false;
 }
 
 function printBanner(appUrl) {
@@ -188,18 +182,14 @@ async function main() {
   await prepareData({ env });
   await ensureBuild({ env });
 
-  const args = ["start", "-p", port];
-  if (process.env.HOURBOOK_HOST) args.push("-H", process.env.HOURBOOK_HOST);
-  const server = runInGroup(nextBin, args, { env });
+  // Served from this process (scripts/serve.mjs), so stopping `npm start` stops the server too.
+  Object.assign(process.env, env);
+  const host = process.env.HOURBOOK_HOST || undefined;
+  await serve({ port, host });
   // Probe over loopback unless the server listens on one specific address.
-  const host = process.env.HOURBOOK_HOST;
   const probeHost = !host || host === "0.0.0.0" || host.includes(":") ? "127.0.0.1" : host;
-  if (await waitUntilHealthy(`http://${probeHost}:${port}/api/health`, server)) printBanner(appUrl);
-
-  const { code, signal } = await server.done;
-  if (stopping) return; // Interrupted: the signal handler exits once every child is gone.
-  console.error(`next start stopped (${signal ?? `exit code ${code}`}).`);
-  process.exit(code ?? 1);
+  if (await isHealthy(`http://${probeHost}:${port}/api/health`)) printBanner(appUrl);
+  else console.error("The server started but /api/health does not answer yet; see the messages above.");
 }
 
 const isMain = process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href;

@@ -11,8 +11,7 @@ import { withIdempotencyKey } from "@/lib/integrations/idempotency";
 import { recordActivity } from "@/lib/integrations/record-activity";
 import { resolveConnection, type Connection } from "@/lib/integrations/resolve-connection";
 import { toWire, type Wire } from "@/lib/integrations/wire";
-import { isOAuthError } from "@/lib/oauth/errors";
-import { enforceRateLimit } from "@/lib/oauth/rate-limit";
+import { consumeRateLimit } from "@/lib/oauth/rate-limit";
 import { protectedResource } from "@/lib/oauth/resources";
 import { scopesAllow } from "@/lib/oauth/scopes";
 import type { ApiEndpoint } from "./endpoint";
@@ -67,13 +66,11 @@ export function apiRoute(endpoint: ApiEndpoint) {
 }
 
 async function guard(endpoint: ApiEndpoint, connection: Connection): Promise<void> {
-  try {
-    await enforceRateLimit(apiRateLimit(), connection.grantId);
-  } catch (error) {
-    if (isOAuthError(error) && error.code === "too_many_requests") {
-      throw new ApiProblem(problem("rate_limited", error.description), { "Retry-After": String(error.retryAfterSeconds ?? 60) });
-    }
-    throw error;
+  const rate = await consumeRateLimit(apiRateLimit(), { kind: "grant", grantId: connection.grantId });
+  if (!rate.allowed) {
+    throw new ApiProblem(problem("rate_limited", `Too many requests; try again in ${rate.retryAfterSeconds} s.`), {
+      "Retry-After": String(rate.retryAfterSeconds),
+    });
   }
   if (!scopesAllow(connection.scopes, endpoint.scope)) {
     throw new ApiProblem(problem("insufficient_scope", `This endpoint needs the ${endpoint.scope} scope, which this token was not granted.`), {

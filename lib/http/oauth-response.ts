@@ -3,7 +3,6 @@
  * no-store` (RFC 6749 §5.1), CORS, and RFC errors with their status. Anything unexpected is
  * logged and answered as `server_error` without details.
  */
-import { env } from "@/lib/env";
 import { isOAuthError, OAuthError } from "@/lib/oauth/errors";
 import { CORS_HEADERS } from "./cors";
 
@@ -32,15 +31,4 @@ export function withOAuthErrors<A extends unknown[]>(handler: (...args: A) => Pr
       return oauthErrorResponse(new OAuthError("server_error", "The server could not complete the request."));
     }
   };
-}
-
-/**
- * The caller's address for rate limits. Only a trusted reverse proxy's word counts: the last
- * X-Forwarded-For entry is the one our proxy appended (earlier ones are whatever the caller
- * sent). Without a proxy, Next does not expose the peer address, so callers share one bucket.
- */
-export function clientAddress(request: Request): string {
-  if (env.HOURBOOK_TRUST_PROXY !== "1") return "direct";
-  const forwarded = request.headers.get("x-forwarded-for")?.split(",").at(-1)?.trim();
-  return forwarded || request.headers.get("x-real-ip")?.trim() || "direct";
 }

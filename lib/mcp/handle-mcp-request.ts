@@ -10,8 +10,7 @@ import { CORS_HEADERS } from "@/lib/http/cors";
 import { readBoundedText } from "@/lib/http/read-bounded-text";
 import { recordActivity } from "@/lib/integrations/record-activity";
 import { resolveConnection, type ConnectionRefusal } from "@/lib/integrations/resolve-connection";
-import { isOAuthError } from "@/lib/oauth/errors";
-import { enforceRateLimit } from "@/lib/oauth/rate-limit";
+import { consumeRateLimit } from "@/lib/oauth/rate-limit";
 import { protectedResource } from "@/lib/oauth/resources";
 import { createMcpServer } from "./create-mcp-server";
 import { isAllowedOrigin } from "./origin";
@@ -36,13 +35,9 @@ export async function handleMcpRequest(request: Request): Promise<Response> {
   if (!result.ok) return refusalResponse(result.refusal);
   const { connection } = result;
 
-  try {
-    await enforceRateLimit(mcpRateLimit(), connection.grantId);
-  } catch (error) {
-    if (isOAuthError(error) && error.code === "too_many_requests") {
-      return jsonRpcError(429, -32000, error.description, { "Retry-After": String(error.retryAfterSeconds ?? 60) });
-    }
-    throw error;
+  const rate = await consumeRateLimit(mcpRateLimit(), { kind: "grant", grantId: connection.grantId });
+  if (!rate.allowed) {
+    return jsonRpcError(429, -32000, `Too many requests; try again in ${rate.retryAfterSeconds} s.`, { "Retry-After": String(rate.retryAfterSeconds) });
   }
 
   const body = await readBoundedText(request, MAX_MCP_BODY_BYTES);

@@ -8,12 +8,15 @@ import { readAccessTokenForRevocation } from "./access-token";
 import { authenticateClient } from "./clients/authenticate-client";
 import { invalidRequest } from "./errors";
 import { revokeGrant } from "./grants";
-import { enforceRateLimit, RATE_LIMITS } from "./rate-limit";
+import { countFailure, enforceRateLimit, RATE_LIMITS, refuseIfLimited } from "./rate-limit";
 import { hashToken, PREFIX } from "./secrets";
 
 export async function revokeToken(request: Request, form: Map<string, string>, address: string): Promise<void> {
-  await enforceRateLimit(RATE_LIMITS.revoke, address);
-  const client = await authenticateClient(request, form);
+  // Counted per caller, as at the token endpoint (handle-token-request.ts).
+  const anonymous = { kind: "address", address } as const;
+  await refuseIfLimited(RATE_LIMITS.revoke, anonymous);
+  const client = await countFailure(RATE_LIMITS.revoke, anonymous, () => authenticateClient(request, form));
+  await enforceRateLimit(RATE_LIMITS.revoke, { kind: "client", clientId: client.id, address });
   const token = form.get("token");
   if (!token) throw invalidRequest("token is required.");
   const grantId = await grantOfToken(token);

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { getSignedInUser } from "@/lib/auth/session";
 import { htmlErrorPage } from "@/lib/http/html-error-page";
-import { clientAddress } from "@/lib/http/oauth-response";
+import { callerAddress } from "@/lib/http/caller-address";
 import { handleAuthorizeRequest } from "@/lib/oauth/authorize/handle-authorize-request";
 import { env } from "@/lib/env";
 
@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request) {
   const url = new URL(request.url);
   const user = await getSignedInUser();
-  const outcome = await handleAuthorizeRequest(url.searchParams, user?.id ?? null, clientAddress(request));
+  const outcome = await handleAuthorizeRequest(url.searchParams, user?.id ?? null, callerAddress(request));
   switch (outcome.kind) {
     case "error_page":
       return htmlErrorPage(outcome.status, "This sign-in link is not valid", outcome.description, outcome.error);

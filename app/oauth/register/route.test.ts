@@ -49,8 +49,9 @@ describe("POST /oauth/register", () => {
 
   it("answers 429 with Retry-After once an address exceeds the limit", async () => {
     const address = { "x-forwarded-for": `test-${randomUUID()}` };
-    for (let i = 0; i < RATE_LIMITS.register.limit; i++) expect((await register(good, address)).status).toBe(201);
-    const response = await register(good, address);
+    const named = (name: string) => JSON.stringify({ ...JSON.parse(good), client_name: name });
+    for (let i = 0; i < RATE_LIMITS.register.limit; i++) expect((await register(named(`burst ${i}`), address)).status).toBe(201);
+    const response = await register(named("one too many"), address);
     expect(response.status).toBe(429);
     expect(Number(response.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(await response.json()).toMatchObject({ error: "too_many_requests" });

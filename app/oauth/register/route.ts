@@ -4,7 +4,8 @@
  */
 import { preflight } from "@/lib/http/cors";
 import { readBoundedText } from "@/lib/http/read-bounded-text";
-import { clientAddress, oauthJson, withOAuthErrors } from "@/lib/http/oauth-response";
+import { callerAddress } from "@/lib/http/caller-address";
+import { oauthJson, withOAuthErrors } from "@/lib/http/oauth-response";
 import { registerClient } from "@/lib/oauth/clients/register-client";
 import { invalidRequest } from "@/lib/oauth/errors";
 
@@ -18,7 +19,7 @@ export function OPTIONS(): Response {
 
 export const POST = withOAuthErrors(async (request: Request) => {
   const body = await readJsonBody(request);
-  return oauthJson(await registerClient(body, clientAddress(request)), 201);
+  return oauthJson(await registerClient(body, callerAddress(request)), 201);
 });
 
 /** §3.1: the request is an application/json document; read at most MAX_BODY_BYTES of it. */

@@ -1,5 +1,6 @@
 import { preflight } from "@/lib/http/cors";
-import { clientAddress, oauthJson, withOAuthErrors } from "@/lib/http/oauth-response";
+import { callerAddress } from "@/lib/http/caller-address";
+import { oauthJson, withOAuthErrors } from "@/lib/http/oauth-response";
 import { readOAuthForm } from "@/lib/http/read-form";
 import { handleTokenRequest } from "@/lib/oauth/token/handle-token-request";
 
@@ -7,7 +8,7 @@ export const dynamic = "force-dynamic";
 
 export const POST = withOAuthErrors(async (request: Request) => {
   const form = await readOAuthForm(request);
-  return oauthJson(await handleTokenRequest(request, form, clientAddress(request)));
+  return oauthJson(await handleTokenRequest(request, form, callerAddress(request)));
 });
 
 export const OPTIONS = preflight;

@@ -18,7 +18,8 @@ export type AuthorizeOutcome =
 
 export async function handleAuthorizeRequest(query: URLSearchParams, userId: string | null, address: string): Promise<AuthorizeOutcome> {
   try {
-    await enforceRateLimit(RATE_LIMITS.authorize, address);
+    // A signed-in person is counted as themself, so an anonymous flood from anywhere does not block them.
+    await enforceRateLimit(RATE_LIMITS.authorize, userId ? { kind: "user", userId } : { kind: "address", address });
     let params: Map<string, string>;
     try {
       params = uniqueParams(query);

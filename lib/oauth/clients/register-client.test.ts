@@ -217,7 +217,23 @@ describe("registerClient: rate limit", () => {
     for (let i = 0; i < RATE_LIMITS.register.limit; i++) {
       await registerClient({ redirect_uris: [] }, ip).catch(() => undefined);
     }
-    await expect(registerClient(minimal, ip)).rejects.toMatchObject({ code: "too_many_requests" });
+    await expect(registerClient({ ...minimal, client_name: "new after junk" }, ip)).rejects.toMatchObject({ code: "too_many_requests" });
+  });
+
+  it("answers a re-registration of existing metadata even past the limit, and does not count it", async () => {
+    const ip = freshIp();
+    const existing = await registerClient({ ...minimal, client_name: "mcp-remote on every start" }, ip);
+    for (let i = 0; i < RATE_LIMITS.register.limit * 2; i++) {
+      await expect(registerClient({ ...minimal, client_name: "mcp-remote on every start" }, ip)).resolves.toMatchObject({
+        client_id: existing.client_id,
+      });
+    }
+    // Only the first registration counted: the address still has allowance for new ones.
+    await expect(registerClient({ ...minimal, client_name: "a new one" }, ip)).resolves.toHaveProperty("client_id");
+    for (let i = 0; i < RATE_LIMITS.register.limit; i++) await registerClient({ redirect_uris: [] }, ip).catch(() => undefined);
+    await expect(registerClient({ ...minimal, client_name: "mcp-remote on every start" }, ip)).resolves.toMatchObject({
+      client_id: existing.client_id,
+    });
   });
 });
 

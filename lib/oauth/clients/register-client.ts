@@ -13,7 +13,7 @@ import { db, type DbTx } from "@/lib/db";
 import { recordAuditEvent } from "../audit";
 import { invalidClientMetadata, isOAuthError } from "../errors";
 import { UNUSED_REGISTRATION_TTL_SECONDS } from "../lifetimes";
-import { enforceRateLimit, RATE_LIMITS } from "../rate-limit";
+import { countFailure, enforceRateLimit, RATE_LIMITS } from "../rate-limit";
 import { formatScope, parseScope } from "../scopes";
 import { hashToken, newOpaqueToken, PREFIX } from "../secrets";
 import {
@@ -97,10 +97,10 @@ export interface ClientInformationResponse extends RegisteredMetadata {
  * a new one, because a secret is shown only once. Errors follow §3.2.2.
  */
 export async function registerClient(body: unknown, ip: string): Promise<ClientInformationResponse> {
-  await enforceRateLimit(RATE_LIMITS.register, ip);
-  await sweepExpiredRegistrations().catch((error: unknown) => console.error("Sweeping expired registrations failed", error));
-
-  const metadata = parseRegistrationRequest(body);
+  // Counted per address: refused requests and new registrations; a registration answered with
+  // an existing client costs nothing and is never refused.
+  const caller = { kind: "address", address: ip } as const;
+  const metadata = await countFailure(RATE_LIMITS.register, caller, async () => parseRegistrationRequest(body));
   const fingerprint = registrationFingerprint(metadata);
   const now = new Date();
   const expiresAt = new Date(now.getTime() + UNUSED_REGISTRATION_TTL_SECONDS * 1000);
@@ -121,6 +121,9 @@ export async function registerClient(body: unknown, ip: string): Promise<ClientI
       return { client_id: existing.id, client_id_issued_at: epochSeconds(existing.createdAt), ...metadata };
     }
   }
+
+  await enforceRateLimit(RATE_LIMITS.register, caller);
+  await sweepExpiredRegistrations().catch((error: unknown) => console.error("Sweeping expired registrations failed", error));
 
   const clientId = newOpaqueToken(PREFIX.clientId, 16);
   const secret = metadata.token_endpoint_auth_method === "none" ? null : newOpaqueToken(PREFIX.clientSecret);

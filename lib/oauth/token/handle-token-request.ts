@@ -1,18 +1,25 @@
-/** POST /oauth/token (RFC 6749 §3.2): authenticate the client, then dispatch on grant_type. */
+/**
+ * POST /oauth/token (RFC 6749 §3.2): authenticate the client, then dispatch on grant_type.
+ * Rate limits count per caller: an authenticated client at its address, or — for unknown
+ * clients and failed authentications — the address alone, so junk from one address never
+ * spends another caller's allowance.
+ */
 import { authenticateClient } from "../clients/authenticate-client";
 import { invalidRequest, OAuthError } from "../errors";
-import { enforceRateLimit, RATE_LIMITS } from "../rate-limit";
+import { countFailure, enforceRateLimit, RATE_LIMITS, refuseIfLimited } from "../rate-limit";
 import { exchangeAuthorizationCode } from "./exchange-authorization-code";
 import { exchangeRefreshToken } from "./exchange-refresh-token";
 import type { TokenResponse } from "./token-pair";
 
 export async function handleTokenRequest(request: Request, form: Map<string, string>, address: string): Promise<TokenResponse> {
-  await enforceRateLimit(RATE_LIMITS.token, address);
+  const anonymous = { kind: "address", address } as const;
+  await refuseIfLimited(RATE_LIMITS.token, anonymous);
   const grantType = form.get("grant_type");
   if (!grantType) throw invalidRequest("grant_type is required.");
   if (grantType !== "authorization_code" && grantType !== "refresh_token") {
     throw new OAuthError("unsupported_grant_type", `grant_type ${grantType} is not supported; use authorization_code or refresh_token.`);
   }
-  const client = await authenticateClient(request, form);
+  const client = await countFailure(RATE_LIMITS.token, anonymous, () => authenticateClient(request, form));
+  await enforceRateLimit(RATE_LIMITS.token, { kind: "client", clientId: client.id, address });
   return grantType === "authorization_code" ? exchangeAuthorizationCode(client, form) : exchangeRefreshToken(client, form);
 }
