@@ -109,3 +109,40 @@ test("with no connections, the page explains how to connect an AI assistant", as
   await expect(grace.getByRole("link", { name: "Register a developer app" })).toHaveAttribute("href", "/developers/apps");
   await grace.context().close();
 });
+
+test("two installations of one app are two connections: revoking one leaves the other, Revoke all ends both", async ({ browser, baseURL }) => {
+  const appUrl = String(baseURL);
+  const twin = "Two Devices Assistant";
+  const twinId = await registerApp(appUrl, twin);
+  const ada = await personPage(browser, appUrl, "ada@example.com");
+  const laptop = await connectInBrowser(ada, { appUrl, clientId: twinId, clientName: twin, workspace: WORKSPACE, scope: "hourbook:read profile:read" });
+  const phone = await connectInBrowser(ada, { appUrl, clientId: twinId, clientName: twin, workspace: WORKSPACE, scope: "hourbook:read profile:read" });
+  const profile = (token: string) => mcp(appUrl, token, "tools/call", { name: "get_profile", arguments: {} });
+  // The second approval did not disconnect the first.
+  expect((await profile(laptop.access_token)).status).toBe(200);
+  expect((await profile(phone.access_token)).status).toBe(200);
+
+  await ada.goto("/account/integrations");
+  const group = ada.getByRole("region", { name: twin, exact: true });
+  await expect(group).toContainText("2 connections");
+  const connections = group.getByRole("listitem").filter({ has: ada.getByRole("heading", { name: twin }) });
+  await expect(connections).toHaveCount(2);
+
+  await connections.first().getByRole("button", { name: "Revoke", exact: true }).click();
+  await connections.first().getByRole("button", { name: "Revoke access" }).click();
+  await expect(ada.getByTestId("connection-revoked")).toHaveText(`${twin} no longer has access to ${WORKSPACE}.`);
+  const statuses = [(await profile(laptop.access_token)).status, (await profile(phone.access_token)).status].sort();
+  expect(statuses).toEqual([200, 401]);
+  await expect(ada.getByRole("region", { name: twin, exact: true })).toContainText("1 connection");
+
+  // A third installation, then every connection of the app at once.
+  const tablet = await connectInBrowser(ada, { appUrl, clientId: twinId, clientName: twin, workspace: WORKSPACE, scope: "hourbook:read profile:read" });
+  await ada.goto("/account/integrations");
+  const again = ada.getByRole("region", { name: twin, exact: true });
+  await again.getByRole("button", { name: "Revoke all 2" }).click();
+  await expect(again).toContainText(`Revoke all 2 connections of ${twin}?`);
+  await again.getByRole("button", { name: "Revoke all 2" }).click();
+  await expect(ada.getByTestId("connection-revoked")).toHaveText(`${twin} no longer has access: every connection of it was revoked.`);
+  await expect(ada.getByRole("heading", { name: twin })).toHaveCount(0);
+  for (const tokens of [laptop, phone, tablet]) expect((await profile(tokens.access_token)).status).toBe(401);
+});

@@ -22,6 +22,8 @@ const EnvSchema = z.object({
   HOURBOOK_ENCRYPTION_SECRET: z.string().min(32, "HOURBOOK_ENCRYPTION_SECRET must be at least 32 characters").optional(),
   /** Requests per minute one connection (grant) may make to /mcp and to /api each. */
   HOURBOOK_CONNECTION_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
+  /** A connection (grant) unused for this many days ends by itself; its refresh tokens live as long. */
+  HOURBOOK_CONNECTION_IDLE_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   /** Behind a reverse proxy that appends the caller's address to X-Forwarded-For: use it for rate limits. */
   HOURBOOK_TRUST_PROXY: z.enum(["0", "1"]).default("0"),
   /** Set by scripts/serve.mjs (npm start): the request header in which it passes each connection's peer address. */

@@ -22,8 +22,11 @@ export function ConnectionList({
   showMember = false,
   timeZone,
   label,
+  idleDays = 90,
 }: {
   connections: ConnectionView[];
+  /** HOURBOOK_CONNECTION_IDLE_DAYS, for the wording of ended connections. */
+  idleDays?: number;
   revokeAction: ((prev: ActionState, form: FormData) => Promise<ActionState>) | null;
   showMember?: boolean;
   timeZone?: string;
@@ -46,11 +49,12 @@ export function ConnectionList({
                   </span>
                 </h3>
                 <div className="mt-1 flex flex-wrap items-center gap-2 text-xs text-slate-500">
+                  {c.endedAt ? <Badge tone="gray">Ended</Badge> : null}
                   <Badge tone={c.resource === "mcp" ? "indigo" : "blue"}>{c.kindLabel}</Badge>
                   <Badge tone={c.clientKind === "dynamic" ? "amber" : "gray"}>{c.origin}</Badge>
                 </div>
               </div>
-              {revokeAction ? (
+              {revokeAction && !c.endedAt ? (
                 <RevokeConnectionForm
                   action={revokeAction}
                   grantId={c.grantId}
@@ -93,6 +97,14 @@ export function ConnectionList({
               </dd>
               <dt className="text-slate-500">Last used</dt>
               <dd className="text-slate-900">{c.lastUsedAt ? <When at={c.lastUsedAt} timeZone={timeZone} /> : "Not used yet"}</dd>
+              {c.endedAt ? (
+                <>
+                  <dt className="text-slate-500">Ended</dt>
+                  <dd className="text-slate-900" data-testid="connection-ended">
+                    <When at={c.endedAt} timeZone={timeZone} />, after {idleDays} days unused. Approve the app again to reconnect.
+                  </dd>
+                </>
+              ) : null}
             </dl>
 
             <section aria-label={`Recent activity of ${c.appName}`} className="mt-4 border-t border-slate-100 pt-3">

@@ -8,6 +8,7 @@ import { useKeptForm } from "@/lib/web/use-kept-form";
  * "Revoke", then a confirmation saying what happens, whose button is "Revoke access". Focus
  * moves to the confirmation and back to "Revoke" on cancel. `describedBy` points at the
  * connection's heading so the short button names still say which connection they end.
+ * Given `all`, it ends every connection of the app instead (Account → Integrations).
  */
 export function RevokeConnectionForm({
   action,
@@ -16,14 +17,16 @@ export function RevokeConnectionForm({
   workspaceName,
   memberName,
   describedBy,
+  all,
 }: {
   action: (prev: ActionState, form: FormData) => Promise<ActionState>;
-  grantId: string;
+  grantId?: string;
   appName: string;
-  workspaceName: string;
+  workspaceName?: string;
   /** Set when someone other than the owner of the connection revokes it. */
   memberName?: string;
   describedBy: string;
+  all?: { clientId: string; count: number };
 }) {
   const [confirming, setConfirming] = useState(false);
   const confirmRef = useRef<HTMLButtonElement>(null);
@@ -41,17 +44,18 @@ export function RevokeConnectionForm({
     <div className="space-y-2">
       {confirming ? (
         <form onSubmit={onSubmit} aria-label={`Revoke ${appName}`} className="space-y-3 rounded-lg bg-rose-50 p-3 ring-1 ring-rose-200">
-          <input type="hidden" name="grantId" value={grantId} />
+          {all ? <input type="hidden" name="clientId" value={all.clientId} /> : <input type="hidden" name="grantId" value={grantId} />}
           <p className="text-sm text-rose-900">
             <strong>
-              Revoke {appName}&rsquo;s access to {workspaceName}
-              {memberName ? ` for ${memberName}` : ""}?
+              {all
+                ? `Revoke all ${all.count} connections of ${appName}?`
+                : `Revoke ${appName}’s access to ${workspaceName}${memberName ? ` for ${memberName}` : ""}?`}
             </strong>{" "}
-            It stops working on its very next request. To use it again, it has to be approved afresh.
+            {all ? "Every installation" : "It"} stops working on its very next request. To use it again, it has to be approved afresh.
           </p>
           <div className="flex flex-wrap gap-2">
             <Button ref={confirmRef} type="submit" variant="danger" size="sm" disabled={pending} aria-describedby={describedBy}>
-              {pending ? "Revoking…" : "Revoke access"}
+              {pending ? "Revoking…" : all ? `Revoke all ${all.count}` : "Revoke access"}
             </Button>
             <Button variant="secondary" size="sm" onClick={() => setConfirming(false)} disabled={pending}>
               Cancel
@@ -60,7 +64,7 @@ export function RevokeConnectionForm({
         </form>
       ) : (
         <Button ref={revokeRef} variant="secondary" size="sm" className="text-rose-700" onClick={() => setConfirming(true)} aria-describedby={describedBy}>
-          Revoke
+          {all ? `Revoke all ${all.count}` : "Revoke"}
         </Button>
       )}
       {state.status === "error" ? (

@@ -4,11 +4,15 @@
  * all (the node-oidc-provider model).
  */
 import { db, type DbTx } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordAuditEvent } from "./audit";
 import { markClientUsed } from "./clients/register-client";
+import { CONNECTION_IDLE_SECONDS } from "./lifetimes";
 
 export type GrantRevocationReason =
+  /** Only in grants ended before each approval became a connection of its own. */
   | "replaced"
+  | "idle"
   | "user_revoked"
   | "admin_revoked"
   | "refresh_reuse"
@@ -26,19 +30,12 @@ export interface NewGrant {
 }
 
 /**
- * Creates a grant. Re-authorizing the same client for the same workspace and resource
- * replaces the older grant, so a user never has two live connections of one app in one place.
+ * Creates a grant: one connection. Every approval is a connection of its own and replaces
+ * nothing: two installations of one app (the same client_id — identical registrations are
+ * shared, and a metadata-document URL is the same everywhere) each keep working.
  */
 export async function createGrant(tx: DbTx, grant: NewGrant): Promise<string> {
-  const previous = await tx.oAuthGrant.findMany({
-    where: { userId: grant.userId, clientId: grant.clientId, workspaceId: grant.workspaceId, resource: grant.resource, revokedAt: null },
-    select: { id: true },
-  });
   const created = await tx.oAuthGrant.create({ data: grant, select: { id: true } });
-  for (const old of previous) {
-    await endGrant(tx, old.id, "replaced");
-    await recordAuditEvent({ type: "grant.replaced", ...grant, grantId: old.id, detail: { replacedBy: created.id } }, tx);
-  }
   await recordAuditEvent({ type: "grant.created", ...grant, grantId: created.id, detail: { scope: grant.scope, resource: grant.resource } }, tx);
   await markClientUsed(grant.clientId, tx);
   return created.id;
@@ -80,6 +77,53 @@ export async function revokeGrant(
     }
     return ended;
   });
+}
+
+export const IDLE_ENDED = "This connection ended after going unused for too long; approve the app again.";
+
+/** When a connection last did anything: its last use, or its approval if never used. */
+export function lastActivityOf(grant: { lastUsedAt: Date | null; createdAt: Date }): Date {
+  return grant.lastUsedAt ?? grant.createdAt;
+}
+
+/** The moment an unused connection ends (HOURBOOK_CONNECTION_IDLE_DAYS after its last activity). */
+export function idleEndOf(grant: { lastUsedAt: Date | null; createdAt: Date }): Date {
+  return new Date(lastActivityOf(grant).getTime() + CONNECTION_IDLE_SECONDS * 1000);
+}
+
+export function isIdle(grant: { lastUsedAt: Date | null; createdAt: Date }, now = new Date()): boolean {
+  return idleEndOf(grant) <= now;
+}
+
+/**
+ * Ends the live grants matching `where` that have gone unused for too long, recording the
+ * moment each became idle. Returns how many ended. Run where connections are used (token
+ * checks) and listed (Integrations pages), so an idle one is never used nor shown as live.
+ */
+export async function endIdleGrants(where: Prisma.OAuthGrantWhereInput, now = new Date()): Promise<number> {
+  const cutoff = new Date(now.getTime() - CONNECTION_IDLE_SECONDS * 1000);
+  const idle = await db.oAuthGrant.findMany({
+    where: {
+      AND: [where, { revokedAt: null }, { OR: [{ lastUsedAt: { lte: cutoff } }, { lastUsedAt: null, createdAt: { lte: cutoff } }] }],
+    },
+    select: { id: true, userId: true, clientId: true, workspaceId: true, lastUsedAt: true, createdAt: true },
+  });
+  let ended = 0;
+  for (const grant of idle) {
+    const done = await db.$transaction(async (tx) => {
+      const { count } = await tx.oAuthGrant.updateMany({ where: { id: grant.id, revokedAt: null }, data: { revokedAt: idleEndOf(grant), revokedReason: "idle" } });
+      if (count === 0) return false;
+      await tx.oAuthRefreshToken.deleteMany({ where: { grantId: grant.id } });
+      await tx.oAuthAuthorizationCode.deleteMany({ where: { grantId: grant.id, consumedAt: null } });
+      await recordAuditEvent(
+        { type: "grant.revoked", workspaceId: grant.workspaceId, userId: grant.userId, clientId: grant.clientId, grantId: grant.id, detail: { reason: "idle" } },
+        tx,
+      );
+      return true;
+    });
+    if (done) ended += 1;
+  }
+  return ended;
 }
 
 export async function findLiveGrant(grantId: string) {

@@ -7,6 +7,7 @@
 import { db } from "@/lib/db";
 import { checkAccessTokenJwt, type AccessTokenClaims } from "./access-token";
 import { OAuthError } from "./errors";
+import { endIdleGrants, IDLE_ENDED, isIdle } from "./grants";
 import type { ResourceKind } from "./scopes";
 
 export interface VerifiedAccess {
@@ -29,12 +30,26 @@ export async function verifyAccessToken(token: string, resource: ResourceKind): 
   const { claims } = check;
   const grant = await db.oAuthGrant.findUnique({
     where: { id: claims.grantId },
-    select: { id: true, clientId: true, workspaceId: true, userId: true, scope: true, lastUsedAt: true, revokedAt: true, user: { select: { status: true } } },
+    select: {
+      id: true,
+      clientId: true,
+      workspaceId: true,
+      userId: true,
+      scope: true,
+      lastUsedAt: true,
+      createdAt: true,
+      revokedAt: true,
+      user: { select: { status: true } },
+    },
   });
   if (!grant || grant.revokedAt || grant.userId !== claims.userId || grant.clientId !== claims.clientId) {
     throw new OAuthError("invalid_token", "The authorization behind this token was revoked.");
   }
   if (grant.user.status !== "active") throw new OAuthError("invalid_token", "The user's account is disabled.");
+  if (isIdle(grant)) {
+    await endIdleGrants({ id: grant.id });
+    throw new OAuthError("invalid_token", IDLE_ENDED);
+  }
   if (!grant.lastUsedAt || Date.now() - grant.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     await db.oAuthGrant.update({ where: { id: grant.id }, data: { lastUsedAt: new Date() } });
   }

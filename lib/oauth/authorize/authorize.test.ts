@@ -156,14 +156,15 @@ describe("consent", () => {
     }
   });
 
-  it("replaces the older grant when the same client is authorized again for the same workspace", async () => {
+  it("makes each approval a connection of its own: authorizing the same client again replaces nothing", async () => {
+    const before = await db.oAuthGrant.count({ where: { userId: adaId, clientId, workspaceId: lovelaceId, revokedAt: null } });
     const first = await held();
     await approveAuthorization({ requestId: first, userId: adaId, workspaceId: lovelaceId, selectedScopes: ["hourbook:read"] });
     const second = await held();
     await approveAuthorization({ requestId: second, userId: adaId, workspaceId: lovelaceId, selectedScopes: ["hourbook:read"] });
-    const live = await db.oAuthGrant.findMany({ where: { userId: adaId, clientId, workspaceId: lovelaceId, revokedAt: null } });
-    expect(live).toHaveLength(1);
-    expect(await db.auditEvent.count({ where: { type: "grant.replaced", clientId } })).toBeGreaterThan(0);
+    const live = await db.oAuthGrant.count({ where: { userId: adaId, clientId, workspaceId: lovelaceId, revokedAt: null } });
+    expect(live).toBe(before + 2);
+    expect(await db.auditEvent.count({ where: { type: "grant.replaced", clientId } })).toBe(0);
   });
 
   it("answers a request only once", async () => {

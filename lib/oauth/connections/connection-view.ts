@@ -7,6 +7,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { OAuthClientKind } from "@/lib/generated/prisma/enums";
 import { describeClientOrigin } from "../clients/registered-client";
+import { endIdleGrants } from "../grants";
 import { resolveResource } from "../resources";
 import { describeScopesByArea, type ScopeDescription } from "../scope-descriptions";
 import { accessLevelOf, isScope, type AccessLevel, type ResourceKind, type Scope } from "../scopes";
@@ -42,6 +43,8 @@ export interface ConnectionView {
   access: Array<{ area: string; items: ScopeDescription[] }>;
   approvedAt: Date;
   lastUsedAt: Date | null;
+  /** Set when the connection has ended; only connections that ended by going unused are listed. */
+  endedAt: Date | null;
   recentActivity: ConnectionActivityView[];
 }
 
@@ -53,10 +56,27 @@ export const connectionInclude = {
 
 type GrantRow = Prisma.OAuthGrantGetPayload<{ include: typeof connectionInclude }>;
 
-/** Live grants matching `where`, newest first, each with its recent activity. */
+/** How long a connection that ended by going unused stays on the Integrations pages. */
+export const SHOW_IDLE_ENDED_DAYS = 30;
+
+/**
+ * Live grants matching `where`, newest first, each with its recent activity. Connections that
+ * have gone unused too long are ended first, so none is shown as live.
+ */
 export async function loadConnections(where: Prisma.OAuthGrantWhereInput): Promise<ConnectionView[]> {
+  await endIdleGrants(where);
+  return loadGrants({ ...where, revokedAt: null });
+}
+
+/** Connections matching `where` that ended by going unused in the last SHOW_IDLE_ENDED_DAYS, newest first. */
+export async function loadIdleEndedConnections(where: Prisma.OAuthGrantWhereInput, now = new Date()): Promise<ConnectionView[]> {
+  const since = new Date(now.getTime() - SHOW_IDLE_ENDED_DAYS * 24 * 60 * 60 * 1000);
+  return loadGrants({ ...where, revokedReason: "idle", revokedAt: { gte: since } });
+}
+
+async function loadGrants(where: Prisma.OAuthGrantWhereInput): Promise<ConnectionView[]> {
   const grants = await db.oAuthGrant.findMany({
-    where: { ...where, revokedAt: null },
+    where,
     include: connectionInclude,
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
   });
@@ -87,6 +107,7 @@ function toConnectionView(grant: GrantRow, activity: Array<{ id: string; created
     access: describeScopesByArea(scopes),
     approvedAt: grant.createdAt,
     lastUsedAt: grant.lastUsedAt,
+    endedAt: grant.revokedAt,
     recentActivity: activity.map((a) => ({
       id: a.id,
       at: a.createdAt,
@@ -96,6 +117,36 @@ function toConnectionView(grant: GrantRow, activity: Array<{ id: string; created
       detail: a.detail,
     })),
   };
+}
+
+/** One app's connections: every installation the person approved, live and recently ended. */
+export interface AppConnections {
+  /** clientId and resource: an app used both over MCP and the REST API is two groups. */
+  key: string;
+  clientId: string;
+  appName: string;
+  origin: string;
+  kindLabel: string;
+  resource: ResourceKind;
+  live: ConnectionView[];
+  ended: ConnectionView[];
+}
+
+/** Groups connections by app, in the order each app first appears (newest first). */
+export function groupByApp(live: ConnectionView[], ended: ConnectionView[] = []): AppConnections[] {
+  const groups = new Map<string, AppConnections>();
+  const groupOf = (c: ConnectionView) => {
+    const key = `${c.clientId} ${c.resource}`;
+    let group = groups.get(key);
+    if (!group) {
+      group = { key, clientId: c.clientId, appName: c.appName, origin: c.origin, kindLabel: c.kindLabel, resource: c.resource, live: [], ended: [] };
+      groups.set(key, group);
+    }
+    return group;
+  };
+  for (const c of live) groupOf(c).live.push(c);
+  for (const c of ended) groupOf(c).ended.push(c);
+  return [...groups.values()];
 }
 
 /** The resource a grant is for; by path when APP_URL has changed since it was granted. */

@@ -7,7 +7,10 @@ import { seedDemo } from "@/prisma/seed/demo";
 import { createTimeEntryRow } from "@/prisma/seed/factories";
 import { describeAuditEvent } from "./describe-audit-event";
 import { listAuditEvents } from "./list-audit-events";
-import { listUserConnections } from "./list-user-connections";
+import { env } from "@/lib/env";
+import { SHOW_IDLE_ENDED_DAYS } from "./connection-view";
+import { listUserAppConnections, listUserConnections } from "./list-user-connections";
+import { findRevokedApp, revokeOwnAppConnections } from "./revoke-own-app-connections";
 import { listWorkspaceConnections } from "./list-workspace-connections";
 import { revokeOwnConnection } from "./revoke-own-connection";
 import { revokeWorkspaceConnection } from "./revoke-workspace-connection";
@@ -105,6 +108,50 @@ describe("Account → Integrations", () => {
     const c = await connect(adaId, lovelace.id);
     await revokeOwnConnection(adaId, c.grantId);
     await expect(revokeOwnConnection(adaId, c.grantId)).rejects.toMatchObject({ code: "not_found" });
+  });
+});
+
+describe("Account → Integrations, by app", () => {
+  it("groups the installations of one app, shows each, and revokes one or all of them", async () => {
+    const app = await createTestClient();
+    const laptop = await tokensFor({ clientId: app, userId: adaId, workspaceId: lovelace.id, scope: SCOPE });
+    const phone = await tokensFor({ clientId: app, userId: adaId, workspaceId: lovelace.id, scope: SCOPE });
+    const desktop = await tokensFor({ clientId: app, userId: adaId, workspaceId: engines.id, scope: SCOPE });
+    const grantIds = async () =>
+      (await listUserAppConnections(adaId)).find((g) => g.clientId === app)?.live.map((c) => c.grantId).sort() ?? [];
+    const group = (await listUserAppConnections(adaId)).find((g) => g.clientId === app);
+    expect(group?.live).toHaveLength(3);
+    expect(new Set(group?.live.map((c) => c.workspace.id))).toEqual(new Set([lovelace.id, engines.id]));
+
+    // One: the others keep working.
+    const [first] = (await listUserAppConnections(adaId)).find((g) => g.clientId === app)!.live;
+    await revokeOwnConnection(adaId, first!.grantId);
+    expect(await grantIds()).toHaveLength(2);
+
+    // Another person cannot end them all, and nothing changes.
+    await expect(revokeOwnAppConnections(graceId, app)).rejects.toMatchObject({ code: "not_found" });
+    expect(await grantIds()).toHaveLength(2);
+
+    // All: every remaining installation stops on its next request.
+    await expect(revokeOwnAppConnections(adaId, app)).resolves.toMatchObject({ count: 2 });
+    expect(await grantIds()).toEqual([]);
+    for (const tokens of [laptop, phone, desktop]) expect((await mcpRequest(tokens.access_token, "tools/list")).status).toBe(401);
+    await expect(revokeOwnAppConnections(adaId, app)).rejects.toMatchObject({ code: "not_found" });
+    expect(await findRevokedApp(adaId, app)).toMatchObject({ appName: "Test Assistant" });
+    expect(await findRevokedApp(graceId, app)).toBeNull();
+  });
+
+  it("shows a connection that ended unused as ended, for a while", async () => {
+    const c = await connect(adaId, lovelace.id);
+    const idleMs = env.HOURBOOK_CONNECTION_IDLE_DAYS * 24 * 60 * 60 * 1000;
+    await db.oAuthGrant.update({ where: { id: c.grantId }, data: { lastUsedAt: new Date(Date.now() - idleMs - 60_000) } });
+    const group = (await listUserAppConnections(adaId)).find((g) => g.clientId === c.clientId);
+    expect(group?.live).toEqual([]);
+    expect(group?.ended.map((e) => e.grantId)).toEqual([c.grantId]);
+    expect(group?.ended[0]?.endedAt).toBeInstanceOf(Date);
+    // Long after, it is gone from the page.
+    await db.oAuthGrant.update({ where: { id: c.grantId }, data: { revokedAt: new Date(Date.now() - (SHOW_IDLE_ENDED_DAYS + 1) * 24 * 60 * 60 * 1000) } });
+    expect((await listUserAppConnections(adaId)).find((g) => g.clientId === c.clientId)).toBeUndefined();
   });
 });
 

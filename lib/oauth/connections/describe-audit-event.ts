@@ -1,5 +1,6 @@
 /** Audit events in plain words for the audit log page: what happened, and the particulars. */
 import { z } from "zod";
+import { env } from "@/lib/env";
 import type { FieldChange } from "../audit";
 import { resolveResource } from "../resources";
 import { accessLevelOf, isScope } from "../scopes";
@@ -41,6 +42,7 @@ const REVOCATION_REASONS: Record<string, string> = {
   client_deleted: "the app was deleted",
   user_disabled: "the member's account was disabled",
   replaced: "replaced by a new approval",
+  idle: `it went unused for ${env.HOURBOOK_CONNECTION_IDLE_DAYS} days`,
   refresh_reuse: "a used refresh token was presented again",
   code_reuse: "a used authorization code was presented again",
 };

@@ -8,7 +8,7 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import type { RegisteredClient } from "../clients/registered-client";
 import { invalidGrant, invalidRequest, invalidScope, invalidTarget } from "../errors";
-import { revokeGrant } from "../grants";
+import { endIdleGrants, IDLE_ENDED, isIdle, revokeGrant } from "../grants";
 import { REFRESH_REUSE_WINDOW_SECONDS } from "../lifetimes";
 import { resolveResource } from "../resources";
 import { formatScope, parseScope } from "../scopes";
@@ -32,6 +32,10 @@ export async function exchangeRefreshToken(client: RegisteredClient, form: Map<s
   if (row.expiresAt < new Date()) throw invalidGrant("The refresh token has expired.");
   if (row.grant.revokedAt) throw invalidGrant("The authorization was revoked.");
   if (row.grant.user.status !== "active") throw invalidGrant("The user's account is disabled.");
+  if (isIdle(row.grant)) {
+    await endIdleGrants({ id: row.grantId });
+    throw invalidGrant(IDLE_ENDED);
+  }
 
   const resource = resolveResource(row.grant.resource);
   if (!resource) throw invalidGrant("The grant names a resource this server no longer serves.");

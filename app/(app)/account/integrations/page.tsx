@@ -1,22 +1,27 @@
 import type { Metadata } from "next";
 import { ConnectAssistant } from "@/components/integrations/connect-assistant";
-import { ConnectionList } from "@/components/integrations/connection-list";
+import { AppConnectionGroups } from "@/components/integrations/app-connection-groups";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { findRevokedConnection } from "@/lib/oauth/connections/find-revoked-connection";
-import { listUserConnections } from "@/lib/oauth/connections/list-user-connections";
+import { listUserAppConnections } from "@/lib/oauth/connections/list-user-connections";
+import { findRevokedApp } from "@/lib/oauth/connections/revoke-own-app-connections";
+import { env } from "@/lib/env";
 import { protectedResource } from "@/lib/oauth/resources";
 import { param, type SearchParams } from "@/lib/web/search-params";
-import { revokeOwnConnectionAction } from "./actions";
+import { revokeOwnAppConnectionsAction, revokeOwnConnectionAction } from "./actions";
 
 export const metadata: Metadata = { title: "Integrations" };
 
 export default async function AccountIntegrationsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requireUser("/account/integrations");
-  const revokedId = param(await searchParams, "revoked");
+  const query = await searchParams;
+  const revokedId = param(query, "revoked");
+  const revokedAppId = param(query, "revokedApp");
   const revoked = revokedId ? await findRevokedConnection(revokedId, { userId: user.id }) : null;
-  const connections = await listUserConnections(user.id);
+  const revokedApp = revokedAppId ? await findRevokedApp(user.id, revokedAppId) : null;
+  const groups = await listUserAppConnections(user.id);
   const mcpUrl = protectedResource("mcp").url;
 
   return (
@@ -32,9 +37,21 @@ export default async function AccountIntegrationsPage({ searchParams }: { search
           </Alert>
         </div>
       ) : null}
-      {connections.length ? (
+      {revokedApp ? (
+        <div className="mb-6">
+          <Alert tone="success" testId="connection-revoked">
+            {revokedApp.appName} no longer has access: every connection of it was revoked.
+          </Alert>
+        </div>
+      ) : null}
+      {groups.length ? (
         <div className="space-y-8">
-          <ConnectionList connections={connections} revokeAction={revokeOwnConnectionAction} label="Your connected apps" />
+          <AppConnectionGroups
+            groups={groups}
+            revokeAction={revokeOwnConnectionAction}
+            revokeAllAction={revokeOwnAppConnectionsAction}
+            idleDays={env.HOURBOOK_CONNECTION_IDLE_DAYS}
+          />
           <details className="text-sm text-slate-600">
             <summary className="cursor-pointer font-medium text-slate-800">Connect another AI assistant</summary>
             <div className="mt-3">
