@@ -16,9 +16,9 @@ let adaId: string;
 let lovelaceId: string;
 
 beforeAll(async () => {
-  await seedDemo();
-  adaId = (await db.user.findUniqueOrThrow({ where: { email: "ada@example.com" } })).id;
-  lovelaceId = (await db.workspace.findUniqueOrThrow({ where: { slug: "lovelace-studio" } })).id;
+  const demo = await seedDemo();
+  adaId = demo.ada.id;
+  lovelaceId = demo.lovelace.id;
 });
 
 function grantIdOf(accessToken: string): string {

@@ -17,9 +17,9 @@ let lovelaceId: string;
 let clientId: string;
 
 beforeAll(async () => {
-  await seedDemo();
-  adaId = (await db.user.findUniqueOrThrow({ where: { email: "ada@example.com" } })).id;
-  lovelaceId = (await db.workspace.findUniqueOrThrow({ where: { slug: "lovelace-studio" } })).id;
+  const demo = await seedDemo();
+  adaId = demo.ada.id;
+  lovelaceId = demo.lovelace.id;
   clientId = await createTestClient();
 });
 

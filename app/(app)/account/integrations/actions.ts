@@ -7,24 +7,28 @@ import { revokeOwnConnection } from "@/lib/oauth/connections/revoke-own-connecti
 import { runAction, type ActionState } from "@/lib/web/action-state";
 import { text } from "@/lib/web/form-data";
 
-export async function revokeOwnConnectionAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+/** Runs one revocation for the signed-in person, then shows the page with its confirmation (`?<param>=<id>`). */
+async function revokeThenConfirm(param: "revoked" | "revokedApp", revoke: (userId: string) => Promise<{ appName: string; id: string }>): Promise<ActionState> {
   const user = await requireUser("/account/integrations");
   const state = await runAction(async () => {
-    const revoked = await revokeOwnConnection(user.id, text(form, "grantId"));
-    return { message: `${revoked.appName} no longer has access.`, id: revoked.grantId };
+    const revoked = await revoke(user.id);
+    return { message: `${revoked.appName} no longer has access.`, id: revoked.id };
   });
   if (state.status !== "success") return state;
   revalidatePath("/account/integrations");
-  redirect(`/account/integrations?revoked=${encodeURIComponent(state.id ?? "")}`);
+  redirect(`/account/integrations?${param}=${encodeURIComponent(state.id ?? "")}`);
+}
+
+export async function revokeOwnConnectionAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return revokeThenConfirm("revoked", async (userId) => {
+    const revoked = await revokeOwnConnection(userId, text(form, "grantId"));
+    return { appName: revoked.appName, id: revoked.grantId };
+  });
 }
 
 export async function revokeOwnAppConnectionsAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  const user = await requireUser("/account/integrations");
-  const state = await runAction(async () => {
-    const revoked = await revokeOwnAppConnections(user.id, text(form, "clientId"));
-    return { message: `${revoked.appName} no longer has access.`, id: revoked.clientId };
+  return revokeThenConfirm("revokedApp", async (userId) => {
+    const revoked = await revokeOwnAppConnections(userId, text(form, "clientId"));
+    return { appName: revoked.appName, id: revoked.clientId };
   });
-  if (state.status !== "success") return state;
-  revalidatePath("/account/integrations");
-  redirect(`/account/integrations?revokedApp=${encodeURIComponent(state.id ?? "")}`);
 }
