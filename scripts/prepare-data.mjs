@@ -43,16 +43,21 @@ function migrationNames(cwd) {
 }
 
 /**
- * Reads what the database already has, without changing it. `migrated` is true only when every
- * migration folder is recorded as applied, so a new or failed migration still goes through the
- * migration script (which also reports failures properly).
+ * Reads what the database already has. `migrated` is true only when every migration folder is
+ * recorded as applied, so a new or failed migration still goes through the migration script
+ * (which also reports failures properly). `empty`: nobody's data is in it (no user, no
+ * workspace) — what a first start that was interrupted leaves behind.
+ *
+ * Opened read-write: a process killed mid-write leaves a hot journal, which only a writer can
+ * roll back; a read-only open fails on it ("attempt to write a readonly database").
  */
 function inspectSqlite(file, cwd) {
-  if (!fs.existsSync(file)) return { migrated: false, hasUsers: false };
-  const db = new Database(file, { readonly: true, fileMustExist: true });
+  const db = new Database(file, { fileMustExist: true });
   try {
     const tables = new Set(db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all());
-    if (!tables.has("_prisma_migrations")) return { migrated: false, hasUsers: false };
+    const count = (table) => (tables.has(table) ? db.prepare(`SELECT COUNT(*) FROM "${table}"`).pluck().get() : 0);
+    const empty = count("User") === 0 && count("Workspace") === 0;
+    if (!tables.has("_prisma_migrations")) return { migrated: false, hasUsers: false, empty };
     const applied = new Set(
       db
         .prepare("SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL")
@@ -60,8 +65,7 @@ function inspectSqlite(file, cwd) {
         .all(),
     );
     const migrated = migrationNames(cwd).every((name) => applied.has(name));
-    const hasUsers = tables.has("User") && db.prepare('SELECT EXISTS (SELECT 1 FROM "User")').pluck().get() === 1;
-    return { migrated, hasUsers };
+    return { migrated, hasUsers: count("User") > 0, empty };
   } finally {
     db.close();
   }
@@ -98,9 +102,31 @@ function seed(cwd, env) {
   });
 }
 
+const SQLITE_SIDE_FILES = ["", "-journal", "-wal", "-shm"];
+
+/**
+ * Builds a new embedded database — migrated, in WAL mode, with the demo data — beside `file`
+ * and moves it into place with one rename. A start killed at any instant leaves either no
+ * database (the next start begins again) or a complete one, never a half-made one.
+ */
+async function createSqliteDatabase(file, cwd, env) {
+  const preparing = `${file}.preparing`;
+  for (const suffix of SQLITE_SIDE_FILES) fs.rmSync(`${preparing}${suffix}`, { force: true });
+  const preparingEnv = { ...env, DATABASE_URL: `file:${preparing}` };
+  await migrate(cwd, preparingEnv);
+  ensureWal(preparing);
+  await seed(cwd, preparingEnv);
+  // A clean close checkpoints the WAL into the file and removes it, so the file is whole.
+  const db = new Database(preparing, { fileMustExist: true });
+  db.pragma("wal_checkpoint(TRUNCATE)");
+  db.close();
+  for (const suffix of SQLITE_SIDE_FILES.slice(1)) fs.rmSync(`${file}${suffix}`, { force: true });
+  fs.renameSync(preparing, file);
+}
+
 /**
  * Prepares the data folder and database named by `env`. Returns what it did, for callers that
- * want to report it.
+ * want to report it. Safe to interrupt at any instant and run again.
  */
 export async function prepareData({ env = process.env, cwd = repoRoot } = {}) {
   const dataDir = path.resolve(cwd, dataDirOf(env));
@@ -115,7 +141,12 @@ export async function prepareData({ env = process.env, cwd = repoRoot } = {}) {
     return { dataDir, migrated: true, seeded: true };
   }
 
-  const before = inspectSqlite(file, cwd);
+  // No database yet, or only the remains of an interrupted first start: make it afresh.
+  const before = fs.existsSync(file) ? inspectSqlite(file, cwd) : null;
+  if (!before || before.empty) {
+    await createSqliteDatabase(file, cwd, env);
+    return { dataDir, migrated: true, seeded: true };
+  }
   if (!before.migrated) await migrate(cwd, env);
   ensureWal(file);
   if (!before.hasUsers) await seed(cwd, env);

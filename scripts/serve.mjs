@@ -39,6 +39,16 @@ function listen(server, port, host) {
 }
 
 /**
+ * Resolves when `port` can be bound on `host`, and frees it again at once.
+ * @throws Error saying the port is in use (EADDRINUSE)
+ */
+export async function assertPortFree(port, host) {
+  const probe = http.createServer();
+  await listen(probe, port, host);
+  await new Promise((resolve) => probe.close(() => resolve()));
+}
+
+/**
  * Starts serving. Resolves with a `close()` once the port is bound; rejects (before anything
  * is served) when the port is taken or the build is missing.
  * @param {{ port?: string | number, host?: string }} [options]

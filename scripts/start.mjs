@@ -12,7 +12,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { prepareData, repoRoot } from "./prepare-data.mjs";
-import { serve } from "./serve.mjs";
+import { assertPortFree, serve } from "./serve.mjs";
 
 const nextBin = path.join(repoRoot, "node_modules", ".bin", "next");
 // Same setting as next.config.ts's distDir.
@@ -74,7 +74,6 @@ async function stopAll(graceMs = 5_000) {
 }
 
 let handlersInstalled = false;
-let stopping = false;
 
 /** Stops the children when this process is interrupted, terminated or exits for any reason. */
 export function stopChildrenOnExit() {
@@ -87,10 +86,45 @@ export function stopChildrenOnExit() {
   const codes = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
   for (const [signal, code] of Object.entries(codes)) {
     process.on(signal, () => {
-      stopping = true;
       stopAll().finally(() => process.exit(code));
     });
   }
+}
+
+/**
+ * The npm process that ran this script (`npm start` → sh -c → node), or null when not run by
+ * npm. Linux: read from /proc.
+ */
+function npmProcessId() {
+  if (!process.env.npm_lifecycle_event) return null;
+  const parentOf = (pid) => {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    // Fields after "(comm)": state, ppid, ...; comm itself may contain spaces.
+    return { comm: stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")), ppid: Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) };
+  };
+  try {
+    const parent = parentOf(process.pid).ppid;
+    return parentOf(parent).comm === "sh" ? parentOf(parent).ppid : parent;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Stops this process when the `npm start` that ran it is gone. Killing npm outright (SIGKILL)
+ * tells nobody, and the server would go on holding the port as an orphan.
+ */
+export function exitWithNpm(checkEveryMs = 1_000) {
+  const npm = npmProcessId();
+  if (!npm || npm === 1) return;
+  setInterval(() => {
+    try {
+      process.kill(npm, 0);
+    } catch {
+      console.error("npm start was stopped: stopping the server.");
+      stopAll().finally(() => process.exit(143));
+    }
+  }, checkEveryMs).unref();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -174,7 +208,11 @@ function printBanner(appUrl) {
 async function main() {
   process.chdir(repoRoot);
   stopChildrenOnExit();
+  exitWithNpm();
   const port = process.env.PORT || "3000";
+  const host = process.env.HOURBOOK_HOST || undefined;
+  // Before preparing or building anything: a busy port is reported at once.
+  await assertPortFree(port, host);
   const appUrl = process.env.APP_URL || `http://localhost:${port}`;
   // next-auth v4 reads NEXTAUTH_URL itself; it must be the public URL the browser uses.
   const env = { ...process.env, PORT: port, APP_URL: appUrl, NEXTAUTH_URL: appUrl, NEXT_TELEMETRY_DISABLED: "1" };
@@ -184,7 +222,6 @@ async function main() {
 
   // Served from this process (scripts/serve.mjs), so stopping `npm start` stops the server too.
   Object.assign(process.env, env);
-  const host = process.env.HOURBOOK_HOST || undefined;
   await serve({ port, host });
   // Probe over loopback unless the server listens on one specific address.
   const probeHost = !host || host === "0.0.0.0" || host.includes(":") ? "127.0.0.1" : host;
