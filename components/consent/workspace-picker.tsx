@@ -1,7 +1,7 @@
-import type { WorkspaceChoice } from "@/lib/oauth/authorize/workspace-choices";
+import type { ConsentWorkspace } from "@/lib/oauth/authorize/consent-view";
 
 /** One radio per workspace; those that cannot be connected are disabled with the reason. */
-export function WorkspacePicker({ workspaces, defaultId }: { workspaces: WorkspaceChoice[]; defaultId: string | undefined }) {
+export function WorkspacePicker({ workspaces, defaultId }: { workspaces: ConsentWorkspace[]; defaultId: string | undefined }) {
   return (
     <fieldset role="radiogroup" aria-labelledby="workspace-legend" className="space-y-2">
       <legend id="workspace-legend" className="text-sm font-semibold text-slate-900">
