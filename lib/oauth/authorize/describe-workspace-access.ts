@@ -24,7 +24,7 @@ function blockerReason(blocker: Blocker, workspaceName: string): string {
     case "workspace":
       return REFUSAL_MESSAGES[blocker.refusal];
     case "policy":
-      return `${workspaceName}'s policy limits apps to ${ACCESS_LEVEL_WORDS[blocker.maxAccess].toLowerCase()}.`;
+      return `This workspace's policy limits apps to ${ACCESS_LEVEL_WORDS[blocker.maxAccess].toLowerCase()}.`;
     case "role":
       return `Your role in ${workspaceName} (${blocker.role}) does not allow:`;
     case "billing":
