@@ -7,7 +7,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./sign-in";
 import { registerApp } from "./support/connect-in-browser";
-import { authorizeUrl, newPkce, newState } from "./support/oauth";
+import { authorizeUrl, newPkce, newState, REDIRECT_URI } from "./support/oauth";
 
 const APP = "Consent Access E2E Assistant";
 let clientId: string;
@@ -107,5 +107,11 @@ test.describe("without JavaScript", () => {
     await expectHopperPastDue(page);
     await expect(page.getByRole("checkbox", { name: /profile:read/ })).not.toBeChecked();
     await expect(page.getByRole("checkbox", { name: /hourbook:write/ })).toBeChecked();
+
+    // The re-rendered form still answers: approving sends the browser back with a code.
+    await page.route(`${new URL(REDIRECT_URI).origin}/**`, (route) => route.fulfill({ status: 200, contentType: "text/html", body: "<!doctype html><title>Client</title>" }));
+    await page.getByRole("button", { name: "Approve" }).click();
+    await page.waitForURL((url) => url.origin === new URL(REDIRECT_URI).origin);
+    expect(new URL(page.url()).searchParams.get("code")).toMatch(/^hbac_/);
   });
 });
