@@ -66,3 +66,21 @@ test.describe("signed in as Ada", () => {
     await expectNoViolations(page);
   });
 });
+
+test("the consent page, with access the chosen workspace does not allow now", async ({ page, baseURL }) => {
+  await signIn(page, "grace@example.com");
+  const clientId = await registerApp(String(baseURL), "Axe Check Limited Assistant");
+  const query = new URLSearchParams({
+    response_type: "code",
+    client_id: clientId,
+    redirect_uri: REDIRECT_URI,
+    code_challenge: newPkce().challenge,
+    code_challenge_method: "S256",
+    scope: "hourbook:read hourbook:write",
+    state: newState(),
+  });
+  await page.goto(`/oauth/authorize?${query}`);
+  await page.getByRole("radiogroup", { name: "Workspace" }).getByRole("radio", { name: "Lovelace Studio" }).check();
+  await expect(page.getByTestId("access-not-usable")).toBeVisible();
+  await expectNoViolations(page);
+});

@@ -12,9 +12,9 @@ export interface ScopeItem {
  * The requested permissions as checkboxes, grouped by area. Unticking a scope unticks the
  * ones that need it; ticking one ticks what it needs — the server applies the same rule.
  */
-export function ScopeChecklist({ groups }: { groups: Array<{ area: string; items: ScopeItem[] }> }) {
+export function ScopeChecklist({ groups, initiallyTicked }: { groups: Array<{ area: string; items: ScopeItem[] }>; initiallyTicked: readonly string[] }) {
   const all = groups.flatMap((g) => g.items);
-  const [ticked, setTicked] = useState<Set<string>>(() => new Set(all.map((i) => i.scope)));
+  const [ticked, setTicked] = useState<Set<string>>(() => new Set(initiallyTicked));
 
   function toggle(scope: string, on: boolean) {
     const next = new Set(ticked);

@@ -1,7 +1,15 @@
-import type { WorkspaceChoice } from "@/lib/oauth/authorize/workspace-choices";
+import type { ConsentWorkspace } from "@/lib/oauth/authorize/consent-view";
 
-/** One radio per workspace; those that cannot be connected are disabled with the reason. */
-export function WorkspacePicker({ workspaces, defaultId }: { workspaces: WorkspaceChoice[]; defaultId: string | undefined }) {
+/** One radio per workspace; those that cannot be chosen are disabled with the reason. */
+export function WorkspacePicker({
+  workspaces,
+  selectedId,
+  onSelect,
+}: {
+  workspaces: ConsentWorkspace[];
+  selectedId: string | undefined;
+  onSelect: (id: string) => void;
+}) {
   return (
     <fieldset role="radiogroup" aria-labelledby="workspace-legend" className="space-y-2">
       <legend id="workspace-legend" className="text-sm font-semibold text-slate-900">
@@ -17,7 +25,8 @@ export function WorkspacePicker({ workspaces, defaultId }: { workspaces: Workspa
                 id={`workspace-${w.id}`}
                 name="workspace_id"
                 value={w.id}
-                defaultChecked={w.id === defaultId}
+                checked={w.id === selectedId}
+                onChange={() => onSelect(w.id)}
                 disabled={Boolean(w.reason)}
                 aria-describedby={w.reason ? `workspace-${w.id}-reason` : undefined}
                 className="mt-0.5 h-4 w-4 border-slate-300 text-indigo-600 focus:ring-indigo-600"

@@ -1,23 +1,19 @@
 /**
  * Who is calling, through which grant, into which workspace, allowed to do what — decided
  * afresh on every MCP and REST request. The token check is lib/oauth's; the live workspace
- * checks (membership, plan, public API access, billing, client policy) are the same rules
- * the consent page used, so tightening any of them bites on the very next request.
+ * checks (membership, plan, public API access, billing, client policy, highest access) are
+ * effectiveAccess, the same answer the consent page showed, read from the same workspace
+ * facts, so tightening any of them bites on the very next request.
  */
-import { z } from "zod";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/domain/actor";
-import {
-  BILLING_WRITE_REFUSAL,
-  billingAllowsWrites,
-  integrationAccessRefusal,
-  REFUSAL_MESSAGES,
-  type AccessRefusal,
-} from "@/lib/domain/integrations/integration-access";
-import { clientFacts } from "@/lib/oauth/authorize/workspace-choices";
+import { REFUSAL_MESSAGES, type AccessRefusal } from "@/lib/domain/integrations/integration-access";
+import { findWorkspaceFacts } from "@/lib/domain/integrations/workspace-facts";
+import { clientFacts } from "@/lib/oauth/clients/client-facts";
 import { toRegisteredClient } from "@/lib/oauth/clients/registered-client";
+import { effectiveAccess } from "@/lib/oauth/effective-access";
 import { isOAuthError } from "@/lib/oauth/errors";
-import { capToAccessLevel, type ResourceKind, type Scope } from "@/lib/oauth/scopes";
+import type { ResourceKind, Scope } from "@/lib/oauth/scopes";
 import { verifyAccessToken } from "@/lib/oauth/verify-access-token";
 
 export interface Connection {
@@ -38,8 +34,6 @@ export type ConnectionRefusal =
   | { status: 403; error: "access_denied"; reason: AccessRefusal; description: string };
 
 export type ConnectionResult = { ok: true; connection: Connection } | { ok: false; refusal: ConnectionRefusal };
-
-const Hosts = z.array(z.string());
 
 /** Reads `Authorization: Bearer <token>` (RFC 6750 §2.1; never from the query string). */
 export function bearerToken(authorization: string | null): string | null {
@@ -62,24 +56,14 @@ export async function resolveConnection(authorization: string | null, resource: 
   }
   const { grant, claims } = verified;
   const [membership, clientRow] = await Promise.all([
-    db.membership.findUnique({ where: { workspaceId_userId: { workspaceId: grant.workspaceId, userId: grant.userId } }, include: { workspace: true } }),
+    findWorkspaceFacts(grant.userId, grant.workspaceId),
     db.oAuthClient.findUnique({ where: { id: grant.clientId } }),
   ]);
   if (!clientRow) return { ok: false, refusal: { status: 401, error: "invalid_token", description: "The application was deleted." } };
   if (!membership) return denied("membership_inactive");
   const { workspace } = membership;
-  const refusal = integrationAccessRefusal(
-    {
-      membershipStatus: membership.status,
-      plan: workspace.plan,
-      publicApiAccess: workspace.publicApiAccess,
-      billingState: workspace.billingState,
-      clientPolicy: workspace.integrationClientPolicy,
-      allowedHosts: Hosts.parse(workspace.integrationAllowedHosts),
-    },
-    clientFacts(toRegisteredClient(clientRow)),
-  );
-  if (refusal) return denied(refusal);
+  const access = effectiveAccess({ scopes: claims.scopes, role: membership.role, workspace: membership.facts, client: clientFacts(toRegisteredClient(clientRow)) });
+  if (access.refusal) return denied(access.refusal);
 
   return {
     ok: true,
@@ -89,9 +73,9 @@ export async function resolveConnection(authorization: string | null, resource: 
       clientName: clientRow.name,
       userId: grant.userId,
       workspaceName: workspace.name,
-      actor: { userId: grant.userId, membershipId: membership.id, workspaceId: workspace.id, role: membership.role },
-      scopes: capToAccessLevel(claims.scopes, workspace.integrationMaxAccess),
-      writeRefusal: billingAllowsWrites(workspace.billingState) ? null : BILLING_WRITE_REFUSAL,
+      actor: { userId: grant.userId, membershipId: membership.membershipId, workspaceId: workspace.id, role: membership.role },
+      scopes: access.scopes,
+      writeRefusal: access.writeRefusal,
     },
   };
 }

@@ -8,6 +8,12 @@ export function param(params: SearchParams, name: string): string | undefined {
   return value ? value : undefined;
 }
 
+/** Every value of a repeated query parameter (`?scope=a&scope=b`), empty ones left out. */
+export function paramList(params: SearchParams, name: string): string[] {
+  const raw = params[name];
+  return (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).map((v) => v.trim()).filter(Boolean);
+}
+
 /** `?a=1&b=2` from the given values, skipping empty ones. */
 export function queryString(values: Record<string, string | undefined | null>): string {
   const query = new URLSearchParams();

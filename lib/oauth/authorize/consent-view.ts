@@ -1,12 +1,25 @@
 /** Everything the consent page shows about a held authorization request. */
+import type { OAuthAuthorizationRequest } from "@/lib/generated/prisma/client";
+import type { Role } from "@/lib/generated/prisma/enums";
 import { findClient } from "../clients/find-client";
 import { describeClientOrigin } from "../clients/registered-client";
 import { allRedirectsAreLocal } from "../redirect-uri";
 import { resolveResource } from "../resources";
 import { describeScopesByArea, type ScopeDescription } from "../scope-descriptions";
-import { parseScope } from "../scopes";
+import { parseScope, type Scope } from "../scopes";
+import { describeWorkspaceAccess, type WorkspaceAccessView } from "./describe-workspace-access";
 import { findHeldRequest } from "./hold-authorization-request";
-import { listWorkspaceChoices, type WorkspaceChoice } from "./workspace-choices";
+import { listWorkspaceChoices } from "./workspace-choices";
+
+/** One workspace radio: what the app could do there, or why it cannot be chosen. */
+export interface ConsentWorkspace {
+  id: string;
+  name: string;
+  role: Role;
+  /** Why it cannot be chosen, or null. */
+  reason: string | null;
+  access: WorkspaceAccessView;
+}
 
 export interface ConsentView {
   requestId: string;
@@ -19,15 +32,39 @@ export interface ConsentView {
   resourceLabel: string;
   resourceUrl: string;
   scopeGroups: Array<{ area: string; items: ScopeDescription[] }>;
-  workspaces: WorkspaceChoice[];
+  /** The requested scopes to show ticked. */
+  tickedScopes: Scope[];
+  workspaces: ConsentWorkspace[];
+  /** The workspace shown chosen: the one asked for when it can be chosen, else the first that can. */
+  selectedWorkspaceId: string | undefined;
+  /**
+   * The original /oauth/authorize URL (a path), to start over after switching account: the
+   * held request belongs to this user, so another user needs a request of their own.
+   */
+  restartUrl: string;
 }
 
-export async function loadConsentView(requestId: string, userId: string): Promise<ConsentView | null> {
+/**
+ * What the page asks for beside the request id, from its query. Only a display choice: the
+ * decision re-checks everything, so an unknown or ineligible workspace is simply not chosen.
+ */
+export interface ConsentDisplayChoice {
+  workspaceId?: string;
+  /** The scopes left ticked before a re-render without JavaScript; absent: all requested. */
+  tickedScopes?: readonly string[];
+}
+
+export async function loadConsentView(requestId: string, userId: string, choice: ConsentDisplayChoice = {}): Promise<ConsentView | null> {
   const held = await findHeldRequest(requestId, userId);
   if (!held) return null;
   const client = await findClient(held.clientId);
   const resource = resolveResource(held.resource);
   if (!client || !resource) return null;
+  const requested = parseScope(held.scope);
+  const workspaces = (await listWorkspaceChoices(userId, client, requested)).map(
+    (w): ConsentWorkspace => ({ id: w.id, name: w.name, role: w.role, reason: w.reason, access: describeWorkspaceAccess(w.access, w.name) }),
+  );
+  const eligible = workspaces.filter((w) => !w.reason);
   return {
     requestId,
     clientName: client.name,
@@ -38,7 +75,25 @@ export async function loadConsentView(requestId: string, userId: string): Promis
     redirectsAreLocal: allRedirectsAreLocal(client.redirectUris),
     resourceLabel: resource.label,
     resourceUrl: resource.url,
-    scopeGroups: describeScopesByArea(parseScope(held.scope)),
-    workspaces: await listWorkspaceChoices(userId, client),
+    scopeGroups: describeScopesByArea(requested),
+    tickedScopes: choice.tickedScopes ? requested.filter((s) => choice.tickedScopes?.includes(s)) : requested,
+    workspaces,
+    selectedWorkspaceId: (eligible.find((w) => w.id === choice.workspaceId) ?? eligible[0])?.id,
+    restartUrl: restartUrl(held),
   };
+}
+
+function restartUrl(held: OAuthAuthorizationRequest): string {
+  const query = new URLSearchParams({
+    response_type: "code",
+    client_id: held.clientId,
+    redirect_uri: held.redirectUri,
+    scope: held.scope,
+    resource: held.resource,
+    code_challenge: held.codeChallenge,
+    // The only method accepted (../pkce.ts), so the only one a held request can have come with.
+    code_challenge_method: "S256",
+  });
+  if (held.state !== null) query.set("state", held.state);
+  return `/oauth/authorize?${query}`;
 }

@@ -4,11 +4,13 @@
  * `access_denied`. Either way the held request is answered exactly once.
  */
 import { db, type DbTx } from "@/lib/db";
+import { clientFacts } from "../clients/client-facts";
 import { findClient } from "../clients/find-client";
+import { effectiveAccess, usableCapabilities } from "../effective-access";
 import { createGrant } from "../grants";
 import { AUTHORIZATION_CODE_TTL_SECONDS } from "../lifetimes";
 import { issuer } from "../resources";
-import { capToAccessLevel, formatScope, parseScope, withConsistentDependencies, type Scope } from "../scopes";
+import { formatScope, parseScope, withConsistentDependencies, type Scope } from "../scopes";
 import { hashToken, newOpaqueToken, PREFIX } from "../secrets";
 import { authorizationResponseUrl } from "./authorization-request";
 import { findHeldRequest } from "./hold-authorization-request";
@@ -42,15 +44,19 @@ export async function approveAuthorization(approval: Approval): Promise<string> 
   if (!held) throw new ConsentError(STALE_REQUEST);
   const client = await findClient(held.clientId);
   if (!client) throw new ConsentError("This application is no longer registered.");
-  const choice = (await listWorkspaceChoices(approval.userId, client)).find((w) => w.id === workspaceId);
+  const requested = parseScope(held.scope);
+  const choice = (await listWorkspaceChoices(approval.userId, client, requested)).find((w) => w.id === workspaceId);
   if (!choice) throw new ConsentError("You are not a member of that workspace.");
   if (choice.reason) throw new ConsentError(`${choice.name} cannot be connected: ${choice.reason}`);
-  const workspace = await db.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { integrationMaxAccess: true } });
 
-  const requested = parseScope(held.scope);
+  // What is left ticked, as the workspace's policy caps it: the same answer the page showed.
   const selected = requested.filter((s) => approval.selectedScopes.includes(s));
-  const scopes: Scope[] = capToAccessLevel(withConsistentDependencies(selected), workspace.integrationMaxAccess);
+  const access = effectiveAccess({ scopes: withConsistentDependencies(selected), role: choice.role, workspace: choice.facts, client: clientFacts(client) });
+  const scopes: Scope[] = access.scopes;
   if (scopes.length === 0) throw new ConsentError("Leave at least one permission ticked, or deny the request.");
+  if (usableCapabilities(access).length === 0) {
+    throw new ConsentError(`Nothing left ticked can be used in ${choice.name} now. Tick more, or deny the request.`);
+  }
 
   return db.$transaction(async (tx) => {
     await claimHeldRequest(tx, approval.requestId, approval.userId);

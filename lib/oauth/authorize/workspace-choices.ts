@@ -1,49 +1,38 @@
-/** The user's workspaces as consent choices: which may receive this connection, and why not. */
-import { z } from "zod";
+/**
+ * The user's workspaces as consent choices: what the requested access would really give in
+ * each (effectiveAccess, from the same workspace facts every later request is checked
+ * against), and which cannot be chosen and why.
+ */
 import type { Role } from "@/lib/generated/prisma/enums";
-import { db } from "@/lib/db";
-import { integrationAccessRefusal, REFUSAL_MESSAGES, type AccessRefusal, type ClientFacts } from "@/lib/domain/integrations/integration-access";
+import { REFUSAL_MESSAGES, type AccessRefusal } from "@/lib/domain/integrations/integration-access";
+import { listWorkspaceFacts, type WorkspaceFacts } from "@/lib/domain/integrations/workspace-facts";
 import { byRoleThenName } from "@/lib/domain/workspaces/list-user-workspaces";
+import { clientFacts } from "../clients/client-facts";
 import type { RegisteredClient } from "../clients/registered-client";
+import { effectiveAccess, type EffectiveAccess } from "../effective-access";
+import type { Scope } from "../scopes";
+import { nothingUsableReason } from "./describe-workspace-access";
 
 export interface WorkspaceChoice {
   id: string;
   name: string;
   slug: string;
   role: Role;
+  facts: WorkspaceFacts;
+  /** What the requested scopes would give in this workspace now. */
+  access: EffectiveAccess;
   refusal: AccessRefusal | null;
+  /** Why it cannot be chosen: the app may not connect there, or could use nothing it asks for. */
   reason: string | null;
 }
 
-const Hosts = z.array(z.string());
-
-export function clientFacts(client: Pick<RegisteredClient, "kind" | "id" | "redirectUris">): ClientFacts {
-  const hosts =
-    client.kind === "metadata_document"
-      ? [new URL(client.id).hostname]
-      : [...new Set(client.redirectUris.map((u) => { try { return new URL(u).hostname; } catch { return ""; } }).filter(Boolean))];
-  return { kind: client.kind, hosts };
-}
-
-export async function listWorkspaceChoices(userId: string, client: RegisteredClient): Promise<WorkspaceChoice[]> {
-  const memberships = await db.membership.findMany({
-    where: { userId },
-    include: { workspace: true },
-    orderBy: { workspace: { name: "asc" } },
-  });
+export async function listWorkspaceChoices(userId: string, client: RegisteredClient, scopes: readonly Scope[]): Promise<WorkspaceChoice[]> {
   const facts = clientFacts(client);
-  return memberships.map((m) => {
-    const refusal = integrationAccessRefusal(
-      {
-        membershipStatus: m.status,
-        plan: m.workspace.plan,
-        publicApiAccess: m.workspace.publicApiAccess,
-        billingState: m.workspace.billingState,
-        clientPolicy: m.workspace.integrationClientPolicy,
-        allowedHosts: Hosts.parse(m.workspace.integrationAllowedHosts),
-      },
-      facts,
-    );
-    return { id: m.workspace.id, name: m.workspace.name, slug: m.workspace.slug, role: m.role, refusal, reason: refusal ? REFUSAL_MESSAGES[refusal] : null };
-  }).sort(byRoleThenName);
+  return (await listWorkspaceFacts(userId))
+    .map((m): WorkspaceChoice => {
+      const access = effectiveAccess({ scopes, role: m.role, workspace: m.facts, client: facts });
+      const reason = access.refusal ? REFUSAL_MESSAGES[access.refusal] : nothingUsableReason(access);
+      return { ...m.workspace, role: m.role, facts: m.facts, access, refusal: access.refusal, reason };
+    })
+    .sort(byRoleThenName);
 }

@@ -2,18 +2,26 @@ import type { Metadata } from "next";
 import { Alert } from "@/components/ui/alert";
 import { Brand } from "@/components/brand";
 import { Button } from "@/components/ui/button";
+import { SwitchAccountLink } from "@/components/auth/switch-account-link";
 import { ScopeChecklist } from "@/components/consent/scope-checklist";
-import { WorkspacePicker } from "@/components/consent/workspace-picker";
+import { WorkspaceAccess } from "@/components/consent/workspace-access";
 import { requireUser } from "@/lib/auth/session";
 import { loadConsentView } from "@/lib/oauth/authorize/consent-view";
 import { scopeDependency, type Scope } from "@/lib/oauth/scopes";
+import { param, paramList, type SearchParams } from "@/lib/web/search-params";
 
 export const metadata: Metadata = { title: "Connect an app" };
 
-export default async function ConsentPage({ searchParams }: { searchParams: Promise<{ request?: string; error?: string }> }) {
-  const { request: requestId = "", error } = await searchParams;
+export default async function ConsentPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const query = await searchParams;
+  const requestId = param(query, "request") ?? "";
+  const error = param(query, "error");
   const user = await requireUser(`/oauth/consent?request=${encodeURIComponent(requestId)}`);
-  const view = requestId ? await loadConsentView(requestId, user.id) : null;
+  // "Show access for this workspace" (no JavaScript) comes back here with the form's fields.
+  const shown = param(query, "show") === "access";
+  const view = requestId
+    ? await loadConsentView(requestId, user.id, { workspaceId: param(query, "workspace_id"), tickedScopes: shown ? paramList(query, "scope") : undefined })
+    : null;
 
   if (!view) {
     return (
@@ -25,7 +33,6 @@ export default async function ConsentPage({ searchParams }: { searchParams: Prom
     );
   }
 
-  const firstEligible = view.workspaces.find((w) => !w.reason);
   const groups = view.scopeGroups.map((g) => ({
     area: g.area,
     items: g.items.map((i) => ({ scope: i.scope, text: i.text, needs: scopeDependency(i.scope as Scope) })),
@@ -34,7 +41,9 @@ export default async function ConsentPage({ searchParams }: { searchParams: Prom
   return (
     <Shell>
       <div>
-        <p className="text-sm text-slate-500">Signed in as {user.email}</p>
+        <p className="text-sm text-slate-500">
+          Signed in as {user.email}. Not you? <SwitchAccountLink returnTo={view.restartUrl} />
+        </p>
         <h1 className="mt-1 text-xl font-semibold tracking-tight text-slate-900">Connect {view.clientName} to Hourbook?</h1>
         <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
           <dt className="text-slate-500">From</dt>
@@ -57,16 +66,16 @@ export default async function ConsentPage({ searchParams }: { searchParams: Prom
 
       <form method="post" action="/oauth/consent/decision" className="space-y-6">
         <input type="hidden" name="request" value={view.requestId} />
-        <WorkspacePicker workspaces={view.workspaces} defaultId={firstEligible?.id} />
+        <WorkspaceAccess workspaces={view.workspaces} defaultId={view.selectedWorkspaceId} clientName={view.clientName} />
         <section aria-labelledby="access-heading">
           <h2 id="access-heading" className="text-sm font-semibold text-slate-900">
-            {view.clientName} will be able to
+            Permissions {view.clientName} asks for
           </h2>
           <p className="mb-3 text-xs text-slate-500">Untick anything you do not want to allow.</p>
-          <ScopeChecklist groups={groups} />
+          <ScopeChecklist groups={groups} initiallyTicked={view.tickedScopes} />
         </section>
         <div className="flex gap-3 border-t border-slate-100 pt-4">
-          <Button type="submit" name="decision" value="approve" disabled={!firstEligible}>
+          <Button type="submit" name="decision" value="approve" disabled={!view.selectedWorkspaceId}>
             Approve
           </Button>
           <Button type="submit" name="decision" value="deny" variant="secondary">
