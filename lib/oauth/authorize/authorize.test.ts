@@ -47,6 +47,9 @@ describe("phase one: answered on our own page, never redirected", () => {
     ["an unknown client", { client_id: "unknown-client" }, "invalid_client"],
     ["an unregistered redirect URI", { redirect_uri: "https://evil.example/callback" }, "invalid_redirect_uri"],
     ["a redirect URI with another path", { redirect_uri: "http://127.0.0.1:8765/elsewhere" }, "invalid_redirect_uri"],
+    ["a loopback redirect URI with userinfo", { redirect_uri: "http://evil@127.0.0.1:8765/callback" }, "invalid_redirect_uri"],
+    ["a loopback redirect URI with the host as a number", { redirect_uri: "http://2130706433:8765/callback" }, "invalid_redirect_uri"],
+    ["a loopback redirect URI with a dot segment", { redirect_uri: "http://127.0.0.1:8765/x/../callback" }, "invalid_redirect_uri"],
   ])("%s", async (_, overrides, error) => {
     const outcome = await run(query(overrides));
     expect(outcome).toMatchObject({ kind: "error_page", status: 400, error });
