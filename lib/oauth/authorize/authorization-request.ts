@@ -25,7 +25,10 @@ export class AuthorizePageError extends Error {
 
 export interface ClientAndRedirect {
   client: RegisteredClient;
+  /** Where the response goes: the redirect_uri sent, or the only registered one. */
   redirectUri: string;
+  /** Whether the request carried redirect_uri, which the token request must then repeat (RFC 6749 §4.1.3). */
+  redirectUriSent: boolean;
   state: string | undefined;
 }
 
@@ -49,7 +52,7 @@ export async function validateClientAndRedirect(params: Map<string, string>): Pr
   if (!client.redirectUris.some((registered) => redirectUriMatches(redirectUri, registered))) {
     throw new AuthorizePageError("invalid_redirect_uri", `${redirectUri} is not a redirect URI registered for ${client.name}.`);
   }
-  return { client, redirectUri, state: params.get("state") };
+  return { client, redirectUri, redirectUriSent: requested !== undefined, state: params.get("state") };
 }
 
 export interface ValidatedAuthorization extends ClientAndRedirect {

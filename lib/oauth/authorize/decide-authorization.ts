@@ -67,6 +67,7 @@ export async function approveAuthorization(approval: Approval): Promise<string> 
         codeHash: hashToken(code),
         grantId,
         redirectUri: held.redirectUri,
+        redirectUriSent: held.redirectUriSent,
         codeChallenge: held.codeChallenge,
         resource: held.resource,
         scope: formatScope(scopes),
