@@ -3,6 +3,13 @@
  * SDK's authorize handler is the model). Phase one — client and redirect URI — is answered
  * on our own page and never redirected, so we are not an open redirector. Every later
  * problem goes back to the client's redirect URI as `error`, `state` and `iss` (RFC 9207).
+ *
+ * Repeated parameters (RFC 6749 §3.1 "MUST NOT be included more than once") follow the same
+ * split: a repeated client_id or redirect_uri cannot be validated, so it is a page error; any
+ * other repeated parameter is redirected back, `resource` as `invalid_target` (RFC 8707 §2:
+ * a grant here is bound to one resource) and the rest as `invalid_request`. A repeated `state`
+ * echoes its first value, the one URLSearchParams.get and most client libraries read back, so
+ * the client can still match the error to its request.
  */
 import { findClient } from "../clients/find-client";
 import type { RegisteredClient } from "../clients/registered-client";
@@ -23,6 +30,33 @@ export class AuthorizePageError extends Error {
   }
 }
 
+/** An authorize query as RFC 6749 §3.1 reads it: empty values count as absent. */
+export interface AuthorizeParams {
+  /** Each parameter's first non-empty value. */
+  values: Map<string, string>;
+  /** Names that occur more than once, in the order first seen. */
+  repeated: string[];
+}
+
+export function readAuthorizeParams(query: URLSearchParams): AuthorizeParams {
+  const values = new Map<string, string>();
+  const seen = new Set<string>();
+  const repeated: string[] = [];
+  for (const [key, value] of query) {
+    if (value === "") continue;
+    if (seen.has(key)) {
+      if (!repeated.includes(key)) repeated.push(key);
+    } else {
+      seen.add(key);
+      values.set(key, value);
+    }
+  }
+  return { values, repeated };
+}
+
+/** Never validated, so a repeat cannot be redirected anywhere. */
+const PHASE_ONE_PARAMETERS = ["client_id", "redirect_uri"];
+
 export interface ClientAndRedirect {
   client: RegisteredClient;
   /** Where the response goes: the redirect_uri sent, or the only registered one. */
@@ -33,7 +67,10 @@ export interface ClientAndRedirect {
 }
 
 /** Phase one: a known client and one of its registered redirect URIs. */
-export async function validateClientAndRedirect(params: Map<string, string>): Promise<ClientAndRedirect> {
+export async function validateClientAndRedirect(query: AuthorizeParams): Promise<ClientAndRedirect> {
+  const unvalidated = query.repeated.find((name) => PHASE_ONE_PARAMETERS.includes(name));
+  if (unvalidated) throw new AuthorizePageError("invalid_request", `The ${unvalidated} parameter must not be repeated.`);
+  const params = query.values;
   const clientId = params.get("client_id");
   if (!clientId) throw new AuthorizePageError("invalid_request", "The request has no client_id.");
   let client: RegisteredClient | null;
@@ -62,8 +99,12 @@ export interface ValidatedAuthorization extends ClientAndRedirect {
 }
 
 /** Phase two: everything else. Throws OAuthError, which the endpoint redirects back. */
-export function validateAuthorizationParams(phaseOne: ClientAndRedirect, params: Map<string, string>): ValidatedAuthorization {
+export function validateAuthorizationParams(phaseOne: ClientAndRedirect, query: AuthorizeParams): ValidatedAuthorization {
   const { client } = phaseOne;
+  const [repeated] = query.repeated;
+  if (repeated === "resource") throw invalidTarget("Send one resource per authorization request; a connection is bound to one resource.");
+  if (repeated) throw invalidRequest(`The ${repeated} parameter must not be repeated.`);
+  const params = query.values;
   const responseType = params.get("response_type");
   if (!responseType) throw invalidRequest("response_type is required.");
   if (responseType !== "code") throw new OAuthError("unsupported_response_type", `response_type ${responseType} is not supported; use code.`);

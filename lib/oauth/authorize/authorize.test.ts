@@ -55,9 +55,14 @@ describe("phase one: answered on our own page, never redirected", () => {
     expect(outcome).toMatchObject({ kind: "error_page", status: 400, error });
   });
 
-  it("refuses a repeated parameter on the page", async () => {
+  it.each([
+    ["client_id", () => clientId],
+    ["client_id", () => "another"],
+    ["redirect_uri", () => REDIRECT_URI],
+    ["redirect_uri", () => "https://evil.example/callback"],
+  ])("refuses a repeated %s on the page, since it cannot be validated", async (name, value) => {
     const q = query();
-    q.append("client_id", "another");
+    q.append(name, value());
     expect(await run(q)).toMatchObject({ kind: "error_page", error: "invalid_request" });
   });
 
@@ -87,6 +92,33 @@ describe("phase two: redirected back with error, state and iss", () => {
     expect(url.searchParams.get("error_description")).toBeTruthy();
     expect(url.searchParams.get("state")).toBe("st4te");
     expect(url.searchParams.get("iss")).toBe("http://localhost:3000");
+  });
+
+  // RFC 6749 §3.1 and §4.1.2.1: once client and redirect URI are valid, a repeated parameter
+  // is an error the client hears about, never our page.
+  it.each<[string, string, string]>([
+    ["scope", "hourbook:read", "invalid_request"],
+    ["scope", "hourbook:read hourbook:write", "invalid_request"],
+    ["state", "other", "invalid_request"],
+    ["state", "st4te", "invalid_request"],
+    ["response_type", "code", "invalid_request"],
+    ["code_challenge", "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM", "invalid_request"],
+    ["code_challenge_method", "S256", "invalid_request"],
+    ["resource", "http://localhost:3000/api", "invalid_target"],
+    ["resource", "http://localhost:3000/mcp", "invalid_target"],
+  ])("redirects a repeated %s (%s) back as %s with the first state, holding nothing", async (name, value, error) => {
+    const q = query();
+    q.append(name, value);
+    const before = await db.oAuthAuthorizationRequest.count();
+    const outcome = await run(q);
+    expect(outcome.kind).toBe("redirect");
+    const url = new URL((outcome as { url: string }).url);
+    expect(url.origin + url.pathname).toBe(REDIRECT_URI);
+    expect(url.searchParams.get("error")).toBe(error);
+    expect(url.searchParams.get("error_description")).toContain(name);
+    expect(url.searchParams.getAll("state")).toEqual(["st4te"]);
+    expect(url.searchParams.get("iss")).toBe("http://localhost:3000");
+    expect(await db.oAuthAuthorizationRequest.count()).toBe(before);
   });
 
   it("names the missing dependency", async () => {
