@@ -17,7 +17,7 @@ import { OAuthError, invalidRequest, invalidScope, invalidTarget } from "../erro
 import { CODE_CHALLENGE } from "../pkce";
 import { redirectUriMatches } from "../redirect-uri";
 import { protectedResource, resolveResource, type ProtectedResource } from "../resources";
-import { assertValidScopeRequest, parseScope, scopesAllow, type Scope } from "../scopes";
+import { assertValidScopeRequest, parseRequestedScope, parseScope, scopesAllow, type Scope } from "../scopes";
 
 /** Phase one failed: shown to the user, never redirected. */
 export class AuthorizePageError extends Error {
@@ -122,7 +122,7 @@ export function validateAuthorizationParams(phaseOne: ClientAndRedirect, query: 
     throw invalidTarget(`${client.name} is not registered for the ${resource.label}.`);
   }
 
-  const scopes = params.has("scope") ? parseScope(params.get("scope")) : defaultScopes(client);
+  const scopes = parseRequestedScope(params.get("scope")) ?? defaultScopes(client);
   assertValidScopeRequest(scopes, resource.kind);
   if (client.allowedScopes) {
     const allowed = client.allowedScopes;

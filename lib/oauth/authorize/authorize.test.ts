@@ -121,6 +121,20 @@ describe("phase two: redirected back with error, state and iss", () => {
     expect(await db.oAuthAuthorizationRequest.count()).toBe(before);
   });
 
+  // Clients with OpenID Connect habits add openid and offline_access: accepted, never granted.
+  it.each<[string, string]>([
+    ["offline_access hourbook:read hourbook:write", "hourbook:read hourbook:write"],
+    ["hourbook:read openid", "hourbook:read"],
+    ["openid offline_access time:read", "time:read"],
+    ["openid offline_access", "hourbook:read"],
+    ["offline_access", "hourbook:read"],
+  ])("accepts scope=%j and holds %j", async (scope, held) => {
+    const outcome = await run(query({ scope }));
+    expect(outcome.kind).toBe("consent");
+    const request = await db.oAuthAuthorizationRequest.findUniqueOrThrow({ where: { id: (outcome as { requestId: string }).requestId } });
+    expect(request.scope).toBe(held);
+  });
+
   it("names the missing dependency", async () => {
     const outcome = await run(query({ scope: "hourbook:read hourbook:admin" }));
     const url = new URL((outcome as { url: string }).url);

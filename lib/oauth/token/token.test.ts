@@ -185,6 +185,17 @@ describe("refresh_token grant", () => {
     expect(up.body).toMatchObject({ error: "invalid_scope" });
   });
 
+  it("never grants or echoes openid and offline_access, however they are asked for", async () => {
+    const first = await tokensFor({ ...flow(), scope: "openid hourbook:read offline_access" });
+    expect(first.scope).toBe("hourbook:read");
+    const claims = JSON.parse(Buffer.from(first.access_token.split(".")[1] ?? "", "base64url").toString()) as { scope: string };
+    expect(claims.scope).toBe("hourbook:read");
+    const same = await postForm("token", { grant_type: "refresh_token", refresh_token: first.refresh_token, client_id: clientId, scope: "offline_access" });
+    expect(same.body.scope).toBe("hourbook:read");
+    const named = await postForm("token", { grant_type: "refresh_token", refresh_token: String(same.body.refresh_token), client_id: clientId, scope: "hourbook:read offline_access openid" });
+    expect(named.body.scope).toBe("hourbook:read");
+  });
+
   it.each([
     ["an unknown refresh token", { refresh_token: "hbrt_unknown" }, "invalid_grant"],
     ["a missing refresh token", { refresh_token: "" }, "invalid_request"],
