@@ -5,6 +5,7 @@ import { seedDemo } from "@/prisma/seed/demo";
 import { s256 } from "../pkce";
 import { approveAuthorization, denyAuthorization } from "./decide-authorization";
 import { handleAuthorizeRequest } from "./handle-authorize-request";
+import { handleConsentDecision } from "./handle-consent-decision";
 import { loadConsentView } from "./consent-view";
 
 let adaId: string;
@@ -181,7 +182,7 @@ describe("consent", () => {
 
   it("refuses an ineligible workspace even if the form is forged", async () => {
     const requestId = await held();
-    await expect(approveAuthorization({ requestId, userId: adaId, workspaceId: sketchbookId, selectedScopes: ["hourbook:read"] })).rejects.toThrow(/Sketchbook cannot be connected/);
+    await expect(approveAuthorization({ requestId, userId: adaId, workspaceId: sketchbookId, selectedScopes: ["hourbook:read"] })).rejects.toThrow(/workspace cannot be connected/);
     // The request is still open: the user can pick another workspace.
     await expect(approveAuthorization({ requestId, userId: adaId, workspaceId: lovelaceId, selectedScopes: ["hourbook:read"] })).resolves.toContain("code=");
   });
@@ -225,6 +226,20 @@ describe("consent", () => {
   it("denial redirects with access_denied, state and iss", async () => {
     const url = new URL(await denyAuthorization(await held(), adaId));
     expect(Object.fromEntries(url.searchParams)).toMatchObject({ error: "access_denied", state: "st4te", iss: "http://localhost:3000" });
+  });
+
+  // The page is sent back a code, never text: it shows only its own message for the code.
+  it.each<[string, () => Promise<Record<string, string>>, string]>([
+    ["no decision", async () => ({ request: await held() }), "choose_decision"],
+    ["no workspace", async () => ({ request: await held(), decision: "approve", scope: "hourbook:read" }), "choose_workspace"],
+    ["an ineligible workspace", async () => ({ request: await held(), decision: "approve", workspace_id: sketchbookId, scope: "hourbook:read" }), "workspace_ineligible"],
+    ["a workspace of someone else", async () => ({ request: await held(), decision: "approve", workspace_id: "not-mine", scope: "hourbook:read" }), "not_a_member"],
+    ["nothing ticked", async () => ({ request: await held(), decision: "approve", workspace_id: lovelaceId }), "no_scopes"],
+    ["an unknown request", async () => ({ request: "hbreq_unknown", decision: "approve", workspace_id: lovelaceId, scope: "hourbook:read" }), "stale_request"],
+  ])("sends the page back the code for %s", async (_, fields, error) => {
+    const form = new FormData();
+    for (const [key, value] of Object.entries(await fields())) form.append(key, value);
+    expect(await handleConsentDecision(form, adaId)).toMatchObject({ kind: "retry", error });
   });
 
   it("refuses an approval with nothing ticked", async () => {

@@ -5,13 +5,16 @@ import { Button } from "@/components/ui/button";
 import { ScopeChecklist } from "@/components/consent/scope-checklist";
 import { WorkspacePicker } from "@/components/consent/workspace-picker";
 import { requireUser } from "@/lib/auth/session";
+import { consentErrorMessage } from "@/lib/oauth/authorize/consent-errors";
 import { loadConsentView } from "@/lib/oauth/authorize/consent-view";
 import { scopeDependency, type Scope } from "@/lib/oauth/scopes";
 
 export const metadata: Metadata = { title: "Connect an app" };
 
-export default async function ConsentPage({ searchParams }: { searchParams: Promise<{ request?: string; error?: string }> }) {
-  const { request: requestId = "", error } = await searchParams;
+export default async function ConsentPage({ searchParams }: { searchParams: Promise<{ request?: string; error?: string | string[] }> }) {
+  const { request: requestId = "", error: errorCode } = await searchParams;
+  // Only our own message for a code we know: the query string is anyone's to write.
+  const error = consentErrorMessage(typeof errorCode === "string" ? errorCode : undefined);
   const user = await requireUser(`/oauth/consent?request=${encodeURIComponent(requestId)}`);
   const view = requestId ? await loadConsentView(requestId, user.id) : null;
 
