@@ -8,8 +8,9 @@
  * split: a repeated client_id or redirect_uri cannot be validated, so it is a page error; any
  * other repeated parameter is redirected back, `resource` as `invalid_target` (RFC 8707 §2:
  * a grant here is bound to one resource) and the rest as `invalid_request`. A repeated `state`
- * echoes its first value, the one URLSearchParams.get and most client libraries read back, so
- * the client can still match the error to its request.
+ * echoes its first (non-empty) value, the one URLSearchParams.get and most client libraries
+ * read back, so the client can still match the error to its request; echoing none would leave
+ * a client that checks state unable to tell the error was for it.
  */
 import { findClient } from "../clients/find-client";
 import type { RegisteredClient } from "../clients/registered-client";
