@@ -19,3 +19,21 @@ describe("parseEnv: the data folder and the database", () => {
     expect(() => parseEnv({ DATABASE_URL: "mysql://h/db" })).toThrow(/DATABASE_URL must start with file: or postgresql:\/\//);
   });
 });
+
+describe("parseEnv: HOURBOOK_ALLOWED_ORIGINS", () => {
+  it.each<[string, string | undefined, string[]]>([
+    ["unset: loopback", undefined, ["loopback"]],
+    ["empty: loopback", "", ["loopback"]],
+    ["origins and loopback", "https://inspector.example, loopback,http://localhost:6274", ["https://inspector.example", "loopback", "http://localhost:6274"]],
+    ["an origin with a trailing slash, in its serialised form", "HTTPS://Inspector.Example:443/", ["https://inspector.example"]],
+  ])("%s", (_name, value, expected) => {
+    expect(parseEnv(value === undefined ? {} : { HOURBOOK_ALLOWED_ORIGINS: value }).HOURBOOK_ALLOWED_ORIGINS).toEqual(expected);
+  });
+
+  it.each(["*", "inspector.example", "https://inspector.example/mcp", "https://inspector.example?x=1", "ftp://files.example", "https://user@inspector.example", "localhost"])(
+    "refuses %j, naming the variable",
+    (value) => {
+      expect(() => parseEnv({ HOURBOOK_ALLOWED_ORIGINS: value })).toThrow(/HOURBOOK_ALLOWED_ORIGINS: .* is not an origin/);
+    },
+  );
+});

@@ -9,6 +9,27 @@ import path from "node:path";
 import { z } from "zod";
 import { databaseUrlOf, dataDirOf } from "./data-location.mjs";
 
+/**
+ * One entry of HOURBOOK_ALLOWED_ORIGINS: `loopback` (http or https on 127.0.0.1, [::1] or
+ * localhost, any port) or an origin — scheme, host and optional port, nothing more — kept in
+ * the serialised form browsers send in the Origin header.
+ */
+const AllowedOriginEntry = z.string().transform((entry, ctx) => {
+  if (entry === "loopback") return entry;
+  let url: URL | undefined;
+  try {
+    url = new URL(entry);
+  } catch {
+    url = undefined;
+  }
+  const bare = url && (url.protocol === "http:" || url.protocol === "https:") && !url.username && !url.password && url.pathname === "/" && !url.search && !url.hash;
+  if (!url || !bare || !/^[a-z]+:\/\/[^/]+\/?$/i.test(entry)) {
+    ctx.addIssue({ code: "custom", message: `HOURBOOK_ALLOWED_ORIGINS: ${entry} is not an origin such as https://app.example or http://localhost:6274, nor loopback` });
+    return z.NEVER;
+  }
+  return url.origin;
+});
+
 const EnvSchema = z.object({
   APP_URL: z
     .url({ protocol: /^https?$/, error: "APP_URL must be an http(s) URL such as https://hourbook.example.com" })
@@ -28,6 +49,15 @@ const EnvSchema = z.object({
   HOURBOOK_TRUST_PROXY: z.enum(["0", "1"]).default("0"),
   /** Set by scripts/serve.mjs (npm start): the request header in which it passes each connection's peer address. */
   HOURBOOK_PEER_ADDRESS_HEADER: z.string().min(1).optional(),
+  /**
+   * Browser origins (besides APP_URL's own) that may call /mcp, comma-separated; `loopback`
+   * stands for every origin on this machine. Requests without Origin are not browsers and pass.
+   */
+  HOURBOOK_ALLOWED_ORIGINS: z
+    .string()
+    .default("loopback")
+    .transform((value) => value.split(",").map((entry) => entry.trim()).filter(Boolean))
+    .pipe(z.array(AllowedOriginEntry)),
   /** Test-only escape hatch: lets Client ID Metadata Documents be fetched from loopback. */
   HOURBOOK_ALLOW_LOOPBACK_METADATA: z.enum(["0", "1"]).default("0"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),

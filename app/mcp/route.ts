@@ -1,5 +1,4 @@
-import { preflight } from "@/lib/http/cors";
-import { handleMcpRequest } from "@/lib/mcp/handle-mcp-request";
+import { handleMcpPreflight, handleMcpRequest } from "@/lib/mcp/handle-mcp-request";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
@@ -7,4 +6,4 @@ export const runtime = "nodejs";
 export const POST = handleMcpRequest;
 export const GET = handleMcpRequest;
 export const DELETE = handleMcpRequest;
-export const OPTIONS = preflight;
+export const OPTIONS = handleMcpPreflight;

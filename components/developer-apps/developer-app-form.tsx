@@ -132,7 +132,7 @@ export function DeveloperAppForm({
           aria-describedby={redirectError ? "redirectUris-hint redirectUris-error" : "redirectUris-hint"}
         />
         <p id="redirectUris-hint" className="text-xs text-slate-500">
-          One per line, at most 10. https anywhere; http only on 127.0.0.1, [::1] or localhost (any port matches); an app&apos;s own scheme such as
+          One per line, at most 10. https anywhere; http only on 127.0.0.1, [::1] (any port matches) or localhost (exact); an app&apos;s own scheme such as
           myapp://callback. No fragments.
         </p>
         <FieldProblem id="redirectUris-error" message={redirectError} />

@@ -15,3 +15,19 @@ export const CORS_HEADERS: Readonly<Record<string, string>> = {
 export function preflight(): Response {
   return new Response(null, { status: 204, headers: CORS_HEADERS });
 }
+
+/**
+ * CORS for an endpoint that admits only some browser origins (/mcp): an allowed Origin is
+ * echoed, never `*`, with `Vary: Origin` so no cache hands one origin's answer to another; a
+ * request without Origin gets no Access-Control-Allow-Origin at all (it is no browser's).
+ */
+export function corsHeadersForOrigin(origin: string | null): Record<string, string> {
+  const { "Access-Control-Allow-Origin": _any, ...rest } = CORS_HEADERS;
+  return origin === null ? { Vary: "Origin" } : { ...rest, "Access-Control-Allow-Origin": origin, Vary: "Origin" };
+}
+
+/** A preflight (Fetch standard §3.2.2) that agrees with the endpoint: a refused Origin gets 403 and no CORS headers. */
+export function preflightForOrigin(origin: string | null, allowed: boolean): Response {
+  if (!allowed) return new Response(null, { status: 403, headers: { Vary: "Origin" } });
+  return new Response(null, { status: 204, headers: corsHeadersForOrigin(origin) });
+}

@@ -6,7 +6,7 @@
 import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
 import { env } from "@/lib/env";
 import { bearerChallenge } from "@/lib/http/bearer-challenge";
-import { CORS_HEADERS } from "@/lib/http/cors";
+import { corsHeadersForOrigin, preflightForOrigin } from "@/lib/http/cors";
 import { readBoundedText } from "@/lib/http/read-bounded-text";
 import { recordActivity } from "@/lib/integrations/record-activity";
 import { resolveConnection, type ConnectionRefusal } from "@/lib/integrations/resolve-connection";
@@ -22,10 +22,25 @@ const mcpRateLimit = () => ({ name: "mcp", limit: env.HOURBOOK_CONNECTION_RATE_L
 /** Asked for when a client has no token yet: everyday read and write access. */
 export const DEFAULT_MCP_SCOPE = "hourbook:read hourbook:write";
 
+/** OPTIONS /mcp: the CORS preflight gives the same answer as the request would get. */
+export function handleMcpPreflight(request: Request): Response {
+  const origin = request.headers.get("origin");
+  return preflightForOrigin(origin, isAllowedOrigin(origin));
+}
+
 export async function handleMcpRequest(request: Request): Promise<Response> {
-  if (!isAllowedOrigin(request.headers.get("origin"))) {
-    return jsonRpcError(403, -32000, "Forbidden: this Origin may not call the Hourbook MCP server.");
+  const origin = request.headers.get("origin");
+  if (!isAllowedOrigin(origin)) {
+    // No CORS headers: the refused page may not read even the refusal.
+    return Response.json(
+      { jsonrpc: "2.0", error: { code: -32000, message: "Forbidden: this Origin may not call the Hourbook MCP server." }, id: null },
+      { status: 403, headers: { Vary: "Origin" } },
+    );
   }
+  return withCors(await serveMcpRequest(request), origin);
+}
+
+async function serveMcpRequest(request: Request): Promise<Response> {
   if (request.method !== "POST") {
     // Stateless server: no standalone SSE stream and no sessions to delete (Streamable HTTP allows 405).
     return jsonRpcError(405, -32000, "Method not allowed: send JSON-RPC messages with POST.", { Allow: "POST, OPTIONS" });
@@ -81,7 +96,7 @@ export async function handleMcpRequest(request: Request): Promise<Response> {
         extra: { grantId: connection.grantId, workspaceId: connection.actor.workspaceId },
       },
     });
-    return withCors(response);
+    return response;
   } finally {
     void transport.close();
     void server.close();
@@ -110,11 +125,11 @@ function calledToolNames(message: unknown): string[] {
 }
 
 function jsonRpcError(status: number, code: number, message: string, headers: Record<string, string> = {}): Response {
-  return Response.json({ jsonrpc: "2.0", error: { code, message }, id: null }, { status, headers: { ...CORS_HEADERS, ...headers } });
+  return Response.json({ jsonrpc: "2.0", error: { code, message }, id: null }, { status, headers });
 }
 
-function withCors(response: Response): Response {
+function withCors(response: Response, origin: string | null): Response {
   const headers = new Headers(response.headers);
-  for (const [k, v] of Object.entries(CORS_HEADERS)) headers.set(k, v);
+  for (const [k, v] of Object.entries(corsHeadersForOrigin(origin))) headers.set(k, v);
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }

@@ -155,10 +155,37 @@ describe("scopes, roles and tool visibility", () => {
 });
 
 describe("transport guards", () => {
-  it("refuses a foreign Origin (DNS rebinding defence)", async () => {
+  it("refuses a foreign Origin (DNS rebinding defence) without CORS headers", async () => {
     const { access_token } = await adaTokens();
-    expect((await mcpRequest(access_token, "tools/list", {}, { origin: "https://evil.example" })).status).toBe(403);
-    expect((await mcpRequest(access_token, "tools/list", {}, { origin: "http://localhost:6274" })).status).toBe(200);
+    const refused = await mcpRequest(access_token, "tools/list", {}, { origin: "https://evil.example" });
+    expect(refused.status).toBe(403);
+    expect(refused.headers.get("access-control-allow-origin")).toBeNull();
+    const allowed = await mcpRequest(access_token, "tools/list", {}, { origin: "http://localhost:6274" });
+    expect(allowed.status).toBe(200);
+    expect(allowed.headers.get("access-control-allow-origin")).toBe("http://localhost:6274");
+    expect(allowed.headers.get("vary")).toContain("Origin");
+  });
+
+  // The preflight gives the answer the request would get (it used to allow every origin with *).
+  it.each<[string, number, string | null]>([
+    ["https://evil.example", 403, null],
+    ["null", 403, null],
+    ["http://localhost:6274", 204, "http://localhost:6274"],
+    ["http://127.0.0.1:40001", 204, "http://127.0.0.1:40001"],
+    ["http://localhost:3000", 204, "http://localhost:3000"],
+  ])("answers a preflight from %s with %i", async (origin, status, allowOrigin) => {
+    const { OPTIONS } = await import("@/app/mcp/route");
+    const res = OPTIONS(new Request("http://localhost:3000/mcp", { method: "OPTIONS", headers: { origin, "access-control-request-method": "POST", "access-control-request-headers": "authorization, content-type" } }));
+    expect(res.status).toBe(status);
+    expect(res.headers.get("access-control-allow-origin")).toBe(allowOrigin);
+    expect(res.headers.get("vary")).toContain("Origin");
+    if (allowOrigin) expect(res.headers.get("access-control-allow-headers")).toContain("Authorization");
+  });
+
+  it("serves a request without Origin, which is no browser's, without CORS headers", async () => {
+    const res = await mcpRequest(null, "tools/list");
+    expect(res.status).toBe(401);
+    expect(res.headers.get("access-control-allow-origin")).toBeNull();
   });
 
   it("refuses an oversized body", async () => {

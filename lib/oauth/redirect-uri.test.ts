@@ -21,6 +21,14 @@ describe("redirectUriProblem", () => {
     ["data:text/html,hi", "data: redirect URIs are not allowed"],
     ["/relative/callback", "is not an absolute URI"],
     ["https://user:pw@app.example.com/cb", "must not contain credentials"],
+    ["https://@app.example.com/cb", "must not contain credentials"],
+    ["http://evil@127.0.0.1:9999/cb", "must not contain credentials"],
+    ["http://2130706433:9999/cb", "uses http on a non-loopback host"],
+    ["http://127.1:9999/cb", "uses http on a non-loopback host"],
+    ["http://0x7f.0.0.1/cb", "uses http on a non-loopback host"],
+    ["http://LOCALHOST:9999/cb", "uses http on a non-loopback host"],
+    ["http://[0:0:0:0:0:0:0:1]/cb", "uses http on a non-loopback host"],
+    ["http://127.0.0.1:99999/cb", "is not an absolute URI"],
   ])("refuses %s", (uri, problem) => {
     expect(redirectUriProblem(uri)).toContain(problem);
   });
@@ -28,18 +36,64 @@ describe("redirectUriProblem", () => {
 
 describe("redirectUriMatches", () => {
   it.each([
-    ["https://app.example.com/cb", "https://app.example.com/cb", true],
-    ["https://app.example.com/cb?x=1", "https://app.example.com/cb", false],
-    ["https://app.example.com/cb/", "https://app.example.com/cb", false],
-    ["https://app.example.com:8443/cb", "https://app.example.com/cb", false],
-    ["http://127.0.0.1:51234/cb", "http://127.0.0.1/cb", true],
-    ["http://127.0.0.1:51234/cb", "http://127.0.0.1:3000/cb", true],
-    ["http://localhost:51234/cb", "http://127.0.0.1/cb", false],
-    ["http://127.0.0.1:51234/other", "http://127.0.0.1/cb", false],
-    ["cursor://anysphere.cursor-retrieval/oauth/callback", "cursor://anysphere.cursor-retrieval/oauth/callback", true],
-    ["cursor://anysphere.cursor-retrieval/oauth/callback2", "cursor://anysphere.cursor-retrieval/oauth/callback", false],
-  ])("%s against registered %s: %s", (requested, registered, expected) => {
-    expect(redirectUriMatches(requested, registered)).toBe(expected);
+    ["https://app.example.com/cb", "https://app.example.com/cb"],
+    ["http://127.0.0.1:51234/cb", "http://127.0.0.1/cb"],
+    ["http://127.0.0.1:51234/cb", "http://127.0.0.1:3000/cb"],
+    ["http://127.0.0.1/cb", "http://127.0.0.1:3000/cb"],
+    ["http://[::1]:51234/cb", "http://[::1]:8080/cb"],
+    ["http://127.0.0.1:51234/cb?app=1", "http://127.0.0.1:9999/cb?app=1"],
+    ["http://127.0.0.1:51234", "http://127.0.0.1:9999"],
+    ["http://localhost:6274/oauth/callback", "http://localhost:6274/oauth/callback"],
+    ["cursor://anysphere.cursor-retrieval/oauth/callback", "cursor://anysphere.cursor-retrieval/oauth/callback"],
+  ])("matches %s against registered %s", (requested, registered) => {
+    expect(redirectUriMatches(requested, registered)).toBe(true);
+  });
+
+  // RFC 8252 §7.3, RFC 9700 §4.1.3: only the port of a loopback IP literal may differ; any
+  // other spelling of scheme, userinfo, host, path or query is another URI, whatever a URL
+  // parser would make of it.
+  it.each([
+    ["http://evil@127.0.0.1:9999/cb", "http://127.0.0.1:9999/cb"],
+    ["http://2130706433:9999/cb", "http://127.0.0.1:9999/cb"],
+    ["http://127.1:9999/cb", "http://127.0.0.1:9999/cb"],
+    ["http://0x7f.0.0.1/cb", "http://127.0.0.1/cb"],
+    ["http://0177.0.0.1:9999/cb", "http://127.0.0.1:9999/cb"],
+    ["http://127.0.0.1:9999/cb/../cb", "http://127.0.0.1:9999/cb"],
+    ["http://127.0.0.1:9999/%63b", "http://127.0.0.1:9999/cb"],
+    ["http://127.0.0.1:9999/x/%2e%2e/cb", "http://127.0.0.1:9999/cb"],
+    ["http://127.0.0.1:9999/cb/", "http://127.0.0.1:9999/cb"],
+    ["http://127.0.0.1:9999", "http://127.0.0.1:9999/"],
+    ["http://127.0.0.1:9999/CB", "http://127.0.0.1:9999/cb"],
+    ["HTTP://127.0.0.1:9999/cb", "http://127.0.0.1:9999/cb"],
+    ["https://127.0.0.1:9999/cb", "http://127.0.0.1:9999/cb"],
+    ["http://127.0.0.1:9999/cb?x=1", "http://127.0.0.1:9999/cb"],
+    ["http://127.0.0.1:9999/cb?", "http://127.0.0.1:9999/cb"],
+    ["http://127.0.0.1:9999/cb#frag", "http://127.0.0.1:9999/cb"],
+    ["http://127.0.0.1:9999/cb#", "http://127.0.0.1:9999/cb"],
+    ["http://[::1]:9999/cb", "http://127.0.0.1:9999/cb"],
+    ["http://[0:0:0:0:0:0:0:1]:9999/cb", "http://[::1]:9999/cb"],
+    ["http://localhost:9999/cb", "http://127.0.0.1:9999/cb"],
+    ["http://127.0.0.1:9999/cb", "http://localhost:9999/cb"],
+    ["http://localhost:51234/cb", "http://localhost:9999/cb"],
+    ["http://LOCALHOST:9999/cb", "http://localhost:9999/cb"],
+    ["http://127.0.0.1:9999@evil.example/cb", "http://127.0.0.1:9999/cb"],
+    ["http://127.0.0.1.evil.example:9999/cb", "http://127.0.0.1:9999/cb"],
+    ["http://127.0.0.1:9999\\@evil.example/cb", "http://127.0.0.1:9999/cb"],
+    ["http://127.0.0.1:09999/cb", "http://127.0.0.1:9999/cb"],
+    ["http://127.0.0.1:99999/cb", "http://127.0.0.1:9999/cb"],
+    ["http://127.0.0.1:/cb", "http://127.0.0.1:9999/cb"],
+    ["https://app.example.com/cb?x=1", "https://app.example.com/cb"],
+    ["https://app.example.com/cb/", "https://app.example.com/cb"],
+    ["https://app.example.com:8443/cb", "https://app.example.com/cb"],
+    ["https://app.example.com:443/cb", "https://app.example.com/cb"],
+    ["https://APP.example.com/cb", "https://app.example.com/cb"],
+    ["https://evil@app.example.com/cb", "https://app.example.com/cb"],
+    ["https://app.example.com/x/../cb", "https://app.example.com/cb"],
+    ["https://app.example.com/%63b", "https://app.example.com/cb"],
+    ["cursor://anysphere.cursor-retrieval/oauth/callback2", "cursor://anysphere.cursor-retrieval/oauth/callback"],
+    ["CURSOR://anysphere.cursor-retrieval/oauth/callback", "cursor://anysphere.cursor-retrieval/oauth/callback"],
+  ])("refuses %s against registered %s", (requested, registered) => {
+    expect(redirectUriMatches(requested, registered)).toBe(false);
   });
 });
 

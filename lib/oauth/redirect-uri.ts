@@ -1,12 +1,38 @@
 /**
- * Redirect URI rules (OAuth 2.1 §2.3.1, RFC 8252 §7, RFC 9700 §4.1): https anywhere; http
- * only on loopback, where any port matches at request time (RFC 8252 §7.3); private-use
- * schemes of native apps (cursor://, vscode://) by exact match; never a fragment, and never
- * a scheme that runs or embeds content.
+ * Redirect URI rules (OAuth 2.1 §2.3.1, RFC 8252 §7, RFC 9700 §2.1 and §4.1.3): https anywhere;
+ * http only on loopback; private-use schemes of native apps (cursor://, vscode://); never a
+ * fragment, and never a scheme that runs or embeds content.
+ *
+ * Matching compares the strings as sent, never WHATWG-normalised URLs: a parser turns
+ * `http://evil@127.0.0.1/cb`, `http://2130706433/cb`, `http://127.1/cb` or `/cb/../cb` into
+ * the registered URL, and a browser or client library may read such a string differently
+ * from us. The one exception is RFC 8252 §7.3: a native app listens on an ephemeral port,
+ * so when the registered URI is http on a loopback IP literal (`127.0.0.1` or `[::1]`,
+ * spelled exactly so), the requested one may differ in the port and in nothing else —
+ * scheme, host spelling, userinfo, path and query stay byte-identical. `localhost` is not
+ * such a literal (RFC 8252 §8.3: it may resolve elsewhere, NOT RECOMMENDED), so a
+ * `http://localhost…` URI matches only exactly, port included. `[::1]` and `127.0.0.1`
+ * are different URIs.
  */
 const FORBIDDEN_SCHEMES = new Set(["javascript:", "data:", "vbscript:", "file:", "about:", "blob:", "filesystem:", "ws:", "wss:"]);
 const LOOPBACK_HOSTS = new Set(["127.0.0.1", "[::1]", "localhost"]);
 
+/**
+ * An http redirect URI on a loopback host as written: the host spelled exactly `127.0.0.1`,
+ * `[::1]` or `localhost`, no userinfo, an optional decimal port, then path and query.
+ */
+const LOOPBACK_HTTP = /^http:\/\/(127\.0\.0\.1|\[::1\]|localhost)(?::([1-9][0-9]{0,4}))?([/?][^#]*)?$/;
+
+/** The parts of a raw loopback http URI, or null when it is not one (see LOOPBACK_HTTP). */
+function loopbackParts(uri: string): { host: string; port: number | null; rest: string } | null {
+  const match = LOOPBACK_HTTP.exec(uri);
+  if (!match) return null;
+  const [, host = "", port, rest = ""] = match;
+  if (port !== undefined && Number(port) > 65535) return null;
+  return { host, port: port === undefined ? null : Number(port), rest };
+}
+
+/** Is this (WHATWG-parsed) hostname a loopback name? For origins and parsed URLs only. */
 export function isLoopbackHost(hostname: string): boolean {
   return LOOPBACK_HOSTS.has(hostname);
 }
@@ -21,11 +47,12 @@ export function redirectUriProblem(value: string): string | null {
   }
   if (value.includes("#")) return `${value} must not contain a fragment.`;
   if (FORBIDDEN_SCHEMES.has(url.protocol)) return `${url.protocol} redirect URIs are not allowed.`;
-  if (url.protocol === "http:" && !isLoopbackHost(url.hostname)) {
-    return `${value} uses http on a non-loopback host; use https, or http://127.0.0.1, http://[::1] or http://localhost.`;
-  }
-  if ((url.protocol === "https:" || url.protocol === "http:") && (url.username || url.password)) {
+  const authority = /^[a-z][a-z0-9+.-]*:\/\/([^/?#\\]*)/i.exec(value)?.[1] ?? "";
+  if ((url.protocol === "https:" || url.protocol === "http:") && (url.username || url.password || authority.includes("@"))) {
     return `${value} must not contain credentials.`;
+  }
+  if (url.protocol === "http:" && !loopbackParts(value)) {
+    return `${value} uses http on a non-loopback host; use https, or http://127.0.0.1, http://[::1] or http://localhost spelled exactly so.`;
   }
   if (url.protocol !== "https:" && url.protocol !== "http:" && !/^[a-z][a-z0-9+.-]*:$/.test(url.protocol)) {
     return `${value} has an invalid scheme.`;
@@ -33,27 +60,16 @@ export function redirectUriProblem(value: string): string | null {
   return null;
 }
 
-/** Does a redirect URI sent at authorize/token time match a registered one? */
+/**
+ * Does a redirect URI sent at authorize time match a registered one (RFC 9700 §4.1.3: exact
+ * string matching; RFC 8252 §7.3: any port on a loopback IP literal)?
+ */
 export function redirectUriMatches(requested: string, registered: string): boolean {
   if (requested === registered) return true;
-  let a: URL;
-  let b: URL;
-  try {
-    a = new URL(requested);
-    b = new URL(registered);
-  } catch {
-    return false;
-  }
-  // RFC 8252 §7.3: native apps get an ephemeral loopback port, so the port may differ.
-  return (
-    a.protocol === "http:" &&
-    b.protocol === "http:" &&
-    isLoopbackHost(a.hostname) &&
-    a.hostname === b.hostname &&
-    a.pathname === b.pathname &&
-    a.search === b.search &&
-    !requested.includes("#")
-  );
+  const a = loopbackParts(requested);
+  const b = loopbackParts(registered);
+  if (!a || !b || b.host === "localhost") return false;
+  return a.host === b.host && a.rest === b.rest;
 }
 
 /** True when every redirect URI points at this machine (the consent page warns about it). */

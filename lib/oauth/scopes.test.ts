@@ -4,6 +4,7 @@ import {
   accessLevelOf,
   assertValidScopeRequest,
   capToAccessLevel,
+  parseRequestedScope,
   parseScope,
   scopesAllow,
   scopesForResource,
@@ -26,7 +27,31 @@ describe("parseScope", () => {
     expect(parseScope("time:write time:read  time:read")).toEqual(["time:read", "time:write"]);
   });
   it("refuses an unknown scope by name", () => {
-    expect(refusal(() => parseScope("time:read openid"))).toEqual({ code: "invalid_scope", description: "Unknown scope: openid." });
+    expect(refusal(() => parseScope("time:read everything"))).toEqual({ code: "invalid_scope", description: "Unknown scope: everything." });
+  });
+  it.each<[string, Scope[]]>([
+    ["time:read offline_access", ["time:read"]],
+    ["openid time:read", ["time:read"]],
+    ["openid offline_access hourbook:read openid", ["hourbook:read"]],
+    ["offline_access", []],
+  ])("accepts and drops the OIDC habit scopes in %j", (value, expected) => {
+    expect(parseScope(value)).toEqual(expected);
+  });
+});
+
+describe("parseRequestedScope", () => {
+  it.each<[string | undefined, Scope[] | undefined]>([
+    [undefined, undefined],
+    ["offline_access", undefined],
+    ["openid offline_access", undefined],
+    ["hourbook:read offline_access", ["hourbook:read"]],
+    ["time:write time:read", ["time:read", "time:write"]],
+    [" ", []],
+  ])("reads %j as %j (undefined: use the default)", (value, expected) => {
+    expect(parseRequestedScope(value)).toEqual(expected);
+  });
+  it("still refuses an unknown scope beside an ignored one", () => {
+    expect(refusal(() => parseRequestedScope("offline_access everything"))).toMatchObject({ code: "invalid_scope" });
   });
 });
 

@@ -45,6 +45,8 @@ export interface AuthorizeOptions {
   resource?: "mcp" | "api";
   verifier?: string;
   state?: string;
+  /** The redirect_uri to send; null leaves it out (the client has one registered URI). */
+  redirectUri?: string | null;
 }
 
 /** Runs authorize and an approving consent; returns the code and the verifier that redeems it. */
@@ -53,7 +55,7 @@ export async function authorize(options: AuthorizeOptions): Promise<{ code: stri
   const query = new URLSearchParams({
     response_type: "code",
     client_id: options.clientId,
-    redirect_uri: REDIRECT_URI,
+    ...(options.redirectUri === null ? {} : { redirect_uri: options.redirectUri ?? REDIRECT_URI }),
     code_challenge: s256(verifier),
     code_challenge_method: "S256",
     scope: options.scope ?? "hourbook:read hourbook:write",

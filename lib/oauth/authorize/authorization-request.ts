@@ -3,6 +3,14 @@
  * SDK's authorize handler is the model). Phase one — client and redirect URI — is answered
  * on our own page and never redirected, so we are not an open redirector. Every later
  * problem goes back to the client's redirect URI as `error`, `state` and `iss` (RFC 9207).
+ *
+ * Repeated parameters (RFC 6749 §3.1 "MUST NOT be included more than once") follow the same
+ * split: a repeated client_id or redirect_uri cannot be validated, so it is a page error; any
+ * other repeated parameter is redirected back, `resource` as `invalid_target` (RFC 8707 §2:
+ * a grant here is bound to one resource) and the rest as `invalid_request`. A repeated `state`
+ * echoes its first (non-empty) value, the one URLSearchParams.get and most client libraries
+ * read back, so the client can still match the error to its request; echoing none would leave
+ * a client that checks state unable to tell the error was for it.
  */
 import { findClient } from "../clients/find-client";
 import type { RegisteredClient } from "../clients/registered-client";
@@ -10,7 +18,7 @@ import { OAuthError, invalidRequest, invalidScope, invalidTarget } from "../erro
 import { CODE_CHALLENGE } from "../pkce";
 import { redirectUriMatches } from "../redirect-uri";
 import { protectedResource, resolveResource, type ProtectedResource } from "../resources";
-import { assertValidScopeRequest, parseScope, scopesAllow, type Scope } from "../scopes";
+import { assertValidScopeRequest, parseRequestedScope, parseScope, scopesAllow, type Scope } from "../scopes";
 
 /** Phase one failed: shown to the user, never redirected. */
 export class AuthorizePageError extends Error {
@@ -23,14 +31,47 @@ export class AuthorizePageError extends Error {
   }
 }
 
+/** An authorize query as RFC 6749 §3.1 reads it: empty values count as absent. */
+export interface AuthorizeParams {
+  /** Each parameter's first non-empty value. */
+  values: Map<string, string>;
+  /** Names that occur more than once, in the order first seen. */
+  repeated: string[];
+}
+
+export function readAuthorizeParams(query: URLSearchParams): AuthorizeParams {
+  const values = new Map<string, string>();
+  const seen = new Set<string>();
+  const repeated: string[] = [];
+  for (const [key, value] of query) {
+    if (value === "") continue;
+    if (seen.has(key)) {
+      if (!repeated.includes(key)) repeated.push(key);
+    } else {
+      seen.add(key);
+      values.set(key, value);
+    }
+  }
+  return { values, repeated };
+}
+
+/** Never validated, so a repeat cannot be redirected anywhere. */
+const PHASE_ONE_PARAMETERS = ["client_id", "redirect_uri"];
+
 export interface ClientAndRedirect {
   client: RegisteredClient;
+  /** Where the response goes: the redirect_uri sent, or the only registered one. */
   redirectUri: string;
+  /** Whether the request carried redirect_uri, which the token request must then repeat (RFC 6749 §4.1.3). */
+  redirectUriSent: boolean;
   state: string | undefined;
 }
 
 /** Phase one: a known client and one of its registered redirect URIs. */
-export async function validateClientAndRedirect(params: Map<string, string>): Promise<ClientAndRedirect> {
+export async function validateClientAndRedirect(query: AuthorizeParams): Promise<ClientAndRedirect> {
+  const unvalidated = query.repeated.find((name) => PHASE_ONE_PARAMETERS.includes(name));
+  if (unvalidated) throw new AuthorizePageError("invalid_request", `The ${unvalidated} parameter must not be repeated.`);
+  const params = query.values;
   const clientId = params.get("client_id");
   if (!clientId) throw new AuthorizePageError("invalid_request", "The request has no client_id.");
   let client: RegisteredClient | null;
@@ -49,7 +90,7 @@ export async function validateClientAndRedirect(params: Map<string, string>): Pr
   if (!client.redirectUris.some((registered) => redirectUriMatches(redirectUri, registered))) {
     throw new AuthorizePageError("invalid_redirect_uri", `${redirectUri} is not a redirect URI registered for ${client.name}.`);
   }
-  return { client, redirectUri, state: params.get("state") };
+  return { client, redirectUri, redirectUriSent: requested !== undefined, state: params.get("state") };
 }
 
 export interface ValidatedAuthorization extends ClientAndRedirect {
@@ -59,8 +100,12 @@ export interface ValidatedAuthorization extends ClientAndRedirect {
 }
 
 /** Phase two: everything else. Throws OAuthError, which the endpoint redirects back. */
-export function validateAuthorizationParams(phaseOne: ClientAndRedirect, params: Map<string, string>): ValidatedAuthorization {
+export function validateAuthorizationParams(phaseOne: ClientAndRedirect, query: AuthorizeParams): ValidatedAuthorization {
   const { client } = phaseOne;
+  const [repeated] = query.repeated;
+  if (repeated === "resource") throw invalidTarget("Send one resource per authorization request; a connection is bound to one resource.");
+  if (repeated) throw invalidRequest(`The ${repeated} parameter must not be repeated.`);
+  const params = query.values;
   const responseType = params.get("response_type");
   if (!responseType) throw invalidRequest("response_type is required.");
   if (responseType !== "code") throw new OAuthError("unsupported_response_type", `response_type ${responseType} is not supported; use code.`);
@@ -78,7 +123,7 @@ export function validateAuthorizationParams(phaseOne: ClientAndRedirect, params:
     throw invalidTarget(`${client.name} is not registered for the ${resource.label}.`);
   }
 
-  const scopes = params.has("scope") ? parseScope(params.get("scope")) : defaultScopes(client);
+  const scopes = parseRequestedScope(params.get("scope")) ?? defaultScopes(client);
   assertValidScopeRequest(scopes, resource.kind);
   if (client.allowedScopes) {
     const allowed = client.allowedScopes;

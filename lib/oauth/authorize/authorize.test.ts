@@ -5,6 +5,7 @@ import { seedDemo } from "@/prisma/seed/demo";
 import { s256 } from "../pkce";
 import { approveAuthorization, denyAuthorization } from "./decide-authorization";
 import { handleAuthorizeRequest } from "./handle-authorize-request";
+import { handleConsentDecision } from "./handle-consent-decision";
 import { loadConsentView } from "./consent-view";
 
 let adaId: string;
@@ -47,14 +48,22 @@ describe("phase one: answered on our own page, never redirected", () => {
     ["an unknown client", { client_id: "unknown-client" }, "invalid_client"],
     ["an unregistered redirect URI", { redirect_uri: "https://evil.example/callback" }, "invalid_redirect_uri"],
     ["a redirect URI with another path", { redirect_uri: "http://127.0.0.1:8765/elsewhere" }, "invalid_redirect_uri"],
+    ["a loopback redirect URI with userinfo", { redirect_uri: "http://evil@127.0.0.1:8765/callback" }, "invalid_redirect_uri"],
+    ["a loopback redirect URI with the host as a number", { redirect_uri: "http://2130706433:8765/callback" }, "invalid_redirect_uri"],
+    ["a loopback redirect URI with a dot segment", { redirect_uri: "http://127.0.0.1:8765/x/../callback" }, "invalid_redirect_uri"],
   ])("%s", async (_, overrides, error) => {
     const outcome = await run(query(overrides));
     expect(outcome).toMatchObject({ kind: "error_page", status: 400, error });
   });
 
-  it("refuses a repeated parameter on the page", async () => {
+  it.each([
+    ["client_id", () => clientId],
+    ["client_id", () => "another"],
+    ["redirect_uri", () => REDIRECT_URI],
+    ["redirect_uri", () => "https://evil.example/callback"],
+  ])("refuses a repeated %s on the page, since it cannot be validated", async (name, value) => {
     const q = query();
-    q.append("client_id", "another");
+    q.append(name, value());
     expect(await run(q)).toMatchObject({ kind: "error_page", error: "invalid_request" });
   });
 
@@ -84,6 +93,47 @@ describe("phase two: redirected back with error, state and iss", () => {
     expect(url.searchParams.get("error_description")).toBeTruthy();
     expect(url.searchParams.get("state")).toBe("st4te");
     expect(url.searchParams.get("iss")).toBe("http://localhost:3000");
+  });
+
+  // RFC 6749 §3.1 and §4.1.2.1: once client and redirect URI are valid, a repeated parameter
+  // is an error the client hears about, never our page.
+  it.each<[string, string, string]>([
+    ["scope", "hourbook:read", "invalid_request"],
+    ["scope", "hourbook:read hourbook:write", "invalid_request"],
+    ["state", "other", "invalid_request"],
+    ["state", "st4te", "invalid_request"],
+    ["response_type", "code", "invalid_request"],
+    ["code_challenge", "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM", "invalid_request"],
+    ["code_challenge_method", "S256", "invalid_request"],
+    ["resource", "http://localhost:3000/api", "invalid_target"],
+    ["resource", "http://localhost:3000/mcp", "invalid_target"],
+  ])("redirects a repeated %s (%s) back as %s with the first state, holding nothing", async (name, value, error) => {
+    const q = query();
+    q.append(name, value);
+    const before = await db.oAuthAuthorizationRequest.count();
+    const outcome = await run(q);
+    expect(outcome.kind).toBe("redirect");
+    const url = new URL((outcome as { url: string }).url);
+    expect(url.origin + url.pathname).toBe(REDIRECT_URI);
+    expect(url.searchParams.get("error")).toBe(error);
+    expect(url.searchParams.get("error_description")).toContain(name);
+    expect(url.searchParams.getAll("state")).toEqual(["st4te"]);
+    expect(url.searchParams.get("iss")).toBe("http://localhost:3000");
+    expect(await db.oAuthAuthorizationRequest.count()).toBe(before);
+  });
+
+  // Clients with OpenID Connect habits add openid and offline_access: accepted, never granted.
+  it.each<[string, string]>([
+    ["offline_access hourbook:read hourbook:write", "hourbook:read hourbook:write"],
+    ["hourbook:read openid", "hourbook:read"],
+    ["openid offline_access time:read", "time:read"],
+    ["openid offline_access", "hourbook:read"],
+    ["offline_access", "hourbook:read"],
+  ])("accepts scope=%j and holds %j", async (scope, held) => {
+    const outcome = await run(query({ scope }));
+    expect(outcome.kind).toBe("consent");
+    const request = await db.oAuthAuthorizationRequest.findUniqueOrThrow({ where: { id: (outcome as { requestId: string }).requestId } });
+    expect(request.scope).toBe(held);
   });
 
   it("names the missing dependency", async () => {
@@ -132,7 +182,7 @@ describe("consent", () => {
 
   it("refuses an ineligible workspace even if the form is forged", async () => {
     const requestId = await held();
-    await expect(approveAuthorization({ requestId, userId: adaId, workspaceId: sketchbookId, selectedScopes: ["hourbook:read"] })).rejects.toThrow(/Sketchbook cannot be connected/);
+    await expect(approveAuthorization({ requestId, userId: adaId, workspaceId: sketchbookId, selectedScopes: ["hourbook:read"] })).rejects.toThrow(/workspace cannot be connected/);
     // The request is still open: the user can pick another workspace.
     await expect(approveAuthorization({ requestId, userId: adaId, workspaceId: lovelaceId, selectedScopes: ["hourbook:read"] })).resolves.toContain("code=");
   });
@@ -177,6 +227,20 @@ describe("consent", () => {
   it("denial redirects with access_denied, state and iss", async () => {
     const url = new URL(await denyAuthorization(await held(), adaId));
     expect(Object.fromEntries(url.searchParams)).toMatchObject({ error: "access_denied", state: "st4te", iss: "http://localhost:3000" });
+  });
+
+  // The page is sent back a code, never text: it shows only its own message for the code.
+  it.each<[string, () => Promise<Record<string, string>>, string]>([
+    ["no decision", async () => ({ request: await held() }), "choose_decision"],
+    ["no workspace", async () => ({ request: await held(), decision: "approve", scope: "hourbook:read" }), "choose_workspace"],
+    ["an ineligible workspace", async () => ({ request: await held(), decision: "approve", workspace_id: sketchbookId, scope: "hourbook:read" }), "workspace_ineligible"],
+    ["a workspace of someone else", async () => ({ request: await held(), decision: "approve", workspace_id: "not-mine", scope: "hourbook:read" }), "not_a_member"],
+    ["nothing ticked", async () => ({ request: await held(), decision: "approve", workspace_id: lovelaceId }), "no_scopes"],
+    ["an unknown request", async () => ({ request: "hbreq_unknown", decision: "approve", workspace_id: lovelaceId, scope: "hourbook:read" }), "stale_request"],
+  ])("sends the page back the code for %s", async (_, fields, error) => {
+    const form = new FormData();
+    for (const [key, value] of Object.entries(await fields())) form.append(key, value);
+    expect(await handleConsentDecision(form, adaId)).toMatchObject({ kind: "retry", error });
   });
 
   it("refuses an approval with nothing ticked", async () => {

@@ -85,15 +85,15 @@ describe("the access each workspace choice would really give", () => {
     const requestId = await held(graceId, "invoices:read");
     const view = await loadConsentView(requestId, graceId);
     expect(named(view?.workspaces ?? [], "Lovelace Studio").reason).toBe("Nothing this app asks for can be used here now: your role (member) does not allow it.");
-    await expect(approveAuthorization({ requestId, userId: graceId, workspaceId: workspaceIds["Lovelace Studio"], selectedScopes: ["invoices:read"] })).rejects.toThrow(
-      /Lovelace Studio cannot be connected: Nothing this app asks for/,
+    await expect(approveAuthorization({ requestId, userId: graceId, workspaceId: workspaceIds["Lovelace Studio"], selectedScopes: ["invoices:read"] })).rejects.toMatchObject(
+      { code: "workspace_ineligible" },
     );
   });
 
   it("refuses an approval whose ticked permissions are all unusable there", async () => {
     const requestId = await held(graceId, "hourbook:read hourbook:write invoices:read");
-    await expect(approveAuthorization({ requestId, userId: graceId, workspaceId: workspaceIds["Lovelace Studio"], selectedScopes: ["invoices:read"] })).rejects.toThrow(
-      /Nothing left ticked can be used in Lovelace Studio now/,
+    await expect(approveAuthorization({ requestId, userId: graceId, workspaceId: workspaceIds["Lovelace Studio"], selectedScopes: ["invoices:read"] })).rejects.toMatchObject(
+      { code: "nothing_usable", message: expect.stringMatching(/Nothing left ticked can be used in that workspace now/) },
     );
   });
 });

@@ -13,15 +13,14 @@ import { issuer } from "../resources";
 import { formatScope, parseScope, withConsistentDependencies, type Scope } from "../scopes";
 import { hashToken, newOpaqueToken, PREFIX } from "../secrets";
 import { authorizationResponseUrl } from "./authorization-request";
+import { CONSENT_ERRORS, type ConsentErrorCode } from "./consent-errors";
 import { findHeldRequest } from "./hold-authorization-request";
 import { listWorkspaceChoices } from "./workspace-choices";
 
-const STALE_REQUEST = "This authorization request has expired or was already answered. Start again from the app.";
-
-/** A decision that cannot be carried out; the consent page shows the message. */
+/** A decision that cannot be carried out; the consent page shows the fixed message of its code. */
 export class ConsentError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(readonly code: ConsentErrorCode) {
+    super(CONSENT_ERRORS[code]);
     this.name = "ConsentError";
   }
 }
@@ -36,27 +35,25 @@ export interface Approval {
 
 /** Returns the URL to send the browser to: the client's redirect URI with code, state and iss. */
 export async function approveAuthorization(approval: Approval): Promise<string> {
-  if (!approval.workspaceId) throw new ConsentError("Choose the workspace this app may use.");
+  if (!approval.workspaceId) throw new ConsentError("choose_workspace");
   const workspaceId = approval.workspaceId;
   // Everything that reads elsewhere (a metadata document fetch, the workspace facts) happens
   // before the write transaction, which then only claims the request and writes.
   const held = await findHeldRequest(approval.requestId, approval.userId);
-  if (!held) throw new ConsentError(STALE_REQUEST);
+  if (!held) throw new ConsentError("stale_request");
   const client = await findClient(held.clientId);
-  if (!client) throw new ConsentError("This application is no longer registered.");
+  if (!client) throw new ConsentError("client_gone");
   const requested = parseScope(held.scope);
   const choice = (await listWorkspaceChoices(approval.userId, client, requested)).find((w) => w.id === workspaceId);
-  if (!choice) throw new ConsentError("You are not a member of that workspace.");
-  if (choice.reason) throw new ConsentError(`${choice.name} cannot be connected: ${choice.reason}`);
+  if (!choice) throw new ConsentError("not_a_member");
+  if (choice.reason) throw new ConsentError("workspace_ineligible");
 
   // What is left ticked, as the workspace's policy caps it: the same answer the page showed.
   const selected = requested.filter((s) => approval.selectedScopes.includes(s));
   const access = effectiveAccess({ scopes: withConsistentDependencies(selected), role: choice.role, workspace: choice.facts, client: clientFacts(client) });
   const scopes: Scope[] = access.scopes;
-  if (scopes.length === 0) throw new ConsentError("Leave at least one permission ticked, or deny the request.");
-  if (usableCapabilities(access).length === 0) {
-    throw new ConsentError(`Nothing left ticked can be used in ${choice.name} now. Tick more, or deny the request.`);
-  }
+  if (scopes.length === 0) throw new ConsentError("no_scopes");
+  if (usableCapabilities(access).length === 0) throw new ConsentError("nothing_usable");
 
   return db.$transaction(async (tx) => {
     await claimHeldRequest(tx, approval.requestId, approval.userId);
@@ -73,6 +70,7 @@ export async function approveAuthorization(approval: Approval): Promise<string> 
         codeHash: hashToken(code),
         grantId,
         redirectUri: held.redirectUri,
+        redirectUriSent: held.redirectUriSent,
         codeChallenge: held.codeChallenge,
         resource: held.resource,
         scope: formatScope(scopes),
@@ -101,6 +99,6 @@ async function claimHeldRequest(tx: DbTx, requestId: string, userId: string) {
     where: { id: requestId, userId, decidedAt: null, expiresAt: { gt: now } },
     data: { decidedAt: now },
   });
-  if (count !== 1) throw new ConsentError(STALE_REQUEST);
+  if (count !== 1) throw new ConsentError("stale_request");
   return tx.oAuthAuthorizationRequest.findUniqueOrThrow({ where: { id: requestId } });
 }

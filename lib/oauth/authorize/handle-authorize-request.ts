@@ -3,11 +3,10 @@
  * (phase one), redirect back to the client with an error (phase two), send the user to sign
  * in first, or hold the request and show consent.
  */
-import { uniqueParams } from "@/lib/http/read-form";
 import { isOAuthError } from "../errors";
 import { enforceRateLimit, RATE_LIMITS } from "../rate-limit";
 import { issuer } from "../resources";
-import { authorizationResponseUrl, AuthorizePageError, validateAuthorizationParams, validateClientAndRedirect } from "./authorization-request";
+import { authorizationResponseUrl, AuthorizePageError, readAuthorizeParams, validateAuthorizationParams, validateClientAndRedirect } from "./authorization-request";
 import { holdAuthorizationRequest } from "./hold-authorization-request";
 
 export type AuthorizeOutcome =
@@ -20,13 +19,7 @@ export async function handleAuthorizeRequest(query: URLSearchParams, userId: str
   try {
     // A signed-in person is counted as themself, so an anonymous flood from anywhere does not block them.
     await enforceRateLimit(RATE_LIMITS.authorize, userId ? { kind: "user", userId } : { kind: "address", address });
-    let params: Map<string, string>;
-    try {
-      params = uniqueParams(query);
-    } catch (error) {
-      if (isOAuthError(error)) throw new AuthorizePageError("invalid_request", error.description);
-      throw error;
-    }
+    const params = readAuthorizeParams(query);
     const phaseOne = await validateClientAndRedirect(params);
     try {
       const request = validateAuthorizationParams(phaseOne, params);

@@ -1,7 +1,8 @@
 /** POST /oauth/consent/decision: the consent form's answer, as a redirect to follow. */
+import type { ConsentErrorCode } from "./consent-errors";
 import { approveAuthorization, ConsentError, denyAuthorization } from "./decide-authorization";
 
-export type ConsentOutcome = { kind: "redirect"; url: string } | { kind: "retry"; requestId: string; message: string } | { kind: "invalid"; message: string };
+export type ConsentOutcome = { kind: "redirect"; url: string } | { kind: "retry"; requestId: string; error: ConsentErrorCode } | { kind: "invalid"; message: string };
 
 export async function handleConsentDecision(form: FormData, userId: string): Promise<ConsentOutcome> {
   const requestId = form.get("request");
@@ -9,7 +10,7 @@ export async function handleConsentDecision(form: FormData, userId: string): Pro
   if (typeof requestId !== "string" || !requestId) return { kind: "invalid", message: "The consent form is incomplete." };
   try {
     if (decision === "deny") return { kind: "redirect", url: await denyAuthorization(requestId, userId) };
-    if (decision !== "approve") return { kind: "retry", requestId, message: "Choose Approve or Deny." };
+    if (decision !== "approve") return { kind: "retry", requestId, error: "choose_decision" };
     const workspaceId = form.get("workspace_id");
     const url = await approveAuthorization({
       requestId,
@@ -19,7 +20,7 @@ export async function handleConsentDecision(form: FormData, userId: string): Pro
     });
     return { kind: "redirect", url };
   } catch (error) {
-    if (error instanceof ConsentError) return { kind: "retry", requestId, message: error.message };
+    if (error instanceof ConsentError) return { kind: "retry", requestId, error: error.code };
     throw error;
   }
 }

@@ -17,6 +17,7 @@ export async function holdAuthorizationRequest(userId: string, request: Validate
       userId,
       clientId: request.client.id,
       redirectUri: request.redirectUri,
+      redirectUriSent: request.redirectUriSent,
       state: request.state ?? null,
       scope: formatScope(request.scopes),
       resource: request.resource.url,

@@ -42,11 +42,54 @@ describe("addressProblem", () => {
     ["2002:a00:1::1", "6to4"],
     ["2001::1", "teredo"],
     ["[::1]", "loopback"],
+    // IPv4-compatible IPv6 (::a.b.c.d, deprecated): ipaddr.js calls these unicast.
+    ["::7f00:1", "IPv4-compatible"],
+    ["::a00:1", "IPv4-compatible"],
+    ["::127.0.0.1", "IPv4-compatible"],
+    ["::8.8.8.8", "IPv4-compatible"],
+    ["::2", "IPv4-compatible"],
+    ["::8.8.8.8%eth0", "IPv4-compatible"],
+    // IPv4-mapped: judged as the IPv4 address it carries.
+    ["::ffff:0.0.0.1", "unspecified"],
+    ["::ffff:100.64.0.1", "carrier-grade NAT"],
+    ["::ffff:192.168.0.1", "private"],
+    // Embedded or tunnelled IPv4: refused whole, public or private.
+    ["64:ff9b::7f00:1", "NAT64"],
+    ["64:ff9b::10.0.0.1", "NAT64"],
+    ["64:ff9b::8.8.8.8", "NAT64"],
+    ["64:ff9b:1::a00:1", "NAT64"],
+    ["2002:7f00:1::1", "6to4"],
+    ["2002:c0a8:101::1", "6to4"],
+    ["2002:808:808::1", "6to4"],
+    ["2001:0:4136:e378:8000:63bf:3fff:fdd2", "teredo"],
+    ["::ffff:0:7f00:1", "IPv4-translated"],
+    // Other special-purpose IPv6.
+    ["fec0::1", "site-local"],
+    ["febf::1", "link-local"],
+    ["ff0e::1", "multicast"],
+    ["2001:db8::1", "reserved"],
+    ["3fff::1", "reserved"],
+    ["2001:2::1", "benchmarking"],
+    ["100::1", "discard"],
+    ["fe80::1%eth0", "link-local"],
+    ["4000::1", "outside the global unicast"],
+    ["100:0:0:1::1", "outside the global unicast"],
+    ["5f00::1", "segmentRouting"],
+    // Other special-purpose IPv4.
+    ["0.1.2.3", "unspecified"],
+    ["198.18.0.1", "reserved"],
+    ["198.51.100.7", "reserved"],
+    ["203.0.113.7", "reserved"],
+    ["240.0.0.1", "reserved"],
+    ["192.0.0.8", "reserved"],
+    ["192.88.99.1", "reserved"],
   ])("refuses %s (%s)", (address, range) => {
     expect(addressProblem(address, { allowLoopback: false })).toContain(`${range} range`);
+    // The loopback test setting lets loopback through and nothing else.
+    expect(addressProblem(address, { allowLoopback: true }) === null).toBe(range === "loopback");
   });
 
-  it.each(["8.8.8.8", "93.184.215.14", "2606:4700:4700::1111", "::ffff:8.8.8.8"])("allows the public address %s", (address) => {
+  it.each(["8.8.8.8", "93.184.215.14", "1.1.1.1", "2606:4700:4700::1111", "2a00:1450:4001:80b::200e", "::ffff:8.8.8.8"])("allows the public address %s", (address) => {
     expect(addressProblem(address, { allowLoopback: false })).toBeNull();
   });
 
@@ -86,6 +129,14 @@ describe("guardedLookup", () => {
     expect(await lookup(addresses, {})).toEqual({ error: null, address: "93.184.215.14", family: 4 });
     expect(await lookup(addresses, { family: 6 })).toEqual({ error: null, address: addresses[1]!.address, family: 6 });
   });
+
+  it.each(["::7f00:1", "::a00:1", "::ffff:169.254.169.254", "64:ff9b::a9fe:a9fe", "2002:a9fe:a9fe::1", "fec0::1"])(
+    "refuses a host that resolves to %s",
+    async (address) => {
+      const { error } = await lookup([{ address, family: 6 }], { all: true });
+      expect(error).toBeInstanceOf(ForbiddenAddressError);
+    },
+  );
 
   it("refuses the whole host when any of its addresses is private (DNS rebinding, split answers)", async () => {
     const { error } = await lookup(
@@ -137,6 +188,15 @@ describe("resolveMetadataDocumentClient with the loopback setting off", () => {
     ["::1", "https://[::1]:PORT/client.json"],
     ["fd00::1", "https://[fd00::1]/client.json"],
     ["::ffff:127.0.0.1", "https://[::ffff:127.0.0.1]:PORT/client.json"],
+    ["::7f00:1, IPv4-compatible loopback", "https://[::7f00:1]:PORT/client.json"],
+    ["::a00:1, IPv4-compatible private", "https://[::a00:1]/client.json"],
+    ["::127.0.0.1, IPv4-compatible loopback", "https://[::127.0.0.1]:PORT/client.json"],
+    ["64:ff9b::7f00:1, NAT64 loopback", "https://[64:ff9b::7f00:1]:PORT/client.json"],
+    ["2002:7f00:1::1, 6to4 loopback", "https://[2002:7f00:1::1]:PORT/client.json"],
+    ["fec0::1, site-local", "https://[fec0::1]/client.json"],
+    ["2130706433, the decimal spelling of 127.0.0.1", "https://2130706433:PORT/client.json"],
+    ["0x7f.1, the hex spelling of 127.0.0.1", "https://0x7f.1:PORT/client.json"],
+    ["0.0.0.0", "https://0.0.0.0:PORT/client.json"],
     ["localhost, resolved through DNS", "https://localhost:PORT/client.json"],
   ])("refuses %s without connecting", async (_name, template) => {
     const url = template.replace("PORT", String(port));

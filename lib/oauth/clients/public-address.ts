@@ -3,11 +3,20 @@
  * say-so: Client ID Metadata Documents (draft-ietf-oauth-client-id-metadata-document §6.5,
  * "MUST NOT fetch ... URLs that resolve to special-use IP addresses as defined in RFC 6890").
  *
- * Deny by default: only globally routable unicast addresses pass. Everything ipaddr.js
- * classifies otherwise — private, loopback, link-local (cloud metadata at 169.254.169.254),
- * unique-local, CGNAT, multicast, unspecified, reserved, documentation, and the IPv6
- * transition ranges (6to4, Teredo, NAT64) that can smuggle an IPv4 target — is refused.
- * IPv4-mapped IPv6 (::ffff:127.0.0.1) is unwrapped first so it is judged as the IPv4 it is.
+ * Deny by default: only globally routable unicast addresses pass, whatever the spelling.
+ * - IPv4: ipaddr.js must classify it as "unicast"; every special-purpose range it names —
+ *   private, loopback, link-local (cloud metadata at 169.254.169.254), carrier-grade NAT,
+ *   0.0.0.0/8, multicast, broadcast, documentation, benchmarking, 240/4 — is refused.
+ * - IPv4-mapped IPv6 (::ffff:a.b.c.d, RFC 4291 §2.5.5.2) is the IPv4 address it carries and
+ *   is judged as that address.
+ * - Any other IPv6 must be "unicast" to ipaddr.js AND inside 2000::/3, the only block IANA
+ *   allocates for global unicast (RFC 4291 §2.4). That refuses the deprecated IPv4-compatible
+ *   form ::a.b.c.d (::7f00:1 is 127.0.0.1 to some stacks, and ipaddr.js calls it unicast),
+ *   site-local, unique-local, link-local, multicast and unassigned space.
+ * - IPv6 forms that embed or tunnel to an IPv4 address — NAT64 (64:ff9b::/96, 64:ff9b:1::/48),
+ *   6to4 (2002::/16), Teredo (2001::/32), IPv4-translated (::ffff:0:a.b.c.d) — are refused
+ *   whole, whatever IPv4 address they carry: a metadata document has no reason to live
+ *   behind a transition mechanism, and judging the embedded address would trust the gateway.
  */
 import dns from "node:dns";
 import net from "node:net";
@@ -30,6 +39,11 @@ const RANGE_NAMES: Record<string, string> = {
   as112v6: "AS112",
 };
 
+/** 2000::/3, global unicast (RFC 4291 §2.4, IANA IPv6 address space registry). */
+const GLOBAL_UNICAST = ipaddr.IPv6.parseCIDR("2000::/3");
+/** ::/96, the deprecated IPv4-compatible addresses (RFC 4291 §2.5.5.1); :: and ::1 are classified first. */
+const IPV4_COMPATIBLE = ipaddr.IPv6.parseCIDR("::/96");
+
 /** Why connecting to `address` is refused, or null when it is a public unicast address. */
 export function addressProblem(address: string, policy: AddressPolicy): string | null {
   const bare = address.replace(/^\[|\]$/g, "");
@@ -38,14 +52,41 @@ export function addressProblem(address: string, policy: AddressPolicy): string |
   if (!net.isIP(bare.split("%")[0] ?? "")) return `${address} is not an IP address`;
   let parsed: ipaddr.IPv4 | ipaddr.IPv6;
   try {
-    parsed = ipaddr.process(bare);
+    parsed = ipaddr.parse(withHexTail(bare));
   } catch {
     return `${address} is not an IP address`;
   }
+  if (parsed instanceof ipaddr.IPv6 && parsed.isIPv4MappedAddress()) {
+    const ipv4 = parsed.toIPv4Address();
+    return ipv4Problem(ipv4, policy, `${address} (IPv4-mapped ${ipv4.toString()})`);
+  }
+  if (parsed instanceof ipaddr.IPv4) return ipv4Problem(parsed, policy, address);
+
   const range = parsed.range();
+  if (range === "loopback" && policy.allowLoopback) return null;
+  if (range !== "unicast") return `${address} is in the ${RANGE_NAMES[range] ?? range} range`;
+  if (parsed.match(IPV4_COMPATIBLE)) return `${address} is in the IPv4-compatible range`;
+  if (!parsed.match(GLOBAL_UNICAST)) return `${address} is outside the global unicast range`;
+  return null;
+}
+
+/**
+ * `::127.0.0.1` written with its IPv4 tail in hex (`::7f00:1`). ipaddr.js 2.x reads any
+ * dotted tail as IPv4-mapped, so `::8.8.8.8` (IPv4-compatible) would pass for 8.8.8.8; in hex
+ * it is judged for the address it really is. The input is already a valid IPv6 literal.
+ */
+function withHexTail(address: string): string {
+  const match = /^(.*:)(\d+)\.(\d+)\.(\d+)\.(\d+)(%.*)?$/.exec(address);
+  if (!match) return address;
+  const [a, b, c, d] = match.slice(2, 6).map(Number) as [number, number, number, number];
+  return `${match[1]}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}${match[6] ?? ""}`;
+}
+
+function ipv4Problem(ipv4: ipaddr.IPv4, policy: AddressPolicy, spelled: string): string | null {
+  const range = ipv4.range();
   if (range === "unicast") return null;
   if (range === "loopback" && policy.allowLoopback) return null;
-  return `${address} is in the ${RANGE_NAMES[range] ?? range} range`;
+  return `${spelled} is in the ${RANGE_NAMES[range] ?? range} range`;
 }
 
 /** Thrown (through the socket) when a host resolves to a refused address. */

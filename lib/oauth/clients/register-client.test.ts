@@ -53,6 +53,14 @@ describe("registerClient", () => {
     expect(audit.map((e) => e.type)).toEqual(["client.registered"]);
   });
 
+  it.each<[string, string | undefined]>([
+    ["hourbook:read offline_access openid", "hourbook:read"],
+    ["openid offline_access", undefined],
+  ])("accepts the OIDC habit scopes in %j and registers %j", async (scope, registered) => {
+    const response = await registerClient({ ...minimal, client_name: `Habits ${scope}`, scope }, freshIp());
+    expect(response.scope).toBe(registered);
+  });
+
   it("names an unnamed client and treats null and empty optional fields as absent", async () => {
     const response = await registerClient({ ...minimal, client_name: "", logo_uri: null, client_uri: "" }, freshIp());
     const wire: unknown = JSON.parse(JSON.stringify(response));

@@ -27,8 +27,7 @@ export async function exchangeAuthorizationCode(client: RegisteredClient, form: 
     throw invalidGrant("The authorization code was already used; the tokens issued for it have been revoked.");
   }
   if (row.expiresAt < new Date()) throw invalidGrant("The authorization code has expired.");
-  // OAuth 2.1 §4.1.3: redirect_uri must repeat the one of the authorization request when it was sent there.
-  if (redirectUri !== undefined && redirectUri !== row.redirectUri) throw invalidGrant("redirect_uri does not match the authorization request.");
+  assertSameRedirectUri(redirectUri, row);
   if (!verifyCodeChallenge(verifier, row.codeChallenge)) throw invalidGrant("code_verifier does not match the code_challenge.");
   const resourceParam = form.get("resource");
   if (resourceParam !== undefined && resolveResource(resourceParam)?.url !== row.resource) {
@@ -60,4 +59,18 @@ export async function exchangeAuthorizationCode(client: RegisteredClient, form: 
     throw invalidGrant("The authorization code was already used; the tokens issued for it have been revoked.");
   }
   return response;
+}
+
+/**
+ * RFC 6749 §4.1.3: when the authorization request carried redirect_uri, the token request
+ * must carry it too, identical (a string comparison, so a loopback URI repeats its port).
+ * When the authorization request left it out (one registered URI), the token request may
+ * too; a value it sends anyway must still be the URI the code was delivered to.
+ */
+function assertSameRedirectUri(sent: string | undefined, code: { redirectUri: string; redirectUriSent: boolean }): void {
+  if (sent === undefined) {
+    if (code.redirectUriSent) throw invalidGrant("redirect_uri is required: the authorization request carried one.");
+    return;
+  }
+  if (sent !== code.redirectUri) throw invalidGrant("redirect_uri does not match the authorization request.");
 }

@@ -11,7 +11,7 @@ import { invalidGrant, invalidRequest, invalidScope, invalidTarget } from "../er
 import { endIdleGrants, IDLE_ENDED, isIdle, revokeGrant } from "../grants";
 import { REFRESH_REUSE_WINDOW_SECONDS } from "../lifetimes";
 import { resolveResource } from "../resources";
-import { formatScope, parseScope } from "../scopes";
+import { formatScope, parseRequestedScope, parseScope } from "../scopes";
 import { decrypt, encrypt, hashToken } from "../secrets";
 import { mintTokenPair, storeRefreshToken, type TokenResponse } from "./token-pair";
 
@@ -82,9 +82,9 @@ async function answerReuse(row: { id: string; grantId: string; rotatedAt: Date |
 
 /** RFC 6749 §6: a narrower scope may be asked for; anything beyond the grant is refused. */
 function downscope(granted: string, requested: string | undefined): string {
-  if (requested === undefined) return granted;
+  const wanted = parseRequestedScope(requested);
+  if (wanted === undefined) return granted;
   const grantedScopes = parseScope(granted);
-  const wanted = parseScope(requested);
   const beyond = wanted.filter((s) => !grantedScopes.includes(s));
   if (beyond.length) throw invalidScope(`${beyond.join(", ")} ${beyond.length > 1 ? "were" : "was"} not granted.`);
   if (wanted.length === 0) throw invalidScope("At least one scope is required.");

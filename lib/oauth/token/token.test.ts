@@ -40,32 +40,58 @@ describe("authorization_code grant", () => {
     expect(verified.claims).toMatchObject({ userId: adaId, clientId, workspaceId: lovelaceId, scopes: ["hourbook:read", "hourbook:write"] });
   });
 
-  type Case = [string, (c: { code: string; verifier: string }) => Record<string, string>, number, string];
+  /** A complete, valid redemption of `c`, with fields replaced or (null) removed. */
+  const redemption = (c: { code: string; verifier: string }, changes: Record<string, string | null> = {}) => {
+    const fields: Record<string, string> = { grant_type: "authorization_code", code: c.code, code_verifier: c.verifier, redirect_uri: REDIRECT_URI, client_id: clientId };
+    for (const [key, value] of Object.entries(changes)) {
+      if (value === null) delete fields[key];
+      else fields[key] = value;
+    }
+    return fields;
+  };
+
+  type Case = [string, (c: { code: string; verifier: string }) => Record<string, string | null>, number, string];
   it.each<Case>([
-    ["a missing code", (c) => ({ grant_type: "authorization_code", code_verifier: c.verifier, client_id: clientId }), 400, "invalid_request"],
-    ["a missing verifier", (c) => ({ grant_type: "authorization_code", code: c.code, client_id: clientId }), 400, "invalid_request"],
-    ["a wrong verifier", (c) => ({ grant_type: "authorization_code", code: c.code, code_verifier: newVerifier(), client_id: clientId }), 400, "invalid_grant"],
-    ["an unknown code", (c) => ({ grant_type: "authorization_code", code: "hbac_nope", code_verifier: c.verifier, client_id: clientId }), 400, "invalid_grant"],
-    ["another redirect_uri", (c) => ({ grant_type: "authorization_code", code: c.code, code_verifier: c.verifier, client_id: clientId, redirect_uri: "http://127.0.0.1:8765/other" }), 400, "invalid_grant"],
-    ["another resource", (c) => ({ grant_type: "authorization_code", code: c.code, code_verifier: c.verifier, client_id: clientId, resource: protectedResource("api").url }), 400, "invalid_target"],
-    ["a foreign resource", (c) => ({ grant_type: "authorization_code", code: c.code, code_verifier: c.verifier, client_id: clientId, resource: "https://evil.example/mcp" }), 400, "invalid_target"],
-    ["an unknown client", (c) => ({ grant_type: "authorization_code", code: c.code, code_verifier: c.verifier, client_id: "nobody" }), 401, "invalid_client"],
-    ["no client authentication at all", (c) => ({ grant_type: "authorization_code", code: c.code, code_verifier: c.verifier }), 401, "invalid_client"],
-    ["an unsupported grant type", () => ({ grant_type: "password", username: "ada", password: "x", client_id: clientId }), 400, "unsupported_grant_type"],
-    ["the implicit grant", () => ({ grant_type: "client_credentials", client_id: clientId }), 400, "unsupported_grant_type"],
-    ["no grant type", () => ({ client_id: clientId }), 400, "invalid_request"],
-  ])("refuses %s", async (_, fields, status, error) => {
+    ["a missing code", () => ({ code: null }), 400, "invalid_request"],
+    ["a missing verifier", () => ({ code_verifier: null }), 400, "invalid_request"],
+    ["a wrong verifier", () => ({ code_verifier: newVerifier() }), 400, "invalid_grant"],
+    ["an unknown code", () => ({ code: "hbac_nope" }), 400, "invalid_grant"],
+    ["another redirect_uri", () => ({ redirect_uri: "http://127.0.0.1:8765/other" }), 400, "invalid_grant"],
+    // RFC 6749 §4.1.3: the authorization request carried redirect_uri, so this one must repeat it.
+    ["no redirect_uri although the authorization request had one", () => ({ redirect_uri: null }), 400, "invalid_grant"],
+    ["the redirect_uri with another loopback port", () => ({ redirect_uri: "http://127.0.0.1:9999/callback" }), 400, "invalid_grant"],
+    ["the redirect_uri with a trailing slash", () => ({ redirect_uri: `${REDIRECT_URI}/` }), 400, "invalid_grant"],
+    ["another resource", () => ({ resource: protectedResource("api").url }), 400, "invalid_target"],
+    ["a foreign resource", () => ({ resource: "https://evil.example/mcp" }), 400, "invalid_target"],
+    ["an unknown client", () => ({ client_id: "nobody" }), 401, "invalid_client"],
+    ["no client authentication at all", () => ({ client_id: null }), 401, "invalid_client"],
+    ["an unsupported grant type", () => ({ grant_type: "password", username: "ada", password: "x" }), 400, "unsupported_grant_type"],
+    ["the implicit grant", () => ({ grant_type: "client_credentials" }), 400, "unsupported_grant_type"],
+    ["no grant type", () => ({ grant_type: null }), 400, "invalid_request"],
+  ])("refuses %s and leaves the code redeemable", async (_, changes, status, error) => {
     const c = await authorize(flow());
-    const res = await postForm("token", fields(c));
+    const res = await postForm("token", redemption(c, changes(c)));
     expect(res.status).toBe(status);
     expect(res.body.error).toBe(error);
     expect(res.body.error_description).toEqual(expect.any(String));
+    expect((await postForm("token", redemption(c))).status).toBe(200);
+  });
+
+  it.each<[string, string | null, number]>([
+    ["without redirect_uri", null, 200],
+    ["with the one registered redirect_uri", REDIRECT_URI, 200],
+    ["with another redirect_uri", "http://127.0.0.1:9999/callback", 400],
+  ])("redeems a code whose authorization request left redirect_uri out %s: %i", async (_, redirectUri, status) => {
+    const c = await authorize({ ...flow(), redirectUri: null });
+    const res = await postForm("token", redemption(c, { redirect_uri: redirectUri }));
+    expect(res.status, JSON.stringify(res.body)).toBe(status);
+    if (status !== 200) expect(res.body.error).toBe("invalid_grant");
   });
 
   it("refuses a code issued to another client", async () => {
     const other = await createTestClient();
     const c = await authorize(flow());
-    const res = await postForm("token", { grant_type: "authorization_code", code: c.code, code_verifier: c.verifier, client_id: other });
+    const res = await postForm("token", { grant_type: "authorization_code", code: c.code, code_verifier: c.verifier, redirect_uri: REDIRECT_URI, client_id: other });
     expect(res.body.error).toBe("invalid_grant");
   });
 
@@ -78,13 +104,13 @@ describe("authorization_code grant", () => {
   it("refuses an expired code", async () => {
     const c = await authorize(flow());
     await db.oAuthAuthorizationCode.updateMany({ where: { consumedAt: null }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    const res = await postForm("token", { grant_type: "authorization_code", code: c.code, code_verifier: c.verifier, client_id: clientId });
+    const res = await postForm("token", redemption(c));
     expect(res.body).toMatchObject({ error: "invalid_grant", error_description: "The authorization code has expired." });
   });
 
   it("refuses a code redeemed twice and revokes the tokens the first redemption issued", async () => {
     const c = await authorize(flow());
-    const form = { grant_type: "authorization_code", code: c.code, code_verifier: c.verifier, client_id: clientId };
+    const form = redemption(c);
     const first = await postForm("token", form);
     expect(first.status).toBe(200);
     const second = await postForm("token", form);
@@ -97,7 +123,7 @@ describe("authorization_code grant", () => {
 
   it("lets exactly one of eight concurrent redemptions of one code win", async () => {
     const c = await authorize(flow());
-    const form = { grant_type: "authorization_code", code: c.code, code_verifier: c.verifier, client_id: clientId };
+    const form = redemption(c);
     const results = await Promise.all(Array.from({ length: 8 }, () => postForm("token", form)));
     expect(results.filter((r) => r.status === 200)).toHaveLength(1);
     expect(results.filter((r) => r.body.error === "invalid_grant")).toHaveLength(7);
@@ -159,6 +185,17 @@ describe("refresh_token grant", () => {
     expect(up.body).toMatchObject({ error: "invalid_scope" });
   });
 
+  it("never grants or echoes openid and offline_access, however they are asked for", async () => {
+    const first = await tokensFor({ ...flow(), scope: "openid hourbook:read offline_access" });
+    expect(first.scope).toBe("hourbook:read");
+    const claims = JSON.parse(Buffer.from(first.access_token.split(".")[1] ?? "", "base64url").toString()) as { scope: string };
+    expect(claims.scope).toBe("hourbook:read");
+    const same = await postForm("token", { grant_type: "refresh_token", refresh_token: first.refresh_token, client_id: clientId, scope: "offline_access" });
+    expect(same.body.scope).toBe("hourbook:read");
+    const named = await postForm("token", { grant_type: "refresh_token", refresh_token: String(same.body.refresh_token), client_id: clientId, scope: "hourbook:read offline_access openid" });
+    expect(named.body.scope).toBe("hourbook:read");
+  });
+
   it.each([
     ["an unknown refresh token", { refresh_token: "hbrt_unknown" }, "invalid_grant"],
     ["a missing refresh token", { refresh_token: "" }, "invalid_request"],
@@ -189,7 +226,7 @@ describe("confidential clients", () => {
     const secret = "hbcs_test-secret-value";
     const confidential = await createTestClient({ authMethod: method, secret, kind: "developer_app" });
     const c = await authorize({ ...flow(), clientId: confidential, resource: "api" });
-    const fields = { grant_type: "authorization_code", code: c.code, code_verifier: c.verifier };
+    const fields = { grant_type: "authorization_code", code: c.code, code_verifier: c.verifier, redirect_uri: REDIRECT_URI };
     const res =
       method === "client_secret_basic"
         ? await postForm("token", fields, { authorization: `Basic ${Buffer.from(`${confidential}:${secret}`).toString("base64")}` })
@@ -202,7 +239,7 @@ describe("confidential clients", () => {
   it("refuses a wrong secret with 401 invalid_client and a Basic challenge", async () => {
     const confidential = await createTestClient({ authMethod: "client_secret_basic", secret: "hbcs_right", kind: "developer_app" });
     const c = await authorize({ ...flow(), clientId: confidential });
-    const res = await postForm("token", { grant_type: "authorization_code", code: c.code, code_verifier: c.verifier }, { authorization: `Basic ${Buffer.from(`${confidential}:hbcs_wrong`).toString("base64")}` });
+    const res = await postForm("token", { grant_type: "authorization_code", code: c.code, code_verifier: c.verifier, redirect_uri: REDIRECT_URI }, { authorization: `Basic ${Buffer.from(`${confidential}:hbcs_wrong`).toString("base64")}` });
     expect(res.status).toBe(401);
     expect(res.body.error).toBe("invalid_client");
     expect(res.headers.get("www-authenticate")).toContain("Basic");

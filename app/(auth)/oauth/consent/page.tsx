@@ -6,6 +6,7 @@ import { SwitchAccountLink } from "@/components/auth/switch-account-link";
 import { ScopeChecklist } from "@/components/consent/scope-checklist";
 import { WorkspaceAccess } from "@/components/consent/workspace-access";
 import { requireUser } from "@/lib/auth/session";
+import { consentErrorMessage } from "@/lib/oauth/authorize/consent-errors";
 import { loadConsentView } from "@/lib/oauth/authorize/consent-view";
 import { scopeDependency, type Scope } from "@/lib/oauth/scopes";
 import { param, paramList, type SearchParams } from "@/lib/web/search-params";
@@ -15,7 +16,8 @@ export const metadata: Metadata = { title: "Connect an app" };
 export default async function ConsentPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const query = await searchParams;
   const requestId = param(query, "request") ?? "";
-  const error = param(query, "error");
+  // Only our own message for a code we know: the query string is anyone's to write.
+  const error = consentErrorMessage(param(query, "error"));
   const user = await requireUser(`/oauth/consent?request=${encodeURIComponent(requestId)}`);
   // "Show access for this workspace" (no JavaScript) comes back here with the form's fields.
   const shown = param(query, "show") === "access";

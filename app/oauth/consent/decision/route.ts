@@ -17,7 +17,7 @@ export async function POST(request: Request) {
       return NextResponse.redirect(outcome.url, 303);
     case "retry":
       return NextResponse.redirect(
-        `${env.APP_URL}/oauth/consent?request=${encodeURIComponent(outcome.requestId)}&error=${encodeURIComponent(outcome.message)}`,
+        `${env.APP_URL}/oauth/consent?request=${encodeURIComponent(outcome.requestId)}&error=${outcome.error}`,
         303,
       );
     case "invalid":

@@ -98,7 +98,7 @@ export default async function DeveloperAppPage({ params, searchParams }: { param
         </Card>
 
         <div className="grid gap-6 lg:grid-cols-2">
-          <Card title="Redirect URIs" description="Authorization responses go only to these (loopback http ones match any port).">
+          <Card title="Redirect URIs" description="Authorization responses go only to these exactly as written (on http://127.0.0.1 and http://[::1], any port matches).">
             <ul className="space-y-1">
               {app.redirectUris.map((uri) => (
                 <li key={uri}>
