@@ -13,7 +13,7 @@ export default defineConfig({
   },
   test: {
     include: ["**/*.test.ts"],
-    exclude: ["**/node_modules/**", "e2e/**", ".next/**", ".data/**", "lib/generated/**"],
+    exclude: ["**/node_modules/**", "e2e/**", ".next/**", ".next-*/**", ".data/**", ".stryker-tmp/**", "lib/generated/**"],
     // Child processes rather than threads: native better-sqlite3, and each test file gets a
     // process of its own, so lib/env.ts and lib/db.ts (a globalThis singleton) start afresh.
     pool: "forks",
