@@ -12,11 +12,10 @@ import { toolBlock, type ToolBlock } from "@/lib/mcp/tool-visibility";
 import { loadConsentView } from "@/lib/oauth/authorize/consent-view";
 import { handleAuthorizeRequest } from "@/lib/oauth/authorize/handle-authorize-request";
 import { CAPABILITIES, type Blocker, type Capability } from "@/lib/oauth/effective-access";
-import { s256 } from "@/lib/oauth/pkce";
 import { parseScope, scopesAllow } from "@/lib/oauth/scopes";
 import { ACCESS_CASES, OPEN_WORKSPACE, type AccessCase } from "@/lib/testing/access-cases";
 import { listToolNames } from "@/lib/testing/mcp-call";
-import { createTestClient, newVerifier, REDIRECT_URI, tokensFor } from "@/lib/testing/oauth-flow";
+import { authorizationQuery, createTestClient, tokensFor } from "@/lib/testing/oauth-flow";
 import { seedDemo } from "@/prisma/seed/demo";
 import { resolveConnection } from "./resolve-connection";
 
@@ -64,15 +63,7 @@ async function applyRow(row: Pick<AccessCase, "role" | "workspace">): Promise<vo
 
 /** The Lovelace Studio choice on Grace's consent page for a fresh request of `scope`. */
 async function consentFor(scope: string) {
-  const query = new URLSearchParams({
-    response_type: "code",
-    client_id: clientId,
-    redirect_uri: REDIRECT_URI,
-    code_challenge: s256(newVerifier()),
-    code_challenge_method: "S256",
-    scope,
-    resource: "http://localhost:3000/mcp",
-  });
+  const query = authorizationQuery({ clientId, scope });
   const outcome = await handleAuthorizeRequest(query, graceId, `agreement-${randomBytes(4).toString("hex")}`);
   if (outcome.kind !== "consent") throw new Error(JSON.stringify(outcome));
   const view = await loadConsentView(outcome.requestId, graceId);

@@ -5,12 +5,10 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { authorize, createTestClient, newVerifier, postForm, REDIRECT_URI } from "@/lib/testing/oauth-flow";
+import { authorizationQuery, authorize, createTestClient, postForm, REDIRECT_URI } from "@/lib/testing/oauth-flow";
 import { seedDemo } from "@/prisma/seed/demo";
 import { handleAuthorizeRequest } from "./authorize/handle-authorize-request";
-import { s256 } from "./pkce";
 import { RATE_LIMITS } from "./rate-limit";
-import { protectedResource } from "./resources";
 
 let adaId: string;
 let lovelaceId: string;
@@ -83,16 +81,7 @@ describe("authorization endpoint: per caller", () => {
     for (let i = 0; i <= RATE_LIMITS.authorize.limit; i++) last = await handleAuthorizeRequest(junkQuery(), null, a);
     expect(last).toMatchObject({ kind: "error_page", status: 429 });
 
-    const valid = new URLSearchParams({
-      response_type: "code",
-      client_id: clientId,
-      redirect_uri: REDIRECT_URI,
-      code_challenge: s256(newVerifier()),
-      code_challenge_method: "S256",
-      scope: "hourbook:read",
-      resource: protectedResource("mcp").url,
-      state: "s",
-    });
+    const valid = authorizationQuery({ clientId, scope: "hourbook:read" });
     expect(await handleAuthorizeRequest(valid, adaId, a)).toMatchObject({ kind: "consent" });
     // The flooder's own next anonymous request is still refused.
     expect(await handleAuthorizeRequest(junkQuery(), null, a)).toMatchObject({ kind: "error_page", status: 429 });

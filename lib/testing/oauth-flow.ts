@@ -49,19 +49,26 @@ export interface AuthorizeOptions {
   redirectUri?: string | null;
 }
 
-/** Runs authorize and an approving consent; returns the code and the verifier that redeems it. */
-export async function authorize(options: AuthorizeOptions): Promise<{ code: string; verifier: string; redirect: URL }> {
-  const verifier = options.verifier ?? newVerifier();
-  const query = new URLSearchParams({
+/** A valid authorization request's query (RFC 6749 §4.1.1 with PKCE S256 and an RFC 8707 resource). */
+export function authorizationQuery(
+  options: Pick<AuthorizeOptions, "clientId" | "scope" | "resource" | "state" | "redirectUri"> & { verifier?: string },
+): URLSearchParams {
+  return new URLSearchParams({
     response_type: "code",
     client_id: options.clientId,
     ...(options.redirectUri === null ? {} : { redirect_uri: options.redirectUri ?? REDIRECT_URI }),
-    code_challenge: s256(verifier),
+    code_challenge: s256(options.verifier ?? newVerifier()),
     code_challenge_method: "S256",
     scope: options.scope ?? "hourbook:read hourbook:write",
     resource: protectedResource(options.resource ?? "mcp").url,
     state: options.state ?? "xyz",
   });
+}
+
+/** Runs authorize and an approving consent; returns the code and the verifier that redeems it. */
+export async function authorize(options: AuthorizeOptions): Promise<{ code: string; verifier: string; redirect: URL }> {
+  const verifier = options.verifier ?? newVerifier();
+  const query = authorizationQuery({ ...options, verifier });
   const outcome = await handleAuthorizeRequest(query, options.userId, `test-${randomBytes(4).toString("hex")}`);
   if (outcome.kind !== "consent") throw new Error(`authorize did not reach consent: ${JSON.stringify(outcome)}`);
   const url = await approveAuthorization({

@@ -1,9 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { createTestClient, newVerifier, REDIRECT_URI } from "@/lib/testing/oauth-flow";
+import { authorizationQuery, createTestClient } from "@/lib/testing/oauth-flow";
 import { seedDemo } from "@/prisma/seed/demo";
-import { s256 } from "../pkce";
 import { loadConsentView, type ConsentWorkspace } from "./consent-view";
 import { approveAuthorization } from "./decide-authorization";
 import { handleAuthorizeRequest } from "./handle-authorize-request";
@@ -22,16 +21,7 @@ beforeAll(async () => {
 });
 
 function authorizeQuery(scope: string): URLSearchParams {
-  return new URLSearchParams({
-    response_type: "code",
-    client_id: clientId,
-    redirect_uri: REDIRECT_URI,
-    code_challenge: s256(newVerifier()),
-    code_challenge_method: "S256",
-    scope,
-    resource: "http://localhost:3000/mcp",
-    state: "st4te",
-  });
+  return authorizationQuery({ clientId, scope, state: "st4te" });
 }
 
 async function hold(userId: string, query: URLSearchParams): Promise<string> {
