@@ -20,3 +20,12 @@ if (env.NODE_ENV !== "production") globalForPrisma.prisma = db;
 export type Db = PrismaClient;
 /** A client or an interactive transaction: domain helpers accept either. */
 export type DbTx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+
+/**
+ * Runs `work` in the caller's transaction when there is one — a keyed write commits its
+ * idempotency record and its domain rows together (lib/integrations/idempotency.ts) — and
+ * otherwise in a transaction of its own.
+ */
+export function inTransaction<T>(tx: DbTx | undefined, work: (tx: DbTx) => Promise<T>): Promise<T> {
+  return tx ? work(tx) : db.$transaction(work);
+}
