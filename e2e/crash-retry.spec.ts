@@ -4,7 +4,7 @@
  * the middle of a burst of keyed REST writes — time entries and payments — and restarted on the
  * same database. Every retry with the same key and body must either replay the committed result
  * or perform the write once: never a 409 "still being processed", never a second entry or
- * payment.
+ * payment. The same server also shows the start-up sweep at work on its bookkeeping tables.
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -17,6 +17,8 @@ import { expect, test } from "@playwright/test";
 import { prepareData } from "../scripts/prepare-data.mjs";
 import type { CrashFixture } from "./support/crash-fixture";
 
+/** ACTIVITY_KEPT_PER_CONNECTION in lib/oauth/connections/trim-connection-activity.ts. */
+const ACTIVITY_KEPT_PER_CONNECTION = 50;
 const ENTRIES = 30;
 const PAYMENTS = 6;
 const PAYMENT_AMOUNT = 100;
@@ -149,6 +151,9 @@ async function post(write: KeyedWrite): Promise<Answer> {
   return { status: response.status, replayed: response.headers.get("idempotent-replayed") === "true", body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
 }
 
+/** Now as Prisma's SQLite adapter stores a DateTime (ISO 8601 text), for comparisons in SQL. */
+const sqliteNow = () => new Date().toISOString().replace("Z", "+00:00");
+
 function readDatabase<T>(read: (db: Database.Database) => T): T {
   const db = new Database(databaseFile, { readonly: true, fileMustExist: true });
   try {
@@ -227,4 +232,17 @@ test("a keyed write cut off by kill -9 is replayed or performed once when retrie
     const invoice = db.prepare(`SELECT "amountPaid" FROM "Invoice" WHERE id = ?`).get(fixture.invoiceId) as { amountPaid: number };
     expect(invoice.amountPaid).toBe(fixture.amountPaid + (PAYMENTS + 1) * PAYMENT_AMOUNT); // and the warm-up's
   });
+});
+
+test("each start of the server sweeps expired idempotency keys and trims per-connection activity", async () => {
+  // The fixture left an expired key and more activity than is kept, and the calls above added
+  // more. The sweep runs in the background as the server starts.
+  await server.stop();
+  await server.start();
+  const counts = () =>
+    readDatabase((db) => ({
+      expired: (db.prepare(`SELECT COUNT(*) AS n FROM "IdempotencyRecord" WHERE "expiresAt" < ?`).get(sqliteNow()) as { n: number }).n,
+      activity: (db.prepare(`SELECT COUNT(*) AS n FROM "ConnectionActivity" WHERE "grantId" = ?`).get(fixture.grantId) as { n: number }).n,
+    }));
+  await expect.poll(counts, { timeout: 15_000 }).toEqual({ expired: 0, activity: ACTIVITY_KEPT_PER_CONNECTION });
 });

@@ -7,7 +7,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
 import { db, type DbTx } from "@/lib/db";
 import { isDomainError } from "@/lib/domain/errors";
-import { withIdempotencyKey, type IdempotentCall } from "./idempotency";
+import { deleteExpiredIdempotencyRecords, IDEMPOTENCY_TTL_SECONDS, withIdempotencyKey, type IdempotentCall } from "./idempotency";
 
 function keyedCall(args: unknown = { amount: 100 }): IdempotentCall {
   return { grantId: `grant-${randomUUID()}`, operation: "test:write", key: randomUUID(), arguments: args };
@@ -113,5 +113,21 @@ describe("withIdempotencyKey", () => {
     const later = await withIdempotencyKey({ ...call, arguments: { amount: 999 } }, (tx) => write(tx, call, 2));
     expect(later).toMatchObject({ replayed: false, result: { n: 2 } });
     expect(await recordsOf(call)).toHaveLength(1);
+  });
+});
+
+describe("deleteExpiredIdempotencyRecords", () => {
+  it("deletes every expired record, in batches, and keeps the ones still binding their key", async () => {
+    const grantId = `grant-${randomUUID()}`;
+    const now = new Date();
+    const record = (i: number, expiresAt: Date) => ({ grantId, operation: "test:sweep", key: `key-${i}`, requestHash: "h", status: "completed", response: {}, expiresAt });
+    await db.idempotencyRecord.createMany({
+      data: [
+        ...Array.from({ length: 1_200 }, (_, i) => record(i, new Date(now.getTime() - 1000 - i))),
+        ...Array.from({ length: 3 }, (_, i) => record(10_000 + i, new Date(now.getTime() + IDEMPOTENCY_TTL_SECONDS * 1000))),
+      ],
+    });
+    expect(await deleteExpiredIdempotencyRecords(now)).toBeGreaterThanOrEqual(1_200);
+    expect(await db.idempotencyRecord.count({ where: { grantId } })).toBe(3);
   });
 });

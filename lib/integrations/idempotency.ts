@@ -6,9 +6,10 @@
  * left pending. A retry with the same arguments gets the stored result; other arguments are a
  * conflict. A duplicate arriving while the first still runs waits for it (its claim blocks on
  * the unique row, or on SQLite's single writer) and then replays its result. Kept in the
- * database so it holds across app instances; records bind their key for 24 hours.
+ * database so it holds across app instances; records bind their key for 24 hours, and the
+ * bookkeeping sweep deletes them after that.
  */
-import { db, type DbTx } from "@/lib/db";
+import { db, deleteInBatches, type DbTx } from "@/lib/db";
 import { conflict } from "@/lib/domain/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isUniqueViolation } from "@/lib/domain/unique-violation";
@@ -93,4 +94,15 @@ async function claim(tx: DbTx, call: IdempotentCall, requestHash: string): Promi
     if (isUniqueViolation(error)) throw new KeyTaken();
     throw error;
   }
+}
+
+/**
+ * Deletes the records that no longer bind their key (expired by `now`). For the background
+ * sweep: a request never waits for it. Returns how many went.
+ */
+export function deleteExpiredIdempotencyRecords(now = new Date()): Promise<number> {
+  return deleteInBatches(
+    (tx, take) => tx.idempotencyRecord.findMany({ where: { expiresAt: { lte: now } }, select: { id: true }, take }),
+    (tx, ids) => tx.idempotencyRecord.deleteMany({ where: { id: { in: ids } } }),
+  );
 }
