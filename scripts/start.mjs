@@ -23,6 +23,7 @@ const fingerprintFile = path.join(distDir, "hourbook-build-fingerprint");
 // Everything `next build` compiles or is configured by. Tests are left out: they are not built.
 const BUILD_INPUT_DIRS = ["app", "components", "lib", "public"];
 const BUILD_INPUT_FILES = [
+  "instrumentation.ts",
   "prisma/schema.prisma",
   "package-lock.json",
   "next.config.ts",

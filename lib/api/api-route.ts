@@ -3,6 +3,7 @@
  * as MCP, then scope, role and billing, then input validation, idempotency, one domain call,
  * and the response — every refusal one problem+json shape (RFC 9457).
  */
+import type { DbTx } from "@/lib/db";
 import { can } from "@/lib/domain/actor";
 import { env } from "@/lib/env";
 import { isDomainError, type DomainError } from "@/lib/domain/errors";
@@ -41,7 +42,10 @@ export function apiRoute(endpoint: ApiEndpoint) {
     try {
       await guard(endpoint, connection);
       const input = await readApiInput(endpoint, request, await context.params);
-      const perform = async (): Promise<{ [key: string]: Wire }> => endpoint.response.parse(toWire(await endpoint.handle({ connection, actor: connection.actor }, input))) as { [key: string]: Wire };
+      // With an Idempotency-Key, `tx` is the transaction that claims it: the handler's writes
+      // commit with the key and the stored response, or not at all.
+      const perform = async (tx?: DbTx): Promise<{ [key: string]: Wire }> =>
+        endpoint.response.parse(toWire(await endpoint.handle({ connection, actor: connection.actor, tx }, input))) as { [key: string]: Wire };
       const key = request.headers.get("idempotency-key");
       let replayed = false;
       let body: Wire;

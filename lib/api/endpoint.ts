@@ -4,6 +4,7 @@
  * route handler (api-route.ts) and the OpenAPI document (openapi.ts) are both built from it.
  */
 import type { z } from "zod";
+import type { DbTx } from "@/lib/db";
 import type { Actor } from "@/lib/domain/actor";
 import type { Permission } from "@/lib/domain/permissions";
 import type { Connection } from "@/lib/integrations/resolve-connection";
@@ -14,6 +15,11 @@ export type HttpMethod = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
 export interface ApiContext {
   connection: Connection;
   actor: Actor;
+  /**
+   * Set when the request carries an Idempotency-Key: the transaction that claims the key and
+   * stores the response. The handler's writes go through it, so they commit with the key or not at all.
+   */
+  tx?: DbTx;
 }
 
 export interface ApiInput<P, Q, B> {
@@ -39,7 +45,7 @@ export interface ApiEndpoint<P extends z.ZodObject = z.ZodObject, Q extends z.Zo
   body?: B;
   response: z.ZodType;
   successStatus?: 200 | 201 | 204;
-  /** POSTs that create something accept an Idempotency-Key header. */
+  /** POSTs that create something accept an Idempotency-Key header; `handle` then writes through `ctx.tx`. */
   idempotent?: boolean;
   handle: (ctx: ApiContext, input: ApiInput<z.output<P>, z.output<Q>, z.output<B>>) => Promise<unknown>;
 }

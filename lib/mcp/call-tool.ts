@@ -6,6 +6,7 @@
  */
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import type { z } from "zod";
+import type { DbTx } from "@/lib/db";
 import { isDomainError } from "@/lib/domain/errors";
 import { withIdempotencyKey } from "@/lib/integrations/idempotency";
 import { recordActivity } from "@/lib/integrations/record-activity";
@@ -47,15 +48,17 @@ export async function callTool(tool: McpTool, connection: Connection, rawArgumen
     }
     // The token is consumed inside `perform`, i.e. after the idempotency key is claimed: a
     // retry of a confirmed call with the same key replays the first result instead of
-    // failing on the token that call already used.
-    const perform = async (): Promise<WireObject> => {
-      if (tool.confirm && typeof confirmationToken === "string") await consumeConfirmation(ctx, tool.name, args, confirmationToken);
-      const performed = tool.output.parse(toWire(await tool.run(ctx, args))) as WireObject;
+    // failing on the token that call already used. With a key, `tx` is the transaction that
+    // claims it: the token, the write and the audit event commit with the key or not at all.
+    const perform = async (tx?: DbTx): Promise<WireObject> => {
+      const performing: ToolContext = tx ? { ...ctx, tx } : ctx;
+      if (tool.confirm && typeof confirmationToken === "string") await consumeConfirmation(performing, tool.name, args, confirmationToken);
+      const performed = tool.output.parse(toWire(await tool.run(performing, args))) as WireObject;
       // Consequential operations go in the workspace's audit log; inside `perform`, so a
       // replay of the same idempotency key is not logged twice.
       if (tool.confirm) {
         const summary = tool.render(performed as z.output<typeof tool.output>);
-        await recordAuditEvent({ type: "mcp.consequential", workspaceId: connection.actor.workspaceId, userId: connection.userId, clientId: connection.clientId, grantId: connection.grantId, detail: { tool: tool.name, summary } });
+        await recordAuditEvent({ type: "mcp.consequential", workspaceId: connection.actor.workspaceId, userId: connection.userId, clientId: connection.clientId, grantId: connection.grantId, detail: { tool: tool.name, summary } }, tx);
       }
       return performed;
     };

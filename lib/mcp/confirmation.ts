@@ -38,11 +38,15 @@ export async function issueConfirmation(ctx: ToolContext, tool: string, args: un
   return { confirmation_token: token, expires_at: expiresAt.toISOString() };
 }
 
-/** Consumes the token for exactly this call, or explains why it cannot be used. */
+/**
+ * Consumes the token for exactly this call, or explains why it cannot be used. Inside a keyed
+ * call (`ctx.tx`) the consumption commits with the key, so a crash before the commit leaves
+ * the token usable for the retry.
+ */
 export async function consumeConfirmation(ctx: ToolContext, tool: string, args: unknown, token: string): Promise<void> {
   const tokenHash = hashToken(token);
   const at = now();
-  const { count } = await db.confirmationToken.updateMany({
+  const { count } = await (ctx.tx ?? db).confirmationToken.updateMany({
     where: {
       tokenHash,
       grantId: ctx.connection.grantId,
@@ -60,7 +64,7 @@ export async function consumeConfirmation(ctx: ToolContext, tool: string, args: 
 }
 
 async function whyUnusable(ctx: ToolContext, tool: string, args: unknown, tokenHash: string, now: Date) {
-  const row = await db.confirmationToken.findUnique({ where: { tokenHash } });
+  const row = await (ctx.tx ?? db).confirmationToken.findUnique({ where: { tokenHash } });
   const again = `Call ${tool} again without confirmation_token to get a new one.`;
   if (!row || row.grantId !== ctx.connection.grantId || row.userId !== ctx.actor.userId || row.workspaceId !== ctx.actor.workspaceId) {
     return invalidInput(`This confirmation_token is not valid for this connection. ${again}`, { confirmation_token: "is not valid" });

@@ -4,6 +4,7 @@
  * No business rule lives in a tool.
  */
 import type { z } from "zod";
+import type { DbTx } from "@/lib/db";
 import type { Actor } from "@/lib/domain/actor";
 import type { Permission } from "@/lib/domain/permissions";
 import type { Connection } from "@/lib/integrations/resolve-connection";
@@ -15,6 +16,11 @@ export type ToolAccess = "read" | "write" | "admin";
 export interface ToolContext {
   connection: Connection;
   actor: Actor;
+  /**
+   * Set when the call carries an idempotency key: the transaction that claims the key and
+   * stores the result. The tool's writes go through it, so they commit with the key or not at all.
+   */
+  tx?: DbTx;
 }
 
 export interface ToolAnnotations {
@@ -40,7 +46,7 @@ export interface McpTool<I extends z.ZodObject = z.ZodObject, O extends z.ZodObj
    * confirmation token; only a repeat with that token performs them.
    */
   confirm?: (ctx: ToolContext, input: z.output<I>) => Promise<string>;
-  /** Additive writes accept an idempotency key: a retry returns the first result. */
+  /** Additive writes accept an idempotency key: a retry returns the first result. `run` then writes through `ctx.tx`. */
   acceptsIdempotencyKey?: boolean;
   /** Calls the domain; the result is turned into wire JSON (see wire.ts) and checked against `output`. */
   run: (ctx: ToolContext, input: z.output<I>) => Promise<unknown>;

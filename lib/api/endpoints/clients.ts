@@ -61,7 +61,7 @@ export const createClientEndpoint = defineEndpoint({
   response: ClientOut,
   successStatus: 201,
   idempotent: true,
-  handle: ({ actor }, { body }) => requestFields("body", createClient(actor, body)),
+  handle: ({ actor, tx }, { body }) => requestFields("body", createClient(actor, body, tx)),
 });
 
 export const updateClientEndpoint = defineEndpoint({

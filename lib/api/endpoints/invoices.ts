@@ -132,7 +132,7 @@ export const createInvoiceEndpoint = defineEndpoint({
   response: InvoiceDetailOut,
   successStatus: 201,
   idempotent: true,
-  handle: ({ actor }, { body }) => requestFields("body", createInvoiceDraft(actor, toPlanInput(body)), PLAN_FIELDS),
+  handle: ({ actor, tx }, { body }) => requestFields("body", createInvoiceDraft(actor, toPlanInput(body), tx), PLAN_FIELDS),
 });
 
 export const sendInvoiceEndpoint = defineEndpoint({
@@ -153,7 +153,7 @@ export const sendInvoiceEndpoint = defineEndpoint({
   }),
   response: InvoiceDetailOut,
   idempotent: true,
-  handle: ({ actor }, { params, body }) => requestFields("body", sendInvoice(actor, { id: params.id, to: body.to, message: body.message })),
+  handle: ({ actor, tx }, { params, body }) => requestFields("body", sendInvoice(actor, { id: params.id, to: body.to, message: body.message }, tx)),
 });
 
 export const voidInvoiceEndpoint = defineEndpoint({
@@ -193,10 +193,10 @@ export const recordPaymentEndpoint = defineEndpoint({
   response: InvoiceDetailOut,
   successStatus: 201,
   idempotent: true,
-  handle: ({ actor }, { params, body }) =>
+  handle: ({ actor, tx }, { params, body }) =>
     requestFields(
       "body",
-      recordInvoicePayment(actor, { invoiceId: params.id, amount: body.amount, paidOn: body.paid_on, method: body.method, reference: body.reference }),
+      recordInvoicePayment(actor, { invoiceId: params.id, amount: body.amount, paidOn: body.paid_on, method: body.method, reference: body.reference }, tx),
     ),
 });
 

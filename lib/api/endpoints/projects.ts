@@ -48,10 +48,10 @@ export const createProjectEndpoint = defineEndpoint({
   response: ProjectOut,
   successStatus: 201,
   idempotent: true,
-  handle: ({ actor }, { body }) =>
+  handle: ({ actor, tx }, { body }) =>
     requestFields(
       "body",
-      createProject(actor, { clientId: body.client_id, name: body.name, hourlyRate: body.hourly_rate, billableByDefault: body.billable_by_default }),
+      createProject(actor, { clientId: body.client_id, name: body.name, hourlyRate: body.hourly_rate, billableByDefault: body.billable_by_default }, tx),
     ),
 });
 

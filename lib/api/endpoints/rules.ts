@@ -76,7 +76,7 @@ export const createRuleEndpoint = defineEndpoint({
   response: RuleOut,
   successStatus: 201,
   idempotent: true,
-  handle: ({ actor }, { body }) => requestFields("body", createRule(actor, toDomainRule(body)), { membershipId: "member_id" }),
+  handle: ({ actor, tx }, { body }) => requestFields("body", createRule(actor, toDomainRule(body), tx), { membershipId: "member_id" }),
 });
 
 export const updateRuleEndpoint = defineEndpoint({

@@ -34,5 +34,5 @@ export const createTagEndpoint = defineEndpoint({
   response: TagOut,
   successStatus: 201,
   idempotent: true,
-  handle: ({ actor }, { body }) => requestFields("body", createTag(actor, { name: body.name })),
+  handle: ({ actor, tx }, { body }) => requestFields("body", createTag(actor, { name: body.name }, tx)),
 });

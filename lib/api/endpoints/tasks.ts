@@ -47,7 +47,7 @@ export const createTaskEndpoint = defineEndpoint({
   response: TaskOut,
   successStatus: 201,
   idempotent: true,
-  handle: ({ actor }, { body }) =>
+  handle: ({ actor, tx }, { body }) =>
     requestFields(
       "body",
       createTask(actor, {
@@ -57,7 +57,7 @@ export const createTaskEndpoint = defineEndpoint({
         billable: body.billable,
         estimateSeconds: body.estimate_seconds,
         tagIds: body.tag_ids,
-      }),
+      }, tx),
     ),
 });
 

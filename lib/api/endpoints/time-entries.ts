@@ -94,7 +94,7 @@ export const createTimeEntryEndpoint = defineEndpoint({
   response: TimeEntryOut,
   successStatus: 201,
   idempotent: true,
-  handle: ({ actor }, { body }) =>
+  handle: ({ actor, tx }, { body }) =>
     requestFields(
       "body",
       createTimeEntry(actor, {
@@ -106,7 +106,7 @@ export const createTimeEntryEndpoint = defineEndpoint({
         billable: body.billable,
         tagIds: body.tag_ids,
         membershipId: body.member_id,
-      }),
+      }, tx),
       { membershipId: "member_id" },
     ),
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { db } from "@/lib/db";
+import { inTransaction, type DbTx } from "@/lib/db";
 import { assertCan, type Actor } from "@/lib/domain/actor";
 import { parseInput } from "@/lib/domain/errors";
 import { Email, Name, OptionalText } from "@/lib/domain/schemas";
@@ -14,12 +14,15 @@ export const CreateClientInput = z.object({
 });
 export type CreateClientInput = z.input<typeof CreateClientInput>;
 
-export async function createClient(actor: Actor, input: CreateClientInput): Promise<ClientView> {
+/** Adds a client. `tx`: a transaction to write in (a keyed call's), else one of its own. */
+export async function createClient(actor: Actor, input: CreateClientInput, tx?: DbTx): Promise<ClientView> {
   assertCan(actor, "clients:write", "create clients");
   const data = parseInput(CreateClientInput, input);
-  const row = await withUniqueName(
-    () => db.client.create({ data: { workspaceId: actor.workspaceId, name: data.name, email: data.email ?? null, address: data.address } }),
-    `A client named "${data.name}" already exists.`,
+  const row = await inTransaction(tx, (tx) =>
+    withUniqueName(
+      () => tx.client.create({ data: { workspaceId: actor.workspaceId, name: data.name, email: data.email ?? null, address: data.address } }),
+      `A client named "${data.name}" already exists.`,
+    ),
   );
   return toClientView(row);
 }

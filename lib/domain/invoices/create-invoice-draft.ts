@@ -1,4 +1,4 @@
-import { db } from "@/lib/db";
+import { inTransaction, type DbTx } from "@/lib/db";
 import { assertCan, type Actor } from "@/lib/domain/actor";
 import { startOfLocalDay } from "@/lib/domain/dates";
 import { conflict, parseInput } from "@/lib/domain/errors";
@@ -9,12 +9,13 @@ import { invoiceDetailInclude, toInvoiceDetail, type InvoiceDetail } from "./inv
  * Creates a draft invoice from unbilled time and reserves that time for it, in one
  * transaction: the next sequential number is taken, lines are stored, and each entry is
  * claimed only if it is still unclaimed — so two drafts racing for the same time cannot
- * both bill it; the loser gets a conflict and nothing is written.
+ * both bill it; the loser gets a conflict and nothing is written. `tx`: a transaction to
+ * write in (a keyed call's), else one of its own.
  */
-export async function createInvoiceDraft(actor: Actor, input: InvoicePlanInput): Promise<InvoiceDetail> {
+export async function createInvoiceDraft(actor: Actor, input: InvoicePlanInput, tx?: DbTx): Promise<InvoiceDetail> {
   assertCan(actor, "invoices:write", "create invoices");
   const data = parseInput(InvoicePlanInput, input);
-  const row = await db.$transaction(async (tx) => {
+  const row = await inTransaction(tx, async (tx) => {
     const plan = await planInvoice(tx, actor, data);
     const workspace = await tx.workspace.update({
       where: { id: actor.workspaceId },

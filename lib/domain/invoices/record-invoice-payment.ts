@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { db } from "@/lib/db";
+import { inTransaction, type DbTx } from "@/lib/db";
 import { PaymentMethod } from "@/lib/generated/prisma/enums";
 import { assertCan, type Actor } from "@/lib/domain/actor";
 import { now } from "@/lib/domain/clock";
@@ -48,12 +48,13 @@ export function assertPaymentAccepted(invoice: PayableInvoice, data: { amount: n
 
 /**
  * Records a full or partial payment on a sent invoice. Paying the balance in full marks
- * it paid; paying more than the balance is refused.
+ * it paid; paying more than the balance is refused. `tx`: a transaction to write in (a keyed
+ * call's), else one of its own.
  */
-export async function recordInvoicePayment(actor: Actor, input: RecordInvoicePaymentInput): Promise<InvoiceDetail> {
+export async function recordInvoicePayment(actor: Actor, input: RecordInvoicePaymentInput, tx?: DbTx): Promise<InvoiceDetail> {
   assertCan(actor, "payments:write", "record payments");
   const data = parseInput(RecordInvoicePaymentInput, input);
-  const row = await db.$transaction(async (tx) => {
+  const row = await inTransaction(tx, async (tx) => {
     const invoice = await findInvoice(tx, actor, data.invoiceId);
     const zone = invoice.workspace.timeZone;
     const paidOn = assertPaymentAccepted(invoice, data);

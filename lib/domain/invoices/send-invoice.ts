@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { db, type DbTx } from "@/lib/db";
+import { inTransaction, type DbTx } from "@/lib/db";
 import { assertCan, type Actor } from "@/lib/domain/actor";
 import { now } from "@/lib/domain/clock";
 import { localDateOf } from "@/lib/domain/dates";
@@ -34,11 +34,14 @@ export async function assertSendable(tx: DbTx, invoice: Awaited<ReturnType<typeo
   return { to, lines };
 }
 
-/** Marks a draft as sent and keeps the rendered message in the outbox. */
-export async function sendInvoice(actor: Actor, input: SendInvoiceInput): Promise<InvoiceDetail> {
+/**
+ * Marks a draft as sent and keeps the rendered message in the outbox. `tx`: a transaction to
+ * write in (a keyed call's), else one of its own.
+ */
+export async function sendInvoice(actor: Actor, input: SendInvoiceInput, tx?: DbTx): Promise<InvoiceDetail> {
   assertCan(actor, "invoices:send", "send invoices");
   const data = parseInput(SendInvoiceInput, input);
-  const row = await db.$transaction(async (tx) => {
+  const row = await inTransaction(tx, async (tx) => {
     const invoice = await findInvoice(tx, actor, data.id);
     const { to, lines } = await assertSendable(tx, invoice, data.to);
 

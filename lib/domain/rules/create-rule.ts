@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { db } from "@/lib/db";
+import { inTransaction, type DbTx } from "@/lib/db";
 import { assertCan, type Actor } from "@/lib/domain/actor";
 import { parseInput } from "@/lib/domain/errors";
 import { loadWorkspace } from "@/lib/domain/workspaces/load-workspace";
@@ -9,12 +9,15 @@ import { ruleInclude, toRuleView, type RuleView } from "./rule-view";
 export const CreateRuleInput = RuleDefinition;
 export type CreateRuleInput = z.input<typeof CreateRuleInput>;
 
-/** Adds a billing rule. Rate rules apply to entries saved from now on; rounding and minimums apply when billing. */
-export async function createRule(actor: Actor, input: CreateRuleInput): Promise<RuleView> {
+/**
+ * Adds a billing rule. Rate rules apply to entries saved from now on; rounding and minimums
+ * apply when billing. `tx`: a transaction to write in (a keyed call's), else one of its own.
+ */
+export async function createRule(actor: Actor, input: CreateRuleInput, tx?: DbTx): Promise<RuleView> {
   assertCan(actor, "rules:write", "manage billing rules");
   const data = parseInput(CreateRuleInput, input);
   const { currency } = await loadWorkspace(actor);
-  const row = await db.$transaction(async (tx) => {
+  const row = await inTransaction(tx, async (tx) => {
     const scope = await resolveRuleScope(tx, actor, data);
     return tx.billingRule.create({
       data: {

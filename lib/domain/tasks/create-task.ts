@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { db } from "@/lib/db";
+import { inTransaction, type DbTx } from "@/lib/db";
 import { assertCan, type Actor } from "@/lib/domain/actor";
 import { invalidInput, parseInput } from "@/lib/domain/errors";
 import { Id, Name } from "@/lib/domain/schemas";
@@ -18,10 +18,11 @@ export const CreateTaskInput = z.object({
 });
 export type CreateTaskInput = z.input<typeof CreateTaskInput>;
 
-export async function createTask(actor: Actor, input: CreateTaskInput): Promise<TaskView> {
+/** Adds a task to a project. `tx`: a transaction to write in (a keyed call's), else one of its own. */
+export async function createTask(actor: Actor, input: CreateTaskInput, tx?: DbTx): Promise<TaskView> {
   assertCan(actor, "tasks:write", "create tasks");
   const data = parseInput(CreateTaskInput, input);
-  const row = await db.$transaction(async (tx) => {
+  const row = await inTransaction(tx, async (tx) => {
     const project = await tx.project.findFirst({ where: { id: data.projectId, workspaceId: actor.workspaceId } });
     if (!project) throw invalidInput("Choose a project from this workspace.", { projectId: "is not a project in this workspace" });
     if (project.archived) throw invalidInput(`Project "${project.name}" is archived.`, { projectId: "is archived" });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { db } from "@/lib/db";
+import { inTransaction, type DbTx } from "@/lib/db";
 import { assertCan, type Actor } from "@/lib/domain/actor";
 import { parseInput } from "@/lib/domain/errors";
 import { DurationSeconds, Id, Instant, OptionalId } from "@/lib/domain/schemas";
@@ -21,13 +21,14 @@ export const CreateTimeEntryInput = z.object({
 });
 export type CreateTimeEntryInput = z.input<typeof CreateTimeEntryInput>;
 
-export async function createTimeEntry(actor: Actor, input: CreateTimeEntryInput): Promise<TimeEntryView> {
+/** Tracks time. `tx`: a transaction to write in (a keyed call's), else one of its own. */
+export async function createTimeEntry(actor: Actor, input: CreateTimeEntryInput, tx?: DbTx): Promise<TimeEntryView> {
   assertCan(actor, "time:write_own", "track time");
   const data = parseInput(CreateTimeEntryInput, input);
   assertSensibleStart(data.startedAt);
   const membershipId = data.membershipId ?? actor.membershipId;
 
-  const row = await db.$transaction(async (tx) => {
+  const row = await inTransaction(tx, async (tx) => {
     const { project, task, tagIds } = await checkEntryReferences(tx, actor, { ...data, membershipId });
     return tx.timeEntry.create({
       data: {

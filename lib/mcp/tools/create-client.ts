@@ -18,6 +18,6 @@ export const createClient = defineTool({
   output: z.object({ client: ClientOut }),
   annotations: ADDITIVE,
   acceptsIdempotencyKey: true,
-  run: async ({ actor }, input) => ({ client: await createClientInDomain(actor, input) }),
+  run: async ({ actor, tx }, input) => ({ client: await createClientInDomain(actor, input, tx) }),
   render: ({ client }) => `Created client ${client.name} (${client.id}).`,
 });

@@ -17,7 +17,7 @@ export const createInvoiceDraft = defineTool({
   output: z.object({ invoice: InvoiceDetailOut }),
   annotations: ADDITIVE,
   acceptsIdempotencyKey: true,
-  run: async ({ actor }, input) => ({ invoice: await createInvoiceDraftInDomain(actor, toInvoicePlanInput(input)) }),
+  run: async ({ actor, tx }, input) => ({ invoice: await createInvoiceDraftInDomain(actor, toInvoicePlanInput(input), tx) }),
   render: ({ invoice: i }) =>
     `Created draft ${i.label} for ${i.client.name}: ${i.lines.length} line${i.lines.length === 1 ? "" : "s"}, total ${formatMoney(i.total, i.currency)}, due ${i.due_date} (${i.id}). It has not been sent.`,
 });

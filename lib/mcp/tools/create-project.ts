@@ -21,13 +21,13 @@ export const createProject = defineTool({
   output: z.object({ project: ProjectOut }),
   annotations: ADDITIVE,
   acceptsIdempotencyKey: true,
-  run: async ({ actor }, input) => ({
+  run: async ({ actor, tx }, input) => ({
     project: await createProjectInDomain(actor, {
       clientId: input.client_id,
       name: input.name,
       hourlyRate: input.hourly_rate,
       billableByDefault: input.billable_by_default,
-    }),
+    }, tx),
   }),
   render: ({ project }) => `Created project ${project.name} for ${project.client.name} (${project.id}).`,
 });

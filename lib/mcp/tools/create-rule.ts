@@ -25,7 +25,7 @@ export const createRule = defineTool({
   output: z.object({ rule: RuleOut }),
   annotations: ADDITIVE,
   acceptsIdempotencyKey: true,
-  async run({ actor }, input) {
+  async run({ actor, tx }, input) {
     checkSettingsFitKind(input.kind, input, { requireAll: true });
     const rule = {
       kind: input.kind,
@@ -36,7 +36,7 @@ export const createRule = defineTool({
       active: input.active,
       ...domainSettings(input),
     } as CreateRuleInput;
-    return { rule: await createRuleInDomain(actor, rule) };
+    return { rule: await createRuleInDomain(actor, rule, tx) };
   },
   render: ({ rule }) => `Created rule ${rule.name}: ${rule.effect} — ${rule.scope}${rule.active ? "" : " (off)"} (${rule.id}).`,
 });

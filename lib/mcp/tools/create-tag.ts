@@ -14,6 +14,6 @@ export const createTag = defineTool({
   output: z.object({ tag: TagOut }),
   annotations: ADDITIVE,
   acceptsIdempotencyKey: true,
-  run: async ({ actor }, input) => ({ tag: await createTagInDomain(actor, { name: input.name }) }),
+  run: async ({ actor, tx }, input) => ({ tag: await createTagInDomain(actor, { name: input.name }, tx) }),
   render: ({ tag }) => `Created tag ${tag.name} (${tag.id}).`,
 });

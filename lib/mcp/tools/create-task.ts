@@ -23,7 +23,7 @@ export const createTask = defineTool({
   output: z.object({ task: TaskOut }),
   annotations: ADDITIVE,
   acceptsIdempotencyKey: true,
-  run: async ({ actor }, input) => ({
+  run: async ({ actor, tx }, input) => ({
     task: await createTaskInDomain(actor, {
       projectId: input.project_id,
       name: input.name,
@@ -31,7 +31,7 @@ export const createTask = defineTool({
       billable: input.billable,
       estimateSeconds: input.estimate_seconds,
       tagIds: input.tag_ids,
-    }),
+    }, tx),
   }),
   render: ({ task }) => `Created task ${task.name} on ${task.project.name} (${task.id}).`,
 });

@@ -30,7 +30,7 @@ export const createTimeEntry = defineTool({
   output: z.object({ time_entry: TimeEntryOut }),
   annotations: ADDITIVE,
   acceptsIdempotencyKey: true,
-  async run({ actor }, input) {
+  async run({ actor, tx }, input) {
     const startedAt = await entryStart(actor, input);
     if (startedAt === undefined) {
       throw invalidInput("Say when the work started: started_at (ISO 8601 with an offset), or date and start_time in the workspace's time zone.", {
@@ -47,7 +47,7 @@ export const createTimeEntry = defineTool({
         billable: input.billable,
         tagIds: input.tag_ids,
         membershipId: input.member_id,
-      }),
+      }, tx),
     };
   },
   render: ({ time_entry: e }) =>

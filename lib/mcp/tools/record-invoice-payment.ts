@@ -30,14 +30,14 @@ export const recordInvoicePayment = defineTool({
     const money = (amount: number) => formatMoney(amount, check.currency);
     return `Record a payment of ${money(input.amount)} on ${check.label} (balance ${money(check.balanceBefore)} → ${money(check.balanceAfter)}) from ${check.clientName}`;
   },
-  run: async ({ actor }, input) => ({
+  run: async ({ actor, tx }, input) => ({
     invoice: await recordInvoicePaymentInDomain(actor, {
       invoiceId: input.invoice_id,
       amount: input.amount,
       paidOn: input.paid_on,
       method: input.method,
       reference: input.reference,
-    }),
+    }, tx),
   }),
   render: ({ invoice: i }) =>
     `Recorded the payment on ${i.label}: paid ${formatMoney(i.amount_paid, i.currency)} of ${formatMoney(i.total, i.currency)}, balance ${formatMoney(i.balance_due, i.currency)}${i.status === "paid" ? " — paid in full" : ""}.`,
