@@ -27,6 +27,7 @@ const BUILD_INPUT_FILES = [
   "prisma/schema.prisma",
   "package-lock.json",
   "next.config.ts",
+  "proxy.ts",
   "postcss.config.mjs",
   "tsconfig.json",
 ];
