@@ -1,0 +1,137 @@
+/**
+ * Storage failures, recognised in one place: "the disk is full", "the database is read-only",
+ * "the disk reports I/O errors", "the database cannot be opened". Every surface turns the
+ * answer into its own refusal (REST 503 problem, MCP tool error, OAuth temporarily_unavailable,
+ * a form message), and the bookkeeping writes of read requests use it to fail quietly.
+ *
+ * Prisma 7 with a driver adapter hands failures over in several shapes, all of which carry the
+ * driver's own code somewhere (checked against real failures in db-errors.test.ts):
+ * - a model query: PrismaClientKnownRequestError P2039 ("Database error") or P2010 (raw query),
+ *   with `meta.driverAdapterError.cause = { kind: "sqlite", originalCode: "SQLITE_FULL", … }`;
+ * - inside an interactive transaction: the DriverAdapterError itself, with the same `cause`;
+ * - better-sqlite3 used directly: SqliteError with `code: "SQLITE_READONLY"`;
+ * - PostgreSQL through @prisma/adapter-pg: `cause = { kind: "postgres", code: "53100", … }`
+ *   (SQLSTATE disk_full; 25006 read_only_sql_transaction; 58030 io_error);
+ * - Node's own file calls: ENOSPC, EDQUOT, EROFS, EIO.
+ */
+
+export type StorageProblem = "full" | "read_only" | "io_error" | "unavailable";
+
+export interface StorageUnavailable {
+  problem: StorageProblem;
+  /** Why, in words an operator and a user can act on: "the disk is full". */
+  reason: string;
+  /** The driver's own code, for logs: SQLITE_FULL, 53100, ENOSPC. */
+  code: string;
+}
+
+export const STORAGE_REASONS: Record<StorageProblem, string> = {
+  full: "the disk is full",
+  read_only: "the database is read-only",
+  io_error: "the disk reports input/output errors",
+  unavailable: "the database file cannot be opened",
+};
+
+/** What a client is told to wait before trying a write again (Retry-After, seconds). */
+export const STORAGE_RETRY_AFTER_SECONDS = 30;
+
+// SQLite result codes by name (better-sqlite3 names extended codes too: SQLITE_IOERR_WRITE,
+// SQLITE_READONLY_DBMOVED, SQLITE_CANTOPEN_ISDIR…, so a prefix decides).
+const SQLITE_PREFIXES: [string, StorageProblem][] = [
+  ["SQLITE_FULL", "full"],
+  ["SQLITE_READONLY", "read_only"],
+  ["SQLITE_IOERR", "io_error"],
+  ["SQLITE_CANTOPEN", "unavailable"],
+];
+
+// Primary result codes, for extended codes better-sqlite3 has no name for (UNKNOWN_SQLITE_ERROR_<n>).
+const SQLITE_PRIMARY: Record<number, StorageProblem> = { 13: "full", 8: "read_only", 10: "io_error", 14: "unavailable" };
+
+const POSTGRES_SQLSTATES: Record<string, StorageProblem> = { "53100": "full", "25006": "read_only", "58030": "io_error" };
+
+const ERRNOS: Record<string, StorageProblem> = { ENOSPC: "full", EDQUOT: "full", EROFS: "read_only", EIO: "io_error" };
+
+// SQLite's own messages, for errors that kept the text but lost the code along the way.
+const SQLITE_MESSAGES: [string, StorageProblem][] = [
+  ["database or disk is full", "full"],
+  ["attempt to write a readonly database", "read_only"],
+  ["disk I/O error", "io_error"],
+  ["unable to open database file", "unavailable"],
+  // better-sqlite3's own check before SQLite is asked (the data volume is gone).
+  ["Cannot open database because the directory does not exist", "unavailable"],
+];
+
+function problemOfCode(code: string): StorageProblem | null {
+  for (const [prefix, problem] of SQLITE_PREFIXES) if (code.startsWith(prefix)) return problem;
+  const unknown = /^UNKNOWN_SQLITE_ERROR_(\d+)$/.exec(code);
+  if (unknown) return SQLITE_PRIMARY[Number(unknown[1]) & 0xff] ?? null;
+  return POSTGRES_SQLSTATES[code] ?? ERRNOS[code] ?? null;
+}
+
+function fromNode(node: Record<string, unknown>): StorageUnavailable | null {
+  for (const key of ["originalCode", "code"] as const) {
+    const code = node[key];
+    if (typeof code !== "string") continue;
+    const problem = problemOfCode(code);
+    if (problem) return { problem, reason: STORAGE_REASONS[problem], code };
+  }
+  for (const key of ["originalMessage", "message"] as const) {
+    const message = node[key];
+    if (typeof message !== "string") continue;
+    for (const [text, problem] of SQLITE_MESSAGES) {
+      if (message.includes(text)) return { problem, reason: STORAGE_REASONS[problem], code: `message: ${text}` };
+    }
+  }
+  return null;
+}
+
+/**
+ * Whether `error` means the storage cannot take the operation right now, and why; null for
+ * every other failure (a constraint, a bug, a busy database). Looks through Prisma's wrapping:
+ * `meta.driverAdapterError` and the `cause` chain.
+ */
+export function storageUnavailableOf(error: unknown): StorageUnavailable | null {
+  const queue: unknown[] = [error];
+  const seen = new Set<unknown>();
+  while (queue.length > 0 && seen.size < 10) {
+    const node = queue.shift();
+    if (!node || typeof node !== "object" || seen.has(node)) continue;
+    seen.add(node);
+    const record = node as Record<string, unknown>;
+    const found = fromNode(record);
+    if (found) return found;
+    const meta = record.meta;
+    if (meta && typeof meta === "object") queue.push((meta as Record<string, unknown>).driverAdapterError);
+    queue.push(record.cause);
+  }
+  return null;
+}
+
+export function isStorageUnavailable(error: unknown): boolean {
+  return storageUnavailableOf(error) !== null;
+}
+
+/**
+ * The sentence every surface shows for a write refused by storage. Nothing is half-done: a
+ * refused write ran in a transaction that rolled back (or never began).
+ */
+export function cannotSaveMessage(storage: StorageUnavailable): string {
+  return `Hourbook cannot save changes right now because ${storage.reason}. Nothing was changed; reading still works. Try again later.`;
+}
+
+/**
+ * Runs a bookkeeping write that a request must not fail for (last-used times, sweeps, activity
+ * lines): a storage failure is logged and swallowed, anything else still throws. Resolves to
+ * whether the write was saved.
+ */
+export async function bestEffortWrite(what: string, write: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await write();
+    return true;
+  } catch (error) {
+    const storage = storageUnavailableOf(error);
+    if (!storage) throw error;
+    console.warn(`Skipped ${what}: ${storage.reason} (${storage.code}).`);
+    return false;
+  }
+}
