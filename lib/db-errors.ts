@@ -68,41 +68,57 @@ function problemOfCode(code: string): StorageProblem | null {
   return POSTGRES_SQLSTATES[code] ?? ERRNOS[code] ?? null;
 }
 
-function fromNode(node: Record<string, unknown>): StorageUnavailable | null {
+function fromCode(node: Record<string, unknown>): StorageUnavailable | null {
   for (const key of ["originalCode", "code"] as const) {
     const code = node[key];
     if (typeof code !== "string") continue;
     const problem = problemOfCode(code);
     if (problem) return { problem, reason: STORAGE_REASONS[problem], code };
   }
+  return null;
+}
+
+function fromMessage(node: Record<string, unknown>): StorageUnavailable | null {
   for (const key of ["originalMessage", "message"] as const) {
     const message = node[key];
     if (typeof message !== "string") continue;
     for (const [text, problem] of SQLITE_MESSAGES) {
-      if (message.includes(text)) return { problem, reason: STORAGE_REASONS[problem], code: `message: ${text}` };
+      if (message.includes(text)) return { problem, reason: STORAGE_REASONS[problem], code: text };
     }
   }
   return null;
 }
 
-/**
- * Whether `error` means the storage cannot take the operation right now, and why; null for
- * every other failure (a constraint, a bug, a busy database). Looks through Prisma's wrapping:
- * `meta.driverAdapterError` and the `cause` chain.
- */
-export function storageUnavailableOf(error: unknown): StorageUnavailable | null {
+/** The error and everything it wraps: Prisma's `meta.driverAdapterError` and the `cause` chain. */
+function unwrap(error: unknown): Record<string, unknown>[] {
+  const nodes: Record<string, unknown>[] = [];
   const queue: unknown[] = [error];
-  const seen = new Set<unknown>();
-  while (queue.length > 0 && seen.size < 10) {
+  while (queue.length > 0 && nodes.length < 10) {
     const node = queue.shift();
-    if (!node || typeof node !== "object" || seen.has(node)) continue;
-    seen.add(node);
+    if (!node || typeof node !== "object" || nodes.includes(node as Record<string, unknown>)) continue;
     const record = node as Record<string, unknown>;
-    const found = fromNode(record);
-    if (found) return found;
+    nodes.push(record);
     const meta = record.meta;
     if (meta && typeof meta === "object") queue.push((meta as Record<string, unknown>).driverAdapterError);
     queue.push(record.cause);
+  }
+  return nodes;
+}
+
+/**
+ * Whether `error` means the storage cannot take the operation right now, and why; null for
+ * every other failure (a constraint, a bug, a busy database). A driver code anywhere in the
+ * wrapping decides; SQLite's message text only when no code survived.
+ */
+export function storageUnavailableOf(error: unknown): StorageUnavailable | null {
+  const nodes = unwrap(error);
+  for (const node of nodes) {
+    const found = fromCode(node);
+    if (found) return found;
+  }
+  for (const node of nodes) {
+    const found = fromMessage(node);
+    if (found) return found;
   }
   return null;
 }
