@@ -128,17 +128,24 @@ export function isStorageUnavailable(error: unknown): boolean {
 }
 
 /**
- * The sentence every surface shows for a write refused by storage. Nothing is half-done: a
- * refused write ran in a transaction that rolled back (or never began).
+ * The sentence every surface shows for an operation storage refused. Nothing is half-done: a
+ * refused write ran in a transaction that rolled back (or never began). A full disk or a
+ * read-only database refuses only writes; I/O errors or an unopenable file may refuse reads too.
  */
-export function cannotSaveMessage(storage: StorageUnavailable): string {
-  return `Hourbook cannot save changes right now because ${storage.reason}. Nothing was changed; reading still works. Try again later.`;
+export function storageUnavailableMessage(storage: StorageUnavailable): string {
+  if (storage.problem === "full" || storage.problem === "read_only") {
+    return `Hourbook cannot save changes right now because ${storage.reason}. Nothing was changed; reading still works. Try again later.`;
+  }
+  return `Hourbook cannot use its database right now because ${storage.reason}. Nothing was changed. Try again later.`;
 }
+
+const skippedLog = new Map<string, { loggedAt: number; skipped: number }>();
+const SKIPPED_LOG_INTERVAL_MS = 60_000;
 
 /**
  * Runs a bookkeeping write that a request must not fail for (last-used times, sweeps, activity
- * lines): a storage failure is logged and swallowed, anything else still throws. Resolves to
- * whether the write was saved.
+ * lines): a storage failure is swallowed and logged (one line per kind a minute, so an outage
+ * does not flood the log), anything else still throws. Resolves to whether the write was saved.
  */
 export async function bestEffortWrite(what: string, write: () => Promise<unknown>): Promise<boolean> {
   try {
@@ -147,7 +154,14 @@ export async function bestEffortWrite(what: string, write: () => Promise<unknown
   } catch (error) {
     const storage = storageUnavailableOf(error);
     if (!storage) throw error;
-    console.warn(`Skipped ${what}: ${storage.reason} (${storage.code}).`);
+    const log = skippedLog.get(what) ?? { loggedAt: 0, skipped: 0 };
+    log.skipped += 1;
+    if (Date.now() - log.loggedAt >= SKIPPED_LOG_INTERVAL_MS) {
+      console.warn(`Skipped ${what} ${log.skipped === 1 ? "once" : `${log.skipped} times`}: ${storage.reason} (${storage.code}).`);
+      log.loggedAt = Date.now();
+      log.skipped = 0;
+    }
+    skippedLog.set(what, log);
     return false;
   }
 }

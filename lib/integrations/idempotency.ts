@@ -6,6 +6,7 @@
  * so it holds across app instances; records live 24 hours.
  */
 import { db } from "@/lib/db";
+import { bestEffortWrite } from "@/lib/db-errors";
 import { conflict } from "@/lib/domain/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isUniqueViolation } from "@/lib/domain/unique-violation";
@@ -38,15 +39,18 @@ export async function withIdempotencyKey<T extends Prisma.InputJsonValue>(call: 
     }
     return { replayed: true, result: existing.response as T };
   }
+  let result: T;
   try {
-    const result = await perform();
-    await db.idempotencyRecord.update({ where, data: { status: "completed", response: result } });
-    return { replayed: false, result };
+    result = await perform();
   } catch (error) {
     // Nothing was done, so the key is free again for a corrected retry.
     await db.idempotencyRecord.delete({ where }).catch(() => undefined);
     throw error;
   }
+  // The work is done and must be reported as done, even if storage now refuses the record: it
+  // then stays pending, so a retry with this key is told to wait instead of doing it twice.
+  await bestEffortWrite("storing an idempotent result", () => db.idempotencyRecord.update({ where, data: { status: "completed", response: result } }));
+  return { replayed: false, result };
 }
 
 async function claim(call: IdempotentCall, requestHash: string): Promise<boolean> {
