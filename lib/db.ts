@@ -1,21 +1,41 @@
-/** The one Prisma client of the app (a singleton, so dev hot-reloads do not leak connections). */
+/**
+ * The one Prisma client of the app: one per process (see below), on SQLite through
+ * better-sqlite3, with a connection that reopens itself after a read-only or I/O failure
+ * (lib/reopening-sqlite-adapter.ts) so storage problems end without a restart.
+ */
+import path from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
+import { reopeningSqliteAdapter, type ConnectionState, type ReopeningAdapterFactory } from "./reopening-sqlite-adapter";
 
-function createClient(): PrismaClient {
+/** The SQLite file of DATABASE_URL, resolved as the driver does (against the working directory); null for a server database. */
+export function databaseFile(url = env.DATABASE_URL): string | null {
+  return url.startsWith("file:") ? path.resolve(url.slice("file:".length).replace(/\?.*$/, "")) : null;
+}
+
+function createClient(): { client: PrismaClient; adapter: ReopeningAdapterFactory } {
   if (!env.DATABASE_URL.startsWith("file:")) {
     throw new Error("This build of Hourbook is generated for SQLite; DATABASE_URL must be a file: URL.");
   }
   // `timeout` is SQLite's busy timeout: concurrent writers wait instead of failing at once.
-  const adapter = new PrismaBetterSqlite3({ url: env.DATABASE_URL, timeout: 5_000 });
-  return new PrismaClient({ adapter });
+  const adapter = reopeningSqliteAdapter(new PrismaBetterSqlite3({ url: env.DATABASE_URL, timeout: 5_000 }));
+  return { client: new PrismaClient({ adapter }), adapter };
 }
 
-const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
+// One client per process — in production too, where Next may load this module once per route
+// bundle — so dev hot-reloads do not leak connections, and because SQLite shares one -shm
+// mapping among a process's connections to a file: a reopened connection is writable only
+// when no other connection of the process still holds a read-only one.
+const globalForPrisma = globalThis as unknown as { hourbookDb?: { client: PrismaClient; adapter: ReopeningAdapterFactory } };
+const shared = (globalForPrisma.hourbookDb ??= createClient());
 
-export const db: PrismaClient = globalForPrisma.prisma ?? createClient();
-if (env.NODE_ENV !== "production") globalForPrisma.prisma = db;
+export const db: PrismaClient = shared.client;
+
+/** What the connection has seen of storage failures (null before its first query). */
+export function connectionState(): ConnectionState | null {
+  return shared.adapter.state();
+}
 
 export type Db = PrismaClient;
 /** A client or an interactive transaction: domain helpers accept either. */

@@ -185,11 +185,13 @@ export async function ensureBuild({ env = process.env, force = false } = {}) {
 // ---------------------------------------------------------------------------------------------
 // Serve.
 
-async function isHealthy(url) {
+/** The health check's answer when it answers 2xx (the server serves), else null. */
+async function healthOf(url) {
   try {
-    return (await fetch(url, { signal: AbortSignal.timeout(10_000) })).ok;
+    const response = await fetch(url, { signal: AbortSignal.timeout(10_000) });
+    return response.ok ? await response.json() : null;
   } catch {
-    return false;
+    return null;
   }
 }
 
@@ -227,8 +229,14 @@ async function main() {
   await serve({ port, host });
   // Probe over loopback unless the server listens on one specific address.
   const probeHost = !host || host === "0.0.0.0" || host.includes(":") ? "127.0.0.1" : host;
-  if (await isHealthy(`http://${probeHost}:${port}/api/health`)) printBanner(appUrl);
-  else console.error("The server started but /api/health does not answer yet; see the messages above.");
+  const health = await healthOf(`http://${probeHost}:${port}/api/health`);
+  if (!health) {
+    console.error("The server started but /api/health does not answer yet; see the messages above.");
+    return;
+  }
+  printBanner(appUrl);
+  // Degraded still serves reads; say so, or a failed save would be the first sign of it.
+  if (health.status === "degraded") console.warn(`  Warning: storage is degraded (${health.storage}): ${health.reason}.\n`);
 }
 
 const isMain = process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href;

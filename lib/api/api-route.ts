@@ -4,6 +4,7 @@
  * and the response — every refusal one problem+json shape (RFC 9457).
  */
 import type { DbTx } from "@/lib/db";
+import { STORAGE_RETRY_AFTER_SECONDS, storageUnavailableMessage, storageUnavailableOf } from "@/lib/db-errors";
 import { can } from "@/lib/domain/actor";
 import { env } from "@/lib/env";
 import { isDomainError, type DomainError } from "@/lib/domain/errors";
@@ -25,7 +26,14 @@ type RouteContext = { params: Promise<Record<string, string | string[] | undefin
 
 export function apiRoute(endpoint: ApiEndpoint) {
   return async (request: Request, context: RouteContext): Promise<Response> => {
-    const result = await resolveConnection(request.headers.get("authorization"), "api");
+    let result;
+    try {
+      result = await resolveConnection(request.headers.get("authorization"), "api");
+    } catch (error) {
+      const refusal = storageProblem(error);
+      if (!refusal) throw error;
+      return problemResponse(refusal.problem, refusal.headers);
+    }
     if (!result.ok) {
       const { refusal } = result;
       const p = refusal.status === 401 ? problem(refusal.error ? "invalid_token" : "unauthorized", refusal.description) : problem("access_denied", refusal.description);
@@ -94,7 +102,14 @@ async function guard(endpoint: ApiEndpoint, connection: Connection): Promise<voi
 function toProblem(error: unknown): { problem: Problem; headers?: Record<string, string> } | null {
   if (error instanceof ApiProblem) return { problem: error.problem, headers: error.headers };
   if (isDomainError(error)) return { problem: domainProblem(error) };
-  return null;
+  return storageProblem(error);
+}
+
+/** 503 storage_unavailable with Retry-After (RFC 9110 §15.6.4, §10.2.3) when storage refused the operation. */
+function storageProblem(error: unknown): { problem: Problem; headers: Record<string, string> } | null {
+  const storage = storageUnavailableOf(error);
+  if (!storage) return null;
+  return { problem: problem("storage_unavailable", storageUnavailableMessage(storage)), headers: { "Retry-After": String(STORAGE_RETRY_AFTER_SECONDS) } };
 }
 
 const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);

@@ -74,6 +74,7 @@ function operation(endpoint: ApiEndpoint): JsonSchema {
       "409": problemResponse("Conflict with the current state"),
       "422": problemResponse("Invalid input, with per-field messages"),
       "429": problemResponse("Rate limited"),
+      "503": problemResponse("Storage unavailable (disk full, database read-only or failing): nothing was changed; retry after Retry-After"),
     },
   };
 }

@@ -17,6 +17,8 @@ export const PROBLEM_TYPES = {
   unsupported_media_type: { status: 415, title: "Unsupported media type" },
   rate_limited: { status: 429, title: "Too many requests" },
   internal_error: { status: 500, title: "Internal error" },
+  /** The disk is full, the database read-only or failing: writes are refused (reads keep working while they can); see Retry-After. */
+  storage_unavailable: { status: 503, title: "Storage unavailable" },
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEM_TYPES;

@@ -1,9 +1,10 @@
 /**
  * The one place OAuth endpoint outcomes become HTTP responses: JSON, `Cache-Control:
- * no-store` (RFC 6749 §5.1), CORS, and RFC errors with their status. Anything unexpected is
- * logged and answered as `server_error` without details.
+ * no-store` (RFC 6749 §5.1), CORS, and RFC errors with their status. A write storage refused
+ * is `temporarily_unavailable` (503, Retry-After); anything unexpected is logged and answered
+ * as `server_error` without details.
  */
-import { isOAuthError, OAuthError } from "@/lib/oauth/errors";
+import { isOAuthError, OAuthError, storageRefusal } from "@/lib/oauth/errors";
 import { CORS_HEADERS } from "./cors";
 
 const NO_STORE = { "Cache-Control": "no-store", Pragma: "no-cache" };
@@ -27,6 +28,8 @@ export function withOAuthErrors<A extends unknown[]>(handler: (...args: A) => Pr
       return await handler(...args);
     } catch (error) {
       if (isOAuthError(error)) return oauthErrorResponse(error);
+      const unavailable = storageRefusal(error);
+      if (unavailable) return oauthErrorResponse(unavailable);
       console.error("OAuth endpoint failed", error);
       return oauthErrorResponse(new OAuthError("server_error", "The server could not complete the request."));
     }

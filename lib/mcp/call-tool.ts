@@ -7,6 +7,7 @@
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import type { z } from "zod";
 import type { DbTx } from "@/lib/db";
+import { bestEffortWrite, storageUnavailableMessage, storageUnavailableOf } from "@/lib/db-errors";
 import { isDomainError } from "@/lib/domain/errors";
 import { withIdempotencyKey } from "@/lib/integrations/idempotency";
 import { recordActivity } from "@/lib/integrations/record-activity";
@@ -55,10 +56,15 @@ export async function callTool(tool: McpTool, connection: Connection, rawArgumen
       if (tool.confirm && typeof confirmationToken === "string") await consumeConfirmation(performing, tool.name, args, confirmationToken);
       const performed = tool.output.parse(toWire(await tool.run(performing, args))) as WireObject;
       // Consequential operations go in the workspace's audit log; inside `perform`, so a
-      // replay of the same idempotency key is not logged twice.
+      // replay of the same idempotency key is not logged twice. The operation itself is done
+      // by now, so a log line storage refuses must not turn it into a reported failure.
       if (tool.confirm) {
         const summary = tool.render(performed as z.output<typeof tool.output>);
-        await recordAuditEvent({ type: "mcp.consequential", workspaceId: connection.actor.workspaceId, userId: connection.userId, clientId: connection.clientId, grantId: connection.grantId, detail: { tool: tool.name, summary } }, tx);
+        const audit = { type: "mcp.consequential", workspaceId: connection.actor.workspaceId, userId: connection.userId, clientId: connection.clientId, grantId: connection.grantId, detail: { tool: tool.name, summary } } as const;
+        // With a key, the audit line commits with the operation; without one, the operation
+        // has already committed and a line storage refuses must not report it as failed.
+        if (tx) await recordAuditEvent(audit, tx);
+        else await bestEffortWrite("the audit line of an MCP operation", () => recordAuditEvent(audit));
       }
       return performed;
     };
@@ -73,6 +79,14 @@ export async function callTool(tool: McpTool, connection: Connection, rawArgumen
       structuredContent: tool.confirm ? { status: "done", summary: text, result: output } : output,
     };
   } catch (error) {
+    // A write storage refused is a tool execution error (MCP tools: "Error Handling"): the model
+    // can tell the user why and try again later, exactly as with a domain refusal.
+    const storage = storageUnavailableOf(error);
+    if (storage) {
+      const message = `${tool.name} was not carried out. ${storageUnavailableMessage(storage)}`;
+      await recordActivity(connection.grantId, "tool", tool.name, "error", message);
+      return errorResult(message);
+    }
     if (!isDomainError(error)) throw error;
     await recordActivity(connection.grantId, "tool", tool.name, "error", error.message);
     return errorResult(error.message);

@@ -4,6 +4,8 @@
  * Streamable HTTP transport serve the JSON-RPC message.
  */
 import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
+import { ErrorCode } from "@modelcontextprotocol/sdk/types.js";
+import { STORAGE_RETRY_AFTER_SECONDS, storageUnavailableMessage, storageUnavailableOf } from "@/lib/db-errors";
 import { env } from "@/lib/env";
 import { bearerChallenge } from "@/lib/http/bearer-challenge";
 import { corsHeadersForOrigin, preflightForOrigin } from "@/lib/http/cors";
@@ -46,7 +48,16 @@ async function serveMcpRequest(request: Request): Promise<Response> {
     return jsonRpcError(405, -32000, "Method not allowed: send JSON-RPC messages with POST.", { Allow: "POST, OPTIONS" });
   }
 
-  const result = await resolveConnection(request.headers.get("authorization"), "mcp");
+  let result;
+  try {
+    result = await resolveConnection(request.headers.get("authorization"), "mcp");
+  } catch (error) {
+    // The database cannot even be read: no MCP message can be answered. (A write storage
+    // refuses later, inside tools/call, is a tool result with isError instead.)
+    const storage = storageUnavailableOf(error);
+    if (!storage) throw error;
+    return jsonRpcError(503, ErrorCode.InternalError, storageUnavailableMessage(storage), { "Retry-After": String(STORAGE_RETRY_AFTER_SECONDS) });
+  }
   if (!result.ok) return refusalResponse(result.refusal);
   const { connection } = result;
 

@@ -3,6 +3,8 @@
  * RFC 6750 §3.1). Each error knows its code and HTTP status; endpoint modules throw them and
  * lib/http turns them into responses, so a protocol error never leaks as a 500.
  */
+import { STORAGE_RETRY_AFTER_SECONDS, storageUnavailableMessage, storageUnavailableOf } from "@/lib/db-errors";
+
 export type OAuthErrorCode =
   | "invalid_request"
   | "invalid_client"
@@ -77,3 +79,16 @@ export const invalidClientMetadata = (d: string) => new OAuthError("invalid_clie
 export const invalidRedirectUri = (d: string) => new OAuthError("invalid_redirect_uri", d);
 export const tooManyRequests = (retryAfterSeconds: number) =>
   new OAuthError("too_many_requests", `Too many requests; try again in ${retryAfterSeconds} s.`, { retryAfterSeconds });
+
+/**
+ * `temporarily_unavailable` (503, Retry-After) for an operation storage refused (a full disk,
+ * a read-only database), or null for any other error. RFC 6749 §4.1.2.1 defines the code for
+ * the authorization endpoint; the token (§5.2), revocation and registration endpoints have no
+ * code of their own for it, so they answer the same one — RFC 7009 §2.2.1 says a 503 means the
+ * token was not revoked and the client may retry after a delay, which is exactly the case.
+ */
+export function storageRefusal(error: unknown): OAuthError | null {
+  const storage = storageUnavailableOf(error);
+  if (!storage) return null;
+  return new OAuthError("temporarily_unavailable", storageUnavailableMessage(storage), { retryAfterSeconds: STORAGE_RETRY_AFTER_SECONDS });
+}

@@ -7,6 +7,7 @@ import { exportJWK, generateKeyPair, importJWK, type JWK, type CryptoKey } from 
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { db } from "@/lib/db";
+import { isStorageUnavailable } from "@/lib/db-errors";
 import { ACCESS_TOKEN_TTL_SECONDS } from "./lifetimes";
 import { decrypt, encrypt } from "./secrets";
 
@@ -50,7 +51,13 @@ export async function publishedKeys(): Promise<{ keys: JWK[] }> {
     orderBy: { createdAt: "desc" },
   });
   if (rows.length === 0) {
-    await currentSigningKey();
+    try {
+      await currentSigningKey();
+    } catch (error) {
+      // No key yet and none can be saved: then no token has been signed either; publish none.
+      if (isStorageUnavailable(error)) return { keys: [] };
+      throw error;
+    }
     return publishedKeys();
   }
   return { keys: rows.map((r) => PublicJwk.parse(r.publicJwk) as JWK) };

@@ -5,6 +5,7 @@
  * the client can log; live workspace checks (plan, policy, role) come after, per resource.
  */
 import { db } from "@/lib/db";
+import { bestEffortWrite } from "@/lib/db-errors";
 import { checkAccessTokenJwt, type AccessTokenClaims } from "./access-token";
 import { OAuthError } from "./errors";
 import { endIdleGrants, IDLE_ENDED, isIdle } from "./grants";
@@ -22,6 +23,7 @@ const REASONS = {
 } as const;
 
 // Writing lastUsedAt on every request would make every read a write; once a minute is plenty.
+// Both writes here are bookkeeping: when storage cannot take them, the request goes on.
 const LAST_USED_RESOLUTION_MS = 60_000;
 
 export async function verifyAccessToken(token: string, resource: ResourceKind): Promise<VerifiedAccess> {
@@ -47,11 +49,11 @@ export async function verifyAccessToken(token: string, resource: ResourceKind): 
   }
   if (grant.user.status !== "active") throw new OAuthError("invalid_token", "The user's account is disabled.");
   if (isIdle(grant)) {
-    await endIdleGrants({ id: grant.id });
+    await bestEffortWrite("ending an idle connection", () => endIdleGrants({ id: grant.id }));
     throw new OAuthError("invalid_token", IDLE_ENDED);
   }
   if (!grant.lastUsedAt || Date.now() - grant.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
-    await db.oAuthGrant.update({ where: { id: grant.id }, data: { lastUsedAt: new Date() } });
+    await bestEffortWrite("recording when a connection was last used", () => db.oAuthGrant.update({ where: { id: grant.id }, data: { lastUsedAt: new Date() } }));
   }
   return { claims, grant: { id: grant.id, clientId: grant.clientId, workspaceId: grant.workspaceId, userId: grant.userId, scope: grant.scope, lastUsedAt: grant.lastUsedAt } };
 }

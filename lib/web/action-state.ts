@@ -1,7 +1,10 @@
 /**
  * What a server action hands back to its form: success with a message, or the domain's
- * refusal with per-field messages. The one place domain errors become form state.
+ * refusal with per-field messages — or, when storage refused the write (a full disk, a
+ * read-only database), a message saying so instead of an error page. The one place domain
+ * errors become form state.
  */
+import { storageUnavailableMessage, storageUnavailableOf } from "@/lib/db-errors";
 import { isDomainError } from "@/lib/domain/errors";
 
 export type ActionState =
@@ -17,6 +20,8 @@ export async function runAction(work: () => Promise<{ message: string; id?: stri
     return { status: "success", message, ...(id ? { id } : {}) };
   } catch (error) {
     if (isDomainError(error)) return { status: "error", message: error.message, fieldErrors: { ...error.fieldErrors } };
+    const storage = storageUnavailableOf(error);
+    if (storage) return { status: "error", message: storageUnavailableMessage(storage), fieldErrors: {} };
     throw error;
   }
 }

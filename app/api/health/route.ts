@@ -1,8 +1,9 @@
-import { checkHealth } from "@/lib/health";
+import { checkHealth, healthStatusCode } from "@/lib/health";
 
 export const dynamic = "force-dynamic";
 
-export async function GET() {
+export async function GET(request: Request) {
   const health = await checkHealth();
-  return Response.json(health, { status: health.ok ? 200 : 503 });
+  const strict = new URL(request.url).searchParams.has("strict");
+  return Response.json(health, { status: healthStatusCode(health, strict), headers: { "Cache-Control": "no-store" } });
 }

@@ -13,6 +13,12 @@ export async function GET(request: Request) {
   const outcome = await handleAuthorizeRequest(url.searchParams, user?.id ?? null, callerAddress(request));
   switch (outcome.kind) {
     case "error_page":
+      if (outcome.error === "temporarily_unavailable") {
+        return htmlErrorPage(outcome.status, "Hourbook cannot take this request right now", outcome.description, outcome.error, {
+          explanation: "Nothing was shared with the application. Try again in a little while.",
+          retryAfterSeconds: outcome.retryAfterSeconds,
+        });
+      }
       return htmlErrorPage(outcome.status, "This sign-in link is not valid", outcome.description, outcome.error);
     case "redirect":
       return NextResponse.redirect(outcome.url, 303);

@@ -92,6 +92,16 @@ export async function denyAuthorization(requestId: string, userId: string): Prom
   });
 }
 
+/**
+ * The client's redirect URI with `temporarily_unavailable` (RFC 6749 §4.1.2.1), for a decision
+ * storage refused to record; null when the held request is gone.
+ */
+export async function unavailableAnswer(requestId: string, userId: string, description: string): Promise<string | null> {
+  const held = await findHeldRequest(requestId, userId);
+  if (!held) return null;
+  return authorizationResponseUrl(held.redirectUri, issuer(), { error: "temporarily_unavailable", error_description: description, state: held.state ?? undefined });
+}
+
 /** Marks the request answered; a second answer (double submit, replay) finds nothing to claim. */
 async function claimHeldRequest(tx: DbTx, requestId: string, userId: string) {
   const now = new Date();

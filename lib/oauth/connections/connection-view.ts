@@ -4,10 +4,11 @@
  * recent calls. Shared by the account page (own grants) and workspace settings (everyone's).
  */
 import { db } from "@/lib/db";
+import { bestEffortWrite } from "@/lib/db-errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { OAuthClientKind } from "@/lib/generated/prisma/enums";
 import { describeClientOrigin } from "../clients/registered-client";
-import { endIdleGrants } from "../grants";
+import { endIdleGrants, isIdle } from "../grants";
 import { resolveResource } from "../resources";
 import { describeScopesByArea, type ScopeDescription } from "../scope-descriptions";
 import { accessLevelOf, isScope, type AccessLevel, type ResourceKind, type Scope } from "../scopes";
@@ -61,11 +62,13 @@ export const SHOW_IDLE_ENDED_DAYS = 30;
 
 /**
  * Live grants matching `where`, newest first, each with its recent activity. Connections that
- * have gone unused too long are ended first, so none is shown as live.
+ * have gone unused too long are ended first, so none is shown as live — and when storage cannot
+ * take that write, they are left out of the list all the same.
  */
 export async function loadConnections(where: Prisma.OAuthGrantWhereInput): Promise<ConnectionView[]> {
-  await endIdleGrants(where);
-  return loadGrants({ ...where, revokedAt: null });
+  const swept = await bestEffortWrite("ending idle connections", () => endIdleGrants(where));
+  const live = await loadGrants({ ...where, revokedAt: null });
+  return swept ? live : live.filter((c) => !isIdle({ lastUsedAt: c.lastUsedAt, createdAt: c.approvedAt }));
 }
 
 /** Connections matching `where` that ended by going unused in the last SHOW_IDLE_ENDED_DAYS, newest first. */

@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { db } from "@/lib/db";
+import { bestEffortWrite } from "@/lib/db-errors";
 import type { RegisteredClient } from "../clients/registered-client";
 import { invalidGrant, invalidRequest, invalidScope, invalidTarget } from "../errors";
 import { endIdleGrants, IDLE_ENDED, isIdle, revokeGrant } from "../grants";
@@ -33,7 +34,7 @@ export async function exchangeRefreshToken(client: RegisteredClient, form: Map<s
   if (row.grant.revokedAt) throw invalidGrant("The authorization was revoked.");
   if (row.grant.user.status !== "active") throw invalidGrant("The user's account is disabled.");
   if (isIdle(row.grant)) {
-    await endIdleGrants({ id: row.grantId });
+    await bestEffortWrite("ending an idle connection", () => endIdleGrants({ id: row.grantId }));
     throw invalidGrant(IDLE_ENDED);
   }
 

@@ -22,5 +22,10 @@ export async function POST(request: Request) {
       );
     case "invalid":
       return htmlErrorPage(400, "Request refused", outcome.message, "invalid_request");
+    case "unavailable":
+      return htmlErrorPage(503, "Hourbook cannot take this request right now", outcome.message, "temporarily_unavailable", {
+        explanation: "Nothing was shared with the application. Try again in a little while.",
+        retryAfterSeconds: outcome.retryAfterSeconds,
+      });
   }
 }
