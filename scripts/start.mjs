@@ -99,14 +99,15 @@ export function stopChildrenOnExit() {
  */
 function npmProcessId() {
   if (!process.env.npm_lifecycle_event) return null;
-  const parentOf = (pid) => {
+  /** A process's own name and its parent's pid. */
+  const statOf = (pid) => {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
     // Fields after "(comm)": state, ppid, ...; comm itself may contain spaces.
     return { comm: stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")), ppid: Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) };
   };
   try {
-    const parent = parentOf(process.pid).ppid;
-    return parentOf(parent).comm === "sh" ? parentOf(parent).ppid : parent;
+    const parent = statOf(statOf(process.pid).ppid);
+    return parent.comm === "sh" ? parent.ppid : statOf(process.pid).ppid;
   } catch {
     return null;
   }

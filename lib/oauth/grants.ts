@@ -45,8 +45,8 @@ export async function createGrant(tx: DbTx, grant: NewGrant): Promise<string> {
  * Ends a grant: its refresh tokens and unused codes are deleted at once, and access tokens
  * naming it fail the liveness check on their next use. Idempotent.
  */
-export async function endGrant(tx: DbTx, grantId: string, reason: GrantRevocationReason): Promise<boolean> {
-  const { count } = await tx.oAuthGrant.updateMany({ where: { id: grantId, revokedAt: null }, data: { revokedAt: new Date(), revokedReason: reason } });
+export async function endGrant(tx: DbTx, grantId: string, reason: GrantRevocationReason, endedAt = new Date()): Promise<boolean> {
+  const { count } = await tx.oAuthGrant.updateMany({ where: { id: grantId, revokedAt: null }, data: { revokedAt: endedAt, revokedReason: reason } });
   await tx.oAuthRefreshToken.deleteMany({ where: { grantId } });
   await tx.oAuthAuthorizationCode.deleteMany({ where: { grantId, consumedAt: null } });
   return count > 0;
@@ -111,10 +111,7 @@ export async function endIdleGrants(where: Prisma.OAuthGrantWhereInput, now = ne
   let ended = 0;
   for (const grant of idle) {
     const done = await db.$transaction(async (tx) => {
-      const { count } = await tx.oAuthGrant.updateMany({ where: { id: grant.id, revokedAt: null }, data: { revokedAt: idleEndOf(grant), revokedReason: "idle" } });
-      if (count === 0) return false;
-      await tx.oAuthRefreshToken.deleteMany({ where: { grantId: grant.id } });
-      await tx.oAuthAuthorizationCode.deleteMany({ where: { grantId: grant.id, consumedAt: null } });
+      if (!(await endGrant(tx, grant.id, "idle", idleEndOf(grant)))) return false;
       await recordAuditEvent(
         { type: "grant.revoked", workspaceId: grant.workspaceId, userId: grant.userId, clientId: grant.clientId, grantId: grant.id, detail: { reason: "idle" } },
         tx,

@@ -5,18 +5,14 @@
  */
 import { db } from "@/lib/db";
 import { readAccessTokenForRevocation } from "./access-token";
-import { authenticateClient } from "./clients/authenticate-client";
+import { authenticateCountedClient } from "./clients/authenticate-client";
 import { invalidRequest } from "./errors";
 import { revokeGrant } from "./grants";
-import { countFailure, enforceRateLimit, RATE_LIMITS, refuseIfLimited } from "./rate-limit";
+import { RATE_LIMITS } from "./rate-limit";
 import { hashToken, PREFIX } from "./secrets";
 
 export async function revokeToken(request: Request, form: Map<string, string>, address: string): Promise<void> {
-  // Counted per caller, as at the token endpoint (handle-token-request.ts).
-  const anonymous = { kind: "address", address } as const;
-  await refuseIfLimited(RATE_LIMITS.revoke, anonymous);
-  const client = await countFailure(RATE_LIMITS.revoke, anonymous, () => authenticateClient(request, form));
-  await enforceRateLimit(RATE_LIMITS.revoke, { kind: "client", clientId: client.id, address });
+  const client = await authenticateCountedClient(RATE_LIMITS.revoke, request, form, address);
   const token = form.get("token");
   if (!token) throw invalidRequest("token is required.");
   const grantId = await grantOfToken(token);

@@ -11,9 +11,24 @@ import "server-only";
 import { timingSafeEqual } from "node:crypto";
 import { db, type DbTx } from "@/lib/db";
 import { invalidClient, invalidRequest } from "../errors";
+import { countFailure, enforceRateLimit, refuseIfLimited, type RateLimit } from "../rate-limit";
 import { hashToken, newOpaqueToken, PREFIX } from "../secrets";
 import { findClient } from "./find-client";
 import type { RegisteredClient } from "./registered-client";
+
+/**
+ * authenticateClient, counted against the right caller for `rule`: the client at its address
+ * once it authenticated; the address alone for unknown clients and failed authentications, and
+ * an address past its limit is refused before any work.
+ * @throws OAuthError too_many_requests (429), or what authenticateClient throws
+ */
+export async function authenticateCountedClient(rule: RateLimit, request: Request, form: Map<string, string>, address: string): Promise<RegisteredClient> {
+  const anonymous = { kind: "address", address } as const;
+  await refuseIfLimited(rule, anonymous);
+  const client = await countFailure(rule, anonymous, () => authenticateClient(request, form));
+  await enforceRateLimit(rule, { kind: "client", clientId: client.id, address });
+  return client;
+}
 
 type PresentedMethod = "client_secret_basic" | "client_secret_post" | "none";
 

@@ -4,22 +4,19 @@
  * clients and failed authentications — the address alone, so junk from one address never
  * spends another caller's allowance.
  */
-import { authenticateClient } from "../clients/authenticate-client";
+import { authenticateCountedClient } from "../clients/authenticate-client";
 import { invalidRequest, OAuthError } from "../errors";
-import { countFailure, enforceRateLimit, RATE_LIMITS, refuseIfLimited } from "../rate-limit";
+import { RATE_LIMITS } from "../rate-limit";
 import { exchangeAuthorizationCode } from "./exchange-authorization-code";
 import { exchangeRefreshToken } from "./exchange-refresh-token";
 import type { TokenResponse } from "./token-pair";
 
 export async function handleTokenRequest(request: Request, form: Map<string, string>, address: string): Promise<TokenResponse> {
-  const anonymous = { kind: "address", address } as const;
-  await refuseIfLimited(RATE_LIMITS.token, anonymous);
   const grantType = form.get("grant_type");
   if (!grantType) throw invalidRequest("grant_type is required.");
   if (grantType !== "authorization_code" && grantType !== "refresh_token") {
     throw new OAuthError("unsupported_grant_type", `grant_type ${grantType} is not supported; use authorization_code or refresh_token.`);
   }
-  const client = await countFailure(RATE_LIMITS.token, anonymous, () => authenticateClient(request, form));
-  await enforceRateLimit(RATE_LIMITS.token, { kind: "client", clientId: client.id, address });
+  const client = await authenticateCountedClient(RATE_LIMITS.token, request, form, address);
   return grantType === "authorization_code" ? exchangeAuthorizationCode(client, form) : exchangeRefreshToken(client, form);
 }
