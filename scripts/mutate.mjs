@@ -52,9 +52,11 @@ for (const target of targets) {
 }
 
 const table = [
-  "| Module | Kind | Killed | Survived | No coverage | Score (covered) |",
-  "| --- | --- | ---: | ---: | ---: | ---: |",
-  ...rows.map((row) => `| \`${row.module}\` | ${row.kind} | ${row.killed} | ${row.survived} | ${row.noCoverage} | ${row.percent.toFixed(1)} % |`),
+  "| Module | Kind | Killed | Survived | No coverage | Equivalent (explained) | Score (covered) |",
+  "| --- | --- | ---: | ---: | ---: | ---: | ---: |",
+  ...rows.map(
+    (row) => `| \`${row.module}\` | ${row.kind} | ${row.killed} | ${row.survived} | ${row.noCoverage} | ${row.ignored} | ${row.percent.toFixed(1)} % |`,
+  ),
 ];
 console.log(`\n${table.join("\n")}\n`);
 fs.writeFileSync(path.join(reportDir, "scores.md"), `${table.join("\n")}\n`);

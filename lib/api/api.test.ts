@@ -6,7 +6,7 @@ import * as meRoute from "@/app/api/v1/me/route";
 import { db } from "@/lib/db";
 import { apiCall } from "@/lib/testing/api-call";
 import { createTestClient, tokensFor } from "@/lib/testing/oauth-flow";
-import { seedDemo } from "@/prisma/seed/demo";
+import { loadDemoData } from "@/lib/testing/demo-data";
 import { openApiDocument } from "./openapi";
 
 let adaId: string;
@@ -15,7 +15,7 @@ let clientId: string;
 let apiToken: string;
 
 beforeAll(async () => {
-  await seedDemo();
+  await loadDemoData();
   adaId = (await db.user.findUniqueOrThrow({ where: { email: "ada@example.com" } })).id;
   lovelaceId = (await db.workspace.findUniqueOrThrow({ where: { slug: "lovelace-studio" } })).id;
   clientId = await createTestClient({ kind: "developer_app" });

@@ -9,7 +9,8 @@ import { now } from "@/lib/domain/clock";
 import { addIsoDays, localDateOf } from "@/lib/domain/dates";
 import { rest, succeeded } from "@/lib/testing/api-routes";
 import { createTestClient, tokensFor } from "@/lib/testing/oauth-flow";
-import { MENABREA_UNBILLED_TOTAL, seedDemo } from "@/prisma/seed/demo";
+import { loadDemoData } from "@/lib/testing/demo-data";
+import { MENABREA_UNBILLED_TOTAL } from "@/prisma/seed/demo";
 import { API_ENDPOINTS } from "./endpoint-catalog";
 
 const ALL_API_SCOPES = "hourbook:read hourbook:write hourbook:admin profile:read settings:read settings:write";
@@ -26,7 +27,7 @@ type Row = Record<string, unknown>;
 const rows = (body: Row) => body.data as Row[];
 
 beforeAll(async () => {
-  await seedDemo();
+  await loadDemoData();
   const adaId = (await db.user.findUniqueOrThrow({ where: { email: "ada@example.com" } })).id;
   workspaceId = (await db.workspace.findUniqueOrThrow({ where: { slug: "lovelace-studio" } })).id;
   adaMemberId = (await db.membership.findFirstOrThrow({ where: { workspaceId, userId: adaId } })).id;

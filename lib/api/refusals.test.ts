@@ -10,7 +10,7 @@ import { addIsoDays, localDateOf } from "@/lib/domain/dates";
 import { rest, type RestCall } from "@/lib/testing/api-routes";
 import { createTestClient, tokensFor } from "@/lib/testing/oauth-flow";
 import { scopesAllow, type Scope } from "@/lib/oauth/scopes";
-import { seedDemo } from "@/prisma/seed/demo";
+import { loadDemoData } from "@/lib/testing/demo-data";
 import { API_ENDPOINTS } from "./endpoint-catalog";
 
 const ALL_API_SCOPES = "hourbook:read hourbook:write hourbook:admin profile:read settings:read settings:write";
@@ -49,7 +49,7 @@ async function snapshot() {
 }
 
 beforeAll(async () => {
-  await seedDemo();
+  await loadDemoData();
   adaId = (await db.user.findUniqueOrThrow({ where: { email: "ada@example.com" } })).id;
   graceId = (await db.user.findUniqueOrThrow({ where: { email: "grace@example.com" } })).id;
   lovelaceId = (await db.workspace.findUniqueOrThrow({ where: { slug: "lovelace-studio" } })).id;

@@ -19,7 +19,7 @@ import { createTimeEntry } from "@/lib/domain/time-entries/create-time-entry";
 import { deleteTimeEntry } from "@/lib/domain/time-entries/delete-time-entry";
 import { listTimeEntries } from "@/lib/domain/time-entries/list-time-entries";
 import { updateTimeEntry } from "@/lib/domain/time-entries/update-time-entry";
-import { seedDemo } from "@/prisma/seed/demo";
+import { loadDemoData } from "@/lib/testing/demo-data";
 import { addMember, createUser, createWorkspace } from "@/prisma/seed/factories";
 
 let owner: Actor;
@@ -28,7 +28,7 @@ let ids: { clientId: string; projectId: string; invoiceId: string; adaEntryId: s
 const range = { from: "2000-01-01", to: "2099-12-31" };
 
 beforeAll(async () => {
-  const demo = await seedDemo();
+  const demo = await loadDemoData();
   owner = await resolveActor(demo.ada.id, { slug: "lovelace-studio" });
   member = await resolveActor(demo.grace.id, { slug: "lovelace-studio" });
   const client = await db.client.findFirstOrThrow({ where: { workspaceId: owner.workspaceId, name: "Babbage & Co" } });

@@ -58,7 +58,7 @@ describe("the bookkeeping sweep", () => {
       const [view] = await loadConnections({ id: grantId });
       expect(view?.recentActivity.map((a) => a.id)).toEqual(shown.map((a) => a.id));
     }
-  });
+  }, 60_000); // 3 rounds of ~80 authenticated calls: seconds on an idle machine, more on a busy one.
 
   it("keeps idempotency records that still bind their key", async () => {
     const { token, grantId } = await connection();

@@ -16,7 +16,7 @@ import { parseScope, scopesAllow } from "@/lib/oauth/scopes";
 import { ACCESS_CASES, OPEN_WORKSPACE, type AccessCase } from "@/lib/testing/access-cases";
 import { listToolNames } from "@/lib/testing/mcp-call";
 import { authorizationQuery, createTestClient, tokensFor } from "@/lib/testing/oauth-flow";
-import { seedDemo } from "@/prisma/seed/demo";
+import { loadDemoData } from "@/lib/testing/demo-data";
 import { resolveConnection } from "./resolve-connection";
 
 let graceId: string;
@@ -24,7 +24,7 @@ let lovelaceId: string;
 let clientId: string;
 
 beforeAll(async () => {
-  await seedDemo();
+  await loadDemoData();
   graceId = (await db.user.findUniqueOrThrow({ where: { email: "grace@example.com" } })).id;
   lovelaceId = (await db.workspace.findUniqueOrThrow({ where: { slug: "lovelace-studio" } })).id;
   clientId = await createTestClient();

@@ -2,7 +2,7 @@ import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { callToolOver, listToolNames, mcpRequest } from "@/lib/testing/mcp-call";
 import { createTestClient, tokensFor } from "@/lib/testing/oauth-flow";
-import { seedDemo } from "@/prisma/seed/demo";
+import { loadDemoData } from "@/lib/testing/demo-data";
 
 let adaId: string;
 let graceId: string;
@@ -10,7 +10,7 @@ let lovelaceId: string;
 let clientId: string;
 
 beforeAll(async () => {
-  await seedDemo();
+  await loadDemoData();
   adaId = (await db.user.findUniqueOrThrow({ where: { email: "ada@example.com" } })).id;
   graceId = (await db.user.findUniqueOrThrow({ where: { email: "grace@example.com" } })).id;
   lovelaceId = (await db.workspace.findUniqueOrThrow({ where: { slug: "lovelace-studio" } })).id;

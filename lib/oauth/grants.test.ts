@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { createTestClient, postForm, tokensFor } from "@/lib/testing/oauth-flow";
-import { seedDemo } from "@/prisma/seed/demo";
+import { loadDemoData } from "@/lib/testing/demo-data";
 import { listUserConnections } from "./connections/list-user-connections";
 import { endIdleGrants, idleEndOf, isIdle } from "./grants";
 import { verifyAccessToken } from "./verify-access-token";
@@ -16,7 +16,7 @@ let adaId: string;
 let lovelaceId: string;
 
 beforeAll(async () => {
-  const demo = await seedDemo();
+  const demo = await loadDemoData();
   adaId = demo.ada.id;
   lovelaceId = demo.lovelace.id;
 });

@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { authorizationQuery, authorize, createTestClient, postForm, REDIRECT_URI } from "@/lib/testing/oauth-flow";
-import { seedDemo } from "@/prisma/seed/demo";
+import { loadDemoData } from "@/lib/testing/demo-data";
 import { handleAuthorizeRequest } from "./authorize/handle-authorize-request";
 import { RATE_LIMITS } from "./rate-limit";
 
@@ -15,7 +15,7 @@ let lovelaceId: string;
 let clientId: string;
 
 beforeAll(async () => {
-  const demo = await seedDemo();
+  const demo = await loadDemoData();
   adaId = demo.ada.id;
   lovelaceId = demo.lovelace.id;
   clientId = await createTestClient();

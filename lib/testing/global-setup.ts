@@ -1,7 +1,9 @@
 /**
  * Vitest global setup (runs once, in the main process): migrates ONE template SQLite database
- * in a temporary folder. Each test file then starts from a copy of it (see setup-database.ts),
- * which is much faster than migrating a database per file.
+ * in a temporary folder, and seeds a copy of it with the demo data. Each test file then starts
+ * from a copy of the empty one (see setup-database.ts) and swaps in the demo one when it asks
+ * (demo-data.ts): much faster than migrating or seeding per file, and the seed runs outside
+ * the code a test file (or a mutation-testing run) is checking.
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -15,6 +17,8 @@ declare module "vitest" {
     hourbookTestRoot: string;
     /** The migrated, empty database every test file copies. */
     hourbookTemplateDb: string;
+    /** The same, with the demo data of prisma/seed/demo.ts. */
+    hourbookDemoDb: string;
   }
 }
 
@@ -31,11 +35,27 @@ function migrate(databaseFile: string) {
   }
 }
 
+function seed(databaseFile: string, dataDir: string) {
+  const result = spawnSync(path.join(repoRoot, "node_modules/.bin/tsx"), ["prisma/seed.ts"], {
+    cwd: repoRoot,
+    env: { ...process.env, DATABASE_URL: `file:${databaseFile}`, HOURBOOK_DATA_DIR: dataDir },
+    encoding: "utf8",
+  });
+  if (result.status !== 0) {
+    throw new Error(`Seeding the demo template database failed:\n${result.stdout}${result.stderr}`);
+  }
+}
+
 export default function setup(project: TestProject) {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "hourbook-vitest-"));
   const template = path.join(root, "template.db");
   migrate(template);
+  const demo = path.join(root, "demo.db");
+  fs.copyFileSync(template, demo);
+  const demoDataDir = fs.mkdtempSync(path.join(root, "demo-"));
+  seed(demo, demoDataDir);
   project.provide("hourbookTestRoot", root);
   project.provide("hourbookTemplateDb", template);
+  project.provide("hourbookDemoDb", demo);
   return () => fs.rmSync(root, { recursive: true, force: true });
 }

@@ -12,7 +12,7 @@ import { sendInvoice } from "@/lib/domain/invoices/send-invoice";
 import { createProject } from "@/lib/domain/projects/create-project";
 import { createTimeEntry } from "@/lib/domain/time-entries/create-time-entry";
 import { hashToken } from "@/lib/oauth/secrets";
-import { seedDemo } from "@/prisma/seed/demo";
+import { loadDemoData } from "@/lib/testing/demo-data";
 import { callToolOver } from "./mcp-call";
 import { createTestClient, tokensFor } from "./oauth-flow";
 
@@ -29,7 +29,7 @@ export interface DemoWorld {
 
 /** Seeds the demo data and resolves Ada (owner) and Grace (member) in Lovelace Studio. */
 export async function seedDemoWorld(): Promise<DemoWorld> {
-  await seedDemo();
+  await loadDemoData();
   const adaId = (await db.user.findUniqueOrThrow({ where: { email: "ada@example.com" } })).id;
   const graceId = (await db.user.findUniqueOrThrow({ where: { email: "grace@example.com" } })).id;
   const workspaceId = (await db.workspace.findUniqueOrThrow({ where: { slug: "lovelace-studio" } })).id;

@@ -9,14 +9,14 @@ import { listTags } from "@/lib/domain/tags/list-tags";
 import { createTask } from "@/lib/domain/tasks/create-task";
 import { listTasks } from "@/lib/domain/tasks/list-tasks";
 import { updateTask } from "@/lib/domain/tasks/update-task";
-import { seedDemo } from "@/prisma/seed/demo";
+import { loadDemoData } from "@/lib/testing/demo-data";
 import { createClient } from "./create-client";
 import { listClients } from "./list-clients";
 import { updateClient } from "./update-client";
 
 let ada: Actor;
 beforeAll(async () => {
-  const demo = await seedDemo();
+  const demo = await loadDemoData();
   ada = await resolveActor(demo.ada.id, { slug: "lovelace-studio" });
 });
 

@@ -5,7 +5,8 @@ import { localDateOf } from "@/lib/domain/dates";
 import { now } from "@/lib/domain/clock";
 import { deleteTimeEntry } from "@/lib/domain/time-entries/delete-time-entry";
 import { updateTimeEntry } from "@/lib/domain/time-entries/update-time-entry";
-import { MENABREA_UNBILLED_TOTAL, seedDemo } from "@/prisma/seed/demo";
+import { loadDemoData } from "@/lib/testing/demo-data";
+import { MENABREA_UNBILLED_TOTAL } from "@/prisma/seed/demo";
 import { createClientRow, createProjectRow, createTimeEntryRow } from "@/prisma/seed/factories";
 import { createInvoiceDraft } from "./create-invoice-draft";
 import { findBillableCandidates } from "./find-billable-candidates";
@@ -21,7 +22,7 @@ let babbageId: string;
 const wide = { from: "2000-01-01", to: "2099-12-31" };
 
 beforeAll(async () => {
-  const demo = await seedDemo();
+  const demo = await loadDemoData();
   ada = await resolveActor(demo.ada.id, { slug: "lovelace-studio" });
   menabreaId = (await db.client.findFirstOrThrow({ where: { workspaceId: ada.workspaceId, name: "Menabrea Press" } })).id;
   babbageId = (await db.client.findFirstOrThrow({ where: { workspaceId: ada.workspaceId, name: "Babbage & Co" } })).id;

@@ -5,7 +5,7 @@ import type { MembershipStatus, Role } from "@/lib/generated/prisma/enums";
 import { mcpRequest } from "@/lib/testing/mcp-call";
 import { createTestClient, tokensFor } from "@/lib/testing/oauth-flow";
 import { addMember, createUser, createWorkspace } from "@/prisma/seed/factories";
-import { seedDemo } from "@/prisma/seed/demo";
+import { loadDemoData } from "@/lib/testing/demo-data";
 import { changeMemberRole } from "./change-member-role";
 import { deactivateMember } from "./deactivate-member";
 import { LAST_OWNER, memberChangeRefusal, type MemberChange } from "./member-change-rules";
@@ -55,7 +55,7 @@ describe("changing roles and membership", () => {
   let graceOwnerOfEngines: string;
 
   beforeAll(async () => {
-    await seedDemo();
+    await loadDemoData();
     adaId = (await db.user.findUniqueOrThrow({ where: { email: "ada@example.com" } })).id;
     graceId = (await db.user.findUniqueOrThrow({ where: { email: "grace@example.com" } })).id;
     lovelaceId = (await db.workspace.findUniqueOrThrow({ where: { slug: "lovelace-studio" } })).id;

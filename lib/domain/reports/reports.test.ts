@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { resolveActor, type Actor } from "@/lib/domain/actor";
-import { seedDemo } from "@/prisma/seed/demo";
+import { loadDemoData } from "@/lib/testing/demo-data";
 import { getBillingHubSummary } from "./get-billing-hub-summary";
 import { runReport } from "./run-report";
 
@@ -9,7 +9,7 @@ let ada: Actor;
 const range = { from: "2000-01-01", to: "2099-12-31" };
 
 beforeAll(async () => {
-  const demo = await seedDemo();
+  const demo = await loadDemoData();
   ada = await resolveActor(demo.ada.id, { slug: "lovelace-studio" });
 });
 

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { resolveActor, type Actor } from "@/lib/domain/actor";
 import { createTimeEntry } from "@/lib/domain/time-entries/create-time-entry";
-import { seedDemo } from "@/prisma/seed/demo";
+import { loadDemoData } from "@/lib/testing/demo-data";
 import { createRule } from "./create-rule";
 import { listRules } from "./list-rules";
 import { updateRule } from "./update-rule";
@@ -11,7 +11,7 @@ let ada: Actor;
 let ids: { babbage: string; menabrea: string; docs: string; graceMembership: string; foreignProject: string };
 
 beforeAll(async () => {
-  const demo = await seedDemo();
+  const demo = await loadDemoData();
   ada = await resolveActor(demo.ada.id, { slug: "lovelace-studio" });
   const find = (name: string) => db.client.findFirstOrThrow({ where: { name } }).then((c) => c.id);
   ids = {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { resolveActor, type Actor } from "@/lib/domain/actor";
-import { seedDemo } from "@/prisma/seed/demo";
+import { loadDemoData } from "@/lib/testing/demo-data";
 import { createProjectRow, createTagRow, createTaskRow } from "@/prisma/seed/factories";
 import { createTimeEntry } from "./create-time-entry";
 import { deleteTimeEntry } from "./delete-time-entry";
@@ -14,7 +14,7 @@ let grace: Actor;
 let p: { website: string; docs: string; notes: string; archived: string; foreign: string; task: string; foreignTag: string; tag: string };
 
 beforeAll(async () => {
-  const demo = await seedDemo();
+  const demo = await loadDemoData();
   ada = await resolveActor(demo.ada.id, { slug: "lovelace-studio" });
   grace = await resolveActor(demo.grace.id, { slug: "lovelace-studio" });
   const project = (name: string) => db.project.findFirstOrThrow({ where: { name } }).then((x) => x.id);

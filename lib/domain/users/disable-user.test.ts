@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { listUserConnections } from "@/lib/oauth/connections/list-user-connections";
 import { mcpRequest } from "@/lib/testing/mcp-call";
 import { createTestClient, postForm, tokensFor } from "@/lib/testing/oauth-flow";
-import { seedDemo } from "@/prisma/seed/demo";
+import { loadDemoData } from "@/lib/testing/demo-data";
 import { DEMO_PASSWORD } from "@/prisma/seed/factories";
 import { disableUser } from "./disable-user";
 import { enableUser } from "./enable-user";
@@ -16,7 +16,7 @@ let lovelaceId: string;
 let enginesId: string;
 
 beforeAll(async () => {
-  await seedDemo();
+  await loadDemoData();
   adaId = (await db.user.findUniqueOrThrow({ where: { email: "ada@example.com" } })).id;
   graceId = (await db.user.findUniqueOrThrow({ where: { email: "grace@example.com" } })).id;
   lovelaceId = (await db.workspace.findUniqueOrThrow({ where: { slug: "lovelace-studio" } })).id;

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { resolveActor, type Actor } from "@/lib/domain/actor";
 import { callToolOver, listToolNames, mcpRequest } from "@/lib/testing/mcp-call";
 import { createTestClient, tokensFor } from "@/lib/testing/oauth-flow";
-import { seedDemo } from "@/prisma/seed/demo";
+import { loadDemoData } from "@/lib/testing/demo-data";
 import { getIntegrationPolicy } from "./get-integration-policy";
 import { updateBilling } from "./update-billing";
 import { splitHostList, updateIntegrationPolicy } from "./update-integration-policy";
@@ -19,7 +19,7 @@ let clientId: string;
 const OPEN = { publicApiAccess: true, clientPolicy: "any" as const, allowedHosts: [] as string[], maxAccess: "admin" as const };
 
 beforeAll(async () => {
-  await seedDemo();
+  await loadDemoData();
   adaId = (await db.user.findUniqueOrThrow({ where: { email: "ada@example.com" } })).id;
   graceId = (await db.user.findUniqueOrThrow({ where: { email: "grace@example.com" } })).id;
   lovelaceId = (await db.workspace.findUniqueOrThrow({ where: { slug: "lovelace-studio" } })).id;

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { resolveActor, type Actor } from "@/lib/domain/actor";
 import { DomainError } from "@/lib/domain/errors";
 import { addMember, createUser, createWorkspace } from "@/prisma/seed/factories";
-import { seedDemo } from "@/prisma/seed/demo";
+import { loadDemoData } from "@/lib/testing/demo-data";
 import { updateWorkspaceSettings, type UpdateWorkspaceSettingsInput } from "./update-workspace-settings";
 
 let ada: Actor;
@@ -13,7 +13,7 @@ let owner: Actor;
 let freshId: string;
 
 beforeAll(async () => {
-  const { ada: adaUser, grace: graceUser, lovelace, engines } = await seedDemo();
+  const { ada: adaUser, grace: graceUser, lovelace, engines } = await loadDemoData();
   ada = await resolveActor(adaUser.id, { id: lovelace.id });
   grace = await resolveActor(graceUser.id, { id: lovelace.id });
   adaAdminOfEngines = await resolveActor(adaUser.id, { id: engines.id });

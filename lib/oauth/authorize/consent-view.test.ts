@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { authorizationQuery, createTestClient } from "@/lib/testing/oauth-flow";
-import { seedDemo } from "@/prisma/seed/demo";
+import { loadDemoData } from "@/lib/testing/demo-data";
 import { loadConsentView, type ConsentWorkspace } from "./consent-view";
 import { approveAuthorization } from "./decide-authorization";
 import { handleAuthorizeRequest } from "./handle-authorize-request";
@@ -13,7 +13,7 @@ let clientId: string;
 const workspaceIds: Record<string, string> = {};
 
 beforeAll(async () => {
-  await seedDemo();
+  await loadDemoData();
   adaId = (await db.user.findUniqueOrThrow({ where: { email: "ada@example.com" } })).id;
   graceId = (await db.user.findUniqueOrThrow({ where: { email: "grace@example.com" } })).id;
   for (const w of await db.workspace.findMany()) workspaceIds[w.name] = w.id;

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { resolveActor, type Actor } from "@/lib/domain/actor";
 import { callToolOver, mcpRequest } from "@/lib/testing/mcp-call";
 import { createTestClient, postForm, tokensFor } from "@/lib/testing/oauth-flow";
-import { seedDemo } from "@/prisma/seed/demo";
+import { loadDemoData } from "@/lib/testing/demo-data";
 import { createTimeEntryRow } from "@/prisma/seed/factories";
 import { describeAuditEvent } from "./describe-audit-event";
 import { listAuditEvents } from "./list-audit-events";
@@ -25,7 +25,7 @@ let clientId: string;
 const SCOPE = "hourbook:read hourbook:write profile:read";
 
 beforeAll(async () => {
-  await seedDemo();
+  await loadDemoData();
   adaId = (await db.user.findUniqueOrThrow({ where: { email: "ada@example.com" } })).id;
   graceId = (await db.user.findUniqueOrThrow({ where: { email: "grace@example.com" } })).id;
   const lovelaceId = (await db.workspace.findUniqueOrThrow({ where: { slug: "lovelace-studio" } })).id;

@@ -4,7 +4,7 @@ import { isDomainError, type DomainError } from "@/lib/domain/errors";
 import { approveAuthorization } from "@/lib/oauth/authorize/decide-authorization";
 import { handleAuthorizeRequest } from "@/lib/oauth/authorize/handle-authorize-request";
 import { authorize, newVerifier, postForm, REDIRECT_URI } from "@/lib/testing/oauth-flow";
-import { seedDemo } from "@/prisma/seed/demo";
+import { loadDemoData } from "@/lib/testing/demo-data";
 import { isOAuthError } from "../errors";
 import { s256 } from "../pkce";
 import { hashToken } from "../secrets";
@@ -24,7 +24,7 @@ let grace: { id: string };
 let lovelaceId: string;
 
 beforeAll(async () => {
-  await seedDemo();
+  await loadDemoData();
   ada = await db.user.findUniqueOrThrow({ where: { email: "ada@example.com" }, select: { id: true } });
   grace = await db.user.findUniqueOrThrow({ where: { email: "grace@example.com" }, select: { id: true } });
   lovelaceId = (await db.workspace.findUniqueOrThrow({ where: { slug: "lovelace-studio" } })).id;

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { authorize, createTestClient, newVerifier, postForm, REDIRECT_URI, tokensFor } from "@/lib/testing/oauth-flow";
-import { seedDemo } from "@/prisma/seed/demo";
+import { loadDemoData } from "@/lib/testing/demo-data";
 import { protectedResource } from "../resources";
 import { verifyAccessToken } from "../verify-access-token";
 import { REFRESH_REUSE_WINDOW_SECONDS } from "../lifetimes";
@@ -11,7 +11,7 @@ let lovelaceId: string;
 let clientId: string;
 
 beforeAll(async () => {
-  await seedDemo();
+  await loadDemoData();
   adaId = (await db.user.findUniqueOrThrow({ where: { email: "ada@example.com" } })).id;
   lovelaceId = (await db.workspace.findUniqueOrThrow({ where: { slug: "lovelace-studio" } })).id;
   clientId = await createTestClient();
