@@ -4,7 +4,7 @@
  * and revoke flows is exercised in oauth-mcp-sdk.spec.ts and integrations.spec.ts.
  */
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import { signIn } from "./sign-in";
 import { newPkce, newState, REDIRECT_URI } from "./support/oauth";
 import { registerApp } from "./support/connect-in-browser";
@@ -21,7 +21,17 @@ test("the sign-in page", async ({ page }) => {
 });
 
 test.describe("signed in as Ada", () => {
-  test.beforeEach(async ({ page }) => signIn(page, "ada@example.com"));
+  // One signed-in page for the whole group: signing in again for each page checked only repeats
+  // what sign-in.spec.ts covers. (A failing test restarts the worker, and this hook with it.)
+  // (axe needs the page to come from a context of our own, not browser.newPage().)
+  let context: BrowserContext;
+  let page: Page;
+  test.beforeAll(async ({ browser, baseURL }) => {
+    context = await browser.newContext({ baseURL });
+    page = await context.newPage();
+    await signIn(page, "ada@example.com");
+  });
+  test.afterAll(async () => context.close());
 
   for (const path of [
     "/w/lovelace-studio/time",
@@ -42,14 +52,14 @@ test.describe("signed in as Ada", () => {
     "/developers/apps/new",
     "/developers/api",
   ]) {
-    test(path, async ({ page }) => {
+    test(path, async () => {
       await page.goto(path);
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
       await expectNoViolations(page);
     });
   }
 
-  test("the consent page", async ({ page, baseURL }) => {
+  test("the consent page", async ({ baseURL }) => {
     const clientId = await registerApp(String(baseURL), "Axe Check Assistant");
     const pkce = newPkce();
     const query = new URLSearchParams({

@@ -50,7 +50,7 @@ const steps = [
   ["unit + integration tests", () => run(bin("vitest"), ["run"])],
   // Always build: the tests must run against these sources. The recorded fingerprint lets a
   // later `npm start` reuse this build.
-  ["production build", () => ensureBuild({ env: { ...process.env, ...e2eEnv }, force: true })],
+  ["production build", () => ensureBuild({ env: { ...process.env, ...e2eEnv, HOURBOOK_TYPES_CHECKED: "1" }, force: true })],
   ["end-to-end tests", () => run(bin("playwright"), ["test"])],
 ];
 
