@@ -1,11 +1,13 @@
 import { Badge } from "@/components/ui/badge";
 import { EditableBlock, EditableRow } from "@/components/ui/editable";
-import { Table, Td, Th } from "@/components/ui/table";
+import { Table, Td, type Column } from "@/components/ui/table";
 import type { ActionState } from "@/lib/web/action-state";
 import { ClientForm } from "./client-form";
 import { ProjectForm } from "./project-form";
 
 type Action = (prev: ActionState, form: FormData) => Promise<ActionState>;
+
+const PROJECT_COLUMNS: Column[] = ["Project", { label: "Hourly rate", align: "right" }, "Billable by default", "Status"];
 
 export interface ClientCardProject {
   id: string;
@@ -99,44 +101,27 @@ export function ClientCard({ client, projects, currency, defaultRateLabel, editC
         <p className="px-5 py-4 text-sm text-slate-500">No projects yet.</p>
       ) : (
         <div className="px-2 py-1">
-          <Table caption={`Projects for ${client.name}`}>
-            <thead>
-              <tr>
-                <Th>Project</Th>
-                <Th align="right">Hourly rate</Th>
-                <Th>Billable by default</Th>
-                <Th>Status</Th>
-                {editProject ? (
-                  <Th>
-                    <span className="sr-only">Actions</span>
-                  </Th>
-                ) : null}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {projects.map((project) =>
-                editProject ? (
-                  <EditableRow
-                    key={project.id}
-                    label={project.name}
-                    colSpan={5}
-                    cells={cells(project)}
-                    form={
-                      <ProjectForm
-                        mode="edit"
-                        action={editProject(project.id)}
-                        idPrefix={`edit-project-${project.id}`}
-                        currency={currency}
-                        defaultRateLabel={defaultRateLabel}
-                        values={{ clientId: client.id, name: project.name, hourlyRate: project.rateInput, billableByDefault: project.billableByDefault, archived: project.archived }}
-                      />
-                    }
-                  />
-                ) : (
-                  <tr key={project.id}>{cells(project)}</tr>
-                ),
-              )}
-            </tbody>
+          <Table caption={`Projects for ${client.name}`} columns={PROJECT_COLUMNS} actions={Boolean(editProject)}>
+            {projects.map((project) => (
+              <EditableRow
+                key={project.id}
+                label={project.name}
+                colSpan={PROJECT_COLUMNS.length + 1}
+                cells={cells(project)}
+                form={
+                  editProject ? (
+                    <ProjectForm
+                      mode="edit"
+                      action={editProject(project.id)}
+                      idPrefix={`edit-project-${project.id}`}
+                      currency={currency}
+                      defaultRateLabel={defaultRateLabel}
+                      values={{ clientId: client.id, name: project.name, hourlyRate: project.rateInput, billableByDefault: project.billableByDefault, archived: project.archived }}
+                    />
+                  ) : null
+                }
+              />
+            ))}
           </Table>
         </div>
       )}
