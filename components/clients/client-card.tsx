@@ -1,6 +1,7 @@
 import { Badge } from "@/components/ui/badge";
-import { EditableBlock, EditableRow } from "@/components/ui/editable";
-import { Table, Td, type Column } from "@/components/ui/table";
+import { EditableBlock } from "@/components/ui/editable";
+import { EditableTable } from "@/components/ui/editable-table";
+import { Td, type Column } from "@/components/ui/table";
 import type { ActionState } from "@/lib/web/action-state";
 import { ClientForm } from "./client-form";
 import { ProjectForm } from "./project-form";
@@ -101,28 +102,25 @@ export function ClientCard({ client, projects, currency, defaultRateLabel, editC
         <p className="px-5 py-4 text-sm text-slate-500">No projects yet.</p>
       ) : (
         <div className="px-2 py-1">
-          <Table caption={`Projects for ${client.name}`} columns={PROJECT_COLUMNS} actions={Boolean(editProject)}>
-            {projects.map((project) => (
-              <EditableRow
-                key={project.id}
-                label={project.name}
-                colSpan={PROJECT_COLUMNS.length + 1}
-                cells={cells(project)}
-                form={
-                  editProject ? (
-                    <ProjectForm
-                      mode="edit"
-                      action={editProject(project.id)}
-                      idPrefix={`edit-project-${project.id}`}
-                      currency={currency}
-                      defaultRateLabel={defaultRateLabel}
-                      values={{ clientId: client.id, name: project.name, hourlyRate: project.rateInput, billableByDefault: project.billableByDefault, archived: project.archived }}
-                    />
-                  ) : null
-                }
-              />
-            ))}
-          </Table>
+          <EditableTable
+            caption={`Projects for ${client.name}`}
+            columns={PROJECT_COLUMNS}
+            rows={projects}
+            cells={cells}
+            form={
+              editProject &&
+              ((project: ClientCardProject) => (
+                <ProjectForm
+                  mode="edit"
+                  action={editProject(project.id)}
+                  idPrefix={`edit-project-${project.id}`}
+                  currency={currency}
+                  defaultRateLabel={defaultRateLabel}
+                  values={{ clientId: client.id, name: project.name, hourlyRate: project.rateInput, billableByDefault: project.billableByDefault, archived: project.archived }}
+                />
+              ))
+            }
+          />
         </div>
       )}
 

@@ -1,7 +1,7 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { cx } from "@/components/ui/cx";
-import { EditableRow } from "@/components/ui/editable";
-import { Table, Td, type Column } from "@/components/ui/table";
+import { EditableTable } from "@/components/ui/editable-table";
+import { Td, type Column } from "@/components/ui/table";
 import type { ActionState } from "@/lib/web/action-state";
 import { TASK_STATUS_LABELS, type TaskStatusValue } from "@/lib/web/task-form";
 import { TaskForm } from "./task-form";
@@ -89,27 +89,24 @@ export function TaskGroup({
         </p>
       </header>
       <div className="px-2 py-1">
-        <Table caption={`Tasks on ${project.name}`} columns={TASK_COLUMNS} actions={Boolean(editTask)}>
-          {tasks.map((task) => (
-            <EditableRow
-              key={task.id}
-              label={task.name}
-              colSpan={TASK_COLUMNS.length + 1}
-              cells={cells(task)}
-              form={
-                editTask ? (
-                  <TaskForm
-                    mode="edit"
-                    action={editTask(task.id)}
-                    idPrefix={`edit-task-${task.id}`}
-                    tags={tags}
-                    values={{ name: task.name, status: task.status, billable: task.billable, estimate: task.estimate ?? "", tagIds: task.tags.map((t) => t.id) }}
-                  />
-                ) : null
-              }
-            />
-          ))}
-        </Table>
+        <EditableTable
+          caption={`Tasks on ${project.name}`}
+          columns={TASK_COLUMNS}
+          rows={tasks}
+          cells={cells}
+          form={
+            editTask &&
+            ((task: TaskRow) => (
+              <TaskForm
+                mode="edit"
+                action={editTask(task.id)}
+                idPrefix={`edit-task-${task.id}`}
+                tags={tags}
+                values={{ name: task.name, status: task.status, billable: task.billable, estimate: task.estimate ?? "", tagIds: task.tags.map((t) => t.id) }}
+              />
+            ))
+          }
+        />
       </div>
     </section>
   );
