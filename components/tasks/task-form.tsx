@@ -2,13 +2,12 @@
 import { useState } from "react";
 import { ProjectOptions } from "@/components/clients/project-options";
 import { Button } from "@/components/ui/button";
-import { useCloseEditor } from "@/components/ui/editable";
 import { InputField, SelectField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
+import { useEditorForm } from "@/components/ui/use-editor-form";
 import type { ActionState } from "@/lib/web/action-state";
 import { fieldError } from "@/lib/web/field-error";
 import { TASK_STATUS_LABELS, type TaskStatusValue } from "@/lib/web/task-form";
-import { useKeptForm } from "@/lib/web/use-kept-form";
 import { TagChoices } from "./tag-choices";
 
 export interface TaskFormValues {
@@ -40,16 +39,8 @@ export function TaskForm({
   projects?: { id: string; name: string; clientName: string; billableByDefault: boolean }[];
   tags: { id: string; name: string }[];
 }) {
-  const close = useCloseEditor();
-  const [formKey, setFormKey] = useState(0);
   const [projectId, setProjectId] = useState("");
-  const { state, pending, onSubmit } = useKeptForm(action, {
-    onSuccess: () => {
-      if (close) return close();
-      setProjectId("");
-      setFormKey((k) => k + 1);
-    },
-  });
+  const { state, pending, onSubmit, formKey } = useEditorForm(action, () => setProjectId(""));
   const id = (name: string) => `${idPrefix}-${name}`;
   const project = projects.find((p) => p.id === projectId);
 
