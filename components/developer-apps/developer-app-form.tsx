@@ -217,4 +217,3 @@ function FieldProblem({ id, message }: { id: string; message: string | undefined
     </p>
   );
 }
-
