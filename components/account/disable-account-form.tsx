@@ -1,7 +1,6 @@
 "use client";
 import { signOut } from "next-auth/react";
-import { useEffect, useRef, useState } from "react";
-import { Button } from "@/components/ui/button";
+import { DangerConfirm } from "@/components/ui/danger-confirm";
 import { FormMessage } from "@/components/ui/form-message";
 import type { ActionState } from "@/lib/web/action-state";
 import { useKeptForm } from "@/lib/web/use-kept-form";
@@ -11,30 +10,21 @@ import { useKeptForm } from "@/lib/web/use-kept-form";
  * browser is signed out (the server already refuses the session on its next request).
  */
 export function DisableAccountForm({ action, connectionCount }: { action: (prev: ActionState, form: FormData) => Promise<ActionState>; connectionCount: number }) {
-  const [confirming, setConfirming] = useState(false);
-  const confirmRef = useRef<HTMLButtonElement>(null);
-  const startRef = useRef<HTMLButtonElement>(null);
-  const wasConfirming = useRef(false);
   const { state, pending, onSubmit } = useKeptForm(action, {
     onSuccess: () => void signOut({ callbackUrl: "/login" }),
   });
 
-  useEffect(() => {
-    if (confirming) confirmRef.current?.focus();
-    else if (wasConfirming.current) startRef.current?.focus();
-    wasConfirming.current = confirming;
-  }, [confirming]);
-
-  if (!confirming) {
-    return (
-      <Button ref={startRef} variant="secondary" className="text-rose-700" onClick={() => setConfirming(true)}>
-        Disable my account…
-      </Button>
-    );
-  }
   return (
-    <form onSubmit={onSubmit} aria-label="Disable my account" className="space-y-3 rounded-lg bg-rose-50 p-4 ring-1 ring-rose-200">
-      <div className="text-sm text-rose-900">
+    <DangerConfirm
+      openLabel="Disable my account…"
+      formLabel="Disable my account"
+      confirmLabel="Disable my account"
+      pendingLabel="Disabling…"
+      pending={pending}
+      done={state.status === "success"}
+      onSubmit={onSubmit}
+    >
+      <div>
         <p className="font-semibold">Disable your account?</p>
         <ul className="mt-1 list-disc space-y-0.5 pl-5">
           <li>You are signed out and cannot sign in again.</li>
@@ -48,15 +38,7 @@ export function DisableAccountForm({ action, connectionCount }: { action: (prev:
         </ul>
       </div>
       <FormMessage state={state.status === "error" ? state : { status: "idle" }} testId="disable-account-message" />
-      {state.status === "success" ? <p role="status" className="text-sm text-rose-900">{state.message} Signing you out…</p> : null}
-      <div className="flex flex-wrap gap-2">
-        <Button ref={confirmRef} type="submit" variant="danger" disabled={pending || state.status === "success"}>
-          {pending ? "Disabling…" : "Disable my account"}
-        </Button>
-        <Button variant="secondary" onClick={() => setConfirming(false)} disabled={pending}>
-          Cancel
-        </Button>
-      </div>
-    </form>
+      {state.status === "success" ? <p role="status">{state.message} Signing you out…</p> : null}
+    </DangerConfirm>
   );
 }

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { Table, Td, Th } from "@/components/ui/table";
+import { Table, Td } from "@/components/ui/table";
 import { formatIsoDate } from "@/lib/domain/dates";
 import type { InvoiceSummary } from "@/lib/domain/invoices/invoice-view";
 import { formatMoney } from "@/lib/domain/money";
@@ -11,39 +11,29 @@ function daysBetween(from: string, to: string): number {
 /** Sent invoices past their due date, oldest due first, with how late they are. */
 export function OverdueInvoices({ invoices, today, invoicesPath }: { invoices: InvoiceSummary[]; today: string; invoicesPath: string }) {
   return (
-    <Table caption="Overdue invoices">
-      <thead>
-        <tr>
-          <Th>Invoice</Th>
-          <Th>Client</Th>
-          <Th>Due</Th>
-          <Th align="right">Outstanding</Th>
-        </tr>
-      </thead>
-      <tbody className="divide-y divide-slate-100">
-        {invoices.map((invoice) => {
-          const late = daysBetween(invoice.dueDate, today);
-          return (
-            <tr key={invoice.id}>
-              <Td className="font-medium">
-                <Link href={`${invoicesPath}/${invoice.id}`} className="text-indigo-700 hover:underline">
-                  {invoice.label}
-                </Link>
-              </Td>
-              <Td>{invoice.client.name}</Td>
-              <Td className="whitespace-nowrap">
-                {formatIsoDate(invoice.dueDate, "d MMM yyyy")}
-                <span className="ml-2 text-xs font-medium text-rose-700">
-                  {late} {late === 1 ? "day" : "days"} late
-                </span>
-              </Td>
-              <Td align="right" className="font-medium text-slate-900">
-                {formatMoney(invoice.balanceDue, invoice.currency)}
-              </Td>
-            </tr>
-          );
-        })}
-      </tbody>
+    <Table caption="Overdue invoices" columns={["Invoice", "Client", "Due", { label: "Outstanding", align: "right" }]}>
+      {invoices.map((invoice) => {
+        const late = daysBetween(invoice.dueDate, today);
+        return (
+          <tr key={invoice.id}>
+            <Td className="font-medium">
+              <Link href={`${invoicesPath}/${invoice.id}`} className="text-indigo-700 hover:underline">
+                {invoice.label}
+              </Link>
+            </Td>
+            <Td>{invoice.client.name}</Td>
+            <Td className="whitespace-nowrap">
+              {formatIsoDate(invoice.dueDate, "d MMM yyyy")}
+              <span className="ml-2 text-xs font-medium text-rose-700">
+                {late} {late === 1 ? "day" : "days"} late
+              </span>
+            </Td>
+            <Td align="right" className="font-medium text-slate-900">
+              {formatMoney(invoice.balanceDue, invoice.currency)}
+            </Td>
+          </tr>
+        );
+      })}
     </Table>
   );
 }

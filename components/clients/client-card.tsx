@@ -1,11 +1,14 @@
 import { Badge } from "@/components/ui/badge";
-import { EditableBlock, EditableRow } from "@/components/ui/editable";
-import { Table, Td, Th } from "@/components/ui/table";
+import { EditableBlock } from "@/components/ui/editable";
+import { EditableTable } from "@/components/ui/editable-table";
+import { Td, type Column } from "@/components/ui/table";
 import type { ActionState } from "@/lib/web/action-state";
 import { ClientForm } from "./client-form";
 import { ProjectForm } from "./project-form";
 
 type Action = (prev: ActionState, form: FormData) => Promise<ActionState>;
+
+const PROJECT_COLUMNS: Column[] = ["Project", { label: "Hourly rate", align: "right" }, "Billable by default", "Status"];
 
 export interface ClientCardProject {
   id: string;
@@ -99,45 +102,25 @@ export function ClientCard({ client, projects, currency, defaultRateLabel, editC
         <p className="px-5 py-4 text-sm text-slate-500">No projects yet.</p>
       ) : (
         <div className="px-2 py-1">
-          <Table caption={`Projects for ${client.name}`}>
-            <thead>
-              <tr>
-                <Th>Project</Th>
-                <Th align="right">Hourly rate</Th>
-                <Th>Billable by default</Th>
-                <Th>Status</Th>
-                {editProject ? (
-                  <Th>
-                    <span className="sr-only">Actions</span>
-                  </Th>
-                ) : null}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {projects.map((project) =>
-                editProject ? (
-                  <EditableRow
-                    key={project.id}
-                    label={project.name}
-                    colSpan={5}
-                    cells={cells(project)}
-                    form={
-                      <ProjectForm
-                        mode="edit"
-                        action={editProject(project.id)}
-                        idPrefix={`edit-project-${project.id}`}
-                        currency={currency}
-                        defaultRateLabel={defaultRateLabel}
-                        values={{ clientId: client.id, name: project.name, hourlyRate: project.rateInput, billableByDefault: project.billableByDefault, archived: project.archived }}
-                      />
-                    }
-                  />
-                ) : (
-                  <tr key={project.id}>{cells(project)}</tr>
-                ),
-              )}
-            </tbody>
-          </Table>
+          <EditableTable
+            caption={`Projects for ${client.name}`}
+            columns={PROJECT_COLUMNS}
+            rows={projects}
+            cells={cells}
+            form={
+              editProject &&
+              ((project: ClientCardProject) => (
+                <ProjectForm
+                  mode="edit"
+                  action={editProject(project.id)}
+                  idPrefix={`edit-project-${project.id}`}
+                  currency={currency}
+                  defaultRateLabel={defaultRateLabel}
+                  values={{ clientId: client.id, name: project.name, hourlyRate: project.rateInput, billableByDefault: project.billableByDefault, archived: project.archived }}
+                />
+              ))
+            }
+          />
         </div>
       )}
 

@@ -1,12 +1,10 @@
 "use client";
-import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { useCloseEditor } from "@/components/ui/editable";
 import { CheckboxField, InputField, SelectField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
+import { useEditorForm } from "@/components/ui/use-editor-form";
 import type { ActionState } from "@/lib/web/action-state";
 import { fieldError } from "@/lib/web/field-error";
-import { useKeptForm } from "@/lib/web/use-kept-form";
 
 export interface ProjectFormValues {
   clientId: string;
@@ -45,11 +43,7 @@ export function ProjectForm({
   /** Adding a project from a client's card: the client is already chosen. */
   fixedClientId?: string;
 }) {
-  const close = useCloseEditor();
-  const [formKey, setFormKey] = useState(0);
-  const { state, pending, onSubmit } = useKeptForm(action, {
-    onSuccess: () => (close ? close() : setFormKey((k) => k + 1)),
-  });
+  const { state, pending, onSubmit, formKey } = useEditorForm(action);
   const id = (name: string) => `${idPrefix}-${name}`;
 
   return (

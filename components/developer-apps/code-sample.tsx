@@ -1,4 +1,4 @@
-import { CopyButton } from "./copy-button";
+import { CopyButton } from "@/components/ui/copy-button";
 
 /** A block of code to copy and run. */
 export function CodeSample({ title, language, code }: { title: string; language: string; code: string }) {

@@ -1,9 +1,9 @@
 "use client";
 import { startTransition, useActionState, useState, type FormEvent } from "react";
 import { ButtonLink } from "@/components/ui/button";
-import { InputField, inputClasses } from "@/components/ui/field";
+import { CheckboxField, InputField, RadioField, inputClasses } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
-import { SubmitButton } from "@/components/ui/submit-button";
+import { SaveOrCancel } from "@/components/ui/save-or-cancel";
 import type { ResourceChoice, ScopeChoice } from "@/lib/oauth/developer-apps/scope-choices";
 import { IDLE } from "@/lib/web/action-state";
 import { fieldError } from "@/lib/web/use-form-action";
@@ -75,7 +75,8 @@ export function DeveloperAppForm({
       {creating ? (
         <fieldset className="space-y-3" aria-describedby={fieldError(state, "clientType") ? "clientType-error" : undefined}>
           <legend className="text-sm font-medium text-slate-800">Client type</legend>
-          <Radio
+          <RadioField
+            id="clientType-confidential"
             name="clientType"
             value="confidential"
             checked={clientType === "confidential"}
@@ -104,7 +105,8 @@ export function DeveloperAppForm({
               <FieldProblem id="tokenEndpointAuthMethod-error" message={fieldError(state, "tokenEndpointAuthMethod")} />
             </div>
           ) : null}
-          <Radio
+          <RadioField
+            id="clientType-public"
             name="clientType"
             value="public"
             checked={clientType === "public"}
@@ -145,7 +147,16 @@ export function DeveloperAppForm({
             What the app may ask tokens for. Each authorization is for one of them.
           </p>
           {resourceChoices.map((resource) => (
-            <Check key={resource.kind} name="resources" value={resource.kind} defaultChecked={values.resources.includes(resource.kind)} label={resource.label} hint={resource.url} />
+            <CheckboxField
+              key={resource.kind}
+              id={`resources-${resource.kind}`}
+              name="resources"
+              value={resource.kind}
+              defaultChecked={values.resources.includes(resource.kind)}
+              label={resource.label}
+              labelWeight="normal"
+              hint={resource.url}
+            />
           ))}
           <FieldProblem id="resources-error" message={resourcesError} />
         </fieldset>
@@ -170,12 +181,17 @@ export function DeveloperAppForm({
               <ul className="mt-1.5 space-y-1.5">
                 {group.items.map((item) => (
                   <li key={item.scope}>
-                    <Check
+                    <CheckboxField
+                      id={`scopes-${item.scope}`}
                       name="scopes"
                       value={item.scope}
                       defaultChecked={values.scopes.includes(item.scope)}
-                      label={item.text}
-                      code={item.scope}
+                      label={
+                        <>
+                          {item.text} <span className="font-mono text-xs text-slate-500">{item.scope}</span>
+                        </>
+                      }
+                      labelWeight="normal"
                       hint={[item.needs ? `needs ${item.needs}` : null, item.apiOnly ? "REST API only" : null].filter(Boolean).join(" · ") || undefined}
                     />
                   </li>
@@ -188,12 +204,7 @@ export function DeveloperAppForm({
       </fieldset>
 
       {state.status === "error" ? <FormMessage state={state} testId="app-form-message" /> : null}
-      <div className="flex items-center gap-2">
-        <SubmitButton pendingLabel="Saving…">{submitLabel}</SubmitButton>
-        <ButtonLink variant="ghost" href={cancelHref}>
-          Cancel
-        </ButtonLink>
-      </div>
+      <SaveOrCancel submitLabel={submitLabel} cancelHref={cancelHref} />
     </form>
   );
 }
@@ -204,49 +215,5 @@ function FieldProblem({ id, message }: { id: string; message: string | undefined
     <p id={id} data-testid={id} className="whitespace-pre-line text-xs font-medium text-rose-600">
       {message}
     </p>
-  );
-}
-
-function Radio({ name, value, checked, onChange, label, hint }: { name: string; value: string; checked: boolean; onChange: () => void; label: string; hint: string }) {
-  const id = `${name}-${value}`;
-  return (
-    <div className="flex items-start gap-2">
-      <input type="radio" id={id} name={name} value={value} checked={checked} onChange={onChange} aria-describedby={`${id}-hint`} className="mt-0.5 h-4 w-4 border-slate-300 text-indigo-600 focus:ring-indigo-600" />
-      <div className="text-sm">
-        <label htmlFor={id} className="font-medium text-slate-800">
-          {label}
-        </label>
-        <p id={`${id}-hint`} className="text-xs text-slate-500">
-          {hint}
-        </p>
-      </div>
-    </div>
-  );
-}
-
-function Check({ name, value, defaultChecked, label, code, hint }: { name: string; value: string; defaultChecked: boolean; label: string; code?: string; hint?: string }) {
-  const id = `${name}-${value}`;
-  return (
-    <div className="flex items-start gap-2">
-      <input
-        type="checkbox"
-        id={id}
-        name={name}
-        value={value}
-        defaultChecked={defaultChecked}
-        aria-describedby={hint ? `${id}-hint` : undefined}
-        className="mt-0.5 h-4 w-4 rounded border-slate-300 text-indigo-600 focus:ring-indigo-600"
-      />
-      <div className="text-sm">
-        <label htmlFor={id} className="text-slate-800">
-          {label} {code ? <span className="font-mono text-xs text-slate-500">{code}</span> : null}
-        </label>
-        {hint ? (
-          <p id={`${id}-hint`} className="text-xs text-slate-500">
-            {hint}
-          </p>
-        ) : null}
-      </div>
-    </div>
   );
 }

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
-import { Table, Td, Th } from "@/components/ui/table";
+import { Table, Td } from "@/components/ui/table";
 
 export interface DeveloperAppRow {
   id: string;
@@ -16,36 +16,25 @@ const created = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone
 
 export function DeveloperAppTable({ apps }: { apps: DeveloperAppRow[] }) {
   return (
-    <Table caption="Your developer apps">
-      <thead>
-        <tr>
-          <Th>Name</Th>
-          <Th>Type</Th>
-          <Th>Resources</Th>
-          <Th>Created</Th>
-          <Th align="right">Live connections</Th>
+    <Table caption="Your developer apps" columns={["Name", "Type", "Resources", "Created", { label: "Live connections", align: "right" }]}>
+      {apps.map((app) => (
+        <tr key={app.id} data-testid="developer-app-row">
+          <Td>
+            <Link href={`/developers/apps/${app.id}`} className="font-medium text-indigo-700 hover:underline">
+              {app.name}
+            </Link>
+            <p className="font-mono text-xs text-slate-500">{app.id}</p>
+          </Td>
+          <Td>
+            <Badge tone={app.clientType === "confidential" ? "indigo" : "gray"}>{app.clientType === "confidential" ? "Confidential" : "Public"}</Badge>
+          </Td>
+          <Td>{app.resources.map((r) => RESOURCE_LABELS[r] ?? r).join(", ")}</Td>
+          <Td>
+            <time dateTime={app.createdAt.toISOString()}>{created.format(app.createdAt)}</time>
+          </Td>
+          <Td align="right">{app.liveConnections}</Td>
         </tr>
-      </thead>
-      <tbody className="divide-y divide-slate-100">
-        {apps.map((app) => (
-          <tr key={app.id} data-testid="developer-app-row">
-            <Td>
-              <Link href={`/developers/apps/${app.id}`} className="font-medium text-indigo-700 hover:underline">
-                {app.name}
-              </Link>
-              <p className="font-mono text-xs text-slate-500">{app.id}</p>
-            </Td>
-            <Td>
-              <Badge tone={app.clientType === "confidential" ? "indigo" : "gray"}>{app.clientType === "confidential" ? "Confidential" : "Public"}</Badge>
-            </Td>
-            <Td>{app.resources.map((r) => RESOURCE_LABELS[r] ?? r).join(", ")}</Td>
-            <Td>
-              <time dateTime={app.createdAt.toISOString()}>{created.format(app.createdAt)}</time>
-            </Td>
-            <Td align="right">{app.liveConnections}</Td>
-          </tr>
-        ))}
-      </tbody>
+      ))}
     </Table>
   );
 }

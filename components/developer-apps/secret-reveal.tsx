@@ -1,7 +1,7 @@
 "use client";
 import { useEffect, useRef } from "react";
+import { CopyButton } from "@/components/ui/copy-button";
 import { inputClasses } from "@/components/ui/field";
-import { CopyButton } from "./copy-button";
 
 /**
  * A client secret, shown this once: only its hash is kept, so it cannot be shown again.

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { CopyButton } from "./copy-button";
+import { CopyButton } from "@/components/ui/copy-button";
 
 /** How to connect an AI assistant: the MCP server address to paste, and where developer apps live. */
 export function ConnectAssistant({ mcpUrl, title = "No connected apps yet" }: { mcpUrl: string; title?: string }) {
@@ -21,7 +21,9 @@ export function ConnectAssistant({ mcpUrl, title = "No connected apps yet" }: { 
             value={mcpUrl}
             className="w-full max-w-md rounded-md bg-slate-50 px-3 py-2 font-mono text-sm text-slate-900 ring-1 ring-inset ring-slate-300"
           />
-          <CopyButton value={mcpUrl} label="Copy address" />
+          <CopyButton value={mcpUrl} label="Copy address">
+            Copy address
+          </CopyButton>
         </div>
         <p>
           The assistant sends you here to sign in and choose one workspace and what it may do. Each connection then shows up on this page, where you can

@@ -1,4 +1,4 @@
-import { Table, Td, Th } from "@/components/ui/table";
+import { Table, Td } from "@/components/ui/table";
 import { formatHours } from "@/lib/domain/durations";
 import { formatMoney } from "@/lib/domain/money";
 
@@ -26,55 +26,53 @@ export function InvoiceLinesTable({
 }) {
   const money = (amount: number) => formatMoney(amount, currency);
   return (
-    <Table caption="Invoice lines">
-      <thead>
-        <tr className="border-b border-slate-200">
-          <Th className="pl-0">Description</Th>
-          <Th align="right">Quantity</Th>
-          <Th align="right">Rate</Th>
-          <Th align="right" className="pr-0">
-            Amount
-          </Th>
-        </tr>
-      </thead>
-      <tbody className="divide-y divide-slate-100">
-        {lines.map((line) => (
-          <tr key={line.key}>
-            <Td className="pl-0 font-medium text-slate-900">{line.description}</Td>
-            <Td align="right">{formatHours(line.quantitySeconds)}</Td>
-            <Td align="right">{money(line.unitRate)}/h</Td>
-            <Td align="right" className="pr-0 text-slate-900">
-              {money(line.amount)}
+    <Table
+      caption="Invoice lines"
+      columns={[
+        { label: "Description", className: "pl-0" },
+        { label: "Quantity", align: "right" },
+        { label: "Rate", align: "right" },
+        { label: "Amount", align: "right", className: "pr-0" },
+      ]}
+      footer={
+        <tfoot className="text-sm">
+          <tr className="border-t border-slate-200">
+            <Td colSpan={3} align="right" className="text-slate-500">
+              Subtotal
+            </Td>
+            <Td align="right" className="pr-0" data-testid={`${totalTestId}-subtotal`}>
+              {money(totals.subtotal)}
             </Td>
           </tr>
-        ))}
-      </tbody>
-      <tfoot className="text-sm">
-        <tr className="border-t border-slate-200">
-          <Td colSpan={3} align="right" className="text-slate-500">
-            Subtotal
-          </Td>
-          <Td align="right" className="pr-0" data-testid={`${totalTestId}-subtotal`}>
-            {money(totals.subtotal)}
+          <tr>
+            <Td colSpan={3} align="right" className="text-slate-500">
+              Tax ({(taxRate / 100).toLocaleString("en-GB", { maximumFractionDigits: 2 })}%)
+            </Td>
+            <Td align="right" className="pr-0">
+              {money(totals.taxAmount)}
+            </Td>
+          </tr>
+          <tr>
+            <Td colSpan={3} align="right" className="font-semibold text-slate-900">
+              Total
+            </Td>
+            <Td align="right" className="pr-0 text-base font-semibold text-slate-900" data-testid={totalTestId}>
+              {money(totals.total)}
+            </Td>
+          </tr>
+        </tfoot>
+      }
+    >
+      {lines.map((line) => (
+        <tr key={line.key}>
+          <Td className="pl-0 font-medium text-slate-900">{line.description}</Td>
+          <Td align="right">{formatHours(line.quantitySeconds)}</Td>
+          <Td align="right">{money(line.unitRate)}/h</Td>
+          <Td align="right" className="pr-0 text-slate-900">
+            {money(line.amount)}
           </Td>
         </tr>
-        <tr>
-          <Td colSpan={3} align="right" className="text-slate-500">
-            Tax ({(taxRate / 100).toLocaleString("en-GB", { maximumFractionDigits: 2 })}%)
-          </Td>
-          <Td align="right" className="pr-0">
-            {money(totals.taxAmount)}
-          </Td>
-        </tr>
-        <tr>
-          <Td colSpan={3} align="right" className="font-semibold text-slate-900">
-            Total
-          </Td>
-          <Td align="right" className="pr-0 text-base font-semibold text-slate-900" data-testid={totalTestId}>
-            {money(totals.total)}
-          </Td>
-        </tr>
-      </tfoot>
+      ))}
     </Table>
   );
 }

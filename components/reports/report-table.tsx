@@ -1,4 +1,4 @@
-import { Table, Td, Th } from "@/components/ui/table";
+import { Table, Td, type Column } from "@/components/ui/table";
 import { formatHours } from "@/lib/domain/durations";
 import { formatMoney } from "@/lib/domain/money";
 import type { Report, ReportRow } from "@/lib/domain/reports/run-report";
@@ -25,6 +25,9 @@ export function ReportTable({ report }: { report: Report }) {
   const share = (row: Omit<ReportRow, "key" | "label">) => (revenue ? row.invoiced : report.kind === "unbilled" ? row.amount : row.trackedSeconds);
   const total = share(report.totals);
   const shareLabel = revenue ? "Share of invoiced" : report.kind === "unbilled" ? "Share of unbilled" : "Share of time";
+  const amountColumns: Column[] = revenue
+    ? [{ label: "Invoiced (net)", align: "right" }, { label: "Collected", align: "right" }]
+    : [{ label: "Tracked", align: "right" }, { label: "Billable", align: "right" }, { label: "Amount", align: "right" }];
 
   const cells = (row: Omit<ReportRow, "key" | "label">) =>
     revenue ? (
@@ -41,43 +44,28 @@ export function ReportTable({ report }: { report: Report }) {
     );
 
   return (
-    <Table caption={`${GROUP_LABELS[report.groupBy]} report`}>
-      <thead>
-        <tr>
-          <Th>{GROUP_LABELS[report.groupBy]}</Th>
-          {revenue ? (
-            <>
-              <Th align="right">Invoiced (net)</Th>
-              <Th align="right">Collected</Th>
-            </>
-          ) : (
-            <>
-              <Th align="right">Tracked</Th>
-              <Th align="right">Billable</Th>
-              <Th align="right">Amount</Th>
-            </>
-          )}
-          <Th className="w-1/4">{shareLabel}</Th>
-        </tr>
-      </thead>
-      <tbody className="divide-y divide-slate-100">
-        {report.rows.map((row) => (
-          <tr key={row.key}>
-            <Td className="font-medium text-slate-900">{row.label}</Td>
-            {cells(row)}
-            <Td>
-              <ShareBar value={share(row)} total={total} />
-            </Td>
+    <Table
+      caption={`${GROUP_LABELS[report.groupBy]} report`}
+      columns={[GROUP_LABELS[report.groupBy], ...amountColumns, { label: shareLabel, className: "w-1/4" }]}
+      footer={
+        <tfoot className="border-t-2 border-slate-200 font-semibold">
+          <tr data-testid="report-totals">
+            <Td className="text-slate-900">Total</Td>
+            {cells(report.totals)}
+            <Td />
           </tr>
-        ))}
-      </tbody>
-      <tfoot className="border-t-2 border-slate-200 font-semibold">
-        <tr data-testid="report-totals">
-          <Td className="text-slate-900">Total</Td>
-          {cells(report.totals)}
-          <Td />
+        </tfoot>
+      }
+    >
+      {report.rows.map((row) => (
+        <tr key={row.key}>
+          <Td className="font-medium text-slate-900">{row.label}</Td>
+          {cells(row)}
+          <Td>
+            <ShareBar value={share(row)} total={total} />
+          </Td>
         </tr>
-      </tfoot>
+      ))}
     </Table>
   );
 }

@@ -1,9 +1,8 @@
 "use client";
 import { useState } from "react";
-import { ButtonLink } from "@/components/ui/button";
 import { CheckboxField, InputField, SelectField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
-import { SubmitButton } from "@/components/ui/submit-button";
+import { SaveOrCancel } from "@/components/ui/save-or-cancel";
 import type { ActionState } from "@/lib/web/action-state";
 import { ROUNDING_DIRECTIONS, RULE_KINDS, type RuleKindName } from "@/lib/web/rule-form";
 import { fieldError, useFormAction } from "@/lib/web/use-form-action";
@@ -183,12 +182,7 @@ export function RuleForm({
       </fieldset>
 
       <FormMessage state={state} testId="rule-message" />
-      <div className="flex items-center gap-2">
-        <SubmitButton pendingLabel="Saving…">{submitLabel}</SubmitButton>
-        <ButtonLink variant="ghost" href={cancelHref}>
-          Cancel
-        </ButtonLink>
-      </div>
+      <SaveOrCancel submitLabel={submitLabel} cancelHref={cancelHref} />
     </form>
   );
 }

@@ -1,5 +1,5 @@
 import { Badge } from "@/components/ui/badge";
-import { Table, Td, Th } from "@/components/ui/table";
+import { Table, Td } from "@/components/ui/table";
 import type { MemberSettingsRow } from "@/lib/domain/members/member-settings-view";
 import type { ActionState } from "@/lib/web/action-state";
 import { MemberRoleForm } from "./member-role-form";
@@ -12,47 +12,35 @@ type Action = (prev: ActionState, form: FormData) => Promise<ActionState>;
 /** Everyone in the workspace; the role and status controls appear only where a change is allowed. */
 export function MemberTable({ members, roleAction, statusAction }: { members: MemberSettingsRow[]; roleAction: Action; statusAction: Action }) {
   return (
-    <Table caption="Members">
-      <thead>
-        <tr>
-          <Th>Member</Th>
-          <Th>Role</Th>
-          <Th>Status</Th>
-          <Th>
-            <span className="sr-only">Actions</span>
-          </Th>
+    <Table caption="Members" columns={["Member", "Role", "Status"]} actions>
+      {members.map((m) => (
+        <tr key={m.membershipId} data-testid="member-row">
+          <Td>
+            <p className="font-medium text-slate-900">
+              {m.name}
+              {m.isYou ? <span className="ml-1 text-xs font-normal text-slate-500">(you)</span> : null}
+            </p>
+            <p className="text-xs text-slate-500">{m.email}</p>
+          </Td>
+          <Td>
+            {m.roleOptions.length ? (
+              <MemberRoleForm action={roleAction} membershipId={m.membershipId} name={m.name} role={m.role} options={m.roleOptions} />
+            ) : (
+              ROLE_LABELS[m.role]
+            )}
+          </Td>
+          <Td>
+            <Badge tone={m.status === "active" ? "green" : "gray"}>{m.status === "active" ? "Active" : "Inactive"}</Badge>
+          </Td>
+          <Td>
+            {m.canChangeStatus ? (
+              <MemberStatusForm action={statusAction} membershipId={m.membershipId} name={m.name} active={m.status === "active"} />
+            ) : m.lockedReason ? (
+              <span className="text-xs text-slate-500">{m.lockedReason}</span>
+            ) : null}
+          </Td>
         </tr>
-      </thead>
-      <tbody className="divide-y divide-slate-100">
-        {members.map((m) => (
-          <tr key={m.membershipId} data-testid="member-row">
-            <Td>
-              <p className="font-medium text-slate-900">
-                {m.name}
-                {m.isYou ? <span className="ml-1 text-xs font-normal text-slate-500">(you)</span> : null}
-              </p>
-              <p className="text-xs text-slate-500">{m.email}</p>
-            </Td>
-            <Td>
-              {m.roleOptions.length ? (
-                <MemberRoleForm action={roleAction} membershipId={m.membershipId} name={m.name} role={m.role} options={m.roleOptions} />
-              ) : (
-                ROLE_LABELS[m.role]
-              )}
-            </Td>
-            <Td>
-              <Badge tone={m.status === "active" ? "green" : "gray"}>{m.status === "active" ? "Active" : "Inactive"}</Badge>
-            </Td>
-            <Td>
-              {m.canChangeStatus ? (
-                <MemberStatusForm action={statusAction} membershipId={m.membershipId} name={m.name} active={m.status === "active"} />
-              ) : m.lockedReason ? (
-                <span className="text-xs text-slate-500">{m.lockedReason}</span>
-              ) : null}
-            </Td>
-          </tr>
-        ))}
-      </tbody>
+      ))}
     </Table>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import { CheckboxField, TextareaField } from "@/components/ui/field";
+import { CheckboxField, RadioField, TextareaField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionState } from "@/lib/web/action-state";
@@ -45,7 +45,16 @@ export function PolicyForm({ action, values }: { action: (prev: ActionState, for
         <legend className="text-sm font-medium text-slate-800">Which apps may connect</legend>
         <div className="mt-2 space-y-2">
           {CLIENT_CHOICES.map((choice) => (
-            <Radio key={choice.value} name="clientPolicy" idPrefix="policy-client" choice={choice} checked={clientPolicy === choice.value} onChange={() => setClientPolicy(choice.value)} />
+            <RadioField
+              key={choice.value}
+              id={`policy-client-${choice.value}`}
+              name="clientPolicy"
+              value={choice.value}
+              label={choice.label}
+              hint={choice.hint}
+              checked={clientPolicy === choice.value}
+              onChange={() => setClientPolicy(choice.value)}
+            />
           ))}
         </div>
       </fieldset>
@@ -66,7 +75,15 @@ export function PolicyForm({ action, values }: { action: (prev: ActionState, for
         <p className="text-xs text-slate-500">Whatever an app was approved for, it never gets more than this.</p>
         <div className="mt-2 space-y-2">
           {ACCESS_CHOICES.map((choice) => (
-            <Radio key={choice.value} name="maxAccess" idPrefix="policy-access" choice={choice} defaultChecked={values.maxAccess === choice.value} />
+            <RadioField
+              key={choice.value}
+              id={`policy-access-${choice.value}`}
+              name="maxAccess"
+              value={choice.value}
+              label={choice.label}
+              hint={choice.hint}
+              defaultChecked={values.maxAccess === choice.value}
+            />
           ))}
         </div>
       </fieldset>
@@ -74,34 +91,5 @@ export function PolicyForm({ action, values }: { action: (prev: ActionState, for
       <FormMessage state={state} testId="policy-message" />
       <SubmitButton pendingLabel="Saving…">Save policy</SubmitButton>
     </form>
-  );
-}
-
-function Radio({
-  name,
-  idPrefix,
-  choice,
-  ...input
-}: {
-  name: string;
-  idPrefix: string;
-  choice: { value: string; label: string; hint: string };
-  checked?: boolean;
-  defaultChecked?: boolean;
-  onChange?: () => void;
-}) {
-  const id = `${idPrefix}-${choice.value}`;
-  return (
-    <div className="flex items-start gap-2">
-      <input type="radio" id={id} name={name} value={choice.value} aria-describedby={`${id}-hint`} className="mt-0.5 h-4 w-4 border-slate-300 text-indigo-600 focus:ring-indigo-600" {...input} />
-      <div className="text-sm">
-        <label htmlFor={id} className="font-medium text-slate-800">
-          {choice.label}
-        </label>
-        <p id={`${id}-hint`} className="text-xs text-slate-500">
-          {choice.hint}
-        </p>
-      </div>
-    </div>
   );
 }

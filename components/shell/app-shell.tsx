@@ -1,8 +1,8 @@
 import type { ReactNode } from "react";
 import { Brand } from "@/components/brand";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { CurrentPageNav } from "@/components/ui/current-page-nav";
 import type { NavItem } from "@/lib/web/workspace-nav";
-import { NavLinks } from "./nav-links";
 
 /** The signed-in frame: brand, a context slot (workspace switcher), section nav, the user. */
 export function AppShell({
@@ -33,18 +33,14 @@ export function AppShell({
             <Brand />
           </a>
           {context}
-          <nav aria-label={navLabel} className="flex-1">
-            <NavLinks items={nav} />
-          </nav>
+          <CurrentPageNav label={navLabel} look="sidebar" className="flex-1" items={nav} />
           <div className="border-t border-slate-200 pt-4">
             <p className="truncate px-1 text-sm font-medium text-slate-900">{user.name}</p>
             <p className="truncate px-1 text-xs text-slate-500">
               {user.email}
               {subtitle ? <> · <span className="capitalize">{subtitle}</span></> : null}
             </p>
-            <nav aria-label="Account" className="mt-2">
-              <NavLinks items={accountNav} />
-            </nav>
+            <CurrentPageNav label="Account" look="sidebar" className="mt-2" items={accountNav} />
             <div className="mt-1">
               <SignOutButton />
             </div>

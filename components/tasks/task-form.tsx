@@ -1,13 +1,14 @@
 "use client";
 import { useState } from "react";
+import { ProjectOptions } from "@/components/clients/project-options";
 import { Button } from "@/components/ui/button";
-import { useCloseEditor } from "@/components/ui/editable";
 import { InputField, SelectField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
+import { useEditorForm } from "@/components/ui/use-editor-form";
 import type { ActionState } from "@/lib/web/action-state";
 import { fieldError } from "@/lib/web/field-error";
 import { TASK_STATUS_LABELS, type TaskStatusValue } from "@/lib/web/task-form";
-import { useKeptForm } from "@/lib/web/use-kept-form";
+import { TagChoices } from "./tag-choices";
 
 export interface TaskFormValues {
   name: string;
@@ -38,20 +39,10 @@ export function TaskForm({
   projects?: { id: string; name: string; clientName: string; billableByDefault: boolean }[];
   tags: { id: string; name: string }[];
 }) {
-  const close = useCloseEditor();
-  const [formKey, setFormKey] = useState(0);
   const [projectId, setProjectId] = useState("");
-  const { state, pending, onSubmit } = useKeptForm(action, {
-    onSuccess: () => {
-      if (close) return close();
-      setProjectId("");
-      setFormKey((k) => k + 1);
-    },
-  });
+  const { state, pending, onSubmit, formKey } = useEditorForm(action, () => setProjectId(""));
   const id = (name: string) => `${idPrefix}-${name}`;
   const project = projects.find((p) => p.id === projectId);
-  const clients = [...new Set(projects.map((p) => p.clientName))];
-  const tagsError = fieldError(state, "Tags", "tagIds");
 
   return (
     <form key={formKey} onSubmit={onSubmit} noValidate className="space-y-4" aria-label={mode === "create" ? "Add task" : `Edit task ${values?.name ?? ""}`}>
@@ -65,18 +56,7 @@ export function TaskForm({
           onChange={(e) => setProjectId(e.target.value)}
           error={fieldError(state, "Project", "projectId")}
         >
-          <option value="">Choose a project…</option>
-          {clients.map((client) => (
-            <optgroup key={client} label={client}>
-              {projects
-                .filter((p) => p.clientName === client)
-                .map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.name}
-                  </option>
-                ))}
-            </optgroup>
-          ))}
+          <ProjectOptions projects={projects} />
         </SelectField>
       ) : null}
       <div className={mode === "edit" ? "grid gap-4 sm:grid-cols-2 lg:grid-cols-4" : "space-y-4"}>
@@ -125,29 +105,7 @@ export function TaskForm({
         <option value="yes">Billable</option>
         <option value="no">Non-billable</option>
       </SelectField>
-      <fieldset aria-describedby={tagsError ? id("tags-error") : undefined}>
-        <legend className="text-sm font-medium text-slate-800">Tags</legend>
-        {tags.length === 0 ? (
-          <p className="mt-1 text-xs text-slate-500">No tags yet.</p>
-        ) : (
-          <div className="mt-1.5 flex flex-wrap gap-2">
-            {tags.map((tag) => (
-              <label
-                key={tag.id}
-                className="inline-flex cursor-pointer items-center gap-1.5 rounded-full bg-white px-3 py-1 text-sm text-slate-700 ring-1 ring-inset ring-slate-300 has-checked:bg-indigo-50 has-checked:text-indigo-800 has-checked:ring-indigo-300"
-              >
-                <input type="checkbox" name="tagIds" value={tag.id} defaultChecked={values?.tagIds.includes(tag.id)} className="h-3.5 w-3.5 rounded border-slate-300 text-indigo-600" />
-                {tag.name}
-              </label>
-            ))}
-          </div>
-        )}
-        {tagsError ? (
-          <p id={id("tags-error")} className="mt-1 text-xs font-medium text-rose-600">
-            {tagsError}
-          </p>
-        ) : null}
-      </fieldset>
+      <TagChoices id={id("tags")} tags={tags} checkedIds={values?.tagIds ?? []} error={fieldError(state, "Tags", "tagIds")} empty="No tags yet." />
       {mode === "create" || state.status === "error" ? <FormMessage state={state} testId={`${idPrefix}-message`} /> : null}
       <Button type="submit" disabled={pending}>
         {pending ? "Saving…" : mode === "create" ? "Add task" : "Save task"}

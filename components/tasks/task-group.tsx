@@ -1,7 +1,7 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { cx } from "@/components/ui/cx";
-import { EditableRow } from "@/components/ui/editable";
-import { Table, Td, Th } from "@/components/ui/table";
+import { EditableTable } from "@/components/ui/editable-table";
+import { Td, type Column } from "@/components/ui/table";
 import type { ActionState } from "@/lib/web/action-state";
 import { TASK_STATUS_LABELS, type TaskStatusValue } from "@/lib/web/task-form";
 import { TaskForm } from "./task-form";
@@ -22,6 +22,14 @@ export interface TaskRow {
   overBy: string | null;
   tags: { id: string; name: string }[];
 }
+
+const TASK_COLUMNS: Column[] = [
+  { label: "Task", className: "w-[30%]" },
+  { label: "Status", className: "w-[14%]" },
+  { label: "Billing", className: "w-[14%]" },
+  { label: "Tracked / estimate", className: "w-[20%]" },
+  "Tags",
+];
 
 const STATUS_TONES: Record<TaskStatusValue, BadgeTone> = { open: "blue", in_progress: "amber", done: "green" };
 
@@ -81,45 +89,24 @@ export function TaskGroup({
         </p>
       </header>
       <div className="px-2 py-1">
-        <Table caption={`Tasks on ${project.name}`}>
-          <thead>
-            <tr>
-              <Th className="w-[30%]">Task</Th>
-              <Th className="w-[14%]">Status</Th>
-              <Th className="w-[14%]">Billing</Th>
-              <Th className="w-[20%]">Tracked / estimate</Th>
-              <Th>Tags</Th>
-              {editTask ? (
-                <Th>
-                  <span className="sr-only">Actions</span>
-                </Th>
-              ) : null}
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {tasks.map((task) =>
-              editTask ? (
-                <EditableRow
-                  key={task.id}
-                  label={task.name}
-                  colSpan={6}
-                  cells={cells(task)}
-                  form={
-                    <TaskForm
-                      mode="edit"
-                      action={editTask(task.id)}
-                      idPrefix={`edit-task-${task.id}`}
-                      tags={tags}
-                      values={{ name: task.name, status: task.status, billable: task.billable, estimate: task.estimate ?? "", tagIds: task.tags.map((t) => t.id) }}
-                    />
-                  }
-                />
-              ) : (
-                <tr key={task.id}>{cells(task)}</tr>
-              ),
-            )}
-          </tbody>
-        </Table>
+        <EditableTable
+          caption={`Tasks on ${project.name}`}
+          columns={TASK_COLUMNS}
+          rows={tasks}
+          cells={cells}
+          form={
+            editTask &&
+            ((task: TaskRow) => (
+              <TaskForm
+                mode="edit"
+                action={editTask(task.id)}
+                idPrefix={`edit-task-${task.id}`}
+                tags={tags}
+                values={{ name: task.name, status: task.status, billable: task.billable, estimate: task.estimate ?? "", tagIds: task.tags.map((t) => t.id) }}
+              />
+            ))
+          }
+        />
       </div>
     </section>
   );

@@ -1,7 +1,9 @@
 "use client";
 import { useState } from "react";
+import { ProjectOptions } from "@/components/clients/project-options";
+import { TagChoices } from "@/components/tasks/tag-choices";
 import { Button, ButtonLink } from "@/components/ui/button";
-import { InputField, SelectField } from "@/components/ui/field";
+import { CheckboxField, InputField, SelectField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import type { ActionState } from "@/lib/web/action-state";
 import { fieldError } from "@/lib/web/field-error";
@@ -54,8 +56,6 @@ export function TimeEntryForm({ mode, action, projects, tasks, tags, members, de
   const task = projectTasks.find((t) => t.id === taskId);
   const inherited = task ? task.billable : (project?.billableByDefault ?? true);
   const billable = billableChoice ?? inherited;
-  const clients = [...new Set(projects.map((p) => p.clientName))];
-  const tagsError = fieldError(state, "Tags", "tagIds");
 
   return (
     <form key={formKey} ref={formRef} onSubmit={onSubmit} noValidate className="space-y-5" aria-label={mode === "create" ? "Add time entry" : "Edit time entry"}>
@@ -106,18 +106,7 @@ export function TimeEntryForm({ mode, action, projects, tasks, tags, members, de
           }}
           error={fieldError(state, "Project", "projectId")}
         >
-          <option value="">Choose a project…</option>
-          {clients.map((client) => (
-            <optgroup key={client} label={client}>
-              {projects
-                .filter((p) => p.clientName === client)
-                .map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.name}
-                  </option>
-                ))}
-            </optgroup>
-          ))}
+          <ProjectOptions projects={projects} />
         </SelectField>
         <SelectField
           id={id("task")}
@@ -149,53 +138,30 @@ export function TimeEntryForm({ mode, action, projects, tasks, tags, members, de
           error={fieldError(state, "Description", "description")}
         />
 
-        <fieldset className="sm:col-span-2 lg:col-span-3" aria-describedby={tagsError ? id("tags-error") : undefined}>
-          <legend className="text-sm font-medium text-slate-800">Tags</legend>
-          {tags.length === 0 ? (
-            <p className="mt-1 text-xs text-slate-500">No tags yet — create them on the Tasks page.</p>
-          ) : (
-            <div className="mt-1.5 flex flex-wrap gap-2">
-              {tags.map((tag) => (
-                <label
-                  key={tag.id}
-                  className="inline-flex cursor-pointer items-center gap-1.5 rounded-full bg-white px-3 py-1 text-sm text-slate-700 ring-1 ring-inset ring-slate-300 has-checked:bg-indigo-50 has-checked:text-indigo-800 has-checked:ring-indigo-300 has-focus-visible:outline has-focus-visible:outline-2 has-focus-visible:outline-indigo-600"
-                >
-                  <input type="checkbox" name="tagIds" value={tag.id} defaultChecked={defaults.tagIds.includes(tag.id)} className="h-3.5 w-3.5 rounded border-slate-300 text-indigo-600" />
-                  {tag.name}
-                </label>
-              ))}
-            </div>
-          )}
-          {tagsError ? (
-            <p id={id("tags-error")} className="mt-1 text-xs font-medium text-rose-600">
-              {tagsError}
-            </p>
-          ) : null}
-        </fieldset>
+        <TagChoices
+          id={id("tags")}
+          className="sm:col-span-2 lg:col-span-3"
+          tags={tags}
+          checkedIds={defaults.tagIds}
+          error={fieldError(state, "Tags", "tagIds")}
+          empty="No tags yet — create them on the Tasks page."
+        />
 
-        <div className="flex items-start gap-2 lg:pt-6">
-          <input
-            type="checkbox"
-            id={id("billable")}
-            name="billable"
-            checked={billable}
-            onChange={(e) => setBillableChoice(e.target.checked)}
-            aria-describedby={id("billable-hint")}
-            className="mt-0.5 h-4 w-4 rounded border-slate-300 text-indigo-600 focus:ring-indigo-600"
-          />
-          <div className="text-sm">
-            <label htmlFor={id("billable")} className="font-medium text-slate-800">
-              Billable
-            </label>
-            <p id={id("billable-hint")} className="text-xs text-slate-500">
-              {billableChoice === null
-                ? `${task ? "Task" : "Project"} default: ${inherited ? "billable" : "non-billable"}`
-                : billableChoice === inherited
-                  ? "Same as the default"
-                  : `Overrides the ${task ? "task" : "project"} default`}
-            </p>
-          </div>
-        </div>
+        <CheckboxField
+          id={id("billable")}
+          name="billable"
+          label="Billable"
+          fieldClassName="lg:pt-6"
+          checked={billable}
+          onChange={(e) => setBillableChoice(e.target.checked)}
+          hint={
+            billableChoice === null
+              ? `${task ? "Task" : "Project"} default: ${inherited ? "billable" : "non-billable"}`
+              : billableChoice === inherited
+                ? "Same as the default"
+                : `Overrides the ${task ? "task" : "project"} default`
+          }
+        />
       </div>
 
       <FormMessage state={state} testId={`${mode}-entry-message`} />

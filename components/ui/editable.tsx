@@ -62,9 +62,13 @@ export function EditableBlock({ label, editLabel = "Edit", view, form }: { label
   );
 }
 
-/** A table row whose edit form opens in a full-width row beneath it. `cells` are its <td>s, the toggle gets the last one. */
+/**
+ * A table row whose edit form opens in a full-width row beneath it. `cells` are its <td>s, the
+ * toggle gets the last one. Without a `form` (the member may not edit) it is a plain row.
+ */
 export function EditableRow({ label, editLabel = "Edit", cells, form, colSpan, className }: { label: string; editLabel?: string; cells: ReactNode; form: ReactNode; colSpan: number; className?: string }) {
   const editor = useEditor();
+  if (form == null) return <tr className={className}>{cells}</tr>;
   return (
     <>
       <tr className={className}>

@@ -78,20 +78,38 @@ export function TextareaField({ id, label, hint, error, fieldClassName, classNam
   );
 }
 
+type ChoiceFieldProps = Omit<ComponentProps<"input">, "id" | "type"> & {
+  id: string;
+  label: ReactNode;
+  hint?: string;
+  fieldClassName?: string;
+  /** "normal" for a long list of choices, where bold labels would shout. */
+  labelWeight?: "medium" | "normal";
+};
+
 /** A checkbox with its label to the right. */
-export function CheckboxField({ id, label, hint, ...input }: Omit<ComponentProps<"input">, "id" | "type"> & { id: string; label: string; hint?: string }) {
+export function CheckboxField(props: ChoiceFieldProps) {
+  return <ChoiceField type="checkbox" {...props} />;
+}
+
+/** A radio button with its label to the right. */
+export function RadioField(props: ChoiceFieldProps) {
+  return <ChoiceField type="radio" {...props} />;
+}
+
+function ChoiceField({ type, id, label, hint, fieldClassName, labelWeight = "medium", ...input }: ChoiceFieldProps & { type: "checkbox" | "radio" }) {
   return (
-    <div className="flex items-start gap-2">
+    <div className={cx("flex items-start gap-2", fieldClassName)}>
       <input
-        type="checkbox"
+        type={type}
         id={id}
         name={input.name ?? id}
-        className="mt-0.5 h-4 w-4 rounded border-slate-300 text-indigo-600 focus:ring-indigo-600"
+        className={cx("mt-0.5 h-4 w-4 border-slate-300 text-indigo-600 focus:ring-indigo-600", type === "checkbox" && "rounded")}
         aria-describedby={hint ? `${id}-hint` : undefined}
         {...input}
       />
       <div className="text-sm">
-        <label htmlFor={id} className="font-medium text-slate-800">
+        <label htmlFor={id} className={cx("text-slate-800", labelWeight === "medium" && "font-medium")}>
           {label}
         </label>
         {hint ? (

@@ -3,7 +3,7 @@ import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { ButtonLink, buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, Td, Th } from "@/components/ui/table";
+import { Table, Td } from "@/components/ui/table";
 import { apiReference, type ReferenceField, type ReferenceOperation } from "@/lib/api/api-reference";
 import { PROBLEM_TYPES } from "@/lib/api/problem";
 import { requireUser } from "@/lib/auth/session";
@@ -81,25 +81,16 @@ export default async function ApiReferencePage() {
             <code className="font-mono text-xs">query.from</code>.
           </p>
           <div className="mt-2">
-            <Table caption="Problem codes">
-              <thead>
-                <tr>
-                  <Th>Status</Th>
-                  <Th>Code</Th>
-                  <Th>Meaning</Th>
+            <Table caption="Problem codes" columns={["Status", "Code", "Meaning"]}>
+              {Object.entries(PROBLEM_TYPES).map(([code, { status, title }]) => (
+                <tr key={code}>
+                  <Td className="tabular-nums">{status}</Td>
+                  <Td>
+                    <code className="font-mono text-xs">{code}</code>
+                  </Td>
+                  <Td>{title}</Td>
                 </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {Object.entries(PROBLEM_TYPES).map(([code, { status, title }]) => (
-                  <tr key={code}>
-                    <Td className="tabular-nums">{status}</Td>
-                    <Td>
-                      <code className="font-mono text-xs">{code}</code>
-                    </Td>
-                    <Td>{title}</Td>
-                  </tr>
-                ))}
-              </tbody>
+              ))}
             </Table>
           </div>
         </Card>
@@ -181,28 +172,18 @@ function OperationCard({ op }: { op: ReferenceOperation }) {
 
 function FieldTable({ caption, fields, showWhere = true }: { caption: string; fields: ReferenceField[]; showWhere?: boolean }) {
   return (
-    <Table caption={caption}>
-      <thead>
-        <tr>
-          <Th>Name</Th>
-          {showWhere ? <Th>In</Th> : null}
-          <Th>Type</Th>
-          <Th>Description</Th>
+    <Table caption={caption} columns={["Name", showWhere && "In", "Type", "Description"]}>
+      {fields.map((field) => (
+        <tr key={`${field.where}.${field.name}`}>
+          <Td>
+            <code className="font-mono text-xs text-slate-900">{field.name}</code>
+            {field.required && showWhere ? <span className="ml-1 text-xs text-rose-700">required</span> : null}
+          </Td>
+          {showWhere ? <Td className="text-xs">{field.where}</Td> : null}
+          <Td className="font-mono text-xs">{field.type}</Td>
+          <Td className="text-xs">{field.description ?? ""}</Td>
         </tr>
-      </thead>
-      <tbody className="divide-y divide-slate-100">
-        {fields.map((field) => (
-          <tr key={`${field.where}.${field.name}`}>
-            <Td>
-              <code className="font-mono text-xs text-slate-900">{field.name}</code>
-              {field.required && showWhere ? <span className="ml-1 text-xs text-rose-700">required</span> : null}
-            </Td>
-            {showWhere ? <Td className="text-xs">{field.where}</Td> : null}
-            <Td className="font-mono text-xs">{field.type}</Td>
-            <Td className="text-xs">{field.description ?? ""}</Td>
-          </tr>
-        ))}
-      </tbody>
+      ))}
     </Table>
   );
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { CodeSample } from "@/components/developer-apps/code-sample";
-import { CopyButton } from "@/components/developer-apps/copy-button";
+import { CopyButton } from "@/components/ui/copy-button";
 import { DeleteAppPanel } from "@/components/developer-apps/delete-app-panel";
 import { EndpointList } from "@/components/developer-apps/endpoint-list";
 import { RotateSecretPanel } from "@/components/developer-apps/rotate-secret-panel";

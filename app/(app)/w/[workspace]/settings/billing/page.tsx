@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { BillingForm } from "@/components/settings/billing-form";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
-import { Table, Td, Th } from "@/components/ui/table";
+import { Table, Td } from "@/components/ui/table";
 import { requireWorkspaceActor } from "@/lib/auth/session";
 import { can } from "@/lib/domain/actor";
 import { BILLING_STATE_WORDS, PLAN_WORDS } from "@/lib/domain/workspaces/update-billing";
@@ -51,21 +51,13 @@ export default async function BillingSettingsPage({ params }: { params: Promise<
       </Card>
       <Card title="What each setting does to connected apps" description="Checked on every request, so a change applies from the next one.">
         <div className="-mx-5 -my-4">
-          <Table caption="Effect of plan and billing state on connected apps">
-            <thead>
-              <tr>
-                <Th>Setting</Th>
-                <Th>Connected apps</Th>
+          <Table caption="Effect of plan and billing state on connected apps" columns={["Setting", "Connected apps"]}>
+            {EFFECTS.map((e) => (
+              <tr key={e.setting}>
+                <Td className="whitespace-nowrap font-medium text-slate-900">{e.setting}</Td>
+                <Td>{e.effect}</Td>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {EFFECTS.map((e) => (
-                <tr key={e.setting}>
-                  <Td className="whitespace-nowrap font-medium text-slate-900">{e.setting}</Td>
-                  <Td>{e.effect}</Td>
-                </tr>
-              ))}
-            </tbody>
+            ))}
           </Table>
         </div>
       </Card>
