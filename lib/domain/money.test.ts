@@ -9,9 +9,13 @@ describe("parseMoney", () => {
     ["0.5", 50],
     ["0", 0],
     [" 12.30 ", 1_230],
+    // A currency code is dropped whole, not just its first letter.
+    ["CHF 12.50", 1_250],
+    ["US$1,000", 100_000],
   ])("%j → %i", (text, minor) => expect(parseMoney(text)).toBe(minor));
 
-  it.each(["", "abc", "-5", "1.234", "1..2", "12,34.5.6"])("refuses %j", (text) => expect(parseMoney(text)).toBeNull());
+  // Letters inside or after the number are typos, not separators: "1O0" must not become 10.
+  it.each(["", "abc", "-5", "1.234", "1..2", "12,34.5.6", "1O0", "12abc", "99.99 EUR"])("refuses %j", (text) => expect(parseMoney(text)).toBeNull());
 });
 
 describe("formatMoney", () => {

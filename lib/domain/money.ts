@@ -10,6 +10,7 @@ const formatters = new Map<string, Intl.NumberFormat>();
 /** `formatMoney(125000, "EUR")` → "€1,250.00". */
 export function formatMoney(minorUnits: number, currency: string): string {
   let formatter = formatters.get(currency);
+  // Stryker disable next-line ConditionalExpression: a cache; a fresh formatter formats the same
   if (!formatter) {
     formatter = new Intl.NumberFormat("en-GB", { style: "currency", currency, minimumFractionDigits: 2 });
     formatters.set(currency, formatter);
@@ -22,9 +23,10 @@ export function formatMoney(minorUnits: number, currency: string): string {
  * Returns null when the text is not a non-negative amount with at most two decimals.
  */
 export function parseMoney(text: string): number | null {
-  const cleaned = text.trim().replace(/^[^\d.-]+/, "").replace(/[\s,']/g, "");
+  // Drops a leading currency sign or code (and any space before it), then digit separators.
+  const cleaned = text.replace(/^[^\d.-]+/, "").replace(/[\s,']/g, "");
   if (!/^\d+(\.\d{1,2})?$/.test(cleaned)) return null;
-  const [whole = "0", fraction = ""] = cleaned.split(".");
+  const [whole, fraction = ""] = cleaned.split(".");
   const minor = Number(whole) * 100 + Number(fraction.padEnd(2, "0"));
   return Number.isSafeInteger(minor) ? minor : null;
 }

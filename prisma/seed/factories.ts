@@ -4,7 +4,7 @@
  * domain would refuse, in one call.
  */
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import type { BillingState, MembershipStatus, Plan, Role, TaskStatus } from "@/lib/generated/prisma/enums";
+import type { BillingState, InvoiceStatus, MembershipStatus, Plan, Role, TaskStatus } from "@/lib/generated/prisma/enums";
 import { hashPassword } from "@/lib/auth/password";
 
 let counter = 0;
@@ -137,6 +137,42 @@ export function createTimeEntryRow(
       description: data.description ?? "",
       billable: data.billable ?? true,
       tags: { create: (data.tagIds ?? []).map((tagId) => ({ tagId })) },
+    },
+  });
+}
+
+/**
+ * An invoice row in any state, without lines (a test adds its own). Numbers must stay unique
+ * per workspace, so give each a fresh `number`.
+ */
+export function createInvoiceRow(
+  db: PrismaClient,
+  data: {
+    workspaceId: string;
+    clientId: string;
+    number: number;
+    status?: InvoiceStatus;
+    total?: number;
+    amountPaid?: number;
+    currency?: string;
+    issueDate?: Date;
+    dueDate?: Date;
+  },
+) {
+  const total = data.total ?? 20_000;
+  const issueDate = data.issueDate ?? new Date("2026-03-01T00:00:00Z");
+  return db.invoice.create({
+    data: {
+      workspaceId: data.workspaceId,
+      clientId: data.clientId,
+      number: data.number,
+      status: data.status ?? "sent",
+      issueDate,
+      dueDate: data.dueDate ?? new Date(issueDate.getTime() + 30 * 86_400_000),
+      currency: data.currency ?? "EUR",
+      subtotal: total,
+      total,
+      amountPaid: data.amountPaid ?? 0,
     },
   });
 }

@@ -49,6 +49,7 @@ describe("billTimeEntry", () => {
     { name: "a 15-minute round-up bills 50 min as 60", seconds: 50 * MIN, rules: [roundUp15], billable: 60 * MIN, amount: 10000, applied: ["round"] },
     { name: "an exact quarter is not changed", seconds: 45 * MIN, rules: [roundUp15], billable: 45 * MIN, amount: 7500, applied: [] },
     { name: "the minimum lifts a short entry", seconds: 5 * MIN, rules: [minimum30], billable: 30 * MIN, amount: 5000, applied: ["min"] },
+    { name: "an entry exactly at the minimum is not reported as lifted", seconds: 30 * MIN, rules: [minimum30], billable: 30 * MIN, amount: 5000, applied: [] },
     { name: "rounding then minimum", seconds: 5 * MIN, rules: [roundUp15, minimum30], billable: 30 * MIN, amount: 5000, applied: ["round", "min"] },
     { name: "the minimum leaves a longer entry alone", seconds: 40 * MIN, rules: [roundUp15, minimum30], billable: 45 * MIN, amount: 7500, applied: ["round"] },
     { name: "an inactive rule is ignored", seconds: 50 * MIN, rules: [{ ...roundUp15, active: false }], billable: 50 * MIN, amount: 8333, applied: [] },

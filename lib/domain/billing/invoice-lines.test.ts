@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { groupIntoLines, invoiceLabel, invoiceTotals, type BillableEntry } from "./invoice-lines";
+import { groupIntoLines, invoiceLabel, LINE_GROUPINGS, invoiceTotals, type BillableEntry } from "./invoice-lines";
 
 const HOUR = 3600;
 
@@ -42,9 +42,27 @@ describe("groupIntoLines", () => {
     ]);
   });
 
-  it("splits one project billed at two rates into two labelled lines", () => {
-    const lines = groupIntoLines([entry("a", { hourlyRate: 10_000 }), entry("b", { hourlyRate: 8_000 })], "project", "EUR");
+  it.each([
+    { order: "higher rate first", rates: [10_000, 8_000] },
+    { order: "lower rate first", rates: [8_000, 10_000] },
+  ])("splits one project billed at two rates into two labelled lines, higher rate first ($order)", ({ rates }) => {
+    const lines = groupIntoLines(rates.map((hourlyRate, i) => entry(`e${i}`, { hourlyRate })), "project", "EUR");
     expect(lines.map((l) => l.description)).toEqual(["Website (at €100.00/h)", "Website (at €80.00/h)"]);
+  });
+
+  it("links a line to its task only when grouping by task", () => {
+    expect(groupIntoLines(entries, "task", "EUR").map((l) => l.taskId)).toEqual([null, "t-build", "t-design"]);
+    expect(groupIntoLines(entries, "project", "EUR").map((l) => l.taskId)).toEqual([null, null]);
+  });
+
+  it("offers exactly the groupings it understands", () => {
+    const descriptions = Object.fromEntries(
+      LINE_GROUPINGS.map((grouping) => [grouping, groupIntoLines(entries, grouping, "EUR").map((l) => l.description)]),
+    );
+    expect(descriptions).toEqual({
+      project: ["App", "Website"],
+      task: ["App — General", "Website — Build", "Website — Design"],
+    });
   });
 
   it("computes each line from its total quantity, rounding half up once", () => {

@@ -33,8 +33,7 @@ export interface DraftLine {
 export function groupIntoLines(entries: readonly BillableEntry[], grouping: LineGrouping, currency: string): DraftLine[] {
   const groups = new Map<string, { first: BillableEntry; seconds: number; entryIds: string[] }>();
   for (const entry of entries) {
-    const taskKey = grouping === "task" ? (entry.taskId ?? "") : "";
-    const key = `${entry.projectId}\u0000${taskKey}\u0000${entry.hourlyRate}`;
+    const key = JSON.stringify([entry.projectId, grouping === "task" ? entry.taskId : null, entry.hourlyRate]);
     const group = groups.get(key);
     if (group) {
       group.seconds += entry.billableSeconds;
@@ -61,6 +60,7 @@ export function groupIntoLines(entries: readonly BillableEntry[], grouping: Line
       const label = describe(first);
       // Two rates under one label (e.g. a member-specific rate): say which is which.
       const description =
+        // Stryker disable next-line OptionalChaining: every label was added to ratesPerLabel above
         (ratesPerLabel.get(label)?.size ?? 0) > 1 ? `${label} (at ${formatMoney(first.hourlyRate, currency)}/h)` : label;
       return {
         position: index + 1,

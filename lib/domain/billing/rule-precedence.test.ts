@@ -64,6 +64,29 @@ describe("rule precedence", () => {
     expect(selectRule([newer, older], "rate_override", entry)?.id).toBe("newer");
     expect(selectRule([older, newer], "rate_override", entry)?.id).toBe("newer");
   });
+
+  it("prefers a more specific rule even when a broader one is newer, in either order", () => {
+    const olderProject = rateRule("older-project", { projectId: "p1" }, 1, "2026-01-01");
+    const newerClient = rateRule("newer-client", { clientId: "c1" }, 2, "2026-02-01");
+    expect(selectRule([newerClient, olderProject], "rate_override", entry)?.id).toBe("older-project");
+    expect(selectRule([olderProject, newerClient], "rate_override", entry)?.id).toBe("older-project");
+  });
+
+  it("breaks a tie between rules created at the same moment by id, whatever their order", () => {
+    const a = rateRule("rule-a", { clientId: "c1" }, 1, "2026-01-01");
+    const b = rateRule("rule-b", { clientId: "c1" }, 2, "2026-01-01");
+    expect(selectRule([a, b], "rate_override", entry)?.id).toBe("rule-b");
+    expect(selectRule([b, a], "rate_override", entry)?.id).toBe("rule-b");
+  });
+
+  it.each([
+    { name: "an inactive rule", ignored: { ...projectMember, id: "ignored", active: false } },
+    { name: "a rule of another kind", ignored: { ...projectMember, id: "ignored", kind: "minimum_duration" as const } },
+    { name: "a rule for another project", ignored: { ...projectMember, id: "ignored", projectId: "p2" } },
+  ])("ignores $name, however specific", ({ ignored }) => {
+    expect(selectRule([client, ignored], "rate_override", entry)?.id).toBe("client");
+    expect(selectRule([ignored, client], "rate_override", entry)?.id).toBe("client");
+  });
 });
 
 describe("resolveHourlyRate", () => {

@@ -59,9 +59,16 @@ export function selectRule<R extends BillingRuleLike>(rules: readonly R[], kind:
   return best;
 }
 
+/** More specific wins, then newer, then the larger id: the choice never depends on the rules' order. */
 function outranks(a: BillingRuleLike, b: BillingRuleLike): boolean {
-  const bySpecificity = ruleSpecificity(a) - ruleSpecificity(b);
-  if (bySpecificity !== 0) return bySpecificity > 0;
-  const byAge = a.createdAt.getTime() - b.createdAt.getTime();
-  return byAge !== 0 ? byAge > 0 : a.id > b.id;
+  const specificityA = ruleSpecificity(a);
+  const specificityB = ruleSpecificity(b);
+  if (specificityA > specificityB) return true;
+  if (specificityA < specificityB) return false;
+  const createdA = a.createdAt.getTime();
+  const createdB = b.createdAt.getTime();
+  if (createdA > createdB) return true;
+  if (createdA < createdB) return false;
+  // Stryker disable next-line EqualityOperator: ids are unique, so two rules never tie on id
+  return a.id > b.id;
 }

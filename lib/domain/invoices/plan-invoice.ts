@@ -61,7 +61,13 @@ export async function planInvoice(tx: DbTx, actor: Actor, data: z.output<typeof 
   const client = await tx.client.findFirst({ where: { id: data.clientId, workspaceId: actor.workspaceId } });
   if (!client) throw invalidInput("Choose a client from this workspace.", { clientId: "is not a client in this workspace" });
 
-  const range = data.from && data.to && !data.entryIds ? { from: data.from, to: data.to, timeZone: workspace.timeZone } : undefined;
+  // Chosen entries win over dates.
+  const range =
+    !data.entryIds &&
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: without entryIds the schema requires both dates; this narrows their types
+    (data.from && data.to)
+      ? { from: data.from, to: data.to, timeZone: workspace.timeZone }
+      : undefined;
   const entries = await loadBillableCandidates(tx, actor, {
     clientId: client.id,
     range,
@@ -69,26 +75,28 @@ export async function planInvoice(tx: DbTx, actor: Actor, data: z.output<typeof 
     projectIds: data.projectIds,
   });
   if (entries.length === 0) {
+    // Only a date range can come up empty: chosen entries that cannot be billed were refused while loading.
     throw invalidInput(
       range
         ? `${client.name} has no unbilled billable time between ${formatIsoDate(range.from, "d MMM yyyy")} and ${formatIsoDate(range.to, "d MMM yyyy")}.`
-        : `None of the chosen entries can be billed to ${client.name}.`,
+        : // Stryker disable next-line StringLiteral: unreachable, as above
+          `None of the chosen entries can be billed to ${client.name}.`,
       { from: "has no unbilled billable time" },
     );
   }
 
   const lines = linesForCandidates(entries, data.grouping, workspace.currency);
   const issueDate = data.issueDate ?? localDateOf(now(), workspace.timeZone);
-  const firstEntry = entries[0];
-  const lastEntry = entries.at(-1);
+  // Entries come oldest first.
+  const entryDates = entries.map((entry) => localDateOf(entry.startedAt, workspace.timeZone));
   return {
     client: { id: client.id, name: client.name, email: client.email },
     nextLabel: invoiceLabel(workspace.invoicePrefix, workspace.nextInvoiceNumber),
     currency: workspace.currency,
     issueDate,
     dueDate: data.dueDate ?? addIsoDays(issueDate, workspace.paymentTermsDays),
-    periodStart: range?.from ?? (firstEntry ? localDateOf(firstEntry.startedAt, workspace.timeZone) : null),
-    periodEnd: range?.to ?? (lastEntry ? localDateOf(lastEntry.startedAt, workspace.timeZone) : null),
+    periodStart: range?.from ?? entryDates[0] ?? null,
+    periodEnd: range?.to ?? entryDates.at(-1) ?? null,
     grouping: data.grouping,
     taxRate: data.taxRate,
     notes: data.notes,
