@@ -28,7 +28,7 @@ export const MUTATION_TARGETS = [
   { kind: "security", module: "lib/oauth/grants.ts", tests: ["lib/oauth/grants.test.ts"] },
   { kind: "security", module: "lib/integrations/resolve-connection.ts", tests: ["lib/integrations/resolve-connection.test.ts", "lib/integrations/workspace-access-agreement.test.ts"] },
   { kind: "security", module: "lib/http/bearer-challenge.ts", tests: ["lib/http/bearer-challenge.test.ts"] },
-  { kind: "security", module: "lib/mcp/confirmation.ts", tests: ["lib/mcp/confirmation.test.ts"] },
+  { kind: "security", module: "lib/mcp/confirmation.ts", tests: ["lib/mcp/confirmation-token.test.ts"] },
   { kind: "security", module: "lib/integrations/idempotency.ts", tests: ["lib/integrations/idempotency.test.ts"] },
   { kind: "money", module: "lib/domain/money.ts", tests: ["lib/domain/money.test.ts"] },
   { kind: "money", module: "lib/domain/billing/billable-time.ts", tests: ["lib/domain/billing/billable-time.test.ts"] },
