@@ -80,11 +80,8 @@ export function redirectUriMatches(requested: string, registered: string): boole
 /** True when every redirect URI points at this machine (the consent page warns about it). */
 export function allRedirectsAreLocal(uris: readonly string[]): boolean {
   return uris.length > 0 && uris.every((u) => {
-    try {
-      const url = new URL(u);
-      return url.protocol === "http:" && isLoopbackHost(url.hostname);
-    } catch {
-      return false;
-    }
+    if (!URL.canParse(u)) return false;
+    const url = new URL(u);
+    return url.protocol === "http:" && isLoopbackHost(url.hostname);
   });
 }
