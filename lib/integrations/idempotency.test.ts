@@ -106,6 +106,51 @@ describe("withIdempotencyKey", () => {
     expect(await recordsOf(call)).toMatchObject([{ status: "completed", response: retry.result }]);
   });
 
+  it("binds the key for exactly 24 hours from the claim", async () => {
+    const claimedAt = new Date("2030-01-01T12:00:00.000Z");
+    vi.useFakeTimers({ toFake: ["Date"], now: claimedAt });
+    try {
+      const call = keyedCall();
+      await withIdempotencyKey(call, (tx) => write(tx, call));
+      expect(await recordsOf(call)).toMatchObject([{ expiresAt: new Date(claimedAt.getTime() + IDEMPOTENCY_TTL_SECONDS * 1000) }]);
+      expect(IDEMPOTENCY_TTL_SECONDS).toBe(24 * 60 * 60);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("no longer binds the key from the very moment its record expires", async () => {
+    const at = new Date("2030-01-01T12:00:00.000Z");
+    const call = keyedCall();
+    await db.idempotencyRecord.create({
+      data: { grantId: call.grantId, operation: call.operation, key: call.key, requestHash: "other arguments", status: "completed", response: { n: 0 }, expiresAt: at },
+    });
+    vi.useFakeTimers({ toFake: ["Date"], now: at });
+    try {
+      expect(await withIdempotencyKey(call, (tx) => write(tx, call))).toMatchObject({ replayed: false, result: { n: 1 } });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("waits for a long write transaction ahead of it instead of failing", async () => {
+    const call = keyedCall();
+    const busy = deferred();
+    const ahead = db.$transaction(
+      async (tx) => {
+        await tx.auditEvent.create({ data: { type: "settings.changed", grantId: `${call.grantId}-ahead` } });
+        await busy.promise;
+      },
+      { timeout: 20_000 },
+    );
+    const keyed = withIdempotencyKey(call, (tx) => write(tx, call)).catch((error: unknown) => error);
+    // Longer than Prisma's default waits for a transaction to start and to finish.
+    await new Promise((r) => setTimeout(r, 6_500));
+    busy.resolve();
+    await ahead;
+    expect(await keyed).toMatchObject({ replayed: false, result: { n: 1 } });
+  });
+
   it("stops binding the key once its record has expired", async () => {
     const call = keyedCall();
     await withIdempotencyKey(call, (tx) => write(tx, call));
@@ -129,5 +174,23 @@ describe("deleteExpiredIdempotencyRecords", () => {
     });
     expect(await deleteExpiredIdempotencyRecords(now)).toBeGreaterThanOrEqual(1_200);
     expect(await db.idempotencyRecord.count({ where: { grantId } })).toBe(3);
+  });
+
+  it("deletes a record from the moment it expires, and not a millisecond before", async () => {
+    const grantId = `grant-${randomUUID()}`;
+    const now = new Date("2030-01-01T12:00:00.000Z");
+    const record = (key: string, expiresAt: Date) => ({ grantId, operation: "test:sweep", key, requestHash: "h", status: "completed", response: {}, expiresAt });
+    await db.idempotencyRecord.createMany({ data: [record("now", now), record("later", new Date(now.getTime() + 1))] });
+    await deleteExpiredIdempotencyRecords(now);
+    expect(await db.idempotencyRecord.findMany({ where: { grantId }, select: { key: true } })).toEqual([{ key: "later" }]);
+  });
+
+  it("judges expiry by the current time when given none", async () => {
+    const grantId = `grant-${randomUUID()}`;
+    await db.idempotencyRecord.create({
+      data: { grantId, operation: "test:sweep", key: "k", requestHash: "h", status: "completed", response: {}, expiresAt: new Date(Date.now() - 1000) },
+    });
+    await deleteExpiredIdempotencyRecords();
+    expect(await db.idempotencyRecord.count({ where: { grantId } })).toBe(0);
   });
 });
