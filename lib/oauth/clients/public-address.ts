@@ -38,10 +38,12 @@ const RANGE_NAMES: Record<string, string> = {
   as112v6: "AS112",
 };
 
+// Parsed where they are used rather than when the module loads: a typo fails the address
+// check (and its tests) instead of the import.
 /** 2000::/3, global unicast (RFC 4291 §2.4, IANA IPv6 address space registry). */
-const GLOBAL_UNICAST = ipaddr.IPv6.parseCIDR("2000::/3");
+const GLOBAL_UNICAST = "2000::/3";
 /** ::/96, the deprecated IPv4-compatible addresses (RFC 4291 §2.5.5.1); :: and ::1 are classified first. */
-const IPV4_COMPATIBLE = ipaddr.IPv6.parseCIDR("::/96");
+const IPV4_COMPATIBLE = "::/96";
 
 /** Why connecting to `address` is refused, or null when it is a public unicast address. */
 export function addressProblem(address: string, policy: AddressPolicy): string | null {
@@ -64,8 +66,8 @@ export function addressProblem(address: string, policy: AddressPolicy): string |
   const range = parsed.range();
   if (range === "loopback" && policy.allowLoopback) return null;
   if (range !== "unicast") return `${address} is in the ${RANGE_NAMES[range] ?? range} range`;
-  if (parsed.match(IPV4_COMPATIBLE)) return `${address} is in the IPv4-compatible range`;
-  if (!parsed.match(GLOBAL_UNICAST)) return `${address} is outside the global unicast range`;
+  if (parsed.match(ipaddr.IPv6.parseCIDR(IPV4_COMPATIBLE))) return `${address} is in the IPv4-compatible range`;
+  if (!parsed.match(ipaddr.IPv6.parseCIDR(GLOBAL_UNICAST))) return `${address} is outside the global unicast range`;
   return null;
 }
 
