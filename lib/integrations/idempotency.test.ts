@@ -151,6 +151,61 @@ describe("withIdempotencyKey", () => {
     expect(await keyed).toMatchObject({ replayed: false, result: { n: 1 } });
   });
 
+  /**
+   * Runs `work` with the clock set before each transaction to the next of `times` (the last one
+   * staying): a keyed call's claim and its read of the record that blocked the claim are
+   * transactions of their own, so this puts a moment between them.
+   */
+  async function withClockPerTransaction<R>(times: Date[], work: () => Promise<R>): Promise<{ outcome: R | unknown; transactions: number }> {
+    vi.useFakeTimers({ toFake: ["Date"], now: times[0] });
+    const transaction = db.$transaction.bind(db) as (...args: unknown[]) => Promise<unknown>;
+    let transactions = 0;
+    const spy = vi.spyOn(db, "$transaction").mockImplementation(((...args: unknown[]) => {
+      vi.setSystemTime(times[Math.min(transactions, times.length - 1)]!);
+      transactions += 1;
+      return transaction(...args);
+    }) as never);
+    try {
+      const outcome = await work().catch((error: unknown) => error);
+      return { outcome, transactions };
+    } finally {
+      spy.mockRestore();
+      vi.useRealTimers();
+    }
+  }
+
+  /** A completed record binding `call`'s key until `expiresAt`, for the same arguments. */
+  async function completedRecord(call: IdempotentCall, expiresAt: Date) {
+    const first = await withIdempotencyKey(call, (tx) => write(tx, call, 0));
+    await db.idempotencyRecord.updateMany({ where: { grantId: call.grantId }, data: { expiresAt } });
+    return first;
+  }
+
+  it("performs anew when the record that blocked its claim expires before it can be replayed", async () => {
+    const at = new Date("2030-01-01T12:00:00.000Z");
+    const call = keyedCall();
+    await completedRecord(call, new Date(at.getTime() + 1000));
+    const perform = vi.fn((tx: DbTx) => write(tx, call, 1));
+    const { outcome } = await withClockPerTransaction([at, new Date(at.getTime() + 2000)], () => withIdempotencyKey(call, perform));
+    expect(outcome).toMatchObject({ replayed: false, result: { n: 1 } });
+    expect(perform).toHaveBeenCalledOnce();
+  });
+
+  it("gives up after three claims lost to a record it never gets to replay, saying the request is still being processed", async () => {
+    const at = new Date("2030-01-01T12:00:00.000Z");
+    const later = new Date(at.getTime() + 2000);
+    const call = keyedCall();
+    await completedRecord(call, new Date(at.getTime() + 1000));
+    const perform = vi.fn((tx: DbTx) => write(tx, call, 1));
+    // Each claim sees the record binding the key; each read finds it expired.
+    const { outcome, transactions } = await withClockPerTransaction([at, later, at, later, at, later, at], () => withIdempotencyKey(call, perform));
+    expect(isDomainError(outcome) && outcome.code === "conflict" && outcome.message).toBe(
+      `A request with the idempotency key "${call.key}" is still being processed. Retry in a moment to get its result.`,
+    );
+    expect(transactions).toBe(6);
+    expect(perform).not.toHaveBeenCalled();
+  });
+
   it("stops binding the key once its record has expired", async () => {
     const call = keyedCall();
     await withIdempotencyKey(call, (tx) => write(tx, call));
