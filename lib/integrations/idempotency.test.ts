@@ -106,6 +106,106 @@ describe("withIdempotencyKey", () => {
     expect(await recordsOf(call)).toMatchObject([{ status: "completed", response: retry.result }]);
   });
 
+  it("binds the key for exactly 24 hours from the claim", async () => {
+    const claimedAt = new Date("2030-01-01T12:00:00.000Z");
+    vi.useFakeTimers({ toFake: ["Date"], now: claimedAt });
+    try {
+      const call = keyedCall();
+      await withIdempotencyKey(call, (tx) => write(tx, call));
+      expect(await recordsOf(call)).toMatchObject([{ expiresAt: new Date(claimedAt.getTime() + IDEMPOTENCY_TTL_SECONDS * 1000) }]);
+      expect(IDEMPOTENCY_TTL_SECONDS).toBe(24 * 60 * 60);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("no longer binds the key from the very moment its record expires", async () => {
+    const at = new Date("2030-01-01T12:00:00.000Z");
+    const call = keyedCall();
+    await db.idempotencyRecord.create({
+      data: { grantId: call.grantId, operation: call.operation, key: call.key, requestHash: "other arguments", status: "completed", response: { n: 0 }, expiresAt: at },
+    });
+    vi.useFakeTimers({ toFake: ["Date"], now: at });
+    try {
+      expect(await withIdempotencyKey(call, (tx) => write(tx, call))).toMatchObject({ replayed: false, result: { n: 1 } });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("waits for a long write transaction ahead of it instead of failing", async () => {
+    const call = keyedCall();
+    const busy = deferred();
+    const ahead = db.$transaction(
+      async (tx) => {
+        await tx.auditEvent.create({ data: { type: "settings.changed", grantId: `${call.grantId}-ahead` } });
+        await busy.promise;
+      },
+      { timeout: 20_000 },
+    );
+    const keyed = withIdempotencyKey(call, (tx) => write(tx, call)).catch((error: unknown) => error);
+    // Longer than Prisma's default waits for a transaction to start and to finish.
+    await new Promise((r) => setTimeout(r, 6_500));
+    busy.resolve();
+    await ahead;
+    expect(await keyed).toMatchObject({ replayed: false, result: { n: 1 } });
+  });
+
+  /**
+   * Runs `work` with the clock set before each transaction to the next of `times` (the last one
+   * staying): a keyed call's claim and its read of the record that blocked the claim are
+   * transactions of their own, so this puts a moment between them.
+   */
+  async function withClockPerTransaction<R>(times: Date[], work: () => Promise<R>): Promise<{ outcome: R | unknown; transactions: number }> {
+    vi.useFakeTimers({ toFake: ["Date"], now: times[0] });
+    const transaction = db.$transaction.bind(db) as (...args: unknown[]) => Promise<unknown>;
+    let transactions = 0;
+    const spy = vi.spyOn(db, "$transaction").mockImplementation(((...args: unknown[]) => {
+      vi.setSystemTime(times[Math.min(transactions, times.length - 1)]!);
+      transactions += 1;
+      return transaction(...args);
+    }) as never);
+    try {
+      const outcome = await work().catch((error: unknown) => error);
+      return { outcome, transactions };
+    } finally {
+      spy.mockRestore();
+      vi.useRealTimers();
+    }
+  }
+
+  /** A completed record binding `call`'s key until `expiresAt`, for the same arguments. */
+  async function completedRecord(call: IdempotentCall, expiresAt: Date) {
+    const first = await withIdempotencyKey(call, (tx) => write(tx, call, 0));
+    await db.idempotencyRecord.updateMany({ where: { grantId: call.grantId }, data: { expiresAt } });
+    return first;
+  }
+
+  it("performs anew when the record that blocked its claim expires before it can be replayed", async () => {
+    const at = new Date("2030-01-01T12:00:00.000Z");
+    const call = keyedCall();
+    await completedRecord(call, new Date(at.getTime() + 1000));
+    const perform = vi.fn((tx: DbTx) => write(tx, call, 1));
+    const { outcome } = await withClockPerTransaction([at, new Date(at.getTime() + 2000)], () => withIdempotencyKey(call, perform));
+    expect(outcome).toMatchObject({ replayed: false, result: { n: 1 } });
+    expect(perform).toHaveBeenCalledOnce();
+  });
+
+  it("gives up after three claims lost to a record it never gets to replay, saying the request is still being processed", async () => {
+    const at = new Date("2030-01-01T12:00:00.000Z");
+    const later = new Date(at.getTime() + 2000);
+    const call = keyedCall();
+    await completedRecord(call, new Date(at.getTime() + 1000));
+    const perform = vi.fn((tx: DbTx) => write(tx, call, 1));
+    // Each claim sees the record binding the key; each read finds it expired.
+    const { outcome, transactions } = await withClockPerTransaction([at, later, at, later, at, later, at], () => withIdempotencyKey(call, perform));
+    expect(isDomainError(outcome) && outcome.code === "conflict" && outcome.message).toBe(
+      `A request with the idempotency key "${call.key}" is still being processed. Retry in a moment to get its result.`,
+    );
+    expect(transactions).toBe(6);
+    expect(perform).not.toHaveBeenCalled();
+  });
+
   it("stops binding the key once its record has expired", async () => {
     const call = keyedCall();
     await withIdempotencyKey(call, (tx) => write(tx, call));
@@ -129,5 +229,23 @@ describe("deleteExpiredIdempotencyRecords", () => {
     });
     expect(await deleteExpiredIdempotencyRecords(now)).toBeGreaterThanOrEqual(1_200);
     expect(await db.idempotencyRecord.count({ where: { grantId } })).toBe(3);
+  });
+
+  it("deletes a record from the moment it expires, and not a millisecond before", async () => {
+    const grantId = `grant-${randomUUID()}`;
+    const now = new Date("2030-01-01T12:00:00.000Z");
+    const record = (key: string, expiresAt: Date) => ({ grantId, operation: "test:sweep", key, requestHash: "h", status: "completed", response: {}, expiresAt });
+    await db.idempotencyRecord.createMany({ data: [record("now", now), record("later", new Date(now.getTime() + 1))] });
+    await deleteExpiredIdempotencyRecords(now);
+    expect(await db.idempotencyRecord.findMany({ where: { grantId }, select: { key: true } })).toEqual([{ key: "later" }]);
+  });
+
+  it("judges expiry by the current time when given none", async () => {
+    const grantId = `grant-${randomUUID()}`;
+    await db.idempotencyRecord.create({
+      data: { grantId, operation: "test:sweep", key: "k", requestHash: "h", status: "completed", response: {}, expiresAt: new Date(Date.now() - 1000) },
+    });
+    await deleteExpiredIdempotencyRecords();
+    expect(await db.idempotencyRecord.count({ where: { grantId } })).toBe(0);
   });
 });

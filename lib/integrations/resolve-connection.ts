@@ -37,8 +37,8 @@ export type ConnectionResult = { ok: true; connection: Connection } | { ok: fals
 
 /** Reads `Authorization: Bearer <token>` (RFC 6750 §2.1; never from the query string). */
 export function bearerToken(authorization: string | null): string | null {
-  const match = /^Bearer ([A-Za-z0-9\-._~+/]+=*)$/i.exec(authorization?.trim() ?? "");
-  return match?.[1] ?? null;
+  if (authorization === null) return null;
+  return /^Bearer ([A-Za-z0-9\-._~+/]+=*)$/i.exec(authorization.trim())?.[1] ?? null;
 }
 
 export async function resolveConnection(authorization: string | null, resource: ResourceKind): Promise<ConnectionResult> {

@@ -60,10 +60,10 @@ export async function consumeConfirmation(ctx: ToolContext, tool: string, args: 
     data: { consumedAt: at },
   });
   if (count === 1) return;
-  throw await whyUnusable(ctx, tool, args, tokenHash, at);
+  throw await whyUnusable(ctx, tool, tokenHash, at);
 }
 
-async function whyUnusable(ctx: ToolContext, tool: string, args: unknown, tokenHash: string, now: Date) {
+async function whyUnusable(ctx: ToolContext, tool: string, tokenHash: string, now: Date) {
   const row = await (ctx.tx ?? db).confirmationToken.findUnique({ where: { tokenHash } });
   const again = `Call ${tool} again without confirmation_token to get a new one.`;
   if (!row || row.grantId !== ctx.connection.grantId || row.userId !== ctx.actor.userId || row.workspaceId !== ctx.actor.workspaceId) {
@@ -72,8 +72,6 @@ async function whyUnusable(ctx: ToolContext, tool: string, args: unknown, tokenH
   if (row.tool !== tool) return invalidInput(`This confirmation_token was issued for ${row.tool}, not ${tool}. ${again}`, { confirmation_token: "is for another tool" });
   if (row.consumedAt) return conflict(`This confirmation_token was already used. ${again}`);
   if (row.expiresAt <= now) return invalidInput(`This confirmation_token has expired (they last 5 minutes). ${again}`, { confirmation_token: "has expired" });
-  if (row.argumentsHash !== canonicalHash(args)) {
-    return invalidInput(`The arguments differ from the ones that were confirmed ("${row.summary}"). ${again}`, { confirmation_token: "was issued for other arguments" });
-  }
-  return conflict(`This confirmation_token cannot be used. ${again}`);
+  // Every other condition of the consuming update holds, so the arguments are what differ.
+  return invalidInput(`The arguments differ from the ones that were confirmed ("${row.summary}"). ${again}`, { confirmation_token: "was issued for other arguments" });
 }

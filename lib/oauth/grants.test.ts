@@ -5,10 +5,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { createTestClient, postForm, tokensFor } from "@/lib/testing/oauth-flow";
+import { authorize, createTestClient, postForm, tokensFor } from "@/lib/testing/oauth-flow";
 import { loadDemoData } from "@/lib/testing/demo-data";
 import { listUserConnections } from "./connections/list-user-connections";
-import { endIdleGrants, idleEndOf, isIdle } from "./grants";
+import { endIdleGrants, findLiveGrant, idleEndOf, isIdle, revokeGrant, type GrantRevocationReason } from "./grants";
 import { verifyAccessToken } from "./verify-access-token";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -112,5 +112,150 @@ describe("a connection left unused", () => {
     const row = await db.oAuthRefreshToken.findFirstOrThrow({ where: { grantId: grantIdOf(tokens.access_token) } });
     expect(row.expiresAt.getTime()).toBeGreaterThanOrEqual(before + idleMs);
     expect(row.expiresAt.getTime()).toBeLessThanOrEqual(Date.now() + idleMs);
+  });
+});
+
+describe("approving a connection", () => {
+  it("records the approval in the audit log and keeps the client's registration from expiring", async () => {
+    const clientId = await createTestClient();
+    await db.oAuthClient.update({ where: { id: clientId }, data: { expiresAt: new Date(Date.now() + DAY_MS) } });
+    const before = Date.now();
+    const tokens = await tokensFor({ clientId, userId: adaId, workspaceId: lovelaceId, scope: "hourbook:read" });
+    const grantId = grantIdOf(tokens.access_token);
+
+    const grant = await db.oAuthGrant.findUniqueOrThrow({ where: { id: grantId } });
+    expect(await db.auditEvent.findMany({ where: { grantId, type: "grant.created" } })).toMatchObject([
+      { userId: adaId, clientId, workspaceId: lovelaceId, detail: { scope: grant.scope, resource: grant.resource } },
+    ]);
+    const client = await db.oAuthClient.findUniqueOrThrow({ where: { id: clientId } });
+    expect(client.expiresAt).toBeNull();
+    expect(client.lastUsedAt?.getTime()).toBeGreaterThanOrEqual(before);
+  });
+});
+
+describe("revoking a connection", () => {
+  it("ends the grant, its refresh tokens and its unredeemed code at once, keeping the redeemed code on record", async () => {
+    const clientId = await createTestClient();
+    const redeemed = grantIdOf((await tokensFor({ clientId, userId: adaId, workspaceId: lovelaceId })).access_token);
+    await authorize({ clientId, userId: adaId, workspaceId: lovelaceId });
+    const pending = (await db.oAuthGrant.findFirstOrThrow({ where: { clientId, id: { not: redeemed } } })).id;
+    expect(await db.oAuthAuthorizationCode.count({ where: { grantId: pending, consumedAt: null } })).toBe(1);
+
+    expect(await revokeGrant(redeemed, "user_revoked")).toBe(true);
+    expect(await revokeGrant(pending, "user_revoked")).toBe(true);
+    expect(await db.oAuthRefreshToken.count({ where: { grantId: redeemed } })).toBe(0);
+    expect(await db.oAuthAuthorizationCode.count({ where: { grantId: redeemed } })).toBe(1);
+    expect(await db.oAuthAuthorizationCode.count({ where: { grantId: pending } })).toBe(0);
+    expect(await db.oAuthGrant.findUniqueOrThrow({ where: { id: redeemed } })).toMatchObject({ revokedReason: "user_revoked", revokedAt: expect.any(Date) });
+    expect(await findLiveGrant(redeemed)).toBeNull();
+  });
+
+  it("is idempotent: a second revocation changes nothing, records nothing and says so", async () => {
+    const clientId = await createTestClient();
+    const grantId = grantIdOf((await tokensFor({ clientId, userId: adaId, workspaceId: lovelaceId })).access_token);
+    expect(await revokeGrant(grantId, "user_revoked")).toBe(true);
+    const { revokedAt } = await db.oAuthGrant.findUniqueOrThrow({ where: { id: grantId } });
+    expect(await revokeGrant(grantId, "admin_revoked")).toBe(false);
+    expect(await db.oAuthGrant.findUniqueOrThrow({ where: { id: grantId } })).toMatchObject({ revokedAt, revokedReason: "user_revoked" });
+    expect(await db.auditEvent.count({ where: { grantId, type: "grant.revoked" } })).toBe(1);
+  });
+
+  it("answers false for a grant that does not exist", async () => {
+    expect(await revokeGrant("no-such-grant", "user_revoked")).toBe(false);
+  });
+
+  it.each<[GrantRevocationReason, string]>([
+    ["refresh_reuse", "refresh.reuse_detected"],
+    ["code_reuse", "code.reuse_detected"],
+    ["user_revoked", "grant.revoked"],
+    ["client_deleted", "grant.revoked"],
+  ])("records %s as a %s event, naming the grant's user unless someone else acted", async (reason, type) => {
+    const clientId = await createTestClient();
+    const grantId = grantIdOf((await tokensFor({ clientId, userId: adaId, workspaceId: lovelaceId })).access_token);
+    await revokeGrant(grantId, reason);
+    expect(await db.auditEvent.findMany({ where: { grantId, type: { not: "grant.created" } } })).toMatchObject([
+      { type, userId: adaId, clientId, workspaceId: lovelaceId, detail: { reason } },
+    ]);
+  });
+
+  it("records who revoked it, with their detail", async () => {
+    const clientId = await createTestClient();
+    const grantId = grantIdOf((await tokensFor({ clientId, userId: adaId, workspaceId: lovelaceId })).access_token);
+    const admin = await db.user.findUniqueOrThrow({ where: { email: "grace@example.com" } });
+    await revokeGrant(grantId, "admin_revoked", { userId: admin.id, detail: { via: "members page" } });
+    expect(await db.auditEvent.findMany({ where: { grantId, type: "grant.revoked" } })).toMatchObject([
+      { userId: admin.id, detail: { reason: "admin_revoked", via: "members page" } },
+    ]);
+  });
+});
+
+describe("findLiveGrant", () => {
+  it("finds a live grant and not a revoked one", async () => {
+    const clientId = await createTestClient();
+    const grantId = grantIdOf((await tokensFor({ clientId, userId: adaId, workspaceId: lovelaceId })).access_token);
+    expect(await findLiveGrant(grantId)).toMatchObject({ id: grantId, clientId });
+    await revokeGrant(grantId, "user_revoked");
+    expect(await findLiveGrant(grantId)).toBeNull();
+  });
+});
+
+describe("endIdleGrants", () => {
+  const idleMs = env.HOURBOOK_CONNECTION_IDLE_DAYS * DAY_MS;
+
+  /** A grant written directly, with the approval and last use given. */
+  async function grantWith(createdAgo: number, lastUsedAgo: number | null) {
+    const clientId = await createTestClient();
+    const now = Date.now();
+    return db.oAuthGrant.create({
+      data: {
+        userId: adaId,
+        clientId,
+        workspaceId: lovelaceId,
+        resource: "mcp",
+        scope: "hourbook:read",
+        createdAt: new Date(now - createdAgo),
+        lastUsedAt: lastUsedAgo === null ? null : new Date(now - lastUsedAgo),
+      },
+    });
+  }
+
+  it.each([
+    ["never used, approved past the limit ago", idleMs + DAY_MS, null, true],
+    ["never used, approved recently", DAY_MS, null, false],
+    ["approved long ago, used recently", idleMs + 10 * DAY_MS, DAY_MS, false],
+    ["approved long ago, last used past the limit ago", idleMs + 10 * DAY_MS, idleMs + DAY_MS, true],
+  ] as const)("%s: ended is %s", async (_name, createdAgo, lastUsedAgo, ended) => {
+    const grant = await grantWith(createdAgo, lastUsedAgo);
+    expect(await endIdleGrants({ id: grant.id })).toBe(ended ? 1 : 0);
+    const after = await db.oAuthGrant.findUniqueOrThrow({ where: { id: grant.id } });
+    expect(after.revokedReason).toBe(ended ? "idle" : null);
+    if (ended) {
+      expect(after.revokedAt?.getTime()).toBe(idleEndOf(grant).getTime());
+      expect(await db.auditEvent.findMany({ where: { grantId: grant.id } })).toMatchObject([
+        { type: "grant.revoked", userId: adaId, clientId: grant.clientId, workspaceId: lovelaceId, detail: { reason: "idle" } },
+      ]);
+    }
+  });
+
+  it("ends only the grants matching the filter, and only live ones", async () => {
+    const mine = await grantWith(idleMs + DAY_MS, null);
+    const other = await grantWith(idleMs + DAY_MS, null);
+    const revoked = await grantWith(idleMs + DAY_MS, null);
+    await revokeGrant(revoked.id, "user_revoked");
+    expect(await endIdleGrants({ id: { in: [mine.id, revoked.id] } })).toBe(1);
+    expect((await db.oAuthGrant.findUniqueOrThrow({ where: { id: other.id } })).revokedAt).toBeNull();
+    expect((await db.oAuthGrant.findUniqueOrThrow({ where: { id: revoked.id } })).revokedReason).toBe("user_revoked");
+  });
+
+  it("judges idleness at the moment it is given", async () => {
+    const grant = await grantWith(DAY_MS, DAY_MS);
+    expect(await endIdleGrants({ id: grant.id }, new Date(Date.now() + idleMs))).toBe(1);
+  });
+
+  it("counts and records a grant once when two sweeps race for it", async () => {
+    const grant = await grantWith(idleMs + DAY_MS, null);
+    const counts = await Promise.all([endIdleGrants({ id: grant.id }), endIdleGrants({ id: grant.id }), endIdleGrants({ id: grant.id })]);
+    expect(counts.reduce((a, b) => a + b)).toBe(1);
+    expect(await db.auditEvent.count({ where: { grantId: grant.id } })).toBe(1);
   });
 });

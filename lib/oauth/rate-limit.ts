@@ -60,6 +60,7 @@ function limiterFor(rule: RateLimit): RateLimiterPrisma {
     limiter = new RateLimiterPrisma({
       ...options,
       storeClient: db,
+      // Stryker disable next-line StringLiteral: the library's default, "RateLimiterFlexible", reaches the same Prisma model
       tableName: "rateLimiterFlexible",
       insuranceLimiter: new RateLimiterMemory(options),
     });
@@ -98,7 +99,7 @@ export async function enforceRateLimit(rule: RateLimit, caller: Caller): Promise
 export async function refuseIfLimited(rule: RateLimit, caller: Caller): Promise<void> {
   const state = await limiterFor(rule)
     .get(callerKey(caller))
-    .catch(() => null);
+    .catch(() => undefined);
   if (state && state.consumedPoints >= rule.limit) throw tooManyRequests(Math.max(1, Math.ceil(state.msBeforeNext / 1000)));
 }
 

@@ -49,6 +49,8 @@ describe("addressProblem", () => {
     ["::8.8.8.8", "IPv4-compatible"],
     ["::2", "IPv4-compatible"],
     ["::8.8.8.8%eth0", "IPv4-compatible"],
+    ["::93.184.215.14", "IPv4-compatible"],
+    ["0:0::93.184.215.14", "IPv4-compatible"],
     // IPv4-mapped: judged as the IPv4 address it carries.
     ["::ffff:0.0.0.1", "unspecified"],
     ["::ffff:100.64.0.1", "carrier-grade NAT"],
@@ -83,6 +85,10 @@ describe("addressProblem", () => {
     ["240.0.0.1", "reserved"],
     ["192.0.0.8", "reserved"],
     ["192.88.99.1", "reserved"],
+    // AS112: DNS sinks for reverse lookups of private space (RFC 7534, RFC 7535).
+    ["192.31.196.1", "AS112"],
+    ["2001:4:112::1", "AS112"],
+    ["2620:4f:8000::1", "AS112"],
   ])("refuses %s (%s)", (address, range) => {
     expect(addressProblem(address, { allowLoopback: false })).toContain(`${range} range`);
     // The loopback test setting lets loopback through and nothing else.
@@ -93,8 +99,12 @@ describe("addressProblem", () => {
     expect(addressProblem(address, { allowLoopback: false })).toBeNull();
   });
 
-  it.each(["localhost", "127.1", "0177.0.0.1", "example.com", ""])("refuses %j, which is not a canonical IP address", (value) => {
+  it.each(["localhost", "127.1", "0177.0.0.1", "example.com", "", "[[::1]", "[::1]]", "[[8.8.8.8]", "[8.8.8.8]]", "8.8.8.8%eth0"])("refuses %j, which is not a canonical IP address", (value) => {
     expect(addressProblem(value, { allowLoopback: false })).toContain("not an IP address");
+  });
+
+  it("names the IPv4 address that an IPv4-mapped address carries", () => {
+    expect(addressProblem("::ffff:a9fe:a9fe", { allowLoopback: false })).toBe("::ffff:a9fe:a9fe (IPv4-mapped 169.254.169.254) is in the link-local range");
   });
 
   it("allows only loopback, never private ranges, when the test setting is on", () => {
@@ -112,11 +122,13 @@ describe("guardedLookup", () => {
     (_hostname: string, callback: (error: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void) =>
       callback(null, addresses);
 
-  function lookup(addresses: LookupAddress[], options: { all?: boolean; family?: number }) {
+  function lookup(
+    addresses: LookupAddress[],
+    options: { all?: boolean; family?: number | "IPv4" | "IPv6" },
+    resolver: Parameters<typeof guardedLookup>[1] = resolverFor(addresses),
+  ) {
     return new Promise<{ error: Error | null; address: unknown; family?: number }>((resolve) => {
-      guardedLookup({ allowLoopback: false }, resolverFor(addresses))("client.example", options, (error, address, family) =>
-        resolve({ error, address, family }),
-      );
+      guardedLookup({ allowLoopback: false }, resolver)("client.example", options, (error, address, family) => resolve({ error, address, family }));
     });
   }
 
@@ -128,6 +140,22 @@ describe("guardedLookup", () => {
     expect(await lookup(addresses, { all: true })).toEqual({ error: null, address: addresses, family: undefined });
     expect(await lookup(addresses, {})).toEqual({ error: null, address: "93.184.215.14", family: 4 });
     expect(await lookup(addresses, { family: 6 })).toEqual({ error: null, address: addresses[1]!.address, family: 6 });
+    expect(await lookup(addresses, { family: 4, all: true })).toEqual({ error: null, address: [addresses[0]], family: undefined });
+  });
+
+  it("honours the family when Node names it (IPv4, IPv6) rather than numbering it", async () => {
+    const addresses = [
+      { address: "93.184.215.14", family: 4 },
+      { address: "2606:2800:21f:cb07:6820:80da:af6b:8b2c", family: 6 },
+    ];
+    expect(await lookup(addresses, { family: "IPv6" })).toEqual({ error: null, address: addresses[1]!.address, family: 6 });
+    expect(await lookup([...addresses].reverse(), { family: "IPv4" })).toEqual({ error: null, address: addresses[0]!.address, family: 4 });
+  });
+
+  it("passes a resolver failure on unchanged", async () => {
+    const failure: NodeJS.ErrnoException = Object.assign(new Error("temporary failure"), { code: "EAI_AGAIN" });
+    const { error } = await lookup([], {}, (_hostname, callback) => callback(failure, []));
+    expect(error).toBe(failure);
   });
 
   it.each(["::7f00:1", "::a00:1", "::ffff:169.254.169.254", "64:ff9b::a9fe:a9fe", "2002:a9fe:a9fe::1", "fec0::1"])(
@@ -148,11 +176,14 @@ describe("guardedLookup", () => {
     );
     expect(error).toBeInstanceOf(ForbiddenAddressError);
     expect((error as ForbiddenAddressError).problem).toBe("10.0.0.7 is in the private range");
+    // What a log shows when the refusal surfaces as a socket error: the host and the address.
+    expect(error).toMatchObject({ name: "ForbiddenAddressError", message: "client.example resolves to a refused address: 10.0.0.7 is in the private range" });
   });
 
-  it("reports a host without addresses as not found", async () => {
-    const { error } = await lookup([], {});
-    expect((error as NodeJS.ErrnoException).code).toBe("ENOTFOUND");
+  it("reports a host without addresses, or none of the family asked for, as not found", async () => {
+    for (const { error } of [await lookup([], {}), await lookup([{ address: "93.184.215.14", family: 4 }], { family: 6 })]) {
+      expect(error).toMatchObject({ code: "ENOTFOUND", message: expect.stringContaining("client.example") });
+    }
   });
 });
 

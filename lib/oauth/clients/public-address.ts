@@ -34,15 +34,16 @@ const RANGE_NAMES: Record<string, string> = {
   deprecatedSiteLocal: "site-local",
   rfc6052: "NAT64",
   rfc6145: "IPv4-translated",
-  ipv4Mapped: "IPv4-mapped",
   as112: "AS112",
   as112v6: "AS112",
 };
 
+// Parsed where they are used rather than when the module loads: a typo fails the address
+// check (and its tests) instead of the import.
 /** 2000::/3, global unicast (RFC 4291 §2.4, IANA IPv6 address space registry). */
-const GLOBAL_UNICAST = ipaddr.IPv6.parseCIDR("2000::/3");
+const GLOBAL_UNICAST = "2000::/3";
 /** ::/96, the deprecated IPv4-compatible addresses (RFC 4291 §2.5.5.1); :: and ::1 are classified first. */
-const IPV4_COMPATIBLE = ipaddr.IPv6.parseCIDR("::/96");
+const IPV4_COMPATIBLE = "::/96";
 
 /** Why connecting to `address` is refused, or null when it is a public unicast address. */
 export function addressProblem(address: string, policy: AddressPolicy): string | null {
@@ -65,21 +66,21 @@ export function addressProblem(address: string, policy: AddressPolicy): string |
   const range = parsed.range();
   if (range === "loopback" && policy.allowLoopback) return null;
   if (range !== "unicast") return `${address} is in the ${RANGE_NAMES[range] ?? range} range`;
-  if (parsed.match(IPV4_COMPATIBLE)) return `${address} is in the IPv4-compatible range`;
-  if (!parsed.match(GLOBAL_UNICAST)) return `${address} is outside the global unicast range`;
+  if (parsed.match(ipaddr.IPv6.parseCIDR(IPV4_COMPATIBLE))) return `${address} is in the IPv4-compatible range`;
+  if (!parsed.match(ipaddr.IPv6.parseCIDR(GLOBAL_UNICAST))) return `${address} is outside the global unicast range`;
   return null;
 }
 
 /**
- * `::127.0.0.1` written with its IPv4 tail in hex (`::7f00:1`). ipaddr.js 2.x reads any
- * dotted tail as IPv4-mapped, so `::8.8.8.8` (IPv4-compatible) would pass for 8.8.8.8; in hex
- * it is judged for the address it really is. The input is already a valid IPv6 literal.
+ * `::127.0.0.1` written with its IPv4 tail in hex (`::7f00:1`). ipaddr.js 2.x reads the
+ * dotted tail of `::a.b.c.d` as IPv4-mapped, so `::8.8.8.8` (IPv4-compatible) would pass for
+ * 8.8.8.8; in hex it is judged for the address it really is. The input is already a valid IP
+ * literal, so a dotted quad after a colon can only be an IPv6 address's tail (or sit in its
+ * zone, which no check reads); an IPv4 address has no colon and is left alone.
  */
 function withHexTail(address: string): string {
-  const match = /^(.*:)(\d+)\.(\d+)\.(\d+)\.(\d+)(%.*)?$/.exec(address);
-  if (!match) return address;
-  const [a, b, c, d] = match.slice(2, 6).map(Number) as [number, number, number, number];
-  return `${match[1]}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}${match[6] ?? ""}`;
+  const hex = (high: string, low: string) => ((Number(high) << 8) | Number(low)).toString(16);
+  return address.replace(/:(\d+)\.(\d+)\.(\d+)\.(\d+)/, (_tail, a: string, b: string, c: string, d: string) => `:${hex(a, b)}:${hex(c, d)}`);
 }
 
 function ipv4Problem(ipv4: ipaddr.IPv4, policy: AddressPolicy, spelled: string): string | null {
@@ -111,19 +112,21 @@ const systemResolver: Resolver = (hostname, callback) => dns.lookup(hostname, { 
  */
 export function guardedLookup(policy: AddressPolicy, resolve: Resolver = systemResolver): net.LookupFunction {
   return (hostname, options, callback) => {
+    // Stryker disable next-line StringLiteral: a callback given an error ignores the address
+    const fail = (error: NodeJS.ErrnoException) => callback(error, "");
     resolve(hostname, (error, addresses) => {
-      if (error) return callback(error, "");
+      if (error) return fail(error);
       const family = options.family === "IPv4" ? 4 : options.family === "IPv6" ? 6 : (options.family ?? 0);
       const wanted = addresses.filter((a) => family === 0 || a.family === family);
       const [first] = wanted;
       if (!first) {
         const notFound: NodeJS.ErrnoException = new Error(`${hostname} has no usable address.`);
         notFound.code = "ENOTFOUND";
-        return callback(notFound, "");
+        return fail(notFound);
       }
       for (const { address } of addresses) {
         const problem = addressProblem(address, policy);
-        if (problem) return callback(new ForbiddenAddressError(hostname, problem), "");
+        if (problem) return fail(new ForbiddenAddressError(hostname, problem));
       }
       // Node asks for every address when it races IPv4/IPv6 (autoSelectFamily), else for one.
       if (options.all) return callback(null, wanted);
