@@ -86,7 +86,7 @@ describe("withIdempotencyKey", () => {
     }],
   ])("leaves neither the write nor the claim behind after %s, so a retry performs once", async (_, failing) => {
     const call = keyedCall();
-    await expect(withIdempotencyKey(call, (tx) => failing(tx, call))).rejects.toThrow();
+    await expect(withIdempotencyKey(call, (tx) => failing(tx, call))).rejects.toThrow(/refused|died mid-request/);
     expect(await writesOf(call)).toBe(0);
     expect(await recordsOf(call)).toEqual([]);
 
@@ -204,6 +204,62 @@ describe("withIdempotencyKey", () => {
     );
     expect(transactions).toBe(6);
     expect(perform).not.toHaveBeenCalled();
+  });
+
+  it("passes on exactly what perform threw, not a 'still being processed' of its own", async () => {
+    const call = keyedCall();
+    const failure = new Error("the domain refused");
+    await expect(withIdempotencyKey(call, () => Promise.reject(failure))).rejects.toBe(failure);
+  });
+
+  it("passes on a storage failure of the claim itself, rather than taking it for a key already in use", async () => {
+    const call = keyedCall();
+    const failure = new Error("SQLITE_FULL: database or disk is full");
+    const transaction = db.$transaction.bind(db) as (work: (tx: DbTx) => Promise<unknown>, options?: unknown) => Promise<unknown>;
+    const spy = vi.spyOn(db, "$transaction").mockImplementation(((work: (tx: DbTx) => Promise<unknown>, options?: unknown) =>
+      transaction((tx) => {
+        const failingRecords = new Proxy(tx.idempotencyRecord, { get: (target, name) => (name === "create" ? () => Promise.reject(failure) : Reflect.get(target, name)) });
+        return work(new Proxy(tx, { get: (target, name) => (name === "idempotencyRecord" ? failingRecords : Reflect.get(target, name)) }));
+      }, options)) as never);
+    const perform = vi.fn((tx: DbTx) => write(tx, call));
+    try {
+      await expect(withIdempotencyKey(call, perform)).rejects.toBe(failure);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(perform).not.toHaveBeenCalled();
+    expect(await writesOf(call)).toBe(0);
+  });
+
+  it("claims again when the record that blocked its claim is gone by the time it is read", async () => {
+    const call = keyedCall();
+    await completedRecord(call, new Date(Date.now() + 3600_000));
+    const transaction = db.$transaction.bind(db) as (...args: unknown[]) => Promise<unknown>;
+    let transactions = 0;
+    const spy = vi.spyOn(db, "$transaction").mockImplementation((async (...args: unknown[]) => {
+      transactions += 1;
+      // Between the lost claim and the read, someone (the sweep, a revocation) deletes the record.
+      if (transactions === 2) await db.idempotencyRecord.deleteMany({ where: { grantId: call.grantId } });
+      return transaction(...args);
+    }) as never);
+    const perform = vi.fn((tx: DbTx) => write(tx, call, 7));
+    try {
+      expect(await withIdempotencyKey(call, perform)).toMatchObject({ replayed: false, result: { n: 7 } });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(perform).toHaveBeenCalledOnce();
+  });
+
+  it("does not replay a record read at the very moment it expires", async () => {
+    const expiresAt = new Date("2030-01-01T12:00:00.000Z");
+    const call = keyedCall();
+    await completedRecord(call, expiresAt);
+    const perform = vi.fn((tx: DbTx) => write(tx, call, 1));
+    // The claim a millisecond before expiry loses to the record; the read is at expiry itself.
+    const { outcome } = await withClockPerTransaction([new Date(expiresAt.getTime() - 1), expiresAt], () => withIdempotencyKey(call, perform));
+    expect(outcome).toMatchObject({ replayed: false, result: { n: 1 } });
+    expect(perform).toHaveBeenCalledOnce();
   });
 
   it("stops binding the key once its record has expired", async () => {
