@@ -95,11 +95,13 @@ describe("verifyAccessToken", () => {
     expect(await refusal(verifyAccessToken(token, "mcp"))).toBe("invalid_token: The user's account is disabled.");
   });
 
-  it("refuses a token of a connection left unused too long, and ends the connection", async () => {
+  it("refuses a token of a connection left unused too long, and ends that connection only", async () => {
     const longAgo = new Date(Date.now() - (CONNECTION_IDLE_SECONDS + 60) * 1000);
     const fixture = await createGrantFixture({ createdAt: longAgo, lastUsedAt: longAgo });
+    const otherIdle = await createGrantFixture({ createdAt: longAgo, lastUsedAt: longAgo });
     expect(await refusal(verifyAccessToken(await tokenFor(fixture), "mcp"))).toBe(`invalid_token: ${IDLE_ENDED}`);
     expect(await grantRow(fixture.grantId)).toMatchObject({ revokedReason: "idle" });
+    expect((await grantRow(otherIdle.grantId)).revokedAt).toBeNull();
   });
 });
 

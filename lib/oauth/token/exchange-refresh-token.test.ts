@@ -128,12 +128,14 @@ describe("refusals", () => {
     expect(await refusal(refresh(fixture, { refresh_token: presented }))).toBe("invalid_grant: The user's account is disabled.");
   });
 
-  it("refuses a refresh token of a connection left unused too long, and ends the connection", async () => {
+  it("refuses a refresh token of a connection left unused too long, and ends that connection only", async () => {
     const longAgo = new Date(Date.now() - (CONNECTION_IDLE_SECONDS + 60) * 1000);
     const fixture = await createGrantFixture({ createdAt: longAgo, lastUsedAt: longAgo });
+    const otherIdle = await createGrantFixture({ createdAt: longAgo, lastUsedAt: longAgo });
     const presented = await createFixtureRefreshToken(fixture.grantId);
     expect(await refusal(refresh(fixture, { refresh_token: presented }))).toBe(`invalid_grant: ${IDLE_ENDED}`);
     expect(await grantRow(fixture.grantId)).toMatchObject({ revokedReason: "idle" });
+    expect((await grantRow(otherIdle.grantId)).revokedAt).toBeNull();
   });
 
   it("refuses a grant for a resource this server no longer serves", async () => {
