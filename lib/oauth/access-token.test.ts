@@ -131,17 +131,27 @@ describe("checkAccessTokenJwt", () => {
   });
 
   // Each of the next two starts at a moment of its own, later than any key set read before.
-  it("reads the published keys at most once a minute for tokens of known keys", async () => {
+  it("reuses the published keys for a minute, then reads them again", async () => {
     const start = Date.now() + 30 * DAY_MS;
     freezeDate(start);
     const { token } = await issueAccessToken(subject);
     await checkAccessTokenJwt(token, "mcp");
     const reads = vi.spyOn(db.oAuthSigningKey, "findMany");
     expect((await checkAccessTokenJwt(token, "mcp")).ok).toBe(true);
+    freezeDate(start + 60_000);
+    expect((await checkAccessTokenJwt(token, "mcp")).ok).toBe(true);
     expect(reads).not.toHaveBeenCalled();
-    freezeDate(start + 61_000);
+    freezeDate(start + 60_001);
     expect((await checkAccessTokenJwt(token, "mcp")).ok).toBe(true);
     expect(reads).toHaveBeenCalledTimes(1);
+  });
+
+  it("does not read the keys again for a token whose kid is not a string", async () => {
+    freezeDate(Date.now() + 45 * DAY_MS);
+    await checkAccessTokenJwt((await issueAccessToken(subject)).token, "mcp");
+    const reads = vi.spyOn(db.oAuthSigningKey, "findMany");
+    expect(await checkAccessTokenJwt(await forge({ header: { kid: 42 } }), "mcp")).toEqual({ ok: false, reason: "invalid" });
+    expect(reads).not.toHaveBeenCalled();
   });
 
   it("stops accepting a key that is no longer published once the key set is a minute old", async () => {
