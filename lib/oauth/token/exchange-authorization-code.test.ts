@@ -170,6 +170,17 @@ describe("single use", () => {
     expect(await db.oAuthRefreshToken.count({ where: { tokenHash: hashToken(first.refresh_token) } })).toBe(0);
   });
 
+  it.each<[string, (c: { code: string; verifier: string }) => Record<string, string | null>]>([
+    ["as it was", () => ({})],
+    ["with a wrong verifier", () => ({ code_verifier: "x".repeat(43) })],
+    ["with another redirect_uri", () => ({ redirect_uri: "http://127.0.0.1:8765/other" })],
+  ])("revokes the grant when a used code comes back after it expired, %s", async (_, changes) => {
+    const fixture = await createGrantFixture();
+    const c = await createFixtureCode(fixture.grantId, { consumedAt: new Date(Date.now() - 120_000), expiresAt: new Date(Date.now() - 60_000) });
+    expect(await refusal(redeem(fixture, redemption(c, changes(c))))).toBe(REUSED);
+    expect(await grantRow(fixture.grantId)).toMatchObject({ revokedReason: "code_reuse" });
+  });
+
   it("revokes the grant when a concurrent redemption consumed the code first", async () => {
     const fixture = await createGrantFixture();
     const c = await createFixtureCode(fixture.grantId);
