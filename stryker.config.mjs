@@ -15,13 +15,13 @@ export const MIN_SCORE = 90;
  * killed only when one of these fails.
  */
 export const MUTATION_TARGETS = [
-  { kind: "security", module: "lib/oauth/access-token.ts", tests: ["lib/oauth/signing-keys.test.ts", "lib/oauth/token/token.test.ts"] },
-  { kind: "security", module: "lib/oauth/verify-access-token.ts", tests: ["lib/oauth/token/token.test.ts", "lib/oauth/grants.test.ts"] },
+  { kind: "security", module: "lib/oauth/access-token.ts", tests: ["lib/oauth/access-token.test.ts", "lib/oauth/signing-keys.test.ts"] },
+  { kind: "security", module: "lib/oauth/verify-access-token.ts", tests: ["lib/oauth/verify-access-token.test.ts"] },
   { kind: "security", module: "lib/oauth/pkce.ts", tests: ["lib/oauth/pkce.test.ts"] },
   { kind: "security", module: "lib/oauth/redirect-uri.ts", tests: ["lib/oauth/redirect-uri.test.ts"] },
   { kind: "security", module: "lib/oauth/scopes.ts", tests: ["lib/oauth/scopes.test.ts"] },
-  { kind: "security", module: "lib/oauth/token/exchange-authorization-code.ts", tests: ["lib/oauth/token/token.test.ts"] },
-  { kind: "security", module: "lib/oauth/token/exchange-refresh-token.ts", tests: ["lib/oauth/token/token.test.ts"] },
+  { kind: "security", module: "lib/oauth/token/exchange-authorization-code.ts", tests: ["lib/oauth/token/exchange-authorization-code.test.ts"] },
+  { kind: "security", module: "lib/oauth/token/exchange-refresh-token.ts", tests: ["lib/oauth/token/exchange-refresh-token.test.ts"] },
   { kind: "security", module: "lib/oauth/clients/authenticate-client.ts", tests: ["lib/oauth/clients/authenticate-client.test.ts"] },
   { kind: "security", module: "lib/oauth/clients/public-address.ts", tests: ["lib/oauth/clients/client-metadata-document-ssrf.test.ts"] },
   { kind: "security", module: "lib/oauth/rate-limit.ts", tests: ["lib/oauth/rate-limit-counting.test.ts"] },

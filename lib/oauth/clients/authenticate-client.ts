@@ -30,14 +30,8 @@ export async function authenticateCountedClient(rule: RateLimit, request: Reques
   return client;
 }
 
-type PresentedMethod = "client_secret_basic" | "client_secret_post" | "none";
-
-interface PresentedCredentials {
-  method: PresentedMethod;
-  clientId: string;
-  /** null for `none`. */
-  secret: string | null;
-}
+/** A client_id alone (`none`), or with a secret and the method that carried it. */
+type PresentedCredentials = { clientId: string; secret: null } | { clientId: string; secret: string; method: "client_secret_basic" | "client_secret_post" };
 
 /**
  * Authenticates the client of a token or revocation request. Failed authentication is
@@ -82,14 +76,14 @@ function presentedCredentials(authorization: string | null, form: Map<string, st
       throw invalidRequest("client_id in the body does not match the client in the Authorization header.");
     }
     // Some libraries send "client_id:" in Basic for public clients: no secret, so no method.
-    if (basic.secret === "") return { method: "none", clientId: basic.clientId, secret: null };
+    if (basic.secret === "") return { clientId: basic.clientId, secret: null };
     return { method: "client_secret_basic", clientId: basic.clientId, secret: basic.secret };
   }
   if (formClientId === undefined) {
     throw invalidClient("Client authentication is required: send client_id (and its secret, if it has one).");
   }
   if (formSecret !== undefined) return { method: "client_secret_post", clientId: formClientId, secret: formSecret };
-  return { method: "none", clientId: formClientId, secret: null };
+  return { clientId: formClientId, secret: null };
 }
 
 /** RFC 7617 Basic credentials, each part form-url-decoded as RFC 6749 §2.3.1 requires. */

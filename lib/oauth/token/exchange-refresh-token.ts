@@ -29,11 +29,12 @@ export async function exchangeRefreshToken(client: RegisteredClient, form: Map<s
   if (!presented) throw invalidRequest("refresh_token is required.");
   const row = await db.oAuthRefreshToken.findUnique({ where: { tokenHash: hashToken(presented) }, include: { grant: { include: { user: true } } } });
   if (!row || row.grant.clientId !== client.id) throw invalidGrant("The refresh token is invalid.");
-  if (row.rotatedAt) return answerReuse(row);
+  if (row.rotatedAt) return answerReuse(row, row.rotatedAt);
   if (row.expiresAt < new Date()) throw invalidGrant("The refresh token has expired.");
   if (row.grant.revokedAt) throw invalidGrant("The authorization was revoked.");
   if (row.grant.user.status !== "active") throw invalidGrant("The user's account is disabled.");
   if (isIdle(row.grant)) {
+    // Stryker disable next-line StringLiteral: names the write in a log line only
     await bestEffortWrite("ending an idle connection", () => endIdleGrants({ id: row.grantId }));
     throw invalidGrant(IDLE_ENDED);
   }
@@ -63,17 +64,19 @@ export async function exchangeRefreshToken(client: RegisteredClient, form: Map<s
     if (count !== 1) return false;
     await storeRefreshToken(tx, row.grantId, refreshToken, row.scope);
     await tx.oAuthGrant.update({ where: { id: row.grantId }, data: { lastUsedAt: new Date() } });
+    // Stryker disable next-line BooleanLiteral: the lost-race path below reads back this very rotation and answers the same pair
     return true;
   });
+  // Stryker disable next-line ConditionalExpression: as above, the lost-race path answers a winner with its own pair
   if (won) return response;
   // Lost a race with a concurrent refresh of the same token: answer as a retry.
-  const again = await db.oAuthRefreshToken.findUnique({ where: { id: row.id }, include: { grant: { include: { user: true } } } });
-  if (!again) throw invalidGrant("The authorization was revoked.");
-  return answerReuse(again);
+  const again = await db.oAuthRefreshToken.findUnique({ where: { id: row.id }, include: { grant: true } });
+  if (!again?.rotatedAt) throw invalidGrant("The authorization was revoked.");
+  return answerReuse(again, again.rotatedAt);
 }
 
-async function answerReuse(row: { id: string; grantId: string; rotatedAt: Date | null; retryResponse: string | null; grant: { revokedAt: Date | null } }): Promise<TokenResponse> {
-  const age = Date.now() - (row.rotatedAt?.getTime() ?? 0);
+async function answerReuse(row: { grantId: string; retryResponse: string | null; grant: { revokedAt: Date | null } }, rotatedAt: Date): Promise<TokenResponse> {
+  const age = Date.now() - rotatedAt.getTime();
   if (!row.grant.revokedAt && row.retryResponse && age <= REFRESH_REUSE_WINDOW_SECONDS * 1000) {
     return StoredResponse.parse(JSON.parse(decrypt(row.retryResponse)));
   }
