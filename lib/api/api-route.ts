@@ -10,9 +10,10 @@ import { env } from "@/lib/env";
 import { isDomainError, type DomainError } from "@/lib/domain/errors";
 import { bearerChallenge } from "@/lib/http/bearer-challenge";
 import { withIdempotencyKey } from "@/lib/integrations/idempotency";
+import { IDEMPOTENCY_KEY_PATTERN, IDEMPOTENCY_KEY_RULE } from "@/lib/integrations/idempotency-key";
 import { recordActivity } from "@/lib/integrations/record-activity";
 import { resolveConnection, type Connection } from "@/lib/integrations/resolve-connection";
-import { toWire, type Wire } from "@/lib/integrations/wire";
+import { snakeKey, toWire, type Wire } from "@/lib/integrations/wire";
 import { consumeRateLimit } from "@/lib/oauth/rate-limit";
 import { protectedResource } from "@/lib/oauth/resources";
 import { scopesAllow } from "@/lib/oauth/scopes";
@@ -58,7 +59,7 @@ export function apiRoute(endpoint: ApiEndpoint) {
       let replayed = false;
       let body: Wire;
       if (endpoint.idempotent && key !== null) {
-        if (!/^[\x21-\x7e]{8,200}$/.test(key)) throw new ApiProblem(problem("invalid_request", "Idempotency-Key must be 8–200 printable characters without spaces."));
+        if (!IDEMPOTENCY_KEY_PATTERN.test(key)) throw new ApiProblem(problem("invalid_request", `Idempotency-Key must be ${IDEMPOTENCY_KEY_RULE}.`));
         const outcome = await withIdempotencyKey({ grantId: connection.grantId, operation: `api:${name}`, key, arguments: { params: input.params, query: input.query, body: input.body } }, perform);
         ({ replayed, result: body } = outcome);
       } else {
@@ -112,12 +113,10 @@ function storageProblem(error: unknown): { problem: Problem; headers: Record<str
   return { problem: problem("storage_unavailable", storageUnavailableMessage(storage)), headers: { "Retry-After": String(STORAGE_RETRY_AFTER_SECONDS) } };
 }
 
-const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-
 function domainProblem(error: DomainError): Problem {
   switch (error.code) {
     case "invalid_input":
-      return problem("validation_failed", error.message, Object.fromEntries(Object.entries(error.fieldErrors).map(([k, v]) => [snake(k), v])));
+      return problem("validation_failed", error.message, Object.fromEntries(Object.entries(error.fieldErrors).map(([k, v]) => [snakeKey(k), v])));
     case "not_found":
       return problem("not_found", error.message);
     case "forbidden":

@@ -7,6 +7,7 @@ import { authorizationServerMetadata } from "@/lib/oauth/metadata";
 import { issuer } from "@/lib/oauth/resources";
 import { describeScope } from "@/lib/oauth/scope-descriptions";
 import { scopesForResource } from "@/lib/oauth/scopes";
+import { IDEMPOTENCY_KEY_PATTERN, IDEMPOTENCY_KEY_RULE } from "@/lib/integrations/idempotency-key";
 import type { ApiEndpoint } from "./endpoint";
 import { API_ENDPOINTS } from "./endpoint-catalog";
 import { PROBLEM_TYPES } from "./problem";
@@ -47,8 +48,8 @@ function parameters(endpoint: ApiEndpoint): JsonSchema[] {
       name: "Idempotency-Key",
       in: "header",
       required: false,
-      description: "A unique key for this request (8–200 printable characters). Retrying with the same key and body returns the first response (with Idempotent-Replayed: true) instead of creating twice; the same key with another body is a 409.",
-      schema: { type: "string", minLength: 8, maxLength: 200 },
+      description: `A unique key for this request (${IDEMPOTENCY_KEY_RULE}). Retrying with the same key and body returns the first response (with Idempotent-Replayed: true) instead of creating twice; the same key with another body is a 409.`,
+      schema: { type: "string", pattern: IDEMPOTENCY_KEY_PATTERN.source },
     });
   }
   return list;

@@ -3,6 +3,7 @@
  * endpoint's zod schemas. Every failure is one problem naming each bad field.
  */
 import type { z } from "zod";
+import { summarizeFieldErrors } from "@/lib/domain/errors";
 import { readBoundedText } from "@/lib/http/read-bounded-text";
 import type { ApiEndpoint, ApiInput } from "./endpoint";
 import { ApiProblem, problem } from "./problem";
@@ -19,8 +20,7 @@ export async function readApiInput(
   const query = validate(endpoint.query, queryObject(new URL(request.url).searchParams), "query", errors) as Record<string, unknown>;
   const body = endpoint.body ? validate(endpoint.body, await readJson(request), "body", errors) : undefined;
   if (Object.keys(errors).length) {
-    const summary = Object.entries(errors).map(([field, message]) => `${field}: ${message}`).join("; ");
-    throw new ApiProblem(problem("validation_failed", summary, errors));
+    throw new ApiProblem(problem("validation_failed", summarizeFieldErrors(errors), errors));
   }
   return { params, query, body };
 }

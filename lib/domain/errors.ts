@@ -39,8 +39,12 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
     const key = issue.path.join(".") || "_";
     fieldErrors[key] ??= issue.message;
   }
-  const summary = Object.entries(fieldErrors)
+  throw invalidInput(summarizeFieldErrors(fieldErrors), fieldErrors);
+}
+
+/** Field errors as one line, "field: message; other: message" (a message for the whole input, "_", stands alone). */
+export function summarizeFieldErrors(fieldErrors: Readonly<Record<string, string>>): string {
+  return Object.entries(fieldErrors)
     .map(([field, message]) => (field === "_" ? message : `${field}: ${message}`))
     .join("; ");
-  throw invalidInput(summary, fieldErrors);
 }

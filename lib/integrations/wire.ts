@@ -4,14 +4,15 @@
  */
 export type Wire = string | number | boolean | null | Wire[] | { [key: string]: Wire };
 
-const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+/** A domain name as the wire spells it: `entryIds` → `entry_ids`. */
+export const snakeKey = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 export function toWire(value: unknown): Wire {
   if (value === null || value === undefined) return null;
   if (value instanceof Date) return value.toISOString();
   if (Array.isArray(value)) return value.map(toWire);
   if (typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [snake(k), toWire(v)]));
+    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [snakeKey(k), toWire(v)]));
   }
   if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
   return String(value);

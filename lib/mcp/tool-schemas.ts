@@ -4,13 +4,12 @@
  * either "confirmation required" or "done" with the tool's own result.
  */
 import { z } from "zod";
+import { IDEMPOTENCY_KEY_PATTERN, IDEMPOTENCY_KEY_RULE } from "@/lib/integrations/idempotency-key";
 import type { McpTool } from "./tool";
 
 export const IdempotencyKey = z
   .string()
-  .min(8, "must be at least 8 characters")
-  .max(200)
-  .regex(/^[\x21-\x7e]+$/, "must be printable ASCII without spaces")
+  .regex(IDEMPOTENCY_KEY_PATTERN, `must be ${IDEMPOTENCY_KEY_RULE}`)
   .describe("Optional. A unique key (e.g. a UUID) for this write. Retrying with the same key and arguments returns the first result instead of writing twice.");
 
 export const ConfirmationTokenInput = z

@@ -4,15 +4,9 @@
  * was ("body.member_id", "query.tag_id"), like its own validation errors (read-api-input.ts),
  * so an endpoint passes its domain call through `requestFields` with the renames it needs.
  */
-import { DomainError, isDomainError } from "@/lib/domain/errors";
+import { DomainError, isDomainError, summarizeFieldErrors } from "@/lib/domain/errors";
+import { snakeKey } from "@/lib/integrations/wire";
 
-const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-
-/** parseInput's summary line, to recognise a message that only repeats the field errors. */
-const summaryOf = (fields: Readonly<Record<string, string>>) =>
-  Object.entries(fields)
-    .map(([field, message]) => (field === "_" ? message : `${field}: ${message}`))
-    .join("; ");
 
 export async function requestFields<T>(where: "body" | "query", call: Promise<T>, renames: Readonly<Record<string, string>> = {}): Promise<T> {
   try {
@@ -20,9 +14,9 @@ export async function requestFields<T>(where: "body" | "query", call: Promise<T>
   } catch (error) {
     if (!isDomainError(error) || error.code !== "invalid_input") throw error;
     const fields = Object.fromEntries(
-      Object.entries(error.fieldErrors).map(([key, message]) => [key === "_" ? key : `${where}.${renames[key] ?? snake(key)}`, message]),
+      Object.entries(error.fieldErrors).map(([key, message]) => [key === "_" ? key : `${where}.${renames[key] ?? snakeKey(key)}`, message]),
     );
-    const message = error.message === summaryOf(error.fieldErrors) ? summaryOf(fields) : error.message;
+    const message = error.message === summarizeFieldErrors(error.fieldErrors) ? summarizeFieldErrors(fields) : error.message;
     throw new DomainError("invalid_input", message, fields);
   }
 }
