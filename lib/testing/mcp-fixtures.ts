@@ -29,10 +29,8 @@ export interface DemoWorld {
 
 /** Seeds the demo data and resolves Ada (owner) and Grace (member) in Lovelace Studio. */
 export async function seedDemoWorld(): Promise<DemoWorld> {
-  await loadDemoData();
-  const adaId = (await db.user.findUniqueOrThrow({ where: { email: "ada@example.com" } })).id;
-  const graceId = (await db.user.findUniqueOrThrow({ where: { email: "grace@example.com" } })).id;
-  const workspaceId = (await db.workspace.findUniqueOrThrow({ where: { slug: "lovelace-studio" } })).id;
+  const demo = await loadDemoData();
+  const [adaId, graceId, workspaceId] = [demo.ada.id, demo.grace.id, demo.lovelace.id];
   return {
     adaId,
     graceId,
