@@ -4,9 +4,8 @@
  */
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
-import { createGrantFixture, type GrantFixture } from "@/lib/testing/oauth-fixtures";
+import { createGrantFixture, type GrantFixture, refusal } from "@/lib/testing/oauth-fixtures";
 import { issueAccessToken } from "./access-token";
-import { OAuthError } from "./errors";
 import { IDLE_ENDED } from "./grants";
 import { ACCESS_TOKEN_TTL_SECONDS, CONNECTION_IDLE_SECONDS } from "./lifetimes";
 import type { ResourceKind } from "./scopes";
@@ -28,17 +27,6 @@ async function tokenFor(fixture: GrantFixture, changes: Partial<{ userId: string
     ...changes,
   });
   return token;
-}
-
-/** The refusal `promise` ends in, as `code: description`. */
-async function refusal(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof OAuthError) return `${error.code}: ${error.description}`;
-    throw error;
-  }
-  throw new Error("expected a refusal");
 }
 
 const grantRow = (id: string) => db.oAuthGrant.findUniqueOrThrow({ where: { id } });

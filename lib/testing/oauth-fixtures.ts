@@ -5,6 +5,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
+import { OAuthError } from "@/lib/oauth/errors";
 import { toRegisteredClient, type RegisteredClient } from "@/lib/oauth/clients/registered-client";
 import { s256 } from "@/lib/oauth/pkce";
 import { protectedResource } from "@/lib/oauth/resources";
@@ -99,4 +100,15 @@ export async function createFixtureCode(
 /** The claims of a JWT, unverified (to see what a response carries). */
 export function jwtClaims(token: string): Record<string, unknown> {
   return JSON.parse(Buffer.from(token.split(".")[1] ?? "", "base64url").toString()) as Record<string, unknown>;
+}
+
+/** The refusal `promise` ends in, as `code: description`. */
+export async function refusal(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof OAuthError) return `${error.code}: ${error.description}`;
+    throw error;
+  }
+  throw new Error("expected a refusal");
 }

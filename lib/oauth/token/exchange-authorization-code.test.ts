@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
-import { createFixtureClient, createFixtureCode, createGrantFixture, FIXTURE_REDIRECT_URI, type GrantFixture } from "@/lib/testing/oauth-fixtures";
+import { createFixtureClient, createFixtureCode, createGrantFixture, FIXTURE_REDIRECT_URI, type GrantFixture, refusal } from "@/lib/testing/oauth-fixtures";
 import { checkAccessTokenJwt } from "../access-token";
 import { OAuthError } from "../errors";
 import { protectedResource } from "../resources";
@@ -26,17 +26,6 @@ function redemption(c: { code: string; verifier: string }, changes: Record<strin
     else fields[key] = value;
   }
   return fields;
-}
-
-/** The refusal `promise` ends in, as `code: description`. */
-async function refusal(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof OAuthError) return `${error.code}: ${error.description}`;
-    throw error;
-  }
-  throw new Error("expected a refusal");
 }
 
 const grantRow = (id: string) => db.oAuthGrant.findUniqueOrThrow({ where: { id } });

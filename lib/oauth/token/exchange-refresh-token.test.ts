@@ -4,9 +4,8 @@
  */
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
-import { createFixtureClient, createFixtureRefreshToken, createGrantFixture, jwtClaims, type GrantFixture } from "@/lib/testing/oauth-fixtures";
+import { createFixtureClient, createFixtureRefreshToken, createGrantFixture, jwtClaims, type GrantFixture, refusal } from "@/lib/testing/oauth-fixtures";
 import { checkAccessTokenJwt } from "../access-token";
-import { OAuthError } from "../errors";
 import { IDLE_ENDED, revokeGrant } from "../grants";
 import { CONNECTION_IDLE_SECONDS, REFRESH_REUSE_WINDOW_SECONDS } from "../lifetimes";
 import { protectedResource } from "../resources";
@@ -19,17 +18,6 @@ afterEach(() => {
 });
 
 const refresh = (fixture: Pick<GrantFixture, "client">, fields: Record<string, string>) => exchangeRefreshToken(fixture.client, new Map(Object.entries(fields)));
-
-/** The refusal `promise` ends in, as `code: description`. */
-async function refusal(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof OAuthError) return `${error.code}: ${error.description}`;
-    throw error;
-  }
-  throw new Error("expected a refusal");
-}
 
 const grantRow = (id: string) => db.oAuthGrant.findUniqueOrThrow({ where: { id } });
 const tokenRow = (token: string) => db.oAuthRefreshToken.findUniqueOrThrow({ where: { tokenHash: hashToken(token) } });
