@@ -31,8 +31,8 @@ import { createTestClient, newVerifier, postForm, REDIRECT_URI, tokensFor } from
 import { runAction } from "@/lib/web/action-state";
 
 const databaseUnreadable = vi.hoisted(() => ({ on: false }));
-vi.mock("@/lib/integrations/resolve-connection", async (importOriginal) => {
-  const original = await importOriginal<typeof import("@/lib/integrations/resolve-connection")>();
+vi.mock("@/lib/oauth/protected-resource/resolve-connection", async (importOriginal) => {
+  const original = await importOriginal<typeof import("@/lib/oauth/protected-resource/resolve-connection")>();
   return {
     ...original,
     resolveConnection: (...args: Parameters<typeof original.resolveConnection>) =>

@@ -1,60 +1,37 @@
 /**
- * Turns an endpoint declaration into a Next route handler: the same live connection check
- * as MCP, then scope, role and billing, then input validation, idempotency, one domain call,
- * and the response — every refusal one problem+json shape (RFC 9457).
+ * Turns an endpoint declaration into a Next route handler: the bearer check, then the
+ * connection's rate limit and checkCall (scope, role, billing), input validation, idempotency,
+ * the operation, and the response — every refusal one problem+json shape (RFC 9457), every
+ * challenge built by `apiChallenge`.
  */
 import type { DbTx } from "@/lib/db";
 import { STORAGE_RETRY_AFTER_SECONDS, storageUnavailableMessage, storageUnavailableOf } from "@/lib/db-errors";
-import { can } from "@/lib/domain/actor";
-import { env } from "@/lib/env";
 import { isDomainError, type DomainError } from "@/lib/domain/errors";
-import { bearerChallenge } from "@/lib/http/bearer-challenge";
 import { withIdempotencyKey } from "@/lib/integrations/idempotency";
 import { IDEMPOTENCY_KEY_PATTERN, IDEMPOTENCY_KEY_RULE } from "@/lib/integrations/idempotency-key";
 import { recordActivity } from "@/lib/integrations/record-activity";
-import { resolveConnection, type Connection } from "@/lib/integrations/resolve-connection";
-import { snakeKey, toWire, type Wire } from "@/lib/integrations/wire";
-import { consumeRateLimit } from "@/lib/oauth/rate-limit";
+import { snakeKey, type Wire } from "@/lib/integrations/wire";
+import { checkCall, checkRate, type CallRefusal, type RateRefusal } from "@/lib/operations/check-call";
+import { bearerChallenge } from "@/lib/oauth/protected-resource/bearer-challenge";
+import { resolveConnection, type Connection, type ConnectionRefusal } from "@/lib/oauth/protected-resource/resolve-connection";
 import { protectedResource } from "@/lib/oauth/resources";
-import { scopesAllow } from "@/lib/oauth/scopes";
 import type { ApiEndpoint } from "./endpoint";
 import { ApiProblem, problem, problemResponse, type Problem } from "./problem";
 import { readApiInput } from "./read-api-input";
 
-const apiRateLimit = () => ({ name: "api", limit: env.HOURBOOK_CONNECTION_RATE_LIMIT, windowSeconds: 60 });
-
 type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
+type Refusal = { problem: Problem; headers?: Record<string, string> };
 
 export function apiRoute(endpoint: ApiEndpoint) {
-  return async (request: Request, context: RouteContext): Promise<Response> => {
-    let result;
+  const name = `${endpoint.method} ${endpoint.path}`;
+  return withApiAuth(async (request: Request, connection: Connection, context: RouteContext): Promise<Response> => {
     try {
-      result = await resolveConnection(request.headers.get("authorization"), "api");
-    } catch (error) {
-      const refusal = storageProblem(error);
-      if (!refusal) throw error;
-      return problemResponse(refusal.problem, refusal.headers);
-    }
-    if (!result.ok) {
-      const { refusal } = result;
-      const p = refusal.status === 401 ? problem(refusal.error ? "invalid_token" : "unauthorized", refusal.description) : problem("access_denied", refusal.description);
-      return problemResponse(p, {
-        "WWW-Authenticate": bearerChallenge({
-          resourceMetadataUrl: protectedResource("api").metadataUrl,
-          error: refusal.status === 401 ? refusal.error : null,
-          description: refusal.status === 401 && refusal.error ? refusal.description : undefined,
-        }),
-      });
-    }
-    const { connection } = result;
-    const name = `${endpoint.method} ${endpoint.path}`;
-    try {
-      await guard(endpoint, connection);
+      const refused = (await checkRate(connection, "api")) ?? checkCall(connection, endpoint, name);
+      if (refused) throw new ApiProblem(...callRefusal(refused, connection));
       const input = await readApiInput(endpoint, request, await context.params);
-      // With an Idempotency-Key, `tx` is the transaction that claims it: the handler's writes
+      // With an Idempotency-Key, `tx` is the transaction that claims it: the operation's writes
       // commit with the key and the stored response, or not at all.
-      const perform = async (tx?: DbTx): Promise<{ [key: string]: Wire }> =>
-        endpoint.response.parse(toWire(await endpoint.handle({ connection, actor: connection.actor, tx }, input))) as { [key: string]: Wire };
+      const perform = async (tx?: DbTx) => (await endpoint.handle({ connection, actor: connection.actor, tx }, input)) as { [key: string]: Wire };
       const key = request.headers.get("idempotency-key");
       let replayed = false;
       let body: Wire;
@@ -66,48 +43,70 @@ export function apiRoute(endpoint: ApiEndpoint) {
         body = await perform();
       }
       await recordActivity(connection.grantId, "api", name, "ok");
-      const status = endpoint.successStatus ?? 200;
-      if (status === 204) return new Response(null, { status });
-      return Response.json(body, { status, headers: { "Cache-Control": "no-store", ...(replayed ? { "Idempotent-Replayed": "true" } : {}) } });
+      if (endpoint.successStatus === 204) return new Response(null, { status: 204 });
+      return Response.json(body, { status: endpoint.successStatus, headers: { "Cache-Control": "no-store", ...(replayed ? { "Idempotent-Replayed": "true" } : {}) } });
     } catch (error) {
       const refusal = toProblem(error);
       if (!refusal) throw error;
       await recordActivity(connection.grantId, "api", name, refusal.problem.status === 403 ? "denied" : "error", refusal.problem.detail);
       return problemResponse(refusal.problem, refusal.headers);
     }
+  });
+}
+
+/** The bearer check around a route handler: it owns 401 and 403 for the token and the connection; the handler sees only a live connection. */
+function withApiAuth<C>(handler: (request: Request, connection: Connection, context: C) => Promise<Response>) {
+  return async (request: Request, context: C): Promise<Response> => {
+    let result;
+    try {
+      result = await resolveConnection(request.headers.get("authorization"), "api");
+    } catch (error) {
+      const refusal = storageProblem(error);
+      if (!refusal) throw error;
+      return problemResponse(refusal.problem, refusal.headers);
+    }
+    if (!result.ok) {
+      const { refusal } = result;
+      const p = refusal.status === 401 ? problem(refusal.error ? "invalid_token" : "unauthorized", refusal.description) : problem("access_denied", refusal.description);
+      return problemResponse(p, { "WWW-Authenticate": apiChallenge(refusal) });
+    }
+    return handler(request, result.connection, context);
   };
 }
 
-async function guard(endpoint: ApiEndpoint, connection: Connection): Promise<void> {
-  const rate = await consumeRateLimit(apiRateLimit(), { kind: "grant", grantId: connection.grantId });
-  if (!rate.allowed) {
-    throw new ApiProblem(problem("rate_limited", `Too many requests; try again in ${rate.retryAfterSeconds} s.`), {
-      "Retry-After": String(rate.retryAfterSeconds),
-    });
-  }
-  if (!scopesAllow(connection.scopes, endpoint.scope)) {
-    throw new ApiProblem(problem("insufficient_scope", `This endpoint needs the ${endpoint.scope} scope, which this token was not granted.`), {
-      "WWW-Authenticate": bearerChallenge({
-        resourceMetadataUrl: protectedResource("api").metadataUrl,
-        error: "insufficient_scope",
-        scope: [...connection.scopes, endpoint.scope].join(" "),
-      }),
-    });
-  }
-  if (endpoint.permission && !can(connection.actor, endpoint.permission)) {
-    throw new ApiProblem(problem("forbidden", `Your role in this workspace (${connection.actor.role}) does not allow ${endpoint.method} ${endpoint.path}.`));
-  }
-  if (endpoint.access !== "read" && connection.writeRefusal) throw new ApiProblem(problem("access_denied", connection.writeRefusal));
+/** The REST API's one `WWW-Authenticate` challenge (RFC 6750 §3, RFC 9728 §5.1): a refused token or connection, or a scope the call needs. */
+function apiChallenge(refusal: ConnectionRefusal | { status: 403; error: "insufficient_scope"; scope: string }): string {
+  return bearerChallenge({
+    resourceMetadataUrl: protectedResource("api").metadataUrl,
+    error: refusal.error === "access_denied" ? null : refusal.error,
+    description: refusal.status === 401 && refusal.error ? refusal.description : undefined,
+    scope: "scope" in refusal ? refusal.scope : undefined,
+  });
 }
 
-function toProblem(error: unknown): { problem: Problem; headers?: Record<string, string> } | null {
+function callRefusal(refusal: CallRefusal | RateRefusal, connection: Connection): [Problem, Record<string, string>?] {
+  switch (refusal.kind) {
+    case "rate_limited":
+      return [problem("rate_limited", refusal.message), { "Retry-After": String(refusal.retryAfterSeconds) }];
+    case "scope": {
+      const challenge = apiChallenge({ status: 403, error: "insufficient_scope", scope: [...connection.scopes, refusal.scope].join(" ") });
+      return [problem("insufficient_scope", refusal.message), { "WWW-Authenticate": challenge }];
+    }
+    case "role":
+      return [problem("forbidden", refusal.message)];
+    case "billing":
+      return [problem("access_denied", refusal.message)];
+  }
+}
+
+function toProblem(error: unknown): Refusal | null {
   if (error instanceof ApiProblem) return { problem: error.problem, headers: error.headers };
   if (isDomainError(error)) return { problem: domainProblem(error) };
   return storageProblem(error);
 }
 
 /** 503 storage_unavailable with Retry-After (RFC 9110 §15.6.4, §10.2.3) when storage refused the operation. */
-function storageProblem(error: unknown): { problem: Problem; headers: Record<string, string> } | null {
+function storageProblem(error: unknown): Required<Refusal> | null {
   const storage = storageUnavailableOf(error);
   if (!storage) return null;
   return { problem: problem("storage_unavailable", storageUnavailableMessage(storage)), headers: { "Retry-After": String(STORAGE_RETRY_AFTER_SECONDS) } };

@@ -1,55 +1,115 @@
 /**
- * A REST endpoint, declared once: method, path, the scope and role permission it needs, zod
- * schemas for path params, query, body and response, and one call into lib/domain. The
- * route handler (api-route.ts) and the OpenAPI document (openapi.ts) are both built from it.
+ * A REST endpoint: an operation (lib/operations) at an HTTP method and path. The operation
+ * gives the words, scope, permission and schemas; the endpoint adds only what is HTTP's: the
+ * path parameter that names the resource, query parameters read from strings, the success
+ * status, the Idempotency-Key header, and the response body (a resource itself, a list under
+ * `data`). The route handler (api-route.ts) and the OpenAPI document (openapi.ts) are built from it.
  */
-import type { z } from "zod";
-import type { DbTx } from "@/lib/db";
-import type { Actor } from "@/lib/domain/actor";
+import { z } from "zod";
 import type { Permission } from "@/lib/domain/permissions";
-import type { Connection } from "@/lib/integrations/resolve-connection";
+import type { Wire } from "@/lib/integrations/wire";
+import type { Access, Operation, OperationContext } from "@/lib/operations/operation";
+import { performOperation } from "@/lib/operations/perform-operation";
 import type { Scope } from "@/lib/oauth/scopes";
+import { queryField } from "./query";
+import { requestFields } from "./request-fields";
 
 export type HttpMethod = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
 
-export interface ApiContext {
-  connection: Connection;
-  actor: Actor;
-  /**
-   * Set when the request carries an Idempotency-Key: the transaction that claims the key and
-   * stores the response. The handler's writes go through it, so they commit with the key or not at all.
-   */
-  tx?: DbTx;
+export interface ApiInput {
+  params: Record<string, unknown>;
+  query: Record<string, unknown>;
+  body: unknown;
 }
 
-export interface ApiInput<P, Q, B> {
-  params: P;
-  query: Q;
-  body: B;
-}
-
-export interface ApiEndpoint<P extends z.ZodObject = z.ZodObject, Q extends z.ZodObject = z.ZodObject, B extends z.ZodType = z.ZodType> {
+export interface ApiEndpoint {
+  operation: Operation;
   method: HttpMethod;
   /** OpenAPI path template, e.g. "/api/v1/clients/{id}". */
   path: string;
   operationId: string;
   summary: string;
-  description?: string;
+  description: string;
   tag: string;
   scope: Scope;
   permission: Permission | null;
-  /** read: allowed while billing is past due; write/admin: not. */
-  access: "read" | "write" | "admin";
-  params?: P;
-  query?: Q;
-  body?: B;
+  access: Access;
+  params?: z.ZodObject;
+  query?: z.ZodObject;
+  body?: z.ZodType;
   response: z.ZodType;
-  successStatus?: 200 | 201 | 204;
-  /** POSTs that create something accept an Idempotency-Key header; `handle` then writes through `ctx.tx`. */
-  idempotent?: boolean;
-  handle: (ctx: ApiContext, input: ApiInput<z.output<P>, z.output<Q>, z.output<B>>) => Promise<unknown>;
+  successStatus: 200 | 201 | 204;
+  /** POSTs that create something accept an Idempotency-Key header; the operation then writes through `ctx.tx`. */
+  idempotent: boolean;
+  /** Runs the operation on the validated input; answers the response body as wire JSON. */
+  handle: (ctx: OperationContext, input: ApiInput) => Promise<Wire>;
 }
 
-export function defineEndpoint<P extends z.ZodObject, Q extends z.ZodObject, B extends z.ZodType>(endpoint: ApiEndpoint<P, Q, B>): ApiEndpoint<P, Q, B> {
-  return endpoint;
+export interface EndpointOptions {
+  tag: string;
+  /** The operation's field the path's `{id}` fills, e.g. "client_id". */
+  id?: string;
+  /** Operation field → the name this endpoint uses for it, e.g. tag_ids → tag_id (a repeatable query parameter). */
+  rename?: Readonly<Record<string, string>>;
+  status?: 201 | 204;
+  /** Whether a retry with the same Idempotency-Key returns the first response; defaults to the operation's. */
+  idempotent?: boolean;
+  /** A stricter body than the operation's flat input (one shape per kind), with the same field names. */
+  body?: z.ZodType;
+}
+
+/**
+ * `endpoint(createClient, "POST /api/v1/clients", { tag: "Clients", status: 201 })`.
+ * GET reads the operation's input (but the path id) from the query string; other methods from a JSON body.
+ */
+export function endpoint(operation: Operation, route: `${HttpMethod} /api/${string}`, options: EndpointOptions): ApiEndpoint {
+  const [method, path] = route.split(" ") as [HttpMethod, string];
+  const rename = options.rename ?? {};
+  const restName = (field: string) => rename[field] ?? field;
+  const fields = Object.entries(operation.input.shape).filter(([field]) => field !== options.id);
+  const inputSchema = z.strictObject(Object.fromEntries(fields.map(([field, schema]) => [restName(field), method === "GET" ? queryField(schema as z.ZodType) : schema])));
+  const where = method === "GET" ? "query" : "body";
+  const { schema: response, body } = responseBody(operation.output);
+  const fieldNames = Object.fromEntries(Object.entries(operation.fieldNames ?? {}).map(([domain, field]) => [domain, restName(field)]));
+  return {
+    operation,
+    method,
+    path,
+    operationId: operation.name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()),
+    summary: operation.title,
+    description: operation.description,
+    tag: options.tag,
+    scope: operation.scope,
+    permission: operation.permission,
+    access: operation.access,
+    params: options.id ? z.strictObject({ id: (operation.input.shape[options.id] as z.ZodType).describe("Resource id") }) : undefined,
+    query: method === "GET" ? inputSchema : undefined,
+    body: method === "GET" || !fields.length ? undefined : (options.body ?? inputSchema),
+    response,
+    successStatus: options.status ?? 200,
+    idempotent: options.idempotent ?? Boolean(operation.idempotencyKey),
+    async handle(ctx, input) {
+      const given = (method === "GET" ? input.query : input.body) as Record<string, unknown> | undefined;
+      const args: Record<string, unknown> = Object.fromEntries(fields.map(([field]) => [field, given?.[restName(field)]]));
+      if (options.id) args[options.id] = input.params.id;
+      return body(await requestFields(where, performOperation(operation, ctx, args), fieldNames));
+    },
+  };
+}
+
+type WireObject = { [key: string]: Wire };
+
+/** A single resource is the body itself; a list is `data` (with `next_cursor` when paged); anything else as the operation answers it. */
+function responseBody(output: z.ZodObject): { schema: z.ZodType; body: (result: WireObject) => Wire } {
+  const keys = Object.keys(output.shape);
+  const [only] = keys;
+  const list = keys.find((key) => output.shape[key] instanceof z.ZodArray);
+  if (list && (keys.length === 1 || (keys.length === 2 && keys.includes("next_cursor")))) {
+    return {
+      schema: z.object({ data: output.shape[list] as z.ZodType, ...(keys.length === 2 ? { next_cursor: output.shape.next_cursor as z.ZodType } : {}) }),
+      body: (result): Wire => ({ data: result[list] ?? [], ...(keys.length === 2 ? { next_cursor: result.next_cursor ?? null } : {}) }),
+    };
+  }
+  if (keys.length === 1 && only) return { schema: output.shape[only] as z.ZodType, body: (result) => result[only] ?? null };
+  return { schema: output, body: (result) => result };
 }

@@ -58,11 +58,11 @@ function parameters(endpoint: ApiEndpoint): JsonSchema[] {
 const problemResponse = (description: string) => ({ description, content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } });
 
 function operation(endpoint: ApiEndpoint): JsonSchema {
-  const status = String(endpoint.successStatus ?? 200);
+  const status = String(endpoint.successStatus);
   return {
     operationId: endpoint.operationId,
     summary: endpoint.summary,
-    ...(endpoint.description ? { description: endpoint.description } : {}),
+    description: endpoint.description,
     tags: [endpoint.tag],
     security: [{ oauth2: [endpoint.scope] }],
     parameters: parameters(endpoint),
@@ -80,11 +80,25 @@ function operation(endpoint: ApiEndpoint): JsonSchema {
   };
 }
 
+/**
+ * Operation words name other operations as MCP does (`list_clients`); the REST document names
+ * the endpoint instead ("GET /api/v1/clients"), in every description of the document.
+ */
+function inRestWords<T>(value: T, names: ReadonlyMap<string, string>): T {
+  if (typeof value === "string") return value.replace(/\b[a-z]+(?:_[a-z]+)+\b/g, (word) => names.get(word) ?? word) as T;
+  if (Array.isArray(value)) return value.map((item) => inRestWords(item, names)) as T;
+  if (value && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, key === "description" || typeof item === "object" ? inRestWords(item, names) : item])) as T;
+  }
+  return value;
+}
+
 export function openApiDocument(): JsonSchema {
+  const names = new Map(API_ENDPOINTS.map((e) => [e.operation.name, `${e.method} ${e.path}`]));
   const paths: Record<string, Record<string, JsonSchema>> = {};
   for (const endpoint of API_ENDPOINTS) {
     paths[endpoint.path] ??= {};
-    (paths[endpoint.path] as Record<string, JsonSchema>)[endpoint.method.toLowerCase()] = operation(endpoint);
+    (paths[endpoint.path] as Record<string, JsonSchema>)[endpoint.method.toLowerCase()] = inRestWords(operation(endpoint), names);
   }
   const as = authorizationServerMetadata();
   return {

@@ -14,7 +14,7 @@ export async function readApiInput(
   endpoint: ApiEndpoint,
   request: Request,
   rawParams: Record<string, string | string[] | undefined>,
-): Promise<ApiInput<Record<string, unknown>, Record<string, unknown>, unknown>> {
+): Promise<ApiInput> {
   const errors: Record<string, string> = {};
   const params = validate(endpoint.params, rawParams, "path", errors) as Record<string, unknown>;
   const query = validate(endpoint.query, queryObject(new URL(request.url).searchParams), "query", errors) as Record<string, unknown>;

@@ -17,3 +17,12 @@ export function toWire(value: unknown): Wire {
   if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
   return String(value);
 }
+
+type CamelKey<S extends string> = S extends `${infer Head}_${infer Tail}` ? `${Head}${Capitalize<CamelKey<Tail>>}` : S;
+/** A wire object with the domain's names: `{ tag_ids }` → `{ tagIds }`. */
+export type DomainNamed<T> = { [K in keyof T as K extends string ? CamelKey<K> : K]: T[K] };
+
+/** The inverse of `snakeKey` for one level of an input object: `{ estimate_seconds: 60 }` → `{ estimateSeconds: 60 }`. */
+export function domainNamed<T extends object>(input: T): DomainNamed<T> {
+  return Object.fromEntries(Object.entries(input).map(([key, value]) => [key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()), value])) as DomainNamed<T>;
+}

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { API_ENDPOINTS } from "@/lib/api/endpoint-catalog";
 import { TOOL_CATALOG } from "@/lib/mcp/tool-catalog";
-import { toolBlock, type ToolBlock } from "@/lib/mcp/tool-visibility";
+import { checkCall, type CallRefusal } from "@/lib/operations/check-call";
 import { loadConsentView } from "@/lib/oauth/authorize/consent-view";
 import { handleAuthorizeRequest } from "@/lib/oauth/authorize/handle-authorize-request";
 import { CAPABILITIES, type Blocker, type Capability } from "@/lib/oauth/effective-access";
@@ -17,7 +17,7 @@ import { ACCESS_CASES, OPEN_WORKSPACE, type AccessCase } from "@/lib/testing/acc
 import { listToolNames } from "@/lib/testing/mcp-call";
 import { authorizationQuery, createTestClient, tokensFor } from "@/lib/testing/oauth-flow";
 import { loadDemoData } from "@/lib/testing/demo-data";
-import { resolveConnection } from "./resolve-connection";
+import { resolveConnection } from "@/lib/oauth/protected-resource/resolve-connection";
 
 let graceId: string;
 let lovelaceId: string;
@@ -72,7 +72,7 @@ async function consentFor(scope: string) {
   return choice;
 }
 
-const LIVE_KIND: Record<ToolBlock["kind"], Blocker["kind"]> = { scope: "policy", role: "role", billing: "billing" };
+const LIVE_KIND: Record<CallRefusal["kind"], Blocker["kind"]> = { scope: "policy", role: "role", billing: "billing" };
 const sorted = (ids: Iterable<string>) => [...new Set(ids)].sort();
 
 // settings:* exist only on the REST API; the MCP connection checked here cannot ask for them.
@@ -104,7 +104,7 @@ describe("the consent page and the live check agree", () => {
     const liveBlocked: Record<string, Blocker["kind"]> = {};
     for (const tool of TOOL_CATALOG) {
       const [capability] = capabilityOf(tool);
-      const block = toolBlock(tool, live.connection);
+      const block = checkCall(live.connection, tool, tool.name);
       if (capability && block && scopesAllow(asked, capability.scope)) liveBlocked[capability.id] = LIVE_KIND[block.kind];
     }
     expect(liveBlocked).toEqual(row.blocked);

@@ -1,5 +1,5 @@
 /**
- * One tools/call: re-check access, validate arguments, run the two-step confirmation and
+ * One tools/call: refuse what checkCall refused, validate arguments, run the two-step confirmation and
  * the idempotency key where the tool has them, call the domain, and shape the result.
  * Invalid arguments and domain refusals come back as `isError` results a model can act on;
  * nothing is changed by them.
@@ -11,22 +11,20 @@ import { bestEffortWrite, storageUnavailableMessage, storageUnavailableOf } from
 import { isDomainError } from "@/lib/domain/errors";
 import { withIdempotencyKey } from "@/lib/integrations/idempotency";
 import { recordActivity } from "@/lib/integrations/record-activity";
-import type { Connection } from "@/lib/integrations/resolve-connection";
+import type { CallRefusal } from "@/lib/operations/check-call";
+import type { OperationContext } from "@/lib/operations/operation";
+import { performOperation, type WireObject } from "@/lib/operations/perform-operation";
+import type { Connection } from "@/lib/oauth/protected-resource/resolve-connection";
 import { recordAuditEvent } from "@/lib/oauth/audit";
 import { consumeConfirmation, issueConfirmation } from "./confirmation";
-import type { McpTool, ToolContext } from "./tool";
+import type { McpTool } from "./tool";
 import { publishedInput } from "./tool-schemas";
-import { toolBlock } from "./tool-visibility";
-import { toWire, type Wire } from "@/lib/integrations/wire";
 
-type WireObject = { [key: string]: Wire };
-
-export async function callTool(tool: McpTool, connection: Connection, rawArguments: unknown): Promise<CallToolResult> {
-  const block = toolBlock(tool, connection);
-  if (block) {
-    const message = block.kind === "scope" ? `This connection was not granted ${block.scope}, which ${tool.name} needs.` : block.message;
-    await recordActivity(connection.grantId, "tool", tool.name, "denied", message);
-    return errorResult(message);
+/** @param refusal what checkCall answered for this tool and connection in this request */
+export async function callTool(tool: McpTool, connection: Connection, rawArguments: unknown, refusal: CallRefusal | null): Promise<CallToolResult> {
+  if (refusal) {
+    await recordActivity(connection.grantId, "tool", tool.name, "denied", refusal.message);
+    return errorResult(refusal.message);
   }
   const parsed = publishedInput(tool).safeParse(rawArguments ?? {});
   if (!parsed.success) {
@@ -35,7 +33,7 @@ export async function callTool(tool: McpTool, connection: Connection, rawArgumen
     return errorResult(message);
   }
   const { confirmation_token: confirmationToken, idempotency_key: idempotencyKey, ...args } = parsed.data as Record<string, unknown>;
-  const ctx: ToolContext = { connection, actor: connection.actor };
+  const ctx: OperationContext = { connection, actor: connection.actor };
 
   try {
     if (tool.confirm && typeof confirmationToken !== "string") {
@@ -52,9 +50,9 @@ export async function callTool(tool: McpTool, connection: Connection, rawArgumen
     // failing on the token that call already used. With a key, `tx` is the transaction that
     // claims it: the token, the write and the audit event commit with the key or not at all.
     const perform = async (tx?: DbTx): Promise<WireObject> => {
-      const performing: ToolContext = tx ? { ...ctx, tx } : ctx;
+      const performing: OperationContext = tx ? { ...ctx, tx } : ctx;
       if (tool.confirm && typeof confirmationToken === "string") await consumeConfirmation(performing, tool.name, args, confirmationToken);
-      const performed = tool.output.parse(toWire(await tool.run(performing, args))) as WireObject;
+      const performed = await performOperation(tool, performing, args);
       // Consequential operations go in the workspace's audit log; inside `perform`, so a
       // replay of the same idempotency key is not logged twice. The operation itself is done
       // by now, so a log line storage refuses must not turn it into a reported failure.

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { setClock } from "@/lib/domain/clock";
 import { isDomainError } from "@/lib/domain/errors";
-import type { Connection } from "@/lib/integrations/resolve-connection";
+import type { Connection } from "@/lib/oauth/protected-resource/resolve-connection";
 import { hashToken } from "@/lib/oauth/secrets";
 import { CONFIRMATION_TTL_SECONDS, consumeConfirmation, issueConfirmation } from "./confirmation";
 import type { ToolContext } from "./tool";

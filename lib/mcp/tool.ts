@@ -1,27 +1,14 @@
 /**
- * What an MCP tool is in Hourbook: a name (public contract), words for the model, zod input
- * and output schemas, the scope and role permission it needs, and one call into lib/domain.
- * No business rule lives in a tool.
+ * An MCP tool: an operation (lib/operations) as tools/list shows it and tools/call runs it.
+ * The operation gives the name, words, scope, permission and schemas; the tool adds only
+ * what is MCP's: the annotations (hints) that follow from the operation's effect, the
+ * sentences about confirmation and idempotency_key, and a short text rendering of the result.
  */
 import type { z } from "zod";
-import type { DbTx } from "@/lib/db";
-import type { Actor } from "@/lib/domain/actor";
-import type { Permission } from "@/lib/domain/permissions";
-import type { Connection } from "@/lib/integrations/resolve-connection";
-import type { Scope } from "@/lib/oauth/scopes";
+import type { Effect, Operation, OperationContext } from "@/lib/operations/operation";
 
-/** read: allowed while billing is past due; write/admin: not. */
-export type ToolAccess = "read" | "write" | "admin";
-
-export interface ToolContext {
-  connection: Connection;
-  actor: Actor;
-  /**
-   * Set when the call carries an idempotency key: the transaction that claims the key and
-   * stores the result. The tool's writes go through it, so they commit with the key or not at all.
-   */
-  tx?: DbTx;
-}
+/** What a tool runs with: the live connection, its actor, and the keyed call's transaction. */
+export type ToolContext = OperationContext;
 
 export interface ToolAnnotations {
   readOnlyHint: boolean;
@@ -30,35 +17,33 @@ export interface ToolAnnotations {
   openWorldHint: false;
 }
 
-export interface McpTool<I extends z.ZodObject = z.ZodObject, O extends z.ZodObject = z.ZodObject> {
-  name: string;
-  title: string;
-  description: string;
-  scope: Scope;
-  /** The role permission the domain will check; tools a role cannot use are not listed. */
-  permission: Permission | null;
-  access: ToolAccess;
-  input: I;
-  output: O;
+export interface McpTool<I extends z.ZodObject = z.ZodObject, O extends z.ZodObject = z.ZodObject> extends Operation<I, O> {
   annotations: ToolAnnotations;
-  /**
-   * Consequential operations answer a first call with what would happen and a one-time
-   * confirmation token; only a repeat with that token performs them.
-   */
-  confirm?: (ctx: ToolContext, input: z.output<I>) => Promise<string>;
-  /** Additive writes accept an idempotency key: a retry returns the first result. `run` then writes through `ctx.tx`. */
-  acceptsIdempotencyKey?: boolean;
-  /** Calls the domain; the result is turned into wire JSON (see wire.ts) and checked against `output`. */
-  run: (ctx: ToolContext, input: z.output<I>) => Promise<unknown>;
+  /** Additive writes accept an idempotency_key: a retry returns the first result. */
+  acceptsIdempotencyKey: boolean;
   /** A short text rendering of the result for clients that show text only. */
   render: (output: z.output<O>) => string;
 }
 
-export function defineTool<I extends z.ZodObject, O extends z.ZodObject>(tool: McpTool<I, O>): McpTool<I, O> {
-  return tool;
-}
+/** MCP tool annotations (MCP tools: "Tool Annotations") for each effect; no tool reaches outside Hourbook. */
+const ANNOTATIONS: Record<Effect, ToolAnnotations> = {
+  read: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+  additive: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
+  updating: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+  destructive: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: false },
+};
 
-export const READ_ONLY: ToolAnnotations = { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false };
-export const ADDITIVE: ToolAnnotations = { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false };
-export const UPDATING: ToolAnnotations = { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false };
-export const DESTRUCTIVE: ToolAnnotations = { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: false };
+const CONFIRMATION =
+  "Consequential: the first call changes nothing and returns a summary and a confirmation_token; confirm with the user, then call again with the same arguments and the token.";
+const IDEMPOTENCY = "Accepts an idempotency_key: a retried call with the same key returns the first result instead of doing it twice.";
+
+export function tool<I extends z.ZodObject, O extends z.ZodObject>(operation: Operation<I, O>, render: (output: z.output<O>) => string): McpTool<I, O> {
+  const acceptsIdempotencyKey = Boolean(operation.idempotencyKey);
+  return {
+    ...operation,
+    description: [operation.description, ...(operation.confirm ? [CONFIRMATION] : []), ...(acceptsIdempotencyKey ? [IDEMPOTENCY] : [])].join(" "),
+    annotations: ANNOTATIONS[operation.effect],
+    acceptsIdempotencyKey,
+    render,
+  };
+}

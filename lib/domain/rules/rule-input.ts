@@ -8,13 +8,13 @@ export const RoundingIncrement = z
   .int()
   .min(60, "must be at least one minute")
   .max(4 * 3600, "must be at most four hours")
-  .refine((s) => s % 60 === 0, "must be whole minutes");
+  .multipleOf(60, "must be whole minutes");
 export const RoundingDirectionInput = z.enum(["up", "down", "nearest"], { error: "must be up, down or nearest" });
 export const MinimumSeconds = z
   .int()
   .min(60, "must be at least one minute")
   .max(8 * 3600, "must be at most eight hours")
-  .refine((s) => s % 60 === 0, "must be whole minutes");
+  .multipleOf(60, "must be whole minutes");
 
 const Scope = {
   name: Name,

@@ -1,5 +1,5 @@
 import { apiMethods } from "@/lib/api/api-methods";
-import { billableCandidatesEndpoint } from "@/lib/api/endpoints/invoices";
+import { API } from "@/lib/api/endpoints";
 
 export const dynamic = "force-dynamic";
-export const { GET, POST, PUT, PATCH, DELETE } = apiMethods({ GET: billableCandidatesEndpoint });
+export const { GET, POST, PUT, PATCH, DELETE } = apiMethods({ GET: API.findBillableCandidates });

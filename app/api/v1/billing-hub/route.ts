@@ -1,5 +1,5 @@
 import { apiMethods } from "@/lib/api/api-methods";
-import { billingHubEndpoint } from "@/lib/api/endpoints/reports";
+import { API } from "@/lib/api/endpoints";
 
 export const dynamic = "force-dynamic";
-export const { GET, POST, PUT, PATCH, DELETE } = apiMethods({ GET: billingHubEndpoint });
+export const { GET, POST, PUT, PATCH, DELETE } = apiMethods({ GET: API.getBillingHubSummary });

@@ -1,5 +1,5 @@
 import { apiMethods } from "@/lib/api/api-methods";
-import { createClientEndpoint, listClientsEndpoint } from "@/lib/api/endpoints/clients";
+import { API } from "@/lib/api/endpoints";
 
 export const dynamic = "force-dynamic";
-export const { GET, POST, PUT, PATCH, DELETE } = apiMethods({ GET: listClientsEndpoint, POST: createClientEndpoint });
+export const { GET, POST, PUT, PATCH, DELETE } = apiMethods({ GET: API.listClients, POST: API.createClient });

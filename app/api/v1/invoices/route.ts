@@ -1,5 +1,5 @@
 import { apiMethods } from "@/lib/api/api-methods";
-import { createInvoiceEndpoint, listInvoicesEndpoint } from "@/lib/api/endpoints/invoices";
+import { API } from "@/lib/api/endpoints";
 
 export const dynamic = "force-dynamic";
-export const { GET, POST, PUT, PATCH, DELETE } = apiMethods({ GET: listInvoicesEndpoint, POST: createInvoiceEndpoint });
+export const { GET, POST, PUT, PATCH, DELETE } = apiMethods({ GET: API.listInvoices, POST: API.createInvoiceDraft });

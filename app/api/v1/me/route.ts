@@ -1,5 +1,5 @@
 import { apiMethods } from "@/lib/api/api-methods";
-import { getMe } from "@/lib/api/endpoints/me";
+import { API } from "@/lib/api/endpoints";
 
 export const dynamic = "force-dynamic";
-export const { GET, POST, PUT, PATCH, DELETE } = apiMethods({ GET: getMe });
+export const { GET, POST, PUT, PATCH, DELETE } = apiMethods({ GET: API.getMe });

@@ -1,5 +1,5 @@
 import { apiMethods } from "@/lib/api/api-methods";
-import { createProjectEndpoint, listProjectsEndpoint } from "@/lib/api/endpoints/projects";
+import { API } from "@/lib/api/endpoints";
 
 export const dynamic = "force-dynamic";
-export const { GET, POST, PUT, PATCH, DELETE } = apiMethods({ GET: listProjectsEndpoint, POST: createProjectEndpoint });
+export const { GET, POST, PUT, PATCH, DELETE } = apiMethods({ GET: API.listProjects, POST: API.createProject });

@@ -1,5 +1,5 @@
 import { apiMethods } from "@/lib/api/api-methods";
-import { createRuleEndpoint, listRulesEndpoint } from "@/lib/api/endpoints/rules";
+import { API } from "@/lib/api/endpoints";
 
 export const dynamic = "force-dynamic";
-export const { GET, POST, PUT, PATCH, DELETE } = apiMethods({ GET: listRulesEndpoint, POST: createRuleEndpoint });
+export const { GET, POST, PUT, PATCH, DELETE } = apiMethods({ GET: API.listRules, POST: API.createRule });

@@ -1,5 +1,5 @@
 import { apiMethods } from "@/lib/api/api-methods";
-import { createTagEndpoint, listTagsEndpoint } from "@/lib/api/endpoints/tags";
+import { API } from "@/lib/api/endpoints";
 
 export const dynamic = "force-dynamic";
-export const { GET, POST, PUT, PATCH, DELETE } = apiMethods({ GET: listTagsEndpoint, POST: createTagEndpoint });
+export const { GET, POST, PUT, PATCH, DELETE } = apiMethods({ GET: API.listTags, POST: API.createTag });

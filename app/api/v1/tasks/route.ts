@@ -1,5 +1,5 @@
 import { apiMethods } from "@/lib/api/api-methods";
-import { createTaskEndpoint, listTasksEndpoint } from "@/lib/api/endpoints/tasks";
+import { API } from "@/lib/api/endpoints";
 
 export const dynamic = "force-dynamic";
-export const { GET, POST, PUT, PATCH, DELETE } = apiMethods({ GET: listTasksEndpoint, POST: createTaskEndpoint });
+export const { GET, POST, PUT, PATCH, DELETE } = apiMethods({ GET: API.listTasks, POST: API.createTask });

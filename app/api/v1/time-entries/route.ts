@@ -1,5 +1,5 @@
 import { apiMethods } from "@/lib/api/api-methods";
-import { createTimeEntryEndpoint, listTimeEntriesEndpoint } from "@/lib/api/endpoints/time-entries";
+import { API } from "@/lib/api/endpoints";
 
 export const dynamic = "force-dynamic";
-export const { GET, POST, PUT, PATCH, DELETE } = apiMethods({ GET: listTimeEntriesEndpoint, POST: createTimeEntryEndpoint });
+export const { GET, POST, PUT, PATCH, DELETE } = apiMethods({ GET: API.listTimeEntries, POST: API.createTimeEntry });

@@ -1,5 +1,5 @@
 import { apiMethods } from "@/lib/api/api-methods";
-import { getClientEndpoint, updateClientEndpoint } from "@/lib/api/endpoints/clients";
+import { API } from "@/lib/api/endpoints";
 
 export const dynamic = "force-dynamic";
-export const { GET, POST, PUT, PATCH, DELETE } = apiMethods({ GET: getClientEndpoint, PATCH: updateClientEndpoint });
+export const { GET, POST, PUT, PATCH, DELETE } = apiMethods({ GET: API.getClient, PATCH: API.updateClient });

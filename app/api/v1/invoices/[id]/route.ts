@@ -1,5 +1,5 @@
 import { apiMethods } from "@/lib/api/api-methods";
-import { getInvoiceEndpoint } from "@/lib/api/endpoints/invoices";
+import { API } from "@/lib/api/endpoints";
 
 export const dynamic = "force-dynamic";
-export const { GET, POST, PUT, PATCH, DELETE } = apiMethods({ GET: getInvoiceEndpoint });
+export const { GET, POST, PUT, PATCH, DELETE } = apiMethods({ GET: API.getInvoice });

@@ -1,5 +1,5 @@
 import { apiMethods } from "@/lib/api/api-methods";
-import { previewInvoiceEndpoint } from "@/lib/api/endpoints/invoices";
+import { API } from "@/lib/api/endpoints";
 
 export const dynamic = "force-dynamic";
-export const { GET, POST, PUT, PATCH, DELETE } = apiMethods({ POST: previewInvoiceEndpoint });
+export const { GET, POST, PUT, PATCH, DELETE } = apiMethods({ POST: API.previewInvoice });

@@ -1,5 +1,5 @@
 import { apiMethods } from "@/lib/api/api-methods";
-import { updateProjectEndpoint } from "@/lib/api/endpoints/projects";
+import { API } from "@/lib/api/endpoints";
 
 export const dynamic = "force-dynamic";
-export const { GET, POST, PUT, PATCH, DELETE } = apiMethods({ PATCH: updateProjectEndpoint });
+export const { GET, POST, PUT, PATCH, DELETE } = apiMethods({ PATCH: API.updateProject });

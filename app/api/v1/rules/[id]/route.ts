@@ -1,5 +1,5 @@
 import { apiMethods } from "@/lib/api/api-methods";
-import { updateRuleEndpoint } from "@/lib/api/endpoints/rules";
+import { API } from "@/lib/api/endpoints";
 
 export const dynamic = "force-dynamic";
-export const { GET, POST, PUT, PATCH, DELETE } = apiMethods({ PATCH: updateRuleEndpoint });
+export const { GET, POST, PUT, PATCH, DELETE } = apiMethods({ PATCH: API.updateRule });

@@ -1,5 +1,5 @@
 import { apiMethods } from "@/lib/api/api-methods";
-import { updateTaskEndpoint } from "@/lib/api/endpoints/tasks";
+import { API } from "@/lib/api/endpoints";
 
 export const dynamic = "force-dynamic";
-export const { GET, POST, PUT, PATCH, DELETE } = apiMethods({ PATCH: updateTaskEndpoint });
+export const { GET, POST, PUT, PATCH, DELETE } = apiMethods({ PATCH: API.updateTask });

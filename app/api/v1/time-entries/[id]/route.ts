@@ -1,5 +1,5 @@
 import { apiMethods } from "@/lib/api/api-methods";
-import { deleteTimeEntryEndpoint, getTimeEntryEndpoint, updateTimeEntryEndpoint } from "@/lib/api/endpoints/time-entries";
+import { API } from "@/lib/api/endpoints";
 
 export const dynamic = "force-dynamic";
-export const { GET, POST, PUT, PATCH, DELETE } = apiMethods({ GET: getTimeEntryEndpoint, PATCH: updateTimeEntryEndpoint, DELETE: deleteTimeEntryEndpoint });
+export const { GET, POST, PUT, PATCH, DELETE } = apiMethods({ GET: API.getTimeEntry, PATCH: API.updateTimeEntry, DELETE: API.deleteTimeEntry });

@@ -1,5 +1,5 @@
 import { apiMethods } from "@/lib/api/api-methods";
-import { getWorkspaceSettingsEndpoint, updateWorkspaceSettingsEndpoint } from "@/lib/api/endpoints/workspace";
+import { API } from "@/lib/api/endpoints";
 
 export const dynamic = "force-dynamic";
-export const { GET, POST, PUT, PATCH, DELETE } = apiMethods({ GET: getWorkspaceSettingsEndpoint, PATCH: updateWorkspaceSettingsEndpoint });
+export const { GET, POST, PUT, PATCH, DELETE } = apiMethods({ GET: API.getWorkspaceSettings, PATCH: API.updateWorkspaceSettings });

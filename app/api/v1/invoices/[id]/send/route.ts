@@ -1,5 +1,5 @@
 import { apiMethods } from "@/lib/api/api-methods";
-import { sendInvoiceEndpoint } from "@/lib/api/endpoints/invoices";
+import { API } from "@/lib/api/endpoints";
 
 export const dynamic = "force-dynamic";
-export const { GET, POST, PUT, PATCH, DELETE } = apiMethods({ POST: sendInvoiceEndpoint });
+export const { GET, POST, PUT, PATCH, DELETE } = apiMethods({ POST: API.sendInvoice });

@@ -1,5 +1,5 @@
 import { apiMethods } from "@/lib/api/api-methods";
-import { voidInvoiceEndpoint } from "@/lib/api/endpoints/invoices";
+import { API } from "@/lib/api/endpoints";
 
 export const dynamic = "force-dynamic";
-export const { GET, POST, PUT, PATCH, DELETE } = apiMethods({ POST: voidInvoiceEndpoint });
+export const { GET, POST, PUT, PATCH, DELETE } = apiMethods({ POST: API.voidInvoice });

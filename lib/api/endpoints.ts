@@ -1,0 +1,78 @@
+/**
+ * The REST API: each operation (lib/operations) at its method and path. Route files under
+ * app/api/v1 serve these; the OpenAPI document and the reference page list them in this order,
+ * grouped by tag.
+ */
+import { z } from "zod";
+import * as clients from "@/lib/operations/clients";
+import * as invoices from "@/lib/operations/invoices";
+import * as projects from "@/lib/operations/projects";
+import * as reports from "@/lib/operations/reports";
+import * as rules from "@/lib/operations/rules";
+import { ruleSettingArgs } from "@/lib/operations/rule-settings";
+import * as tags from "@/lib/operations/tags";
+import * as tasks from "@/lib/operations/tasks";
+import * as timeEntries from "@/lib/operations/time-entries";
+import * as workspace from "@/lib/operations/workspace";
+import { endpoint } from "./endpoint";
+
+/** One body shape per kind, so a setting of another kind is named as unknown rather than ignored. */
+const { kind: _, ...ruleFields } = rules.createRule.input.shape;
+const settings = ruleSettingArgs;
+const CreateRuleBody = z.discriminatedUnion(
+  "kind",
+  [
+    z.strictObject({ kind: z.literal("rounding"), rounding_increment_seconds: settings.rounding_increment_seconds, rounding_direction: settings.rounding_direction, ...pick(ruleFields) }),
+    z.strictObject({ kind: z.literal("minimum_duration"), minimum_seconds: settings.minimum_seconds, ...pick(ruleFields) }),
+    z.strictObject({ kind: z.literal("rate_override"), hourly_rate: settings.hourly_rate, ...pick(ruleFields) }),
+  ],
+  { error: "must be rounding, minimum_duration or rate_override" },
+);
+function pick({ name, client_id, project_id, member_id, active }: typeof ruleFields) {
+  return { name, client_id, project_id, member_id, active };
+}
+
+export const API = {
+  getMe: endpoint(workspace.getProfile, "GET /api/v1/me", { tag: "Profile" }),
+  getWorkspaceSettings: endpoint(workspace.getWorkspaceSettings, "GET /api/v1/workspace/settings", { tag: "Workspace" }),
+  updateWorkspaceSettings: endpoint(workspace.updateWorkspaceSettings, "PATCH /api/v1/workspace/settings", { tag: "Workspace" }),
+
+  listClients: endpoint(clients.listClients, "GET /api/v1/clients", { tag: "Clients" }),
+  getClient: endpoint(clients.getClient, "GET /api/v1/clients/{id}", { tag: "Clients", id: "client_id" }),
+  createClient: endpoint(clients.createClient, "POST /api/v1/clients", { tag: "Clients", status: 201 }),
+  updateClient: endpoint(clients.updateClient, "PATCH /api/v1/clients/{id}", { tag: "Clients", id: "client_id" }),
+
+  listProjects: endpoint(projects.listProjects, "GET /api/v1/projects", { tag: "Projects" }),
+  createProject: endpoint(projects.createProject, "POST /api/v1/projects", { tag: "Projects", status: 201 }),
+  updateProject: endpoint(projects.updateProject, "PATCH /api/v1/projects/{id}", { tag: "Projects", id: "project_id" }),
+
+  listTasks: endpoint(tasks.listTasks, "GET /api/v1/tasks", { tag: "Tasks" }),
+  createTask: endpoint(tasks.createTask, "POST /api/v1/tasks", { tag: "Tasks", status: 201 }),
+  updateTask: endpoint(tasks.updateTask, "PATCH /api/v1/tasks/{id}", { tag: "Tasks", id: "task_id" }),
+
+  listTimeEntries: endpoint(timeEntries.listTimeEntries, "GET /api/v1/time-entries", { tag: "Time entries", rename: { tag_ids: "tag_id" } }),
+  getTimeEntry: endpoint(timeEntries.getTimeEntry, "GET /api/v1/time-entries/{id}", { tag: "Time entries", id: "time_entry_id" }),
+  createTimeEntry: endpoint(timeEntries.createTimeEntry, "POST /api/v1/time-entries", { tag: "Time entries", status: 201 }),
+  updateTimeEntry: endpoint(timeEntries.updateTimeEntry, "PATCH /api/v1/time-entries/{id}", { tag: "Time entries", id: "time_entry_id" }),
+  deleteTimeEntry: endpoint(timeEntries.deleteTimeEntry, "DELETE /api/v1/time-entries/{id}", { tag: "Time entries", id: "time_entry_id", status: 204 }),
+
+  listTags: endpoint(tags.listTags, "GET /api/v1/tags", { tag: "Tags" }),
+  createTag: endpoint(tags.createTag, "POST /api/v1/tags", { tag: "Tags", status: 201 }),
+
+  listRules: endpoint(rules.listRules, "GET /api/v1/rules", { tag: "Billing rules" }),
+  createRule: endpoint(rules.createRule, "POST /api/v1/rules", { tag: "Billing rules", status: 201, body: CreateRuleBody }),
+  updateRule: endpoint(rules.updateRule, "PATCH /api/v1/rules/{id}", { tag: "Billing rules", id: "rule_id" }),
+
+  listInvoices: endpoint(invoices.listInvoices, "GET /api/v1/invoices", { tag: "Invoices" }),
+  getInvoice: endpoint(invoices.getInvoice, "GET /api/v1/invoices/{id}", { tag: "Invoices", id: "invoice_id" }),
+  findBillableCandidates: endpoint(invoices.findBillableCandidates, "GET /api/v1/billable-candidates", { tag: "Invoices", rename: { project_ids: "project_id" } }),
+  previewInvoice: endpoint(invoices.previewInvoice, "POST /api/v1/invoices/preview", { tag: "Invoices" }),
+  createInvoiceDraft: endpoint(invoices.createInvoiceDraft, "POST /api/v1/invoices", { tag: "Invoices", status: 201 }),
+  // A retry of a send with the same key answers the first result instead of a 409 (MCP confirms instead).
+  sendInvoice: endpoint(invoices.sendInvoice, "POST /api/v1/invoices/{id}/send", { tag: "Invoices", id: "invoice_id", idempotent: true }),
+  recordInvoicePayment: endpoint(invoices.recordInvoicePayment, "POST /api/v1/invoices/{id}/payments", { tag: "Invoices", id: "invoice_id", status: 201 }),
+  voidInvoice: endpoint(invoices.voidInvoice, "POST /api/v1/invoices/{id}/void", { tag: "Invoices", id: "invoice_id" }),
+
+  runReport: endpoint(reports.runReport, "GET /api/v1/reports", { tag: "Reports" }),
+  getBillingHubSummary: endpoint(reports.getBillingHubSummary, "GET /api/v1/billing-hub", { tag: "Reports" }),
+};

@@ -1,0 +1,69 @@
+/**
+ * One operation of the integration surfaces, declared once per domain verb: its name and
+ * words, the scope and role permission it needs, what it does to data, its input and output
+ * schemas (built from ./fields.ts), and one call into lib/domain. lib/mcp publishes each as a
+ * tool and lib/api as a REST endpoint; each surface adds only its own words (tool hints and
+ * text; HTTP method, path and status). No business rule lives here.
+ */
+import type { z } from "zod";
+import type { DbTx } from "@/lib/db";
+import type { Actor } from "@/lib/domain/actor";
+import type { Permission } from "@/lib/domain/permissions";
+import type { Connection } from "@/lib/oauth/protected-resource/resolve-connection";
+import type { Scope } from "@/lib/oauth/scopes";
+
+/**
+ * What a call does to data: read changes nothing; additive creates something new (a retry
+ * without an idempotency key creates it twice); updating sets fields (repeating it is
+ * harmless); destructive removes or ends something.
+ */
+export type Effect = "read" | "additive" | "updating" | "destructive";
+
+/** read: allowed while billing is past due; write and admin (hourbook:admin scope) are not. */
+export type Access = "read" | "write" | "admin";
+
+export interface OperationContext {
+  connection: Connection;
+  actor: Actor;
+  /**
+   * Set when the call carries an idempotency key: the transaction that claims the key and
+   * stores the result. The operation's writes go through it, so they commit with the key or not at all.
+   */
+  tx?: DbTx;
+}
+
+export interface OperationDeclaration<I extends z.ZodObject, O extends z.ZodObject> {
+  /** snake_case verb_noun, a public contract: the MCP tool name, and the REST operationId in camelCase. */
+  name: string;
+  /** A few words for people: the tool title and the endpoint summary. */
+  title: string;
+  /** What it does, for a model or a developer; may name other operations by their `name`. */
+  description: string;
+  scope: Scope;
+  /** The role permission the domain will check; surfaces hide what a role cannot use. */
+  permission: Permission | null;
+  effect: Effect;
+  input: I;
+  /** A JSON object; a single resource or list sits under one key (`{ client }`, `{ clients }`). */
+  output: O;
+  /** Additive writes accept an idempotency key: a retry returns the first result. `run` then writes through `ctx.tx`. */
+  idempotencyKey?: boolean;
+  /**
+   * Consequential operations: a dry run that refuses now what the operation would refuse,
+   * and says in one sentence what it would do. A surface asks the user before it performs it.
+   */
+  confirm?: (ctx: OperationContext, input: z.output<I>) => Promise<string>;
+  /** Domain input names → this operation's field names, where `snakeKey` does not give them (`membershipId` → `member_id`). */
+  fieldNames?: Readonly<Record<string, string>>;
+  /** Calls the domain; the result becomes wire JSON (lib/integrations/wire.ts) checked against `output`. */
+  run: (ctx: OperationContext, input: z.output<I>) => Promise<unknown>;
+}
+
+export interface Operation<I extends z.ZodObject = z.ZodObject, O extends z.ZodObject = z.ZodObject> extends OperationDeclaration<I, O> {
+  access: Access;
+}
+
+export function defineOperation<I extends z.ZodObject, O extends z.ZodObject>(declaration: OperationDeclaration<I, O>): Operation<I, O> {
+  const access: Access = declaration.effect === "read" ? "read" : declaration.scope === "hourbook:admin" ? "admin" : "write";
+  return { ...declaration, access };
+}
