@@ -3,6 +3,8 @@
  * redirected (an unknown client or redirect URI at /oauth/authorize, or a request Hourbook
  * cannot take right now).
  */
+import type { ErrorPage } from "@/lib/oauth/authorize/answer-authorization-error";
+
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 
@@ -33,5 +35,17 @@ h1{font-size:1.25rem;margin:0 0 .75rem}p{line-height:1.5;color:#334155}code{back
       "Content-Security-Policy": "frame-ancestors 'none'",
       ...(retryAfterSeconds ? { "Retry-After": String(retryAfterSeconds) } : {}),
     },
+  });
+}
+
+/**
+ * An authorization-flow error answered on our own page (see answerAuthorizationError): one
+ * that passes (rate limit, storage) says to try again later; any other is titled `refusedTitle`.
+ */
+export function authorizationErrorPage(page: ErrorPage, refusedTitle: string): Response {
+  if (page.retryAfterSeconds === undefined) return htmlErrorPage(page.status, refusedTitle, page.description, page.error);
+  return htmlErrorPage(page.status, "Hourbook cannot take this request right now", page.description, page.error, {
+    explanation: "Nothing was shared with the application. Try again in a little while.",
+    retryAfterSeconds: page.retryAfterSeconds,
   });
 }

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { getSignedInUser } from "@/lib/auth/session";
-import { htmlErrorPage } from "@/lib/http/html-error-page";
+import { authorizationErrorPage } from "@/lib/http/html-error-page";
 import { callerAddress } from "@/lib/http/caller-address";
 import { handleAuthorizeRequest } from "@/lib/oauth/authorize/handle-authorize-request";
 import { env } from "@/lib/env";
@@ -13,13 +13,7 @@ export async function GET(request: Request) {
   const outcome = await handleAuthorizeRequest(url.searchParams, user?.id ?? null, callerAddress(request));
   switch (outcome.kind) {
     case "error_page":
-      if (outcome.error === "temporarily_unavailable") {
-        return htmlErrorPage(outcome.status, "Hourbook cannot take this request right now", outcome.description, outcome.error, {
-          explanation: "Nothing was shared with the application. Try again in a little while.",
-          retryAfterSeconds: outcome.retryAfterSeconds,
-        });
-      }
-      return htmlErrorPage(outcome.status, "This sign-in link is not valid", outcome.description, outcome.error);
+      return authorizationErrorPage(outcome, "This sign-in link is not valid");
     case "redirect":
       return NextResponse.redirect(outcome.url, 303);
     case "sign_in":

@@ -14,22 +14,11 @@
  */
 import { findClient } from "../clients/find-client";
 import type { RegisteredClient } from "../clients/registered-client";
-import { OAuthError, invalidRequest, invalidScope, invalidTarget } from "../errors";
+import { OAuthError, invalidClient, invalidRedirectUri, invalidRequest, invalidScope, invalidTarget } from "../errors";
 import { CODE_CHALLENGE } from "../pkce";
 import { redirectUriMatches } from "../redirect-uri";
 import { protectedResource, resolveResource, type ProtectedResource } from "../resources";
 import { assertValidScopeRequest, parseRequestedScope, parseScope, scopesAllow, type Scope } from "../scopes";
-
-/** Phase one failed: shown to the user, never redirected. */
-export class AuthorizePageError extends Error {
-  constructor(
-    readonly code: "invalid_request" | "invalid_client" | "invalid_redirect_uri",
-    readonly description: string,
-  ) {
-    super(description);
-    this.name = "AuthorizePageError";
-  }
-}
 
 /** An authorize query as RFC 6749 §3.1 reads it: empty values count as absent. */
 export interface AuthorizeParams {
@@ -67,28 +56,26 @@ export interface ClientAndRedirect {
   state: string | undefined;
 }
 
-/** Phase one: a known client and one of its registered redirect URIs. */
+/**
+ * Phase one: a known client and one of its registered redirect URIs. Its errors are answered
+ * on our own page (answer-authorization-error.ts): nothing here is validated to redirect to.
+ * A metadata-document client that cannot be fetched is refused by findClient as invalid_client.
+ */
 export async function validateClientAndRedirect(query: AuthorizeParams): Promise<ClientAndRedirect> {
   const unvalidated = query.repeated.find((name) => PHASE_ONE_PARAMETERS.includes(name));
-  if (unvalidated) throw new AuthorizePageError("invalid_request", `The ${unvalidated} parameter must not be repeated.`);
+  if (unvalidated) throw invalidRequest(`The ${unvalidated} parameter must not be repeated.`);
   const params = query.values;
   const clientId = params.get("client_id");
-  if (!clientId) throw new AuthorizePageError("invalid_request", "The request has no client_id.");
-  let client: RegisteredClient | null;
-  try {
-    client = await findClient(clientId);
-  } catch (error) {
-    if (error instanceof OAuthError) throw new AuthorizePageError("invalid_client", error.description);
-    throw error;
-  }
-  if (!client) throw new AuthorizePageError("invalid_client", `No application is registered with client_id ${clientId}.`);
+  if (!clientId) throw invalidRequest("The request has no client_id.");
+  const client = await findClient(clientId);
+  if (!client) throw invalidClient(`No application is registered with client_id ${clientId}.`);
 
   const requested = params.get("redirect_uri");
   // OAuth 2.1 §4.1.1: redirect_uri may be omitted only when exactly one is registered.
   const redirectUri = requested ?? (client.redirectUris.length === 1 ? client.redirectUris[0] : undefined);
-  if (!redirectUri) throw new AuthorizePageError("invalid_request", "The request has no redirect_uri and the application registered several.");
+  if (!redirectUri) throw invalidRequest("The request has no redirect_uri and the application registered several.");
   if (!client.redirectUris.some((registered) => redirectUriMatches(redirectUri, registered))) {
-    throw new AuthorizePageError("invalid_redirect_uri", `${redirectUri} is not a redirect URI registered for ${client.name}.`);
+    throw invalidRedirectUri(`${redirectUri} is not a redirect URI registered for ${client.name}.`);
   }
   return { client, redirectUri, redirectUriSent: requested !== undefined, state: params.get("state") };
 }
@@ -99,7 +86,7 @@ export interface ValidatedAuthorization extends ClientAndRedirect {
   codeChallenge: string;
 }
 
-/** Phase two: everything else. Throws OAuthError, which the endpoint redirects back. */
+/** Phase two: everything else. Its OAuthErrors go back to the client's redirect URI. */
 export function validateAuthorizationParams(phaseOne: ClientAndRedirect, query: AuthorizeParams): ValidatedAuthorization {
   const { client } = phaseOne;
   const [repeated] = query.repeated;

@@ -2,6 +2,10 @@
  * Why a consent answer could not be carried out, as a code the decision route puts in the
  * consent page's URL (`?error=<code>`). The page shows only the fixed message of a code it
  * knows: the query string is anyone's to write, so its text is never shown as it came.
+ *
+ * These are not OAuth errors: the client never hears of them, and the person is asked again
+ * on the consent page. Everything else that stops a decision is an OAuthError, answered by
+ * answer-authorization-error.ts.
  */
 export const CONSENT_ERRORS = {
   stale_request: "This authorization request has expired or was already answered. Start again from the app.",
@@ -15,6 +19,14 @@ export const CONSENT_ERRORS = {
 } as const;
 
 export type ConsentErrorCode = keyof typeof CONSENT_ERRORS;
+
+/** A decision the person can correct; the consent page shows the fixed message of its code. */
+export class ConsentError extends Error {
+  constructor(readonly code: ConsentErrorCode) {
+    super(CONSENT_ERRORS[code]);
+    this.name = "ConsentError";
+  }
+}
 
 /** The message for an `?error=` value: ours when the code is known, otherwise none. */
 export function consentErrorMessage(code: string | undefined): string | null {

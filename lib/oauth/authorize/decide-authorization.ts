@@ -7,23 +7,17 @@ import { db, type DbTx } from "@/lib/db";
 import { clientFacts } from "../clients/client-facts";
 import { findClient } from "../clients/find-client";
 import { effectiveAccess, usableCapabilities } from "../effective-access";
+import { accessDenied } from "../errors";
 import { createGrant } from "../grants";
 import { AUTHORIZATION_CODE_TTL_SECONDS } from "../lifetimes";
 import { issuer } from "../resources";
 import { formatScope, parseScope, withConsistentDependencies, type Scope } from "../scopes";
 import { hashToken, newOpaqueToken, PREFIX } from "../secrets";
+import { authorizationErrorUrl } from "./answer-authorization-error";
 import { authorizationResponseUrl } from "./authorization-request";
-import { CONSENT_ERRORS, type ConsentErrorCode } from "./consent-errors";
-import { findHeldRequest } from "./hold-authorization-request";
+import { ConsentError } from "./consent-errors";
+import { findHeldRequest, responseTargetOf } from "./hold-authorization-request";
 import { listWorkspaceChoices } from "./workspace-choices";
-
-/** A decision that cannot be carried out; the consent page shows the fixed message of its code. */
-export class ConsentError extends Error {
-  constructor(readonly code: ConsentErrorCode) {
-    super(CONSENT_ERRORS[code]);
-    this.name = "ConsentError";
-  }
-}
 
 export interface Approval {
   requestId: string;
@@ -84,22 +78,8 @@ export async function approveAuthorization(approval: Approval): Promise<string> 
 export async function denyAuthorization(requestId: string, userId: string): Promise<string> {
   return db.$transaction(async (tx) => {
     const held = await claimHeldRequest(tx, requestId, userId);
-    return authorizationResponseUrl(held.redirectUri, issuer(), {
-      error: "access_denied",
-      error_description: "The user denied the request.",
-      state: held.state ?? undefined,
-    });
+    return authorizationErrorUrl(accessDenied("The user denied the request."), responseTargetOf(held));
   });
-}
-
-/**
- * The client's redirect URI with `temporarily_unavailable` (RFC 6749 §4.1.2.1), for a decision
- * storage refused to record; null when the held request is gone.
- */
-export async function unavailableAnswer(requestId: string, userId: string, description: string): Promise<string | null> {
-  const held = await findHeldRequest(requestId, userId);
-  if (!held) return null;
-  return authorizationResponseUrl(held.redirectUri, issuer(), { error: "temporarily_unavailable", error_description: description, state: held.state ?? undefined });
 }
 
 /** Marks the request answered; a second answer (double submit, replay) finds nothing to claim. */

@@ -4,9 +4,11 @@
  * unguessable id, never the parameters (so they cannot be tampered with in the page).
  */
 import { db } from "@/lib/db";
+import type { OAuthAuthorizationRequest } from "@/lib/generated/prisma/client";
 import { AUTHORIZATION_REQUEST_TTL_SECONDS } from "../lifetimes";
 import { formatScope } from "../scopes";
 import { newOpaqueToken, PREFIX } from "../secrets";
+import type { ResponseTarget } from "./answer-authorization-error";
 import type { ValidatedAuthorization } from "./authorization-request";
 
 export async function holdAuthorizationRequest(userId: string, request: ValidatedAuthorization): Promise<string> {
@@ -35,4 +37,9 @@ export async function findHeldRequest(requestId: string, userId: string) {
   return db.oAuthAuthorizationRequest.findFirst({
     where: { id: requestId, userId, decidedAt: null, expiresAt: { gt: new Date() } },
   });
+}
+
+/** Where a held request is answered: the redirect URI validated when it was held, and its state. */
+export function responseTargetOf(held: Pick<OAuthAuthorizationRequest, "redirectUri" | "state">): ResponseTarget {
+  return { redirectUri: held.redirectUri, state: held.state ?? undefined };
 }

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { getSignedInUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
-import { htmlErrorPage } from "@/lib/http/html-error-page";
+import { authorizationErrorPage, htmlErrorPage } from "@/lib/http/html-error-page";
 import { isSameOriginPost } from "@/lib/http/same-origin";
 import { handleConsentDecision } from "@/lib/oauth/authorize/handle-consent-decision";
 
@@ -20,12 +20,7 @@ export async function POST(request: Request) {
         `${env.APP_URL}/oauth/consent?request=${encodeURIComponent(outcome.requestId)}&error=${outcome.error}`,
         303,
       );
-    case "invalid":
-      return htmlErrorPage(400, "Request refused", outcome.message, "invalid_request");
-    case "unavailable":
-      return htmlErrorPage(503, "Hourbook cannot take this request right now", outcome.message, "temporarily_unavailable", {
-        explanation: "Nothing was shared with the application. Try again in a little while.",
-        retryAfterSeconds: outcome.retryAfterSeconds,
-      });
+    case "error_page":
+      return authorizationErrorPage(outcome, "Request refused");
   }
 }
