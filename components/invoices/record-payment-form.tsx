@@ -1,5 +1,5 @@
 "use client";
-import { InputField, SelectField } from "@/components/ui/field";
+import { InputField, SelectField, SelectOptions } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionState } from "@/lib/web/action-state";
@@ -39,11 +39,7 @@ export function RecordPaymentForm({
         />
         <InputField id="paidOn" label="Paid on" type="date" required defaultValue={today} max={today} error={fieldError(state, "Paid on", "paidOn")} />
         <SelectField id="method" label="Method" defaultValue="bank_transfer" error={fieldError(state, "Method", "method")}>
-          {PAYMENT_METHODS.map((method) => (
-            <option key={method.value} value={method.value}>
-              {method.label}
-            </option>
-          ))}
+          <SelectOptions choices={PAYMENT_METHODS} />
         </SelectField>
         <InputField id="reference" label="Reference (optional)" placeholder="e.g. BACS 4471" error={fieldError(state, "Reference", "reference")} />
       </div>

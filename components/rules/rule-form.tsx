@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import { CheckboxField, InputField, SelectField } from "@/components/ui/field";
+import { CheckboxField, InputField, SelectField, SelectOptions } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SaveOrCancel } from "@/components/ui/save-or-cancel";
 import type { ActionState } from "@/lib/web/action-state";
@@ -75,11 +75,7 @@ export function RuleForm({
             </div>
           ) : (
             <SelectField id="kind" label="Kind" value={kind} onChange={(e) => setKind(e.target.value as RuleKindName)} hint={KIND_HINTS[kind]} error={fieldError(state, "Kind", "kind")}>
-              {RULE_KINDS.map((k) => (
-                <option key={k.value} value={k.value}>
-                  {k.label}
-                </option>
-              ))}
+              <SelectOptions choices={RULE_KINDS} />
             </SelectField>
           )}
         </div>
@@ -96,11 +92,7 @@ export function RuleForm({
               error={fieldError(state, "Increment", "roundingIncrementMinutes", "roundingIncrementSeconds")}
             />
             <SelectField id="roundingDirection" label="Direction" defaultValue={values.roundingDirection || "up"} error={fieldError(state, "Direction", "roundingDirection")}>
-              {ROUNDING_DIRECTIONS.map((d) => (
-                <option key={d.value} value={d.value}>
-                  {d.label}
-                </option>
-              ))}
+              <SelectOptions choices={ROUNDING_DIRECTIONS} />
             </SelectField>
           </div>
         ) : null}
