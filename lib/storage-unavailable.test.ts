@@ -59,7 +59,7 @@ let apiToken: string;
 
 beforeAll(async () => {
   world = await seedDemoWorld();
-  projectId = (await db.project.findFirstOrThrow({ where: { workspaceId: world.workspaceId, name: "Difference Engine Docs" } })).id;
+  projectId = world.demo.docs.id;
   const client = await createTestClient();
   mcpToken = (await tokensFor({ clientId: client, userId: world.adaId, workspaceId: world.workspaceId, scope: "hourbook:read hourbook:write" })).access_token;
   apiToken = (await tokensFor({ clientId: await createTestClient({ kind: "developer_app" }), userId: world.adaId, workspaceId: world.workspaceId, scope: "hourbook:read hourbook:write", resource: "api" })).access_token;

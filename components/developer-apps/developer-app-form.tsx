@@ -6,7 +6,7 @@ import { FormMessage } from "@/components/ui/form-message";
 import { SaveOrCancel } from "@/components/ui/save-or-cancel";
 import type { ResourceChoice, ScopeChoice } from "@/lib/oauth/developer-apps/scope-choices";
 import { IDLE } from "@/lib/web/action-state";
-import { fieldError } from "@/lib/web/use-form-action";
+import { fieldMessage } from "@/lib/web/field-error";
 import { SecretReveal } from "./secret-reveal";
 import type { SecretActionState } from "./types";
 
@@ -64,16 +64,16 @@ export function DeveloperAppForm({
     );
   }
 
-  const redirectError = fieldError(state, "redirectUris");
-  const resourcesError = fieldError(state, "resources");
-  const scopesError = fieldError(state, "scopes");
+  const redirectError = fieldMessage(state, "redirectUris");
+  const resourcesError = fieldMessage(state, "resources");
+  const scopesError = fieldMessage(state, "scopes");
 
   return (
     <form action={dispatch} onSubmit={onSubmit} className="space-y-6" noValidate>
-      <InputField id="name" label="App name" required defaultValue={values.name} maxLength={100} hint="Shown to people on the consent page and in their list of connections." error={fieldError(state, "name")} />
+      <InputField id="name" label="App name" required defaultValue={values.name} maxLength={100} hint="Shown to people on the consent page and in their list of connections." error={fieldMessage(state, "name")} />
 
       {creating ? (
-        <fieldset className="space-y-3" aria-describedby={fieldError(state, "clientType") ? "clientType-error" : undefined}>
+        <fieldset className="space-y-3" aria-describedby={fieldMessage(state, "clientType") ? "clientType-error" : undefined}>
           <legend className="text-sm font-medium text-slate-800">Client type</legend>
           <RadioField
             id="clientType-confidential"
@@ -102,7 +102,7 @@ export function DeveloperAppForm({
               <p id="tokenEndpointAuthMethod-hint" className="text-xs text-slate-500">
                 Hourbook only accepts the method you choose here.
               </p>
-              <FieldProblem id="tokenEndpointAuthMethod-error" message={fieldError(state, "tokenEndpointAuthMethod")} />
+              <FieldProblem id="tokenEndpointAuthMethod-error" message={fieldMessage(state, "tokenEndpointAuthMethod")} />
             </div>
           ) : null}
           <RadioField
@@ -114,7 +114,7 @@ export function DeveloperAppForm({
             label="Public"
             hint="A browser, desktop, mobile or command-line app: no secret, PKCE alone protects the code."
           />
-          <FieldProblem id="clientType-error" message={fieldError(state, "clientType")} />
+          <FieldProblem id="clientType-error" message={fieldMessage(state, "clientType")} />
         </fieldset>
       ) : null}
 

@@ -1,10 +1,11 @@
 "use client";
-import { InputField, SelectField } from "@/components/ui/field";
+import { InputField, SelectField, SelectOptions } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionState } from "@/lib/web/action-state";
 import { PAYMENT_METHODS } from "@/lib/web/invoice-status";
-import { fieldError, useFormAction } from "@/lib/web/use-form-action";
+import { fieldError } from "@/lib/web/field-error";
+import { useFormAction } from "@/lib/web/use-form-action";
 
 /** A full or partial payment; more than the balance is refused by the server with the balance in the message. */
 export function RecordPaymentForm({
@@ -34,17 +35,13 @@ export function RecordPaymentForm({
           required
           defaultValue={(balanceDue / 100).toFixed(2)}
           hint="Defaults to the balance due."
-          error={fieldError(state, "amount")}
+          error={fieldError(state, "Amount", "amount")}
         />
-        <InputField id="paidOn" label="Paid on" type="date" required defaultValue={today} max={today} error={fieldError(state, "paidOn")} />
-        <SelectField id="method" label="Method" defaultValue="bank_transfer" error={fieldError(state, "method")}>
-          {PAYMENT_METHODS.map((method) => (
-            <option key={method.value} value={method.value}>
-              {method.label}
-            </option>
-          ))}
+        <InputField id="paidOn" label="Paid on" type="date" required defaultValue={today} max={today} error={fieldError(state, "Paid on", "paidOn")} />
+        <SelectField id="method" label="Method" defaultValue="bank_transfer" error={fieldError(state, "Method", "method")}>
+          <SelectOptions choices={PAYMENT_METHODS} />
         </SelectField>
-        <InputField id="reference" label="Reference (optional)" placeholder="e.g. BACS 4471" error={fieldError(state, "reference")} />
+        <InputField id="reference" label="Reference (optional)" placeholder="e.g. BACS 4471" error={fieldError(state, "Reference", "reference")} />
       </div>
       <FormMessage state={state} testId="payment-message" />
       <SubmitButton pendingLabel="Recording…">Record payment</SubmitButton>

@@ -3,7 +3,8 @@ import { InputField, TextareaField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionState } from "@/lib/web/action-state";
-import { fieldError, useFormAction } from "@/lib/web/use-form-action";
+import { fieldError } from "@/lib/web/field-error";
+import { useFormAction } from "@/lib/web/use-form-action";
 
 /** Marks a draft as sent. There is no mail server: the rendered message is kept in the invoice's outbox. */
 export function SendInvoiceForm({
@@ -30,13 +31,13 @@ export function SendInvoiceForm({
         defaultValue={clientEmail ?? ""}
         placeholder="client@example.com"
         hint={clientEmail ? "The client's address; change it to send elsewhere." : "The client has no email address on file."}
-        error={fieldError(state, "to")}
+        error={fieldError(state, "Address", "to")}
       />
       <TextareaField
         id="message"
         label="Message (optional)"
         placeholder="Please find our invoice below."
-        error={fieldError(state, "message")}
+        error={fieldError(state, "Message", "message")}
         rows={3}
       />
       <FormMessage state={state} testId="send-message" />

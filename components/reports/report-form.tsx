@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { InputField, SelectField } from "@/components/ui/field";
+import { InputField, SelectField, SelectOptions } from "@/components/ui/field";
 import type { RangePreset } from "@/lib/web/report-range";
 
 type Kind = "time" | "unbilled" | "revenue";
@@ -64,11 +64,7 @@ export function ReportForm({
         ))}
       </SelectField>
       <SelectField id="preset" label="Period" value={preset} onChange={(e) => choosePreset(e.target.value as RangePreset)}>
-        {presets.map((p) => (
-          <option key={p.value} value={p.value}>
-            {p.label}
-          </option>
-        ))}
+        <SelectOptions choices={presets} />
       </SelectField>
       <InputField id="from" label="From" type="date" required value={range.from} onChange={(e) => editDate("from", e.target.value)} error={errors.from} />
       <InputField id="to" label="To" type="date" required value={range.to} onChange={(e) => editDate("to", e.target.value)} error={errors.to} />

@@ -1,11 +1,12 @@
 "use client";
 import { useState } from "react";
-import { CheckboxField, InputField, SelectField } from "@/components/ui/field";
+import { CheckboxField, InputField, SelectField, SelectOptions } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SaveOrCancel } from "@/components/ui/save-or-cancel";
 import type { ActionState } from "@/lib/web/action-state";
+import { fieldError } from "@/lib/web/field-error";
 import { ROUNDING_DIRECTIONS, RULE_KINDS, type RuleKindName } from "@/lib/web/rule-form";
-import { fieldError, useFormAction } from "@/lib/web/use-form-action";
+import { useFormAction } from "@/lib/web/use-form-action";
 
 export interface RuleFormValues {
   id?: string;
@@ -62,7 +63,7 @@ export function RuleForm({
       <fieldset className="space-y-4">
         <legend className="text-sm font-semibold text-slate-900">What the rule does</legend>
         <div className="grid gap-4 sm:grid-cols-2">
-          <InputField id="name" label="Name" required defaultValue={values.name} placeholder="e.g. Round up to 15 minutes" error={fieldError(state, "name")} />
+          <InputField id="name" label="Name" required defaultValue={values.name} placeholder="e.g. Round up to 15 minutes" error={fieldError(state, "Name", "name")} />
           {editing ? (
             <div className="space-y-1">
               <input type="hidden" name="kind" value={kind} />
@@ -73,12 +74,8 @@ export function RuleForm({
               <p className="text-xs text-slate-500">A rule&apos;s kind is fixed; add a new rule for another kind.</p>
             </div>
           ) : (
-            <SelectField id="kind" label="Kind" value={kind} onChange={(e) => setKind(e.target.value as RuleKindName)} hint={KIND_HINTS[kind]} error={fieldError(state, "kind")}>
-              {RULE_KINDS.map((k) => (
-                <option key={k.value} value={k.value}>
-                  {k.label}
-                </option>
-              ))}
+            <SelectField id="kind" label="Kind" value={kind} onChange={(e) => setKind(e.target.value as RuleKindName)} hint={KIND_HINTS[kind]} error={fieldError(state, "Kind", "kind")}>
+              <SelectOptions choices={RULE_KINDS} />
             </SelectField>
           )}
         </div>
@@ -92,14 +89,10 @@ export function RuleForm({
               required
               defaultValue={values.roundingIncrementMinutes}
               hint="Between 1 and 240 minutes, e.g. 15."
-              error={fieldError(state, "roundingIncrementMinutes", "roundingIncrementSeconds")}
+              error={fieldError(state, "Increment", "roundingIncrementMinutes", "roundingIncrementSeconds")}
             />
-            <SelectField id="roundingDirection" label="Direction" defaultValue={values.roundingDirection || "up"} error={fieldError(state, "roundingDirection")}>
-              {ROUNDING_DIRECTIONS.map((d) => (
-                <option key={d.value} value={d.value}>
-                  {d.label}
-                </option>
-              ))}
+            <SelectField id="roundingDirection" label="Direction" defaultValue={values.roundingDirection || "up"} error={fieldError(state, "Direction", "roundingDirection")}>
+              <SelectOptions choices={ROUNDING_DIRECTIONS} />
             </SelectField>
           </div>
         ) : null}
@@ -112,7 +105,7 @@ export function RuleForm({
               required
               defaultValue={values.minimumMinutes}
               hint="Between 1 and 480 minutes, e.g. 30."
-              error={fieldError(state, "minimumMinutes", "minimumSeconds")}
+              error={fieldError(state, "Minimum", "minimumMinutes", "minimumSeconds")}
             />
           </div>
         ) : null}
@@ -126,7 +119,7 @@ export function RuleForm({
               defaultValue={values.hourlyRate}
               placeholder="120.00"
               hint={editing ? KIND_HINTS.rate_override : undefined}
-              error={fieldError(state, "hourlyRate")}
+              error={fieldError(state, "Hourly rate", "hourlyRate")}
             />
           </div>
         ) : null}
@@ -141,7 +134,7 @@ export function RuleForm({
             label="Applies to"
             defaultValue={values.place}
             hint="A project rule outranks a client rule, which outranks a workspace rule."
-            error={fieldError(state, "place", "projectId", "clientId")}
+            error={fieldError(state, "Applies to", "place", "projectId", "clientId")}
           >
             <option value="">The whole workspace</option>
             <optgroup label="A client (all its projects)">
@@ -168,7 +161,7 @@ export function RuleForm({
             label="Member"
             defaultValue={values.membershipId}
             hint="Limit the rule to one person's time; a member rule outranks the same rule for everyone."
-            error={fieldError(state, "membershipId")}
+            error={fieldError(state, "Member", "membershipId")}
           >
             <option value="">Everyone</option>
             {scope.members.map((member) => (

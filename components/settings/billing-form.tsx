@@ -1,5 +1,5 @@
 "use client";
-import { SelectField } from "@/components/ui/field";
+import { SelectField, SelectOptions } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionState } from "@/lib/web/action-state";
@@ -30,18 +30,10 @@ export function BillingForm({
     <form {...formProps} className="space-y-4" aria-label="Plan and billing">
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField id="billing-plan" name="plan" label="Plan" defaultValue={plan} error={fieldError(state, "Plan", "plan")}>
-          {planOptions.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
+          <SelectOptions choices={planOptions} />
         </SelectField>
         <SelectField id="billing-state" name="billingState" label="Billing state" defaultValue={billingState} error={fieldError(state, "Billing state", "billingState")}>
-          {billingStateOptions.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
+          <SelectOptions choices={billingStateOptions} />
         </SelectField>
       </div>
       <FormMessage state={state} testId="billing-message" />

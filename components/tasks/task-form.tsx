@@ -2,7 +2,7 @@
 import { useState } from "react";
 import { ProjectOptions } from "@/components/clients/project-options";
 import { Button } from "@/components/ui/button";
-import { InputField, SelectField } from "@/components/ui/field";
+import { InputField, SelectField, SelectOptions } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { useEditorForm } from "@/components/ui/use-editor-form";
 import type { ActionState } from "@/lib/web/action-state";
@@ -72,11 +72,7 @@ export function TaskForm({
         />
         <div className={mode === "create" ? "grid grid-cols-2 gap-4" : "contents"}>
           <SelectField id={id("status")} name="status" label="Status" defaultValue={values?.status ?? "open"} error={fieldError(state, "Status", "status")}>
-            {Object.entries(TASK_STATUS_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
+            <SelectOptions choices={TASK_STATUS_LABELS} />
           </SelectField>
           <InputField
             id={id("estimate")}

@@ -1,6 +1,6 @@
 "use client";
-import { useEffect, useRef, useState } from "react";
 import { Button, ButtonLink } from "@/components/ui/button";
+import { ConfirmButtons, useConfirmStep } from "@/components/ui/danger-confirm";
 import type { ActionState } from "@/lib/web/action-state";
 import { useKeptForm } from "@/lib/web/use-kept-form";
 
@@ -28,35 +28,28 @@ export function EntryActions({
   /** A full-size "Delete entry" button on its own, instead of the compact row actions. */
   standalone?: boolean;
 }) {
-  const [confirming, setConfirming] = useState(false);
-  const confirmRef = useRef<HTMLButtonElement>(null);
-  const deleteRef = useRef<HTMLButtonElement>(null);
-  const wasConfirming = useRef(false);
+  const step = useConfirmStep();
   const { state, pending, onSubmit } = useKeptForm(deleteAction);
-
-  useEffect(() => {
-    if (confirming) confirmRef.current?.focus();
-    else if (wasConfirming.current) deleteRef.current?.focus();
-    wasConfirming.current = confirming;
-  }, [confirming]);
 
   return (
     <div className={standalone ? "flex flex-col items-start gap-1.5" : "flex flex-col items-end gap-1.5"}>
-      {confirming ? (
+      {step.confirming ? (
         <form onSubmit={onSubmit} className={standalone ? "flex flex-wrap items-center gap-2" : "flex flex-wrap items-center justify-end gap-2"} aria-label={`Delete ${summary}`}>
           <input type="hidden" name="id" value={entryId} />
           <input type="hidden" name="returnWeek" value={returnWeek} />
           {returnMember ? <input type="hidden" name="returnMember" value={returnMember} /> : null}
           <span className="text-xs font-medium text-slate-700">Delete this entry?</span>
-          <Button ref={confirmRef} type="submit" variant="danger" size={standalone ? "md" : "sm"} disabled={pending} aria-label={`Confirm delete ${summary}`}>
-            {pending ? "Deleting…" : "Confirm delete"}
-          </Button>
-          <Button variant="secondary" size={standalone ? "md" : "sm"} onClick={() => setConfirming(false)} disabled={pending}>
-            Cancel
-          </Button>
+          <ConfirmButtons
+            step={step}
+            size={standalone ? "md" : "sm"}
+            confirmLabel="Confirm delete"
+            confirmAriaLabel={`Confirm delete ${summary}`}
+            pendingLabel="Deleting…"
+            pending={pending}
+          />
         </form>
       ) : standalone ? (
-        <Button ref={deleteRef} variant="secondary" className="text-rose-700" onClick={() => setConfirming(true)} aria-label={`Delete ${summary}`}>
+        <Button ref={step.openRef} variant="secondary" className="text-rose-700" onClick={step.open} aria-label={`Delete ${summary}`}>
           Delete entry
         </Button>
       ) : (
@@ -66,7 +59,7 @@ export function EntryActions({
               Edit
             </ButtonLink>
           ) : null}
-          <Button ref={deleteRef} variant="ghost" size="sm" className="text-rose-700 hover:bg-rose-50" onClick={() => setConfirming(true)} aria-label={`Delete ${summary}`}>
+          <Button ref={step.openRef} variant="ghost" size="sm" className="text-rose-700 hover:bg-rose-50" onClick={step.open} aria-label={`Delete ${summary}`}>
             Delete
           </Button>
         </div>

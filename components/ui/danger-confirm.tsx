@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
+import { useEffect, useRef, useState, type FormEvent, type ReactNode, type RefObject } from "react";
 import { Button } from "./button";
 import { cx } from "./cx";
 
@@ -9,34 +9,21 @@ const TONES = {
   warning: { panel: "bg-amber-50 text-amber-950 ring-amber-200", open: undefined },
 } as const;
 
+/** `md` stands on its own in a card; `sm` sits in a row of a list or table. */
+const SIZES = { md: "p-4", sm: "p-3" } as const;
+
 /**
- * A button that asks before it acts: pressed, it gives way to a panel saying what will happen
- * (`children`), with the confirming submit button and Cancel. Focus moves to the confirming
- * button, and back to the opening one on Cancel, so keyboard users stay where they were.
+ * The two steps of asking before acting: `open` shows the question, `cancel` takes it away.
+ * Focus moves to the confirming button when the question opens and back to the opening one on
+ * Cancel, so keyboard users stay where they were.
  */
-export function DangerConfirm({
-  tone = "danger",
-  openLabel,
-  formLabel,
-  confirmLabel,
-  pendingLabel,
-  pending,
-  done = false,
-  onSubmit,
-  children,
-}: {
-  tone?: keyof typeof TONES;
-  openLabel: string;
-  /** The confirmation form's accessible name. */
-  formLabel: string;
-  confirmLabel: string;
-  pendingLabel: string;
-  pending: boolean;
-  /** The action succeeded and the page is moving on: confirming again would do nothing. */
-  done?: boolean;
-  onSubmit: (event: FormEvent<HTMLFormElement>) => void;
-  children: ReactNode;
-}) {
+export function useConfirmStep(): {
+  confirming: boolean;
+  open: () => void;
+  cancel: () => void;
+  openRef: RefObject<HTMLButtonElement | null>;
+  confirmRef: RefObject<HTMLButtonElement | null>;
+} {
   const [confirming, setConfirming] = useState(false);
   const openRef = useRef<HTMLButtonElement>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);
@@ -48,23 +35,99 @@ export function DangerConfirm({
     wasConfirming.current = confirming;
   }, [confirming]);
 
-  if (!confirming) {
+  return { confirming, open: () => setConfirming(true), cancel: () => setConfirming(false), openRef, confirmRef };
+}
+
+/** The confirming submit button and Cancel, for the form that asks. */
+export function ConfirmButtons({
+  step,
+  size = "md",
+  confirmLabel,
+  pendingLabel,
+  pending,
+  done = false,
+  confirmAriaLabel,
+  describedBy,
+}: {
+  step: Pick<ReturnType<typeof useConfirmStep>, "confirmRef" | "cancel">;
+  size?: keyof typeof SIZES;
+  confirmLabel: string;
+  pendingLabel: string;
+  pending: boolean;
+  done?: boolean;
+  confirmAriaLabel?: string;
+  describedBy?: string;
+}) {
+  return (
+    <>
+      <Button ref={step.confirmRef} type="submit" variant="danger" size={size} disabled={pending || done} aria-label={confirmAriaLabel} aria-describedby={describedBy}>
+        {pending ? pendingLabel : confirmLabel}
+      </Button>
+      <Button variant="secondary" size={size} onClick={step.cancel} disabled={pending}>
+        Cancel
+      </Button>
+    </>
+  );
+}
+
+/**
+ * A button that asks before it acts: pressed, it gives way to a panel saying what will happen
+ * (`children`), with the confirming submit button and Cancel (see `useConfirmStep` for focus).
+ */
+export function DangerConfirm({
+  tone = "danger",
+  size = "md",
+  openVariant = "secondary",
+  openLabel,
+  formLabel,
+  confirmLabel,
+  pendingLabel,
+  pending,
+  done = false,
+  describedBy,
+  className,
+  onSubmit,
+  children,
+}: {
+  tone?: keyof typeof TONES;
+  size?: keyof typeof SIZES;
+  /** `ghost` for an opening button among other quiet row actions. */
+  openVariant?: "secondary" | "ghost";
+  openLabel: ReactNode;
+  /** The confirmation form's accessible name. */
+  formLabel: string;
+  confirmLabel: string;
+  pendingLabel: string;
+  pending: boolean;
+  /** The action succeeded and the page is moving on: confirming again would do nothing. */
+  done?: boolean;
+  /** Names what the short button labels act on (both the opening and the confirming button). */
+  describedBy?: string;
+  className?: string;
+  onSubmit: (event: FormEvent<HTMLFormElement>) => void;
+  children: ReactNode;
+}) {
+  const step = useConfirmStep();
+
+  if (!step.confirming) {
     return (
-      <Button ref={openRef} variant="secondary" className={TONES[tone].open} onClick={() => setConfirming(true)}>
+      <Button
+        ref={step.openRef}
+        variant={openVariant}
+        size={size}
+        className={cx(TONES[tone].open, openVariant === "ghost" && "hover:bg-rose-50")}
+        onClick={step.open}
+        aria-describedby={describedBy}
+      >
         {openLabel}
       </Button>
     );
   }
   return (
-    <form aria-label={formLabel} onSubmit={onSubmit} className={cx("space-y-3 rounded-lg p-4 text-sm ring-1 ring-inset", TONES[tone].panel)}>
+    <form aria-label={formLabel} onSubmit={onSubmit} className={cx("space-y-3 rounded-lg text-sm ring-1 ring-inset", SIZES[size], TONES[tone].panel, className)}>
       {children}
       <div className="flex flex-wrap gap-2">
-        <Button ref={confirmRef} type="submit" variant="danger" disabled={pending || done}>
-          {pending ? pendingLabel : confirmLabel}
-        </Button>
-        <Button variant="secondary" onClick={() => setConfirming(false)} disabled={pending}>
-          Cancel
-        </Button>
+        <ConfirmButtons step={step} size={size} confirmLabel={confirmLabel} pendingLabel={pendingLabel} pending={pending} done={done} describedBy={describedBy} />
       </div>
     </form>
   );

@@ -121,3 +121,16 @@ function ChoiceField({ type, id, label, hint, fieldClassName, labelWeight = "med
     </div>
   );
 }
+
+/**
+ * The `<option>`s of a select, one per choice: `value` is submitted and `label` shown. A record
+ * (`{ open: "Open" }`) reads as value → label.
+ */
+export function SelectOptions({ choices }: { choices: readonly { value: string; label: string }[] | Readonly<Record<string, string>> }) {
+  const list = Array.isArray(choices) ? choices : Object.entries(choices).map(([value, label]) => ({ value, label }));
+  return list.map((choice) => (
+    <option key={choice.value} value={choice.value}>
+      {choice.label}
+    </option>
+  ));
+}

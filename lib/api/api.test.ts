@@ -15,9 +15,9 @@ let clientId: string;
 let apiToken: string;
 
 beforeAll(async () => {
-  await loadDemoData();
-  adaId = (await db.user.findUniqueOrThrow({ where: { email: "ada@example.com" } })).id;
-  lovelaceId = (await db.workspace.findUniqueOrThrow({ where: { slug: "lovelace-studio" } })).id;
+  const demo = await loadDemoData();
+  adaId = demo.ada.id;
+  lovelaceId = demo.lovelace.id;
   clientId = await createTestClient({ kind: "developer_app" });
   apiToken = (await tokensFor({ clientId, userId: adaId, workspaceId: lovelaceId, scope: "profile:read clients:read clients:write", resource: "api" })).access_token;
 });

@@ -27,13 +27,13 @@ type Row = Record<string, unknown>;
 const rows = (body: Row) => body.data as Row[];
 
 beforeAll(async () => {
-  await loadDemoData();
-  const adaId = (await db.user.findUniqueOrThrow({ where: { email: "ada@example.com" } })).id;
-  workspaceId = (await db.workspace.findUniqueOrThrow({ where: { slug: "lovelace-studio" } })).id;
+  const demo = await loadDemoData();
+  const adaId = demo.ada.id;
+  workspaceId = demo.lovelace.id;
   adaMemberId = (await db.membership.findFirstOrThrow({ where: { workspaceId, userId: adaId } })).id;
-  babbageId = (await db.client.findFirstOrThrow({ where: { workspaceId, name: "Babbage & Co" } })).id;
-  menabreaId = (await db.client.findFirstOrThrow({ where: { workspaceId, name: "Menabrea Press" } })).id;
-  docsProjectId = (await db.project.findFirstOrThrow({ where: { workspaceId, name: "Difference Engine Docs" } })).id;
+  babbageId = demo.babbage.id;
+  menabreaId = demo.menabrea.id;
+  docsProjectId = demo.docs.id;
   today = localDateOf(now(), "Europe/London");
   token = (await tokensFor({ clientId: await createTestClient({ kind: "developer_app" }), userId: adaId, workspaceId, scope: ALL_API_SCOPES, resource: "api" })).access_token;
 });

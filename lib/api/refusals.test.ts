@@ -10,11 +10,12 @@ import { addIsoDays, localDateOf } from "@/lib/domain/dates";
 import { rest, type RestCall } from "@/lib/testing/api-routes";
 import { createTestClient, tokensFor } from "@/lib/testing/oauth-flow";
 import { scopesAllow, type Scope } from "@/lib/oauth/scopes";
-import { loadDemoData } from "@/lib/testing/demo-data";
+import { loadDemoData, type DemoData } from "@/lib/testing/demo-data";
 import { API_ENDPOINTS } from "./endpoint-catalog";
 
 const ALL_API_SCOPES = "hourbook:read hourbook:write hourbook:admin profile:read settings:read settings:write";
 
+let demo: DemoData;
 let adaId: string;
 let graceId: string;
 let lovelaceId: string;
@@ -49,25 +50,25 @@ async function snapshot() {
 }
 
 beforeAll(async () => {
-  await loadDemoData();
-  adaId = (await db.user.findUniqueOrThrow({ where: { email: "ada@example.com" } })).id;
-  graceId = (await db.user.findUniqueOrThrow({ where: { email: "grace@example.com" } })).id;
-  lovelaceId = (await db.workspace.findUniqueOrThrow({ where: { slug: "lovelace-studio" } })).id;
+  demo = await loadDemoData();
+  adaId = demo.ada.id;
+  graceId = demo.grace.id;
+  lovelaceId = demo.lovelace.id;
   token = await apiToken(adaId, lovelaceId, ALL_API_SCOPES);
   mcpToken = await apiToken(adaId, lovelaceId, "hourbook:read hourbook:write hourbook:admin profile:read", "mcp");
   narrow = await Promise.all(
     (["profile:read", "tags:read"] as const).map(async (scope) => ({ scopes: [scope], token: await apiToken(adaId, lovelaceId, scope) })),
   );
   const find = async <T extends { id: string }>(query: Promise<T>) => (await query).id;
-  ids.babbage = await find(db.client.findFirstOrThrow({ where: { workspaceId: lovelaceId, name: "Babbage & Co" } }));
-  ids.menabrea = await find(db.client.findFirstOrThrow({ where: { workspaceId: lovelaceId, name: "Menabrea Press" } }));
-  ids.docs = await find(db.project.findFirstOrThrow({ where: { workspaceId: lovelaceId, name: "Difference Engine Docs" } }));
+  ids.babbage = demo.babbage.id;
+  ids.menabrea = demo.menabrea.id;
+  ids.docs = demo.docs.id;
   ids.task = await find(db.task.findFirstOrThrow({ where: { workspaceId: lovelaceId, name: "Operating manual" } }));
   ids.entry = await find(db.timeEntry.findFirstOrThrow({ where: { workspaceId: lovelaceId, invoiceLineId: null } }));
   ids.rule = await find(db.billingRule.findFirstOrThrow({ where: { workspaceId: lovelaceId, kind: "rounding" } }));
   ids.draft = await find(db.invoice.findFirstOrThrow({ where: { workspaceId: lovelaceId, status: "draft" } }));
   ids.sent = await find(db.invoice.findFirstOrThrow({ where: { workspaceId: lovelaceId, status: "sent" } }));
-  ids.otherProject = await find(db.project.findFirstOrThrow({ where: { name: "Gear Train Audit" } }));
+  ids.otherProject = demo.gearTrain.id;
 });
 
 const catalog = API_ENDPOINTS.map((e) => [`${e.method} ${e.path}`, e] as const);
@@ -116,7 +117,7 @@ describe("roles and workspace state", () => {
   });
 
   it("lets only owners change workspace settings: an admin gets 403 forbidden", async () => {
-    const engines = (await db.workspace.findUniqueOrThrow({ where: { slug: "analytical-engines" } })).id;
+    const engines = demo.engines.id;
     const adminToken = await apiToken(adaId, engines, "settings:read settings:write");
     expect((await rest("GET", "/api/v1/workspace/settings", { token: adminToken })).status).toBe(200);
     const res = await rest("PATCH", "/api/v1/workspace/settings", { token: adminToken, body: { name: "Taken Over" } });
@@ -126,7 +127,7 @@ describe("roles and workspace state", () => {
   });
 
   it("answers reads but refuses writes with 403 access_denied while billing is past due", async () => {
-    const hopper = (await db.workspace.findUniqueOrThrow({ where: { slug: "hopper-labs" } })).id;
+    const hopper = demo.hopper.id;
     const graceToken = await apiToken(graceId, hopper, "hourbook:read hourbook:write");
     expect((await rest("GET", "/api/v1/clients", { token: graceToken })).status).toBe(200);
     const res = await rest("POST", "/api/v1/clients", { token: graceToken, body: { name: "Unpaid Ltd" } });

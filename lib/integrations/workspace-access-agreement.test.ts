@@ -24,9 +24,9 @@ let lovelaceId: string;
 let clientId: string;
 
 beforeAll(async () => {
-  await loadDemoData();
-  graceId = (await db.user.findUniqueOrThrow({ where: { email: "grace@example.com" } })).id;
-  lovelaceId = (await db.workspace.findUniqueOrThrow({ where: { slug: "lovelace-studio" } })).id;
+  const demo = await loadDemoData();
+  graceId = demo.grace.id;
+  lovelaceId = demo.lovelace.id;
   clientId = await createTestClient();
 });
 

@@ -10,10 +10,10 @@ let lovelaceId: string;
 let clientId: string;
 
 beforeAll(async () => {
-  await loadDemoData();
-  adaId = (await db.user.findUniqueOrThrow({ where: { email: "ada@example.com" } })).id;
-  graceId = (await db.user.findUniqueOrThrow({ where: { email: "grace@example.com" } })).id;
-  lovelaceId = (await db.workspace.findUniqueOrThrow({ where: { slug: "lovelace-studio" } })).id;
+  const demo = await loadDemoData();
+  adaId = demo.ada.id;
+  graceId = demo.grace.id;
+  lovelaceId = demo.lovelace.id;
   clientId = await createTestClient();
 });
 

@@ -6,17 +6,18 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { authorize, createTestClient, postForm, tokensFor } from "@/lib/testing/oauth-flow";
-import { loadDemoData } from "@/lib/testing/demo-data";
+import { loadDemoData, type DemoData } from "@/lib/testing/demo-data";
 import { listUserConnections } from "./connections/list-user-connections";
 import { endIdleGrants, findLiveGrant, idleEndOf, isIdle, revokeGrant, type GrantRevocationReason } from "./grants";
 import { verifyAccessToken } from "./verify-access-token";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+let demo: DemoData;
 let adaId: string;
 let lovelaceId: string;
 
 beforeAll(async () => {
-  const demo = await loadDemoData();
+  demo = await loadDemoData();
   adaId = demo.ada.id;
   lovelaceId = demo.lovelace.id;
 });
@@ -181,7 +182,7 @@ describe("revoking a connection", () => {
   it("records who revoked it, with their detail", async () => {
     const clientId = await createTestClient();
     const grantId = grantIdOf((await tokensFor({ clientId, userId: adaId, workspaceId: lovelaceId })).access_token);
-    const admin = await db.user.findUniqueOrThrow({ where: { email: "grace@example.com" } });
+    const admin = demo.grace;
     await revokeGrant(grantId, "admin_revoked", { userId: admin.id, detail: { via: "members page" } });
     expect(await db.auditEvent.findMany({ where: { grantId, type: "grant.revoked" } })).toMatchObject([
       { userId: admin.id, detail: { reason: "admin_revoked", via: "members page" } },

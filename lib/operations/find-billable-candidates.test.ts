@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
 import { callToolOver } from "@/lib/testing/mcp-call";
 import { connect, seedDemoWorld, structured } from "@/lib/testing/mcp-fixtures";
 import { MENABREA_UNBILLED_TOTAL } from "@/prisma/seed/demo";
@@ -10,7 +9,7 @@ let menabreaId: string;
 beforeAll(async () => {
   const world = await seedDemoWorld();
   token = await connect(world.ada.userId, world.ada.workspaceId);
-  menabreaId = (await db.client.findFirstOrThrow({ where: { name: "Menabrea Press" } })).id;
+  menabreaId = world.demo.menabrea.id;
 });
 
 describe("find_billable_candidates", () => {

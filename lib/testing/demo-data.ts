@@ -5,16 +5,15 @@
 import fs from "node:fs";
 import { inject } from "vitest";
 import { db, databaseFile } from "@/lib/db";
-import type { seedDemo } from "@/prisma/seed/demo";
 
-export type DemoData = Awaited<ReturnType<typeof seedDemo>>;
+export type DemoData = Awaited<ReturnType<typeof loadDemoData>>;
 
 /**
  * Replaces everything in this file's database with the demo data and returns what
- * `seedDemo()` returns (the two demo users and the four workspaces). Closes the connection
- * first; the next query opens the new file.
+ * `seedDemo()` returns (the two demo users and the four workspaces), with the clients and
+ * projects many tests act on. Closes the connection first; the next query opens the new file.
  */
-export async function loadDemoData(): Promise<DemoData> {
+export async function loadDemoData() {
   const file = databaseFile();
   if (!file) throw new Error("loadDemoData needs a SQLite test database.");
   await db.$disconnect();
@@ -22,12 +21,22 @@ export async function loadDemoData(): Promise<DemoData> {
   fs.copyFileSync(inject("hourbookDemoDb"), file);
   const user = (email: string) => db.user.findUniqueOrThrow({ where: { email } });
   const workspace = (slug: string) => db.workspace.findUniqueOrThrow({ where: { slug } });
+  const lovelace = await workspace("lovelace-studio");
+  const engines = await workspace("analytical-engines");
+  const client = (workspaceId: string, name: string) => db.client.findFirstOrThrow({ where: { workspaceId, name } });
+  const project = (workspaceId: string, name: string) => db.project.findFirstOrThrow({ where: { workspaceId, name } });
   return {
     ada: await user("ada@example.com"),
     grace: await user("grace@example.com"),
-    lovelace: await workspace("lovelace-studio"),
-    engines: await workspace("analytical-engines"),
+    lovelace,
+    engines,
     sketchbook: await workspace("sketchbook"),
     hopper: await workspace("hopper-labs"),
+    /** Lovelace Studio's two clients, and Babbage's project at €120.00/h. */
+    babbage: await client(lovelace.id, "Babbage & Co"),
+    menabrea: await client(lovelace.id, "Menabrea Press"),
+    docs: await project(lovelace.id, "Difference Engine Docs"),
+    /** A project of Analytical Engines, for "not in this workspace". */
+    gearTrain: await project(engines.id, "Gear Train Audit"),
   };
 }

@@ -12,7 +12,7 @@ import { sendInvoice } from "@/lib/domain/invoices/send-invoice";
 import { createProject } from "@/lib/domain/projects/create-project";
 import { createTimeEntry } from "@/lib/domain/time-entries/create-time-entry";
 import { hashToken } from "@/lib/oauth/secrets";
-import { loadDemoData } from "@/lib/testing/demo-data";
+import { loadDemoData, type DemoData } from "@/lib/testing/demo-data";
 import { callToolOver } from "./mcp-call";
 import { createTestClient, tokensFor } from "./oauth-flow";
 
@@ -20,6 +20,8 @@ import { createTestClient, tokensFor } from "./oauth-flow";
 export const ALL_MCP_SCOPES = "hourbook:read hourbook:write hourbook:admin profile:read";
 
 export interface DemoWorld {
+  /** What `loadDemoData()` returns. */
+  demo: DemoData;
   adaId: string;
   graceId: string;
   workspaceId: string;
@@ -32,6 +34,7 @@ export async function seedDemoWorld(): Promise<DemoWorld> {
   const demo = await loadDemoData();
   const [adaId, graceId, workspaceId] = [demo.ada.id, demo.grace.id, demo.lovelace.id];
   return {
+    demo,
     adaId,
     graceId,
     workspaceId,

@@ -12,12 +12,21 @@ export function sentence(label: string, fragment: string): string {
   return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 
-/** The message for the first of `names` (form field first, then the domain's input name) that has one. */
-export function fieldError(state: ActionState, label: string, ...names: string[]): string | undefined {
+/**
+ * The domain's message for the first of `names` (form field first, then the domain's input name)
+ * that has one, as is: for forms whose domain already words whole sentences.
+ */
+export function fieldMessage(state: ActionState, ...names: string[]): string | undefined {
   if (state.status !== "error") return undefined;
   for (const name of names) {
-    const fragment = state.fieldErrors[name];
-    if (fragment) return sentence(label, fragment);
+    const message = state.fieldErrors[name];
+    if (message) return message;
   }
   return undefined;
+}
+
+/** The same message, read as a sentence about the field labelled `label`. */
+export function fieldError(state: ActionState, label: string, ...names: string[]): string | undefined {
+  const fragment = fieldMessage(state, ...names);
+  return fragment === undefined ? undefined : sentence(label, fragment);
 }

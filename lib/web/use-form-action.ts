@@ -11,12 +11,3 @@ export function useFormAction(action: (prev: ActionState, form: FormData) => Pro
   return { state, pending, formProps: { action: formAction, onSubmit } };
 }
 
-/** The domain's message for one field of the last refusal, as is (see field-error.ts for sentences). */
-export function fieldError(state: ActionState, ...names: string[]): string | undefined {
-  if (state.status !== "error") return undefined;
-  for (const name of names) {
-    const message = state.fieldErrors[name];
-    if (message) return message;
-  }
-  return undefined;
-}

@@ -24,8 +24,8 @@ const wide = { from: "2000-01-01", to: "2099-12-31" };
 beforeAll(async () => {
   const demo = await loadDemoData();
   ada = await resolveActor(demo.ada.id, { slug: "lovelace-studio" });
-  menabreaId = (await db.client.findFirstOrThrow({ where: { workspaceId: ada.workspaceId, name: "Menabrea Press" } })).id;
-  babbageId = (await db.client.findFirstOrThrow({ where: { workspaceId: ada.workspaceId, name: "Babbage & Co" } })).id;
+  menabreaId = demo.menabrea.id;
+  babbageId = demo.babbage.id;
 });
 
 /** A client with one billable 2-hour entry at €100/h, isolated from the demo data. */

@@ -55,11 +55,11 @@ describe("changing roles and membership", () => {
   let graceOwnerOfEngines: string;
 
   beforeAll(async () => {
-    await loadDemoData();
-    adaId = (await db.user.findUniqueOrThrow({ where: { email: "ada@example.com" } })).id;
-    graceId = (await db.user.findUniqueOrThrow({ where: { email: "grace@example.com" } })).id;
-    lovelaceId = (await db.workspace.findUniqueOrThrow({ where: { slug: "lovelace-studio" } })).id;
-    const enginesId = (await db.workspace.findUniqueOrThrow({ where: { slug: "analytical-engines" } })).id;
+    const demo = await loadDemoData();
+    adaId = demo.ada.id;
+    graceId = demo.grace.id;
+    lovelaceId = demo.lovelace.id;
+    const enginesId = demo.engines.id;
     ada = await resolveActor(adaId, { id: lovelaceId });
     adaInEngines = await resolveActor(adaId, { id: enginesId });
     graceMembership = (await db.membership.findFirstOrThrow({ where: { workspaceId: lovelaceId, userId: graceId } })).id;

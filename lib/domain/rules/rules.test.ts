@@ -13,13 +13,12 @@ let ids: { babbage: string; menabrea: string; docs: string; graceMembership: str
 beforeAll(async () => {
   const demo = await loadDemoData();
   ada = await resolveActor(demo.ada.id, { slug: "lovelace-studio" });
-  const find = (name: string) => db.client.findFirstOrThrow({ where: { name } }).then((c) => c.id);
   ids = {
-    babbage: await find("Babbage & Co"),
-    menabrea: await find("Menabrea Press"),
-    docs: (await db.project.findFirstOrThrow({ where: { name: "Difference Engine Docs" } })).id,
+    babbage: demo.babbage.id,
+    menabrea: demo.menabrea.id,
+    docs: demo.docs.id,
     graceMembership: (await db.membership.findFirstOrThrow({ where: { workspaceId: ada.workspaceId, role: "member" } })).id,
-    foreignProject: (await db.project.findFirstOrThrow({ where: { name: "Gear Train Audit" } })).id,
+    foreignProject: demo.gearTrain.id,
   };
 });
 

@@ -18,15 +18,14 @@ beforeAll(async () => {
   ada = await resolveActor(demo.ada.id, { slug: "lovelace-studio" });
   grace = await resolveActor(demo.grace.id, { slug: "lovelace-studio" });
   const project = (name: string) => db.project.findFirstOrThrow({ where: { name } }).then((x) => x.id);
-  const babbage = await db.client.findFirstOrThrow({ where: { name: "Babbage & Co" } });
-  const archived = await createProjectRow(db, ada.workspaceId, babbage.id, { name: "Old project", archived: true });
+  const archived = await createProjectRow(db, ada.workspaceId, demo.babbage.id, { name: "Old project", archived: true });
   const website = await project("Analytical Engine Website");
   p = {
     website,
-    docs: await project("Difference Engine Docs"),
+    docs: demo.docs.id,
     notes: await project("Translation Notes"),
     archived: archived.id,
-    foreign: await project("Gear Train Audit"),
+    foreign: demo.gearTrain.id,
     task: (await createTaskRow(db, ada.workspaceId, website, { name: "Non-billable chores", billable: false })).id,
     foreignTag: (await createTagRow(db, demo.engines.id, "elsewhere")).id,
     tag: (await db.tag.findFirstOrThrow({ where: { workspaceId: ada.workspaceId, name: "design" } })).id,

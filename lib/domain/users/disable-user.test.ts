@@ -16,11 +16,11 @@ let lovelaceId: string;
 let enginesId: string;
 
 beforeAll(async () => {
-  await loadDemoData();
-  adaId = (await db.user.findUniqueOrThrow({ where: { email: "ada@example.com" } })).id;
-  graceId = (await db.user.findUniqueOrThrow({ where: { email: "grace@example.com" } })).id;
-  lovelaceId = (await db.workspace.findUniqueOrThrow({ where: { slug: "lovelace-studio" } })).id;
-  enginesId = (await db.workspace.findUniqueOrThrow({ where: { slug: "analytical-engines" } })).id;
+  const demo = await loadDemoData();
+  adaId = demo.ada.id;
+  graceId = demo.grace.id;
+  lovelaceId = demo.lovelace.id;
+  enginesId = demo.engines.id;
 });
 
 async function connect(userId: string, workspaceId: string) {

@@ -19,11 +19,11 @@ let clientId: string;
 const OPEN = { publicApiAccess: true, clientPolicy: "any" as const, allowedHosts: [] as string[], maxAccess: "admin" as const };
 
 beforeAll(async () => {
-  await loadDemoData();
-  adaId = (await db.user.findUniqueOrThrow({ where: { email: "ada@example.com" } })).id;
-  graceId = (await db.user.findUniqueOrThrow({ where: { email: "grace@example.com" } })).id;
-  lovelaceId = (await db.workspace.findUniqueOrThrow({ where: { slug: "lovelace-studio" } })).id;
-  const enginesId = (await db.workspace.findUniqueOrThrow({ where: { slug: "analytical-engines" } })).id;
+  const demo = await loadDemoData();
+  adaId = demo.ada.id;
+  graceId = demo.grace.id;
+  lovelaceId = demo.lovelace.id;
+  const enginesId = demo.engines.id;
   ada = await resolveActor(adaId, { id: lovelaceId });
   grace = await resolveActor(graceId, { id: lovelaceId });
   adaAdminOfEngines = await resolveActor(adaId, { id: enginesId });

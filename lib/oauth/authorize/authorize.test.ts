@@ -1,23 +1,24 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createTestClient, newVerifier, REDIRECT_URI } from "@/lib/testing/oauth-flow";
-import { loadDemoData } from "@/lib/testing/demo-data";
+import { loadDemoData, type DemoData } from "@/lib/testing/demo-data";
 import { s256 } from "../pkce";
 import { approveAuthorization, denyAuthorization } from "./decide-authorization";
 import { handleAuthorizeRequest } from "./handle-authorize-request";
 import { handleConsentDecision } from "./handle-consent-decision";
 import { loadConsentView } from "./consent-view";
 
+let demo: DemoData;
 let adaId: string;
 let lovelaceId: string;
 let sketchbookId: string;
 let clientId: string;
 
 beforeAll(async () => {
-  await loadDemoData();
-  adaId = (await db.user.findUniqueOrThrow({ where: { email: "ada@example.com" } })).id;
-  lovelaceId = (await db.workspace.findUniqueOrThrow({ where: { slug: "lovelace-studio" } })).id;
-  sketchbookId = (await db.workspace.findUniqueOrThrow({ where: { slug: "sketchbook" } })).id;
+  demo = await loadDemoData();
+  adaId = demo.ada.id;
+  lovelaceId = demo.lovelace.id;
+  sketchbookId = demo.sketchbook.id;
   clientId = await createTestClient();
 });
 
@@ -159,7 +160,7 @@ describe("sign-in and the held request", () => {
   });
 
   it("binds the held request to the user: another user cannot see or answer it", async () => {
-    const grace = await db.user.findUniqueOrThrow({ where: { email: "grace@example.com" } });
+    const grace = demo.grace;
     const outcome = (await run(query())) as { requestId: string };
     expect(await loadConsentView(outcome.requestId, grace.id)).toBeNull();
     await expect(approveAuthorization({ requestId: outcome.requestId, userId: grace.id, workspaceId: lovelaceId, selectedScopes: ["hourbook:read"] })).rejects.toThrow(/expired or was already answered/);

@@ -13,9 +13,9 @@ let clientId: string;
 const workspaceIds: Record<string, string> = {};
 
 beforeAll(async () => {
-  await loadDemoData();
-  adaId = (await db.user.findUniqueOrThrow({ where: { email: "ada@example.com" } })).id;
-  graceId = (await db.user.findUniqueOrThrow({ where: { email: "grace@example.com" } })).id;
+  const demo = await loadDemoData();
+  adaId = demo.ada.id;
+  graceId = demo.grace.id;
   for (const w of await db.workspace.findMany()) workspaceIds[w.name] = w.id;
   clientId = await createTestClient();
 });

@@ -25,12 +25,12 @@ let clientId: string;
 const SCOPE = "hourbook:read hourbook:write profile:read";
 
 beforeAll(async () => {
-  await loadDemoData();
-  adaId = (await db.user.findUniqueOrThrow({ where: { email: "ada@example.com" } })).id;
-  graceId = (await db.user.findUniqueOrThrow({ where: { email: "grace@example.com" } })).id;
-  const lovelaceId = (await db.workspace.findUniqueOrThrow({ where: { slug: "lovelace-studio" } })).id;
-  const enginesId = (await db.workspace.findUniqueOrThrow({ where: { slug: "analytical-engines" } })).id;
-  hopperId = (await db.workspace.findUniqueOrThrow({ where: { slug: "hopper-labs" } })).id;
+  const demo = await loadDemoData();
+  adaId = demo.ada.id;
+  graceId = demo.grace.id;
+  const lovelaceId = demo.lovelace.id;
+  const enginesId = demo.engines.id;
+  hopperId = demo.hopper.id;
   lovelace = { id: lovelaceId, ada: await resolveActor(adaId, { id: lovelaceId }), grace: await resolveActor(graceId, { id: lovelaceId }) };
   engines = { id: enginesId, ada: await resolveActor(adaId, { id: enginesId }) };
   clientId = await createTestClient();

@@ -24,10 +24,10 @@ let grace: { id: string };
 let lovelaceId: string;
 
 beforeAll(async () => {
-  await loadDemoData();
-  ada = await db.user.findUniqueOrThrow({ where: { email: "ada@example.com" }, select: { id: true } });
-  grace = await db.user.findUniqueOrThrow({ where: { email: "grace@example.com" }, select: { id: true } });
-  lovelaceId = (await db.workspace.findUniqueOrThrow({ where: { slug: "lovelace-studio" } })).id;
+  const demo = await loadDemoData();
+  ada = demo.ada;
+  grace = demo.grace;
+  lovelaceId = demo.lovelace.id;
 });
 
 const VALID: NewDeveloperAppInput = {

@@ -1,19 +1,20 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { authorize, createTestClient, newVerifier, postForm, REDIRECT_URI, tokensFor } from "@/lib/testing/oauth-flow";
-import { loadDemoData } from "@/lib/testing/demo-data";
+import { loadDemoData, type DemoData } from "@/lib/testing/demo-data";
 import { protectedResource } from "../resources";
 import { verifyAccessToken } from "../verify-access-token";
 import { REFRESH_REUSE_WINDOW_SECONDS } from "../lifetimes";
 
+let demo: DemoData;
 let adaId: string;
 let lovelaceId: string;
 let clientId: string;
 
 beforeAll(async () => {
-  await loadDemoData();
-  adaId = (await db.user.findUniqueOrThrow({ where: { email: "ada@example.com" } })).id;
-  lovelaceId = (await db.workspace.findUniqueOrThrow({ where: { slug: "lovelace-studio" } })).id;
+  demo = await loadDemoData();
+  adaId = demo.ada.id;
+  lovelaceId = demo.lovelace.id;
   clientId = await createTestClient();
 });
 
@@ -207,8 +208,8 @@ describe("refresh_token grant", () => {
   });
 
   it("refuses to refresh for a disabled user", async () => {
-    const grace = await db.user.findUniqueOrThrow({ where: { email: "grace@example.com" } });
-    const analytical = await db.workspace.findUniqueOrThrow({ where: { slug: "analytical-engines" } });
+    const grace = demo.grace;
+    const analytical = demo.engines;
     const first = await tokensFor({ clientId, userId: grace.id, workspaceId: analytical.id });
     await db.user.update({ where: { id: grace.id }, data: { status: "disabled" } });
     try {

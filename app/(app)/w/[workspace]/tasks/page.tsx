@@ -5,7 +5,7 @@ import { TaskGroup, type TaskRow } from "@/components/tasks/task-group";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { SelectField } from "@/components/ui/field";
+import { SelectField, SelectOptions } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireWorkspaceActor } from "@/lib/auth/session";
 import { can } from "@/lib/domain/actor";
@@ -79,11 +79,7 @@ export default async function TasksPage({ params, searchParams }: { params: Prom
         </SelectField>
         <SelectField id="filter-status" name="status" label="Status" defaultValue={statusFilter ?? ""} fieldClassName="min-w-[10rem]">
           <option value="">Any status</option>
-          {Object.entries(TASK_STATUS_LABELS).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
+          <SelectOptions choices={TASK_STATUS_LABELS} />
         </SelectField>
         <Button type="submit" variant="secondary">
           Apply filters
