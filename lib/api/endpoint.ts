@@ -6,11 +6,8 @@
  * `data`). The route handler (api-route.ts) and the OpenAPI document (openapi.ts) are built from it.
  */
 import { z } from "zod";
-import type { Permission } from "@/lib/domain/permissions";
 import type { Wire } from "@/lib/integrations/wire";
-import type { Access, Operation, OperationContext } from "@/lib/operations/operation";
-import { performOperation } from "@/lib/operations/perform-operation";
-import type { Scope } from "@/lib/oauth/scopes";
+import { performOperation, type Operation, type OperationContext } from "@/lib/operations/operation";
 import { queryField } from "./query";
 import { requestFields } from "./request-fields";
 
@@ -22,7 +19,7 @@ export interface ApiInput {
   body: unknown;
 }
 
-export interface ApiEndpoint {
+export interface ApiEndpoint extends Pick<Operation, "scope" | "permission" | "access"> {
   operation: Operation;
   method: HttpMethod;
   /** OpenAPI path template, e.g. "/api/v1/clients/{id}". */
@@ -31,9 +28,6 @@ export interface ApiEndpoint {
   summary: string;
   description: string;
   tag: string;
-  scope: Scope;
-  permission: Permission | null;
-  access: Access;
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: z.ZodType;

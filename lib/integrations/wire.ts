@@ -22,7 +22,10 @@ type CamelKey<S extends string> = S extends `${infer Head}_${infer Tail}` ? `${H
 /** A wire object with the domain's names: `{ tag_ids }` → `{ tagIds }`. */
 export type DomainNamed<T> = { [K in keyof T as K extends string ? CamelKey<K> : K]: T[K] };
 
-/** The inverse of `snakeKey` for one level of an input object: `{ estimate_seconds: 60 }` → `{ estimateSeconds: 60 }`. */
+/** The inverse of `snakeKey`: `estimate_seconds` → `estimateSeconds`. */
+export const domainKey = (key: string) => key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+
+/** An input object with the domain's names, one level deep: `{ estimate_seconds: 60 }` → `{ estimateSeconds: 60 }`. */
 export function domainNamed<T extends object>(input: T): DomainNamed<T> {
-  return Object.fromEntries(Object.entries(input).map(([key, value]) => [key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()), value])) as DomainNamed<T>;
+  return Object.fromEntries(Object.entries(input).map(([key, value]) => [domainKey(key), value])) as DomainNamed<T>;
 }

@@ -11,6 +11,7 @@ import type { Actor } from "@/lib/domain/actor";
 import type { Permission } from "@/lib/domain/permissions";
 import type { Connection } from "@/lib/oauth/protected-resource/resolve-connection";
 import type { Scope } from "@/lib/oauth/scopes";
+import { toWire, type Wire } from "@/lib/integrations/wire";
 
 /**
  * What a call does to data: read changes nothing; additive creates something new (a retry
@@ -66,4 +67,11 @@ export interface Operation<I extends z.ZodObject = z.ZodObject, O extends z.ZodO
 export function defineOperation<I extends z.ZodObject, O extends z.ZodObject>(declaration: OperationDeclaration<I, O>): Operation<I, O> {
   const access: Access = declaration.effect === "read" ? "read" : declaration.scope === "hourbook:admin" ? "admin" : "write";
   return { ...declaration, access };
+}
+
+export type WireObject = { [key: string]: Wire };
+
+/** Runs an operation: the domain call, then its result as wire JSON checked against `output` — the same JSON whichever surface asked. */
+export async function performOperation(operation: Operation, ctx: OperationContext, input: unknown): Promise<WireObject> {
+  return operation.output.parse(toWire(await operation.run(ctx, input as never))) as WireObject;
 }

@@ -1,13 +1,14 @@
 /**
  * create_rule and update_rule take one flat input object (an MCP input schema is an object),
- * while the domain defines a rule as one shape per kind. These map the flat
- * settings onto the domain's names and read which settings a kind has from the domain's
- * own schema, so an argument that does not fit the kind is named instead of ignored.
+ * while the domain defines a rule as one shape per kind. These read which settings a kind
+ * has from the domain's own schema, so a setting that does not fit the kind is named instead
+ * of ignored.
  */
 import { z } from "zod";
 import { invalidInput } from "@/lib/domain/errors";
 import { MinimumSeconds, RoundingDirectionInput, RoundingIncrement, RuleDefinition } from "@/lib/domain/rules/rule-input";
 import { HourlyRate } from "@/lib/domain/schemas";
+import { domainKey } from "@/lib/integrations/wire";
 
 export const RuleKindArg = z.enum(["rounding", "minimum_duration", "rate_override"]);
 export type RuleKind = z.infer<typeof RuleKindArg>;
@@ -27,21 +28,15 @@ export const optionalRuleSettingArgs = {
   hourly_rate: ruleSettingArgs.hourly_rate.optional(),
 };
 
-const DOMAIN_NAME = {
-  rounding_increment_seconds: "roundingIncrementSeconds",
-  rounding_direction: "roundingDirection",
-  minimum_seconds: "minimumSeconds",
-  hourly_rate: "hourlyRate",
-} as const;
-type SettingArg = keyof typeof DOMAIN_NAME;
-const SETTING_ARGS = Object.keys(DOMAIN_NAME) as SettingArg[];
+type SettingArg = keyof typeof ruleSettingArgs;
+const SETTING_ARGS = Object.keys(ruleSettingArgs) as SettingArg[];
 
 export type RuleSettings = { [K in SettingArg]?: z.output<(typeof ruleSettingArgs)[K]> };
 
 /** The setting arguments a rule of `kind` has, per the domain's definition. */
 export function settingsOfKind(kind: RuleKind): SettingArg[] {
   const option = RuleDefinition.options.find((o) => o.shape.kind.value === kind);
-  return SETTING_ARGS.filter((arg) => option !== undefined && DOMAIN_NAME[arg] in option.shape);
+  return SETTING_ARGS.filter((arg) => option !== undefined && domainKey(arg) in option.shape);
 }
 
 /** Refuses settings that belong to another kind and, for a new rule, missing ones. */
