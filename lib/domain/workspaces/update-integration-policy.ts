@@ -2,7 +2,7 @@
  * Changes who and what may connect to the workspace: API/MCP access on or off, which kinds
  * of apps (any, developer apps only, an allowlist of client hosts) and the highest access a
  * connection gets. Owners and admins. Every MCP and REST request reads these afresh
- * (lib/integrations/resolve-connection.ts), so a tightening bites on the next request.
+ * (lib/oauth/protected-resource/resolve-connection.ts), so a tightening bites on the next request.
  */
 import { z } from "zod";
 import { db } from "@/lib/db";
