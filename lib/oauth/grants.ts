@@ -4,8 +4,8 @@
  * all (the node-oidc-provider model).
  */
 import { db, type DbTx } from "@/lib/db";
+import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { recordAuditEvent } from "./audit";
 import { markClientUsed } from "./clients/register-client";
 import { CONNECTION_IDLE_SECONDS } from "./lifetimes";
 

@@ -10,7 +10,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import { db, type DbTx } from "@/lib/db";
-import { recordAuditEvent } from "../audit";
+import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
 import { invalidClientMetadata, isOAuthError } from "../errors";
 import { UNUSED_REGISTRATION_TTL_SECONDS } from "../lifetimes";
 import { countFailure, enforceRateLimit, RATE_LIMITS } from "../rate-limit";

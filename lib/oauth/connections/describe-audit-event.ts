@@ -1,7 +1,7 @@
 /** Audit events in plain words for the audit log page: what happened, and the particulars. */
 import { z } from "zod";
+import type { FieldChange } from "@/lib/domain/audit/record-audit-event";
 import { env } from "@/lib/env";
-import type { FieldChange } from "../audit";
 import { resolveResource } from "../resources";
 import { accessLevelOf, isScope } from "../scopes";
 import { ACCESS_LEVEL_WORDS } from "./access-words";

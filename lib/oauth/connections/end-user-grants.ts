@@ -3,7 +3,7 @@
  * their refresh tokens go at once, and re-enabling the account later brings none of them back.
  */
 import type { DbTx } from "@/lib/db";
-import { recordAuditEvent } from "../audit";
+import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
 import { endGrant, type GrantRevocationReason } from "../grants";
 
 export async function endUserGrants(tx: DbTx, userId: string, reason: GrantRevocationReason, by: { userId: string | null }): Promise<number> {

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { recordAuditEvent } from "../audit";
+import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
 import { formatScope } from "../scopes";
 import { hashToken, newOpaqueToken, PREFIX } from "../secrets";
 import { parseNewDeveloperApp, type NewDeveloperAppInput } from "./developer-app-settings";

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { recordAuditEvent } from "../audit";
+import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
 import { revokeGrant } from "../grants";
 import { developerAppNotFound, ownedAppWhere } from "./developer-app-view";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
 import { invalidInput } from "@/lib/domain/errors";
-import { recordAuditEvent } from "../audit";
 import { rotateClientSecret } from "../clients/authenticate-client";
 import { developerAppNotFound, ownedAppWhere } from "./developer-app-view";
 
