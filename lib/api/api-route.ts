@@ -6,6 +6,8 @@
 import type { DbTx } from "@/lib/db";
 import { STORAGE_RETRY_AFTER_SECONDS, storageUnavailableMessage, storageUnavailableOf } from "@/lib/db-errors";
 import { can } from "@/lib/domain/actor";
+import { protectedResource } from "@/lib/domain/integrations/resources";
+import { scopesAllow } from "@/lib/domain/integrations/scopes";
 import { env } from "@/lib/env";
 import { isDomainError, type DomainError } from "@/lib/domain/errors";
 import { bearerChallenge } from "@/lib/http/bearer-challenge";
@@ -15,8 +17,6 @@ import { recordActivity } from "@/lib/integrations/record-activity";
 import { resolveConnection, type Connection } from "@/lib/integrations/resolve-connection";
 import { snakeKey, toWire, type Wire } from "@/lib/integrations/wire";
 import { consumeRateLimit } from "@/lib/oauth/rate-limit";
-import { protectedResource } from "@/lib/oauth/resources";
-import { scopesAllow } from "@/lib/oauth/scopes";
 import type { ApiEndpoint } from "./endpoint";
 import { ApiProblem, problem, problemResponse, type Problem } from "./problem";
 import { readApiInput } from "./read-api-input";

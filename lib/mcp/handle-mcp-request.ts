@@ -6,6 +6,7 @@
 import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
 import { ErrorCode } from "@modelcontextprotocol/sdk/types.js";
 import { STORAGE_RETRY_AFTER_SECONDS, storageUnavailableMessage, storageUnavailableOf } from "@/lib/db-errors";
+import { protectedResource } from "@/lib/domain/integrations/resources";
 import { env } from "@/lib/env";
 import { bearerChallenge } from "@/lib/http/bearer-challenge";
 import { corsHeadersForOrigin, preflightForOrigin } from "@/lib/http/cors";
@@ -13,7 +14,6 @@ import { readBoundedText } from "@/lib/http/read-bounded-text";
 import { recordActivity } from "@/lib/integrations/record-activity";
 import { resolveConnection, type ConnectionRefusal } from "@/lib/integrations/resolve-connection";
 import { consumeRateLimit } from "@/lib/oauth/rate-limit";
-import { protectedResource } from "@/lib/oauth/resources";
 import { createMcpServer } from "./create-mcp-server";
 import { isAllowedOrigin } from "./origin";
 import { findTool } from "./tool-catalog";

@@ -4,8 +4,8 @@
  * tools/call re-checks and says which condition failed.
  */
 import { can } from "@/lib/domain/actor";
+import { scopesAllow } from "@/lib/domain/integrations/scopes";
 import type { Connection } from "@/lib/integrations/resolve-connection";
-import { scopesAllow } from "@/lib/oauth/scopes";
 import type { McpTool } from "./tool";
 
 export type ToolBlock = { kind: "scope"; scope: string } | { kind: "role"; message: string } | { kind: "billing"; message: string };

@@ -6,9 +6,9 @@
 import type { z } from "zod";
 import type { DbTx } from "@/lib/db";
 import type { Actor } from "@/lib/domain/actor";
+import type { Scope } from "@/lib/domain/integrations/scopes";
 import type { Permission } from "@/lib/domain/permissions";
 import type { Connection } from "@/lib/integrations/resolve-connection";
-import type { Scope } from "@/lib/oauth/scopes";
 
 /** read: allowed while billing is past due; write/admin: not. */
 export type ToolAccess = "read" | "write" | "admin";

@@ -2,8 +2,8 @@
  * Discovery documents: RFC 8414 authorization server metadata and RFC 9728 protected
  * resource metadata, built from the configured public URL only.
  */
-import { protectedResource, issuer } from "./resources";
-import { scopesForResource, type ResourceKind } from "./scopes";
+import { protectedResource, issuer } from "@/lib/domain/integrations/resources";
+import { scopesForResource, type ResourceKind } from "@/lib/domain/integrations/scopes";
 
 export function authorizationServerMetadata() {
   const base = issuer();

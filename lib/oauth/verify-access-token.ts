@@ -6,10 +6,10 @@
  */
 import { db } from "@/lib/db";
 import { bestEffortWrite } from "@/lib/db-errors";
+import type { ResourceKind } from "@/lib/domain/integrations/scopes";
 import { checkAccessTokenJwt, type AccessTokenClaims } from "./access-token";
 import { OAuthError } from "./errors";
 import { endIdleGrants, IDLE_ENDED, isIdle } from "./grants";
-import type { ResourceKind } from "./scopes";
 
 export interface VerifiedAccess {
   claims: AccessTokenClaims;

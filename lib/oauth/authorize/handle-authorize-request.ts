@@ -3,9 +3,9 @@
  * (phase one), redirect back to the client with an error (phase two), send the user to sign
  * in first, or hold the request and show consent.
  */
+import { issuer } from "@/lib/domain/integrations/resources";
 import { isOAuthError, storageRefusal } from "../errors";
 import { enforceRateLimit, RATE_LIMITS } from "../rate-limit";
-import { issuer } from "../resources";
 import { authorizationResponseUrl, AuthorizePageError, readAuthorizeParams, validateAuthorizationParams, validateClientAndRedirect } from "./authorization-request";
 import { holdAuthorizationRequest } from "./hold-authorization-request";
 

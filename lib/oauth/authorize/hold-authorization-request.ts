@@ -4,8 +4,8 @@
  * unguessable id, never the parameters (so they cannot be tampered with in the page).
  */
 import { db } from "@/lib/db";
+import { formatScope } from "@/lib/domain/integrations/scopes";
 import { AUTHORIZATION_REQUEST_TTL_SECONDS } from "../lifetimes";
-import { formatScope } from "../scopes";
 import { newOpaqueToken, PREFIX } from "../secrets";
 import type { ValidatedAuthorization } from "./authorization-request";
 

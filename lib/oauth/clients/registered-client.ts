@@ -1,8 +1,9 @@
 /** A client as the authorization server sees it, whatever way it came to be known. */
 import { z } from "zod";
+import type { ResourceKind, Scope } from "@/lib/domain/integrations/scopes";
 import type { OAuthClient } from "@/lib/generated/prisma/client";
 import type { OAuthClientKind, TokenEndpointAuthMethod } from "@/lib/generated/prisma/enums";
-import { parseScope, type ResourceKind, type Scope } from "../scopes";
+import { parseScope } from "../scopes";
 
 export interface RegisteredClient {
   id: string;

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
-import { formatScope } from "../scopes";
+import { formatScope } from "@/lib/domain/integrations/scopes";
 import { hashToken, newOpaqueToken, PREFIX } from "../secrets";
 import { parseNewDeveloperApp, type NewDeveloperAppInput } from "./developer-app-settings";
 import { LIVE_CONNECTIONS, toDeveloperApp, type DeveloperApp } from "./developer-app-view";

@@ -1,7 +1,7 @@
 /** The URLs a developer app talks to, from the discovery documents (RFC 8414, RFC 9728). */
+import { issuer, protectedResource, type ProtectedResource } from "@/lib/domain/integrations/resources";
+import type { ResourceKind } from "@/lib/domain/integrations/scopes";
 import { authorizationServerMetadata } from "../metadata";
-import { issuer, protectedResource, type ProtectedResource } from "../resources";
-import type { ResourceKind } from "../scopes";
 
 export interface DeveloperAppEndpoints {
   issuer: string;

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { formatScope } from "../scopes";
+import { formatScope } from "@/lib/domain/integrations/scopes";
 import { parseDeveloperAppChanges, type DeveloperAppSettingsInput } from "./developer-app-settings";
 import { developerAppNotFound, LIVE_CONNECTIONS, ownedAppWhere, toDeveloperApp, type DeveloperApp } from "./developer-app-view";
 

@@ -4,11 +4,11 @@
  */
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
+import { protectedResource } from "@/lib/domain/integrations/resources";
 import { createFixtureClient, createFixtureRefreshToken, createGrantFixture, jwtClaims, type GrantFixture, refusal } from "@/lib/testing/oauth-fixtures";
 import { checkAccessTokenJwt } from "../access-token";
 import { IDLE_ENDED, revokeGrant } from "../grants";
 import { CONNECTION_IDLE_SECONDS, REFRESH_REUSE_WINDOW_SECONDS } from "../lifetimes";
-import { protectedResource } from "../resources";
 import { decrypt, encrypt, hashToken } from "../secrets";
 import { exchangeRefreshToken } from "./exchange-refresh-token";
 
