@@ -7,8 +7,8 @@
  */
 import { db } from "@/lib/db";
 import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
+import { endUserGrants } from "@/lib/domain/connections/end-user-grants";
 import { conflict, DomainError } from "@/lib/domain/errors";
-import { endUserGrants } from "@/lib/oauth/connections/end-user-grants";
 
 export type UserRef = { id: string } | { email: string };
 export type AccountChangeBy = "self" | "operator";

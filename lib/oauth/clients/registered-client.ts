@@ -39,10 +39,3 @@ export function toRegisteredClient(row: OAuthClient): RegisteredClient {
     secretHash: row.secretHash,
   };
 }
-
-/** Where a client comes from, in words for the consent and Integrations pages. */
-export function describeClientOrigin(client: Pick<RegisteredClient, "kind" | "id">): string {
-  if (client.kind === "metadata_document") return new URL(client.id).host;
-  if (client.kind === "developer_app") return "Developer app";
-  return "Registered dynamically — not verified";
-}

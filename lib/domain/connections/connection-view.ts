@@ -10,8 +10,9 @@ import { describeScopesByArea, type ScopeDescription } from "@/lib/domain/integr
 import { accessLevelOf, isScope, type AccessLevel, type ResourceKind, type Scope } from "@/lib/domain/integrations/scopes";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { OAuthClientKind } from "@/lib/generated/prisma/enums";
-import { describeClientOrigin } from "../clients/registered-client";
-import { endIdleGrants, isIdle } from "../grants";
+import { isIdle } from "./connection-idleness";
+import { describeClientOrigin } from "./describe-client-origin";
+import { endIdleGrants } from "./end-idle-grants";
 
 /** How many recent calls each connection shows. */
 export const RECENT_ACTIVITY = 5;
