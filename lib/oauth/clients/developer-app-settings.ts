@@ -7,8 +7,8 @@
 import { invalidInput } from "@/lib/domain/errors";
 import { formatScope, isScope, scopeRequestProblem, scopesForResource, type ResourceKind, type Scope } from "@/lib/domain/integrations/scopes";
 import type { TokenEndpointAuthMethod } from "@/lib/generated/prisma/enums";
-import { ClientNameSchema, MAX_REDIRECT_URIS } from "../clients/client-metadata";
 import { redirectUriProblem } from "../redirect-uri";
+import { ClientNameSchema, MAX_REDIRECT_URIS } from "./client-metadata";
 
 const MAX_URI_LENGTH = 2000;
 const RESOURCE_ORDER: readonly ResourceKind[] = ["api", "mcp"];

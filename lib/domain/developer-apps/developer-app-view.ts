@@ -1,9 +1,9 @@
 /** A developer app as its owner sees it on /developers/apps. */
 import { z } from "zod";
+import { DomainError } from "@/lib/domain/errors";
 import { isScope, orderScopes, type ResourceKind, type Scope } from "@/lib/domain/integrations/scopes";
 import type { OAuthClient } from "@/lib/generated/prisma/client";
 import type { TokenEndpointAuthMethod } from "@/lib/generated/prisma/enums";
-import { DomainError } from "@/lib/domain/errors";
 
 export type ClientType = "public" | "confidential";
 
