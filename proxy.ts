@@ -7,9 +7,8 @@
  */
 import { NextResponse, type NextRequest } from "next/server";
 import { htmlErrorPage } from "@/lib/http/html-error-page";
+import { REQUESTED_PATH_HEADER } from "@/lib/http/requested-path";
 import { isCrossSiteServerAction } from "@/lib/http/server-action-origin";
-
-export const REQUESTED_PATH_HEADER = "x-hourbook-requested-path";
 
 export function proxy(request: NextRequest) {
   if (isCrossSiteServerAction(request.method, request.headers)) {

@@ -17,7 +17,7 @@ import { expect, test } from "@playwright/test";
 import { prepareData } from "../scripts/prepare-data.mjs";
 import type { CrashFixture } from "./support/crash-fixture";
 
-/** ACTIVITY_KEPT_PER_CONNECTION in lib/oauth/connections/trim-connection-activity.ts. */
+/** ACTIVITY_KEPT_PER_CONNECTION in lib/domain/connections/trim-connection-activity.ts. */
 const ACTIVITY_KEPT_PER_CONNECTION = 50;
 const ENTRIES = 30;
 const PAYMENTS = 6;

@@ -4,7 +4,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { CheckboxField, InputField, RadioField, inputClasses } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SaveOrCancel } from "@/components/ui/save-or-cancel";
-import type { ResourceChoice, ScopeChoice } from "@/lib/oauth/developer-apps/scope-choices";
+import type { ResourceChoice, ScopeChoice } from "@/lib/domain/developer-apps/scope-choices";
 import { IDLE } from "@/lib/web/action-state";
 import { fieldMessage } from "@/lib/web/field-error";
 import { SecretReveal } from "./secret-reveal";

@@ -1,5 +1,5 @@
 import { Badge } from "@/components/ui/badge";
-import type { AppConnections } from "@/lib/oauth/connections/connection-view";
+import type { AppConnections } from "@/lib/domain/connections/connection-view";
 import type { ActionState } from "@/lib/web/action-state";
 import { ConnectionList } from "./connection-list";
 import { RevokeConnectionForm } from "./revoke-connection-form";

@@ -1,6 +1,6 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import type { ConnectionView } from "@/lib/oauth/connections/connection-view";
-import { ACCESS_LEVEL_WORDS } from "@/lib/oauth/connections/access-words";
+import type { ConnectionView } from "@/lib/domain/connections/connection-view";
+import { ACCESS_LEVEL_WORDS } from "@/lib/domain/integrations/access-words";
 import type { ActionState } from "@/lib/web/action-state";
 import { RevokeConnectionForm } from "./revoke-connection-form";
 import { When } from "./when";

@@ -1,6 +1,6 @@
 import { When } from "@/components/integrations/when";
 import { Table, Td } from "@/components/ui/table";
-import type { AuditEventView } from "@/lib/oauth/connections/list-audit-events";
+import type { AuditEventView } from "@/lib/domain/audit/list-audit-events";
 
 /** Audit events, newest first: when, who, what, from which app, and the particulars. */
 export function AuditLogTable({ events, timeZone }: { events: AuditEventView[]; timeZone: string }) {

@@ -6,9 +6,9 @@
  * Prints one line of JSON (CrashFixture).
  */
 import { db } from "@/lib/db";
+import { protectedResource } from "@/lib/domain/integrations/resources";
 import { createGrant } from "@/lib/oauth/grants";
 import { issueAccessToken } from "@/lib/oauth/access-token";
-import { protectedResource } from "@/lib/oauth/resources";
 
 export interface CrashFixture {
   token: string;

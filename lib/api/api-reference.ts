@@ -3,7 +3,7 @@
  * page, the document and the routes describe the same endpoints: per tag, each operation's
  * method, path, summary, scope, parameters and body fields, with JSON Schema types in words.
  */
-import { COARSE_SCOPES, scopesAllow, type Scope } from "@/lib/oauth/scopes";
+import { COARSE_SCOPES, scopesAllow, type Scope } from "@/lib/domain/integrations/scopes";
 import { openApiDocument } from "./openapi";
 
 type JsonSchema = {

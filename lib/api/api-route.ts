@@ -14,7 +14,7 @@ import { snakeKey, type Wire } from "@/lib/integrations/wire";
 import { checkCall, checkRate, type CallRefusal, type RateRefusal } from "@/lib/operations/check-call";
 import { bearerChallenge } from "@/lib/oauth/protected-resource/bearer-challenge";
 import { resolveConnection, type Connection, type ConnectionRefusal } from "@/lib/oauth/protected-resource/resolve-connection";
-import { protectedResource } from "@/lib/oauth/resources";
+import { protectedResource } from "@/lib/domain/integrations/resources";
 import type { ApiEndpoint } from "./endpoint";
 import { ApiProblem, problem, problemResponse, type Problem } from "./problem";
 import { readApiInput } from "./read-api-input";

@@ -4,8 +4,8 @@
  */
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { describe, expect, it } from "vitest";
+import { scopesForResource } from "@/lib/domain/integrations/scopes";
 import { apiRouteFiles } from "@/lib/testing/api-routes";
-import { scopesForResource } from "@/lib/oauth/scopes";
 import { API_ENDPOINTS } from "./endpoint-catalog";
 import { openApiDocument } from "./openapi";
 

@@ -3,10 +3,10 @@
  * 3.1 uses JSON Schema 2020-12, which zod emits directly) — there is no hand-kept copy.
  */
 import { z } from "zod";
+import { issuer } from "@/lib/domain/integrations/resources";
+import { describeScope } from "@/lib/domain/integrations/scope-descriptions";
+import { scopesForResource } from "@/lib/domain/integrations/scopes";
 import { authorizationServerMetadata } from "@/lib/oauth/metadata";
-import { issuer } from "@/lib/oauth/resources";
-import { describeScope } from "@/lib/oauth/scope-descriptions";
-import { scopesForResource } from "@/lib/oauth/scopes";
 import { IDEMPOTENCY_KEY_PATTERN, IDEMPOTENCY_KEY_RULE } from "@/lib/integrations/idempotency-key";
 import type { ApiEndpoint } from "./endpoint";
 import { API_ENDPOINTS } from "./endpoint-catalog";

@@ -7,9 +7,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { now } from "@/lib/domain/clock";
 import { addIsoDays, localDateOf } from "@/lib/domain/dates";
+import { scopesAllow, type Scope } from "@/lib/domain/integrations/scopes";
 import { rest, type RestCall } from "@/lib/testing/api-routes";
 import { createTestClient, tokensFor } from "@/lib/testing/oauth-flow";
-import { scopesAllow, type Scope } from "@/lib/oauth/scopes";
 import { loadDemoData, type DemoData } from "@/lib/testing/demo-data";
 import { API_ENDPOINTS } from "./endpoint-catalog";
 

@@ -5,11 +5,11 @@
 import "server-only";
 import { getServerSession } from "next-auth";
 import { headers } from "next/headers";
-import { REQUESTED_PATH_HEADER } from "@/proxy";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { getAuthOptions } from "@/lib/auth/auth-options";
 import { env } from "@/lib/env";
+import { REQUESTED_PATH_HEADER } from "@/lib/http/requested-path";
 import { resolveActor, type Actor } from "@/lib/domain/actor";
 import { isDomainError } from "@/lib/domain/errors";
 import { getActiveUser, type SignedInUser } from "@/lib/domain/users/get-active-user";

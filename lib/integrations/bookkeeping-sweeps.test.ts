@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { loadConnections, RECENT_ACTIVITY } from "@/lib/oauth/connections/connection-view";
-import { ACTIVITY_KEPT_PER_CONNECTION } from "@/lib/oauth/connections/trim-connection-activity";
+import { loadConnections, RECENT_ACTIVITY } from "@/lib/domain/connections/connection-view";
+import { ACTIVITY_KEPT_PER_CONNECTION } from "@/lib/domain/connections/trim-connection-activity";
 import { createGrant } from "@/lib/oauth/grants";
 import { callToolOver } from "@/lib/testing/mcp-call";
 import { ALL_MCP_SCOPES, seedDemoWorld, structured, uniqueName, type DemoWorld } from "@/lib/testing/mcp-fixtures";

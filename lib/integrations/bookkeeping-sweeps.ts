@@ -4,7 +4,7 @@
  * so without it they would grow for ever; with it they stay bounded. It runs on every server
  * process (started from instrumentation.ts), never on a request's path.
  */
-import { trimConnectionActivity } from "@/lib/oauth/connections/trim-connection-activity";
+import { trimConnectionActivity } from "@/lib/domain/connections/trim-connection-activity";
 import { deleteExpiredIdempotencyRecords } from "./idempotency";
 
 /** How often each server process sweeps, after a first sweep at start-up. */

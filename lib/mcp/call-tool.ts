@@ -14,7 +14,7 @@ import { recordActivity } from "@/lib/integrations/record-activity";
 import type { CallRefusal } from "@/lib/operations/check-call";
 import { performOperation, type OperationContext, type WireObject } from "@/lib/operations/operation";
 import type { Connection } from "@/lib/oauth/protected-resource/resolve-connection";
-import { recordAuditEvent } from "@/lib/oauth/audit";
+import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
 import { consumeConfirmation, issueConfirmation } from "./confirmation";
 import type { McpTool } from "./tool";
 import { publishedInput } from "./tool-schemas";

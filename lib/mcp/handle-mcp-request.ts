@@ -9,7 +9,7 @@ import { readBoundedText } from "@/lib/http/read-bounded-text";
 import { recordActivity } from "@/lib/integrations/record-activity";
 import { checkRate } from "@/lib/operations/check-call";
 import type { Connection } from "@/lib/oauth/protected-resource/resolve-connection";
-import { protectedResource } from "@/lib/oauth/resources";
+import { protectedResource } from "@/lib/domain/integrations/resources";
 import { callChecks } from "./call-checks";
 import { createMcpServer } from "./create-mcp-server";
 import { isAllowedOrigin } from "./origin";

@@ -7,7 +7,7 @@ import { ErrorCode } from "@modelcontextprotocol/sdk/types.js";
 import { STORAGE_RETRY_AFTER_SECONDS, storageUnavailableMessage, storageUnavailableOf } from "@/lib/db-errors";
 import { bearerChallenge } from "@/lib/oauth/protected-resource/bearer-challenge";
 import { resolveConnection, type Connection, type ConnectionRefusal } from "@/lib/oauth/protected-resource/resolve-connection";
-import { protectedResource } from "@/lib/oauth/resources";
+import { protectedResource } from "@/lib/domain/integrations/resources";
 
 /** Asked for when a client has no token yet: everyday read and write access. */
 export const DEFAULT_MCP_SCOPE = "hourbook:read hourbook:write";

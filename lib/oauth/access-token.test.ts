@@ -6,9 +6,9 @@
 import { generateKeyPair, SignJWT } from "jose";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
+import { issuer, protectedResource } from "@/lib/domain/integrations/resources";
 import { checkAccessTokenJwt, issueAccessToken, readAccessTokenForRevocation } from "./access-token";
 import { ACCESS_TOKEN_TTL_SECONDS } from "./lifetimes";
-import { issuer, protectedResource } from "./resources";
 import { currentSigningKey, rotateSigningKey } from "./signing-keys";
 
 afterEach(() => {

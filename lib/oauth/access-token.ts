@@ -6,9 +6,10 @@
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify, SignJWT, errors as joseErrors, type JWTPayload } from "jose";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
+import { issuer, protectedResource } from "@/lib/domain/integrations/resources";
+import type { ResourceKind, Scope } from "@/lib/domain/integrations/scopes";
 import { ACCESS_TOKEN_TTL_SECONDS } from "./lifetimes";
-import { issuer, protectedResource } from "./resources";
-import { parseScope, type ResourceKind, type Scope } from "./scopes";
+import { parseScope } from "./scopes";
 import { currentSigningKey, publishedKeys, SIGNING_ALG } from "./signing-keys";
 
 export interface AccessTokenSubject {

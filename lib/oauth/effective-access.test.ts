@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { ALL_SCOPES, scopesAllow } from "@/lib/domain/integrations/scopes";
 import { ACCESS_CASES, DYNAMIC_CLIENT, OPEN_WORKSPACE } from "@/lib/testing/access-cases";
 import { BILLING_WRITE_REFUSAL } from "@/lib/domain/integrations/integration-access";
 import { CAPABILITIES, effectiveAccess, usableCapabilities } from "./effective-access";
-import { ALL_SCOPES, parseScope, scopesAllow } from "./scopes";
+import { parseScope } from "./scopes";
 
 describe("effectiveAccess", () => {
   it.each(ACCESS_CASES)("$name", (row) => {

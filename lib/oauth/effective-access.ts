@@ -5,6 +5,8 @@
  * the token's usable scopes and the write refusal from it on every MCP and REST request. One
  * answer for both, so the page never promises what the next request would refuse.
  */
+import { describeScope } from "@/lib/domain/integrations/scope-descriptions";
+import { capToAccessLevel, scopesAllow, type AccessLevel, type Scope } from "@/lib/domain/integrations/scopes";
 import type { Role } from "@/lib/generated/prisma/enums";
 import {
   BILLING_WRITE_REFUSAL,
@@ -15,8 +17,6 @@ import {
 } from "@/lib/domain/integrations/integration-access";
 import type { WorkspaceFacts } from "@/lib/domain/integrations/workspace-facts";
 import { roleAllows, type Permission } from "@/lib/domain/permissions";
-import { describeScope } from "./scope-descriptions";
-import { capToAccessLevel, scopesAllow, type AccessLevel, type Scope } from "./scopes";
 
 /**
  * One thing a connection can do, as every MCP tool and REST endpoint declares it: the scope

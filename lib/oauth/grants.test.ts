@@ -4,11 +4,15 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { idleEndOf, isIdle } from "@/lib/domain/connections/connection-idleness";
+import type { GrantRevocationReason } from "@/lib/domain/connections/end-grant";
+import { endIdleGrants } from "@/lib/domain/connections/end-idle-grants";
+import { listUserConnections } from "@/lib/domain/connections/list-user-connections";
+import { revokeGrant } from "@/lib/domain/connections/revoke-grant";
 import { env } from "@/lib/env";
 import { authorize, createTestClient, postForm, tokensFor } from "@/lib/testing/oauth-flow";
 import { loadDemoData, type DemoData } from "@/lib/testing/demo-data";
-import { listUserConnections } from "./connections/list-user-connections";
-import { endIdleGrants, findLiveGrant, idleEndOf, isIdle, revokeGrant, type GrantRevocationReason } from "./grants";
+import { findLiveGrant } from "./grants";
 import { verifyAccessToken } from "./verify-access-token";
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -1,13 +1,12 @@
 /** How long each credential lives. Short access tokens make revocation bite fast even offline. */
-import { env } from "@/lib/env";
+import { CONNECTION_IDLE_SECONDS } from "@/lib/domain/connections/connection-idleness";
 
 export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
 /**
- * A connection unused this long ends by itself (HOURBOOK_CONNECTION_IDLE_DAYS, default 90).
- * A refresh token lives as long from when it was issued: every use issues a new one, so a
- * connection in use never runs out, and one left alone ends on both counts at the same time.
+ * A refresh token lives as long as an unused connection (CONNECTION_IDLE_SECONDS) from when it
+ * was issued: every use issues a new one, so a connection in use never runs out, and one left
+ * alone ends on both counts at the same time.
  */
-export const CONNECTION_IDLE_SECONDS = env.HOURBOOK_CONNECTION_IDLE_DAYS * 24 * 60 * 60;
 export const REFRESH_TOKEN_TTL_SECONDS = CONNECTION_IDLE_SECONDS;
 /** MCP authorization spec / OAuth 2.1 §4.1.2: codes are short-lived; ours live 60 s. */
 export const AUTHORIZATION_CODE_TTL_SECONDS = 60;

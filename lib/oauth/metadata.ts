@@ -2,8 +2,9 @@
  * Discovery documents: RFC 8414 authorization server metadata and RFC 9728 protected
  * resource metadata, built from the configured public URL only.
  */
-import { protectedResource, issuer } from "./resources";
-import { scopesForResource, type ResourceKind } from "./scopes";
+import type { DeveloperAppEndpoints } from "@/lib/domain/developer-apps/developer-app-endpoints";
+import { protectedResource, issuer } from "@/lib/domain/integrations/resources";
+import { scopesForResource, type ResourceKind } from "@/lib/domain/integrations/scopes";
 
 export function authorizationServerMetadata() {
   const base = issuer();
@@ -36,5 +37,18 @@ export function protectedResourceMetadata(kind: ResourceKind) {
     scopes_supported: scopesForResource(kind),
     bearer_methods_supported: ["header"],
     resource_documentation: `${issuer()}/developers`,
+  };
+}
+
+/** The URLs a developer app talks to, in the words of the developer pages: the endpoints above (RFC 8414) and the resources (RFC 9728). */
+export function developerAppEndpoints(resources: readonly ResourceKind[] = ["api", "mcp"]): DeveloperAppEndpoints {
+  const metadata = authorizationServerMetadata();
+  return {
+    issuer: issuer(),
+    authorization: metadata.authorization_endpoint,
+    token: metadata.token_endpoint,
+    revocation: metadata.revocation_endpoint,
+    metadata: `${issuer()}/.well-known/oauth-authorization-server`,
+    resources: resources.map(protectedResource),
   };
 }

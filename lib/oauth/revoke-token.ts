@@ -4,10 +4,10 @@
  * foreign tokens get the same 200 as a success (RFC 7009 §2.2), so nothing can be probed.
  */
 import { db } from "@/lib/db";
+import { revokeGrant } from "@/lib/domain/connections/revoke-grant";
 import { readAccessTokenForRevocation } from "./access-token";
 import { authenticateCountedClient } from "./clients/authenticate-client";
 import { invalidRequest } from "./errors";
-import { revokeGrant } from "./grants";
 import { RATE_LIMITS } from "./rate-limit";
 import { hashToken, PREFIX } from "./secrets";
 

@@ -2,18 +2,16 @@ import { describe, expect, it } from "vitest";
 import { OAuthError } from "./errors";
 import {
   accessLevelOf,
-  assertValidScopeRequest,
   capToAccessLevel,
   formatScope,
   isWriteScope,
-  parseRequestedScope,
-  parseScope,
   scopeDependency,
   scopesAllow,
   scopesForResource,
   withConsistentDependencies,
   type Scope,
-} from "./scopes";
+} from "@/lib/domain/integrations/scopes";
+import { assertValidScopeRequest, parseRequestedScope, parseScope } from "./scopes";
 
 // Test bodies only parse scopes inside `it`: a parse that throws while the file is collected
 // fails no test, and mutation testing would count the broken parser as unnoticed.

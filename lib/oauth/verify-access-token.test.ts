@@ -4,11 +4,12 @@
  */
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
+import { CONNECTION_IDLE_SECONDS } from "@/lib/domain/connections/connection-idleness";
+import type { ResourceKind } from "@/lib/domain/integrations/scopes";
 import { createGrantFixture, type GrantFixture, refusal } from "@/lib/testing/oauth-fixtures";
 import { issueAccessToken } from "./access-token";
 import { IDLE_ENDED } from "./grants";
-import { ACCESS_TOKEN_TTL_SECONDS, CONNECTION_IDLE_SECONDS } from "./lifetimes";
-import type { ResourceKind } from "./scopes";
+import { ACCESS_TOKEN_TTL_SECONDS } from "./lifetimes";
 import { verifyAccessToken } from "./verify-access-token";
 
 afterEach(() => {

@@ -6,10 +6,12 @@
  */
 import { db } from "@/lib/db";
 import { bestEffortWrite } from "@/lib/db-errors";
+import { isIdle } from "@/lib/domain/connections/connection-idleness";
+import { endIdleGrants } from "@/lib/domain/connections/end-idle-grants";
+import type { ResourceKind } from "@/lib/domain/integrations/scopes";
 import { checkAccessTokenJwt, type AccessTokenClaims } from "./access-token";
 import { OAuthError } from "./errors";
-import { endIdleGrants, IDLE_ENDED, isIdle } from "./grants";
-import type { ResourceKind } from "./scopes";
+import { IDLE_ENDED } from "./grants";
 
 export interface VerifiedAccess {
   claims: AccessTokenClaims;

@@ -9,8 +9,7 @@ import { can } from "@/lib/domain/actor";
 import { env } from "@/lib/env";
 import type { Connection } from "@/lib/oauth/protected-resource/resolve-connection";
 import { consumeRateLimit } from "@/lib/oauth/rate-limit";
-import type { ResourceKind, Scope } from "@/lib/oauth/scopes";
-import { scopesAllow } from "@/lib/oauth/scopes";
+import { scopesAllow, type ResourceKind, type Scope } from "@/lib/domain/integrations/scopes";
 import type { Operation } from "./operation";
 
 export type CallRefusal =

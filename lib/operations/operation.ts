@@ -10,7 +10,7 @@ import type { DbTx } from "@/lib/db";
 import type { Actor } from "@/lib/domain/actor";
 import type { Permission } from "@/lib/domain/permissions";
 import type { Connection } from "@/lib/oauth/protected-resource/resolve-connection";
-import type { Scope } from "@/lib/oauth/scopes";
+import type { Scope } from "@/lib/domain/integrations/scopes";
 import { toWire, type Wire } from "@/lib/integrations/wire";
 
 /**

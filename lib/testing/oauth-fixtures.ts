@@ -5,11 +5,11 @@
  */
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
+import { protectedResource } from "@/lib/domain/integrations/resources";
+import type { ResourceKind } from "@/lib/domain/integrations/scopes";
 import { OAuthError } from "@/lib/oauth/errors";
 import { toRegisteredClient, type RegisteredClient } from "@/lib/oauth/clients/registered-client";
 import { s256 } from "@/lib/oauth/pkce";
-import { protectedResource } from "@/lib/oauth/resources";
-import type { ResourceKind } from "@/lib/oauth/scopes";
 import { hashToken, newOpaqueToken, PREFIX } from "@/lib/oauth/secrets";
 
 const unique = () => randomBytes(6).toString("hex");

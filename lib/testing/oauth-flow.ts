@@ -6,10 +6,10 @@ import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
 import { POST as revokeRoute } from "@/app/oauth/revoke/route";
 import { POST as tokenRoute } from "@/app/oauth/token/route";
+import { protectedResource } from "@/lib/domain/integrations/resources";
 import { handleAuthorizeRequest } from "@/lib/oauth/authorize/handle-authorize-request";
 import { approveAuthorization } from "@/lib/oauth/authorize/decide-authorization";
 import { s256 } from "@/lib/oauth/pkce";
-import { protectedResource } from "@/lib/oauth/resources";
 import { hashToken } from "@/lib/oauth/secrets";
 import type { TokenEndpointAuthMethod } from "@/lib/generated/prisma/enums";
 

@@ -5,7 +5,7 @@
  */
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { BillingState, InvoiceStatus, MembershipStatus, Plan, Role, TaskStatus } from "@/lib/generated/prisma/enums";
-import { hashPassword } from "@/lib/auth/password";
+import { hashPassword } from "@/lib/domain/users/password";
 
 let counter = 0;
 const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${(counter++).toString(36)}`;

@@ -5,8 +5,8 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
+import { listUserConnections } from "@/lib/domain/connections/list-user-connections";
 import { listUserWorkspaces } from "@/lib/domain/workspaces/list-user-workspaces";
-import { listUserConnections } from "@/lib/oauth/connections/list-user-connections";
 import { disableOwnAccountAction } from "./actions";
 
 const ROLE_LABELS = { owner: "Owner", admin: "Admin", member: "Member" } as const;

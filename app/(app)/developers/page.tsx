@@ -4,7 +4,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
-import { developerAppEndpoints } from "@/lib/oauth/developer-apps/developer-app-endpoints";
+import { developerAppEndpoints } from "@/lib/oauth/metadata";
 
 export const metadata: Metadata = { title: "Build on Hourbook" };
 

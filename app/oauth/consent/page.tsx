@@ -6,9 +6,9 @@ import { SwitchAccountLink } from "@/components/auth/switch-account-link";
 import { ScopeChecklist } from "@/components/consent/scope-checklist";
 import { WorkspaceAccess } from "@/components/consent/workspace-access";
 import { requireUser } from "@/lib/auth/session";
+import { scopeDependency, type Scope } from "@/lib/domain/integrations/scopes";
 import { consentErrorMessage } from "@/lib/oauth/authorize/consent-errors";
 import { loadConsentView } from "@/lib/oauth/authorize/consent-view";
-import { scopeDependency, type Scope } from "@/lib/oauth/scopes";
 import { param, paramList, type SearchParams } from "@/lib/web/search-params";
 
 export const metadata: Metadata = { title: "Connect an app" };

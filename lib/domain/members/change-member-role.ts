@@ -2,9 +2,9 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { assertCan, type Actor } from "@/lib/domain/actor";
+import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
 import { parseInput } from "@/lib/domain/errors";
 import { Id } from "@/lib/domain/schemas";
-import { recordAuditEvent } from "@/lib/oauth/audit";
 import { applyMemberChange, type ChangedMember } from "./apply-member-change";
 
 export const ChangeMemberRoleInput = z.object({

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { listUserConnections } from "@/lib/oauth/connections/list-user-connections";
+import { listUserConnections } from "@/lib/domain/connections/list-user-connections";
 import { mcpRequest } from "@/lib/testing/mcp-call";
 import { createTestClient, postForm, tokensFor } from "@/lib/testing/oauth-flow";
 import { loadDemoData } from "@/lib/testing/demo-data";

@@ -6,9 +6,9 @@
  * the account later brings none of the old connections back.
  */
 import { db } from "@/lib/db";
+import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
+import { endUserGrants } from "@/lib/domain/connections/end-user-grants";
 import { conflict, DomainError } from "@/lib/domain/errors";
-import { recordAuditEvent } from "@/lib/oauth/audit";
-import { endUserGrants } from "@/lib/oauth/connections/end-user-grants";
 
 export type UserRef = { id: string } | { email: string };
 export type AccountChangeBy = "self" | "operator";

@@ -4,8 +4,8 @@
  * ended, so every app has to be approved afresh.
  */
 import { db } from "@/lib/db";
+import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
 import { conflict, DomainError } from "@/lib/domain/errors";
-import { recordAuditEvent } from "@/lib/oauth/audit";
 import type { UserRef } from "./disable-user";
 
 export async function enableUser(user: UserRef): Promise<{ userId: string; email: string }> {

@@ -1,5 +1,5 @@
 import { db } from "@/lib/db";
-import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { hashPassword, verifyPassword } from "./password";
 
 export type CredentialsCheck =
   | { ok: true; user: { id: string; email: string; name: string } }

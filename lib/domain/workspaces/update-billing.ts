@@ -7,9 +7,9 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { assertCan, type Actor } from "@/lib/domain/actor";
+import { recordAuditEvent, type FieldChange } from "@/lib/domain/audit/record-audit-event";
 import { notFound, parseInput } from "@/lib/domain/errors";
 import type { BillingState, Plan } from "@/lib/generated/prisma/enums";
-import { recordAuditEvent, type FieldChange } from "@/lib/oauth/audit";
 
 
 export const UpdateBillingInput = z.object({

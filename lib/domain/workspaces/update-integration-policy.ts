@@ -7,9 +7,9 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { assertCan, type Actor } from "@/lib/domain/actor";
+import { recordAuditEvent, type FieldChange } from "@/lib/domain/audit/record-audit-event";
 import { notFound, parseInput } from "@/lib/domain/errors";
-import { recordAuditEvent, type FieldChange } from "@/lib/oauth/audit";
-import { ACCESS_LEVEL_WORDS } from "@/lib/oauth/connections/access-words";
+import { ACCESS_LEVEL_WORDS } from "@/lib/domain/integrations/access-words";
 import { getIntegrationPolicy, type IntegrationPolicyView } from "./get-integration-policy";
 
 export const CLIENT_POLICY_WORDS = { any: "any app", developer_apps: "developer apps only", allowlist: "listed hosts only" } as const;

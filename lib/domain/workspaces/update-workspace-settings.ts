@@ -8,10 +8,10 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { assertCan, type Actor } from "@/lib/domain/actor";
+import { recordAuditEvent, type FieldChange } from "@/lib/domain/audit/record-audit-event";
 import { invalidInput, notFound, parseInput } from "@/lib/domain/errors";
 import { HourlyRate, Name } from "@/lib/domain/schemas";
 import { getWorkspace, type WorkspaceView } from "./get-workspace";
-import { recordAuditEvent, type FieldChange } from "@/lib/oauth/audit";
 
 const CURRENCIES: ReadonlySet<string> = new Set(Intl.supportedValuesOf("currency"));
 

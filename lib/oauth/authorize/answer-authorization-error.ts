@@ -7,7 +7,7 @@
  * with `error`, `error_description`, `state` and `iss` (RFC 9207).
  */
 import { isOAuthError, storageRefusal, type OAuthError, type OAuthErrorCode } from "../errors";
-import { issuer } from "../resources";
+import { issuer } from "@/lib/domain/integrations/resources";
 import { authorizationResponseUrl } from "./authorization-request";
 
 /** Where a request whose client and redirect URI were validated is answered. */

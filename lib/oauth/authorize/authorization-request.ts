@@ -12,13 +12,14 @@
  * read back, so the client can still match the error to its request; echoing none would leave
  * a client that checks state unable to tell the error was for it.
  */
+import { protectedResource, resolveResource, type ProtectedResource } from "@/lib/domain/integrations/resources";
+import { scopesAllow, type Scope } from "@/lib/domain/integrations/scopes";
 import { findClient } from "../clients/find-client";
 import type { RegisteredClient } from "../clients/registered-client";
 import { OAuthError, invalidClient, invalidRedirectUri, invalidRequest, invalidScope, invalidTarget } from "../errors";
 import { CODE_CHALLENGE } from "../pkce";
 import { redirectUriMatches } from "../redirect-uri";
-import { protectedResource, resolveResource, type ProtectedResource } from "../resources";
-import { assertValidScopeRequest, parseRequestedScope, parseScope, scopesAllow, type Scope } from "../scopes";
+import { assertValidScopeRequest, parseRequestedScope, parseScope } from "../scopes";
 
 /** An authorize query as RFC 6749 §3.1 reads it: empty values count as absent. */
 export interface AuthorizeParams {

@@ -1,12 +1,13 @@
 /** Everything the consent page shows about a held authorization request. */
+import { describeClientOrigin } from "@/lib/domain/connections/describe-client-origin";
+import { resolveResource } from "@/lib/domain/integrations/resources";
+import { describeScopesByArea, type ScopeDescription } from "@/lib/domain/integrations/scope-descriptions";
+import type { Scope } from "@/lib/domain/integrations/scopes";
 import type { OAuthAuthorizationRequest } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { findClient } from "../clients/find-client";
-import { describeClientOrigin } from "../clients/registered-client";
 import { allRedirectsAreLocal } from "../redirect-uri";
-import { resolveResource } from "../resources";
-import { describeScopesByArea, type ScopeDescription } from "../scope-descriptions";
-import { parseScope, type Scope } from "../scopes";
+import { parseScope } from "../scopes";
 import { describeWorkspaceAccess, type WorkspaceAccessView } from "./describe-workspace-access";
 import { findHeldRequest } from "./hold-authorization-request";
 import { listWorkspaceChoices } from "./workspace-choices";

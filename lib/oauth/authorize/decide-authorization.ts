@@ -4,14 +4,15 @@
  * `access_denied`. Either way the held request is answered exactly once.
  */
 import { db, type DbTx } from "@/lib/db";
+import { issuer } from "@/lib/domain/integrations/resources";
+import { formatScope, withConsistentDependencies, type Scope } from "@/lib/domain/integrations/scopes";
 import { clientFacts } from "../clients/client-facts";
 import { findClient } from "../clients/find-client";
 import { effectiveAccess, usableCapabilities } from "../effective-access";
 import { accessDenied } from "../errors";
 import { createGrant } from "../grants";
 import { AUTHORIZATION_CODE_TTL_SECONDS } from "../lifetimes";
-import { issuer } from "../resources";
-import { formatScope, parseScope, withConsistentDependencies, type Scope } from "../scopes";
+import { parseScope } from "../scopes";
 import { hashToken, newOpaqueToken, PREFIX } from "../secrets";
 import { authorizationErrorUrl } from "./answer-authorization-error";
 import { authorizationResponseUrl } from "./authorization-request";

@@ -3,8 +3,8 @@
  * the app will be able to do there, grouped by area, and what it asks for but cannot use
  * there now, grouped by the reason.
  */
+import { ACCESS_LEVEL_WORDS } from "@/lib/domain/integrations/access-words";
 import { REFUSAL_MESSAGES } from "@/lib/domain/integrations/integration-access";
-import { ACCESS_LEVEL_WORDS } from "../connections/access-words";
 import type { Blocker, EffectiveAccess } from "../effective-access";
 
 export interface AccessItem {

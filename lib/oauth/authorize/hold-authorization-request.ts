@@ -5,8 +5,8 @@
  */
 import { db } from "@/lib/db";
 import type { OAuthAuthorizationRequest } from "@/lib/generated/prisma/client";
+import { formatScope } from "@/lib/domain/integrations/scopes";
 import { AUTHORIZATION_REQUEST_TTL_SECONDS } from "../lifetimes";
-import { formatScope } from "../scopes";
 import { newOpaqueToken, PREFIX } from "../secrets";
 import type { ResponseTarget } from "./answer-authorization-error";
 import type { ValidatedAuthorization } from "./authorization-request";

@@ -3,6 +3,7 @@
  * each (effectiveAccess, from the same workspace facts every later request is checked
  * against), and which cannot be chosen and why.
  */
+import type { Scope } from "@/lib/domain/integrations/scopes";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { REFUSAL_MESSAGES, type AccessRefusal } from "@/lib/domain/integrations/integration-access";
 import { listWorkspaceFacts, type WorkspaceFacts } from "@/lib/domain/integrations/workspace-facts";
@@ -10,7 +11,6 @@ import { byRoleThenName } from "@/lib/domain/workspaces/list-user-workspaces";
 import { clientFacts } from "../clients/client-facts";
 import type { RegisteredClient } from "../clients/registered-client";
 import { effectiveAccess, type EffectiveAccess } from "../effective-access";
-import type { Scope } from "../scopes";
 import { nothingUsableReason } from "./describe-workspace-access";
 
 export interface WorkspaceChoice {

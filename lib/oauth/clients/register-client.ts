@@ -10,11 +10,12 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import { db, type DbTx } from "@/lib/db";
-import { recordAuditEvent } from "../audit";
+import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
+import { formatScope } from "@/lib/domain/integrations/scopes";
 import { invalidClientMetadata, isOAuthError } from "../errors";
 import { UNUSED_REGISTRATION_TTL_SECONDS } from "../lifetimes";
 import { countFailure, enforceRateLimit, RATE_LIMITS } from "../rate-limit";
-import { formatScope, parseScope } from "../scopes";
+import { parseScope } from "../scopes";
 import { hashToken, newOpaqueToken, PREFIX } from "../secrets";
 import {
   ClientNameSchema,

@@ -1,8 +1,9 @@
 /** A client as the authorization server sees it, whatever way it came to be known. */
 import { z } from "zod";
+import type { ResourceKind, Scope } from "@/lib/domain/integrations/scopes";
 import type { OAuthClient } from "@/lib/generated/prisma/client";
 import type { OAuthClientKind, TokenEndpointAuthMethod } from "@/lib/generated/prisma/enums";
-import { parseScope, type ResourceKind, type Scope } from "../scopes";
+import { parseScope } from "../scopes";
 
 export interface RegisteredClient {
   id: string;
@@ -37,11 +38,4 @@ export function toRegisteredClient(row: OAuthClient): RegisteredClient {
     ownerUserId: row.ownerUserId,
     secretHash: row.secretHash,
   };
-}
-
-/** Where a client comes from, in words for the consent and Integrations pages. */
-export function describeClientOrigin(client: Pick<RegisteredClient, "kind" | "id">): string {
-  if (client.kind === "metadata_document") return new URL(client.id).host;
-  if (client.kind === "developer_app") return "Developer app";
-  return "Registered dynamically — not verified";
 }

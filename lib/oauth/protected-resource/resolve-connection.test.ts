@@ -5,9 +5,9 @@
  */
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
+import { CONNECTION_IDLE_SECONDS } from "@/lib/domain/connections/connection-idleness";
+import { revokeGrant } from "@/lib/domain/connections/revoke-grant";
 import { REFUSAL_MESSAGES } from "@/lib/domain/integrations/integration-access";
-import { revokeGrant } from "@/lib/oauth/grants";
-import { CONNECTION_IDLE_SECONDS } from "@/lib/oauth/lifetimes";
 import { createTestClient, tokensFor } from "@/lib/testing/oauth-flow";
 import { addMember, createUser, createWorkspace } from "@/prisma/seed/factories";
 import { bearerToken, resolveConnection } from "./resolve-connection";

@@ -8,12 +8,12 @@
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/domain/actor";
 import { REFUSAL_MESSAGES, type AccessRefusal } from "@/lib/domain/integrations/integration-access";
+import type { ResourceKind, Scope } from "@/lib/domain/integrations/scopes";
 import { findWorkspaceFacts } from "@/lib/domain/integrations/workspace-facts";
 import { clientFacts } from "@/lib/oauth/clients/client-facts";
 import { toRegisteredClient } from "@/lib/oauth/clients/registered-client";
 import { effectiveAccess } from "@/lib/oauth/effective-access";
 import { isOAuthError } from "@/lib/oauth/errors";
-import type { ResourceKind, Scope } from "@/lib/oauth/scopes";
 import { verifyAccessToken } from "@/lib/oauth/verify-access-token";
 
 export interface Connection {

@@ -4,10 +4,10 @@
  */
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
+import { protectedResource } from "@/lib/domain/integrations/resources";
 import { createFixtureClient, createFixtureCode, createGrantFixture, FIXTURE_REDIRECT_URI, type GrantFixture, refusal } from "@/lib/testing/oauth-fixtures";
 import { checkAccessTokenJwt } from "../access-token";
 import { OAuthError } from "../errors";
-import { protectedResource } from "../resources";
 import { hashToken } from "../secrets";
 import { exchangeAuthorizationCode } from "./exchange-authorization-code";
 

@@ -5,11 +5,11 @@
  * OAuth 2.1 §4.1.3).
  */
 import { db } from "@/lib/db";
+import { revokeGrant } from "@/lib/domain/connections/revoke-grant";
+import { resolveResource } from "@/lib/domain/integrations/resources";
 import type { RegisteredClient } from "../clients/registered-client";
 import { invalidGrant, invalidRequest, invalidTarget } from "../errors";
-import { revokeGrant } from "../grants";
 import { verifyCodeChallenge } from "../pkce";
-import { resolveResource } from "../resources";
 import { hashToken } from "../secrets";
 import { mintTokenPair, storeRefreshToken, type TokenResponse } from "./token-pair";
 

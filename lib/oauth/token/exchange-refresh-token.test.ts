@@ -4,11 +4,13 @@
  */
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
+import { CONNECTION_IDLE_SECONDS } from "@/lib/domain/connections/connection-idleness";
+import { revokeGrant } from "@/lib/domain/connections/revoke-grant";
+import { protectedResource } from "@/lib/domain/integrations/resources";
 import { createFixtureClient, createFixtureRefreshToken, createGrantFixture, jwtClaims, type GrantFixture, refusal } from "@/lib/testing/oauth-fixtures";
 import { checkAccessTokenJwt } from "../access-token";
-import { IDLE_ENDED, revokeGrant } from "../grants";
-import { CONNECTION_IDLE_SECONDS, REFRESH_REUSE_WINDOW_SECONDS } from "../lifetimes";
-import { protectedResource } from "../resources";
+import { IDLE_ENDED } from "../grants";
+import { REFRESH_REUSE_WINDOW_SECONDS } from "../lifetimes";
 import { decrypt, encrypt, hashToken } from "../secrets";
 import { exchangeRefreshToken } from "./exchange-refresh-token";
 

@@ -7,12 +7,16 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { bestEffortWrite } from "@/lib/db-errors";
+import { isIdle } from "@/lib/domain/connections/connection-idleness";
+import { endIdleGrants } from "@/lib/domain/connections/end-idle-grants";
+import { revokeGrant } from "@/lib/domain/connections/revoke-grant";
+import { resolveResource } from "@/lib/domain/integrations/resources";
+import { formatScope } from "@/lib/domain/integrations/scopes";
 import type { RegisteredClient } from "../clients/registered-client";
 import { invalidGrant, invalidRequest, invalidScope, invalidTarget } from "../errors";
-import { endIdleGrants, IDLE_ENDED, isIdle, revokeGrant } from "../grants";
+import { IDLE_ENDED } from "../grants";
 import { REFRESH_REUSE_WINDOW_SECONDS } from "../lifetimes";
-import { resolveResource } from "../resources";
-import { formatScope, parseRequestedScope, parseScope } from "../scopes";
+import { parseRequestedScope, parseScope } from "../scopes";
 import { decrypt, encrypt, hashToken } from "../secrets";
 import { mintTokenPair, storeRefreshToken, type TokenResponse } from "./token-pair";
 

@@ -1,8 +1,8 @@
 /** The token response (RFC 6749 §5.1): a fresh access token and a fresh refresh token. */
 import type { DbTx } from "@/lib/db";
+import type { ResourceKind } from "@/lib/domain/integrations/scopes";
 import { issueAccessToken } from "../access-token";
 import { REFRESH_TOKEN_TTL_SECONDS } from "../lifetimes";
-import type { ResourceKind } from "../scopes";
 import { hashToken, newOpaqueToken, PREFIX } from "../secrets";
 
 export interface TokenResponse {

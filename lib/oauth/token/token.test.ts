@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
+import { protectedResource } from "@/lib/domain/integrations/resources";
 import { authorize, createTestClient, newVerifier, postForm, REDIRECT_URI, tokensFor } from "@/lib/testing/oauth-flow";
 import { loadDemoData, type DemoData } from "@/lib/testing/demo-data";
-import { protectedResource } from "../resources";
 import { verifyAccessToken } from "../verify-access-token";
 import { REFRESH_REUSE_WINDOW_SECONDS } from "../lifetimes";
 

@@ -2,8 +2,8 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
-import { revokeOwnAppConnections } from "@/lib/oauth/connections/revoke-own-app-connections";
-import { revokeOwnConnection } from "@/lib/oauth/connections/revoke-own-connection";
+import { revokeOwnAppConnections } from "@/lib/domain/connections/revoke-own-app-connections";
+import { revokeOwnConnection } from "@/lib/domain/connections/revoke-own-connection";
 import { runAction, type ActionState } from "@/lib/web/action-state";
 import { text } from "@/lib/web/form-data";
 

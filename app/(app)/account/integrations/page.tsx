@@ -4,11 +4,11 @@ import { AppConnectionGroups } from "@/components/integrations/app-connection-gr
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
-import { findRevokedConnection } from "@/lib/oauth/connections/find-revoked-connection";
-import { listUserAppConnections } from "@/lib/oauth/connections/list-user-connections";
-import { findRevokedApp } from "@/lib/oauth/connections/revoke-own-app-connections";
+import { findRevokedConnection } from "@/lib/domain/connections/find-revoked-connection";
+import { listUserAppConnections } from "@/lib/domain/connections/list-user-connections";
+import { findRevokedApp } from "@/lib/domain/connections/revoke-own-app-connections";
+import { protectedResource } from "@/lib/domain/integrations/resources";
 import { env } from "@/lib/env";
-import { protectedResource } from "@/lib/oauth/resources";
 import { param, type SearchParams } from "@/lib/web/search-params";
 import { revokeOwnAppConnectionsAction, revokeOwnConnectionAction } from "./actions";
 

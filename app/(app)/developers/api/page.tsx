@@ -7,7 +7,7 @@ import { Table, Td } from "@/components/ui/table";
 import { apiReference, type ReferenceField, type ReferenceOperation } from "@/lib/api/api-reference";
 import { PROBLEM_TYPES } from "@/lib/api/problem";
 import { requireUser } from "@/lib/auth/session";
-import { developerAppEndpoints } from "@/lib/oauth/developer-apps/developer-app-endpoints";
+import { developerAppEndpoints } from "@/lib/oauth/metadata";
 
 export const metadata: Metadata = { title: "REST API reference" };
 

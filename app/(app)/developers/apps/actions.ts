@@ -3,10 +3,10 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { SecretActionState } from "@/components/developer-apps/types";
 import { requireUser } from "@/lib/auth/session";
-import { createDeveloperApp } from "@/lib/oauth/developer-apps/create-developer-app";
-import { deleteDeveloperApp } from "@/lib/oauth/developer-apps/delete-developer-app";
-import { rotateDeveloperAppSecret } from "@/lib/oauth/developer-apps/rotate-developer-app-secret";
-import { updateDeveloperApp } from "@/lib/oauth/developer-apps/update-developer-app";
+import { deleteDeveloperApp } from "@/lib/domain/developer-apps/delete-developer-app";
+import { createDeveloperApp } from "@/lib/oauth/clients/create-developer-app";
+import { rotateDeveloperAppSecret } from "@/lib/oauth/clients/rotate-developer-app-secret";
+import { updateDeveloperApp } from "@/lib/oauth/clients/update-developer-app";
 import { runAction, type ActionState } from "@/lib/web/action-state";
 import { list, text } from "@/lib/web/form-data";
 

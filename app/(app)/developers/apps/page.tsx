@@ -7,7 +7,7 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
-import { listDeveloperApps } from "@/lib/oauth/developer-apps/list-developer-apps";
+import { listDeveloperApps } from "@/lib/domain/developer-apps/list-developer-apps";
 import { param, type SearchParams } from "@/lib/web/search-params";
 
 export const metadata: Metadata = { title: "Developer apps" };

@@ -3,7 +3,7 @@ import { DeveloperAppForm } from "@/components/developer-apps/developer-app-form
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
-import { developerAppResourceChoices, developerAppScopeChoices } from "@/lib/oauth/developer-apps/scope-choices";
+import { developerAppResourceChoices, developerAppScopeChoices } from "@/lib/domain/developer-apps/scope-choices";
 import { createDeveloperAppAction } from "../actions";
 
 export const metadata: Metadata = { title: "New developer app" };

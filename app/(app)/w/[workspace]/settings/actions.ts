@@ -2,13 +2,13 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireWorkspaceActor } from "@/lib/auth/session";
+import { formatChanges } from "@/lib/domain/audit/describe-audit-event";
+import { revokeWorkspaceConnection } from "@/lib/domain/connections/revoke-workspace-connection";
 import { changeMemberRole } from "@/lib/domain/members/change-member-role";
 import { deactivateMember } from "@/lib/domain/members/deactivate-member";
 import { reactivateMember } from "@/lib/domain/members/reactivate-member";
 import { updateBilling } from "@/lib/domain/workspaces/update-billing";
 import { splitHostList, updateIntegrationPolicy } from "@/lib/domain/workspaces/update-integration-policy";
-import { formatChanges } from "@/lib/oauth/connections/describe-audit-event";
-import { revokeWorkspaceConnection } from "@/lib/oauth/connections/revoke-workspace-connection";
 import { runAction, type ActionState } from "@/lib/web/action-state";
 import { checkbox, text } from "@/lib/web/form-data";
 

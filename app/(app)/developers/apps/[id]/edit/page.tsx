@@ -4,8 +4,8 @@ import { DeveloperAppForm } from "@/components/developer-apps/developer-app-form
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
-import { getDeveloperApp } from "@/lib/oauth/developer-apps/get-developer-app";
-import { developerAppResourceChoices, developerAppScopeChoices } from "@/lib/oauth/developer-apps/scope-choices";
+import { getDeveloperApp } from "@/lib/domain/developer-apps/get-developer-app";
+import { developerAppResourceChoices, developerAppScopeChoices } from "@/lib/domain/developer-apps/scope-choices";
 import { attempt } from "@/lib/web/domain-result";
 import { updateDeveloperAppAction } from "../../actions";
 

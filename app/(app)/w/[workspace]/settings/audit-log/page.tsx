@@ -7,7 +7,7 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { RefusedNotice } from "@/components/ui/refused-notice";
 import { requireWorkspaceActor } from "@/lib/auth/session";
-import { listAuditEvents } from "@/lib/oauth/connections/list-audit-events";
+import { listAuditEvents } from "@/lib/domain/audit/list-audit-events";
 import { attempt } from "@/lib/web/domain-result";
 import { param, queryString, type SearchParams } from "@/lib/web/search-params";
 

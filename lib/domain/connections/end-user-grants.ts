@@ -3,8 +3,8 @@
  * their refresh tokens go at once, and re-enabling the account later brings none of them back.
  */
 import type { DbTx } from "@/lib/db";
-import { recordAuditEvent } from "../audit";
-import { endGrant, type GrantRevocationReason } from "../grants";
+import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
+import { endGrant, type GrantRevocationReason } from "./end-grant";
 
 export async function endUserGrants(tx: DbTx, userId: string, reason: GrantRevocationReason, by: { userId: string | null }): Promise<number> {
   const grants = await tx.oAuthGrant.findMany({ where: { userId, revokedAt: null }, select: { id: true, workspaceId: true, clientId: true } });

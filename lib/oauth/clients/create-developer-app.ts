@@ -1,10 +1,10 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { recordAuditEvent } from "../audit";
-import { formatScope } from "../scopes";
+import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
+import { LIVE_CONNECTIONS, toDeveloperApp, type DeveloperApp } from "@/lib/domain/developer-apps/developer-app-view";
+import { formatScope } from "@/lib/domain/integrations/scopes";
 import { hashToken, newOpaqueToken, PREFIX } from "../secrets";
 import { parseNewDeveloperApp, type NewDeveloperAppInput } from "./developer-app-settings";
-import { LIVE_CONNECTIONS, toDeveloperApp, type DeveloperApp } from "./developer-app-view";
 
 export interface CreatedDeveloperApp {
   app: DeveloperApp;

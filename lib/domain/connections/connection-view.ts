@@ -5,13 +5,14 @@
  */
 import { db } from "@/lib/db";
 import { bestEffortWrite } from "@/lib/db-errors";
+import { resolveResource } from "@/lib/domain/integrations/resources";
+import { describeScopesByArea, type ScopeDescription } from "@/lib/domain/integrations/scope-descriptions";
+import { accessLevelOf, isScope, type AccessLevel, type ResourceKind, type Scope } from "@/lib/domain/integrations/scopes";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { OAuthClientKind } from "@/lib/generated/prisma/enums";
-import { describeClientOrigin } from "../clients/registered-client";
-import { endIdleGrants, isIdle } from "../grants";
-import { resolveResource } from "../resources";
-import { describeScopesByArea, type ScopeDescription } from "../scope-descriptions";
-import { accessLevelOf, isScope, type AccessLevel, type ResourceKind, type Scope } from "../scopes";
+import { isIdle } from "./connection-idleness";
+import { describeClientOrigin } from "./describe-client-origin";
+import { endIdleGrants } from "./end-idle-grants";
 
 /** How many recent calls each connection shows. */
 export const RECENT_ACTIVITY = 5;

@@ -1,6 +1,7 @@
 /**
- * The two protected resources this server issues tokens for (RFC 8707 resource indicators,
- * RFC 9728 protected resource metadata). URLs come from the configured public base URL,
+ * Hourbook's two doors for connected apps, the MCP server and the REST API: the protected
+ * resources the authorization server issues tokens for (RFC 8707 resource indicators, RFC 9728
+ * protected resource metadata). URLs come from the configured public base URL,
  * never from the request.
  */
 import { env } from "@/lib/env";

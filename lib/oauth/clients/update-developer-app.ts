@@ -1,8 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { formatScope } from "../scopes";
+import { developerAppNotFound, LIVE_CONNECTIONS, ownedAppWhere, toDeveloperApp, type DeveloperApp } from "@/lib/domain/developer-apps/developer-app-view";
+import { formatScope } from "@/lib/domain/integrations/scopes";
 import { parseDeveloperAppChanges, type DeveloperAppSettingsInput } from "./developer-app-settings";
-import { developerAppNotFound, LIVE_CONNECTIONS, ownedAppWhere, toDeveloperApp, type DeveloperApp } from "./developer-app-view";
 
 /**
  * Changes an app's name, redirect URIs and allowed scopes, validated as on creation against

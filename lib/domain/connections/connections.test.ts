@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { resolveActor, type Actor } from "@/lib/domain/actor";
+import { describeAuditEvent } from "@/lib/domain/audit/describe-audit-event";
+import { listAuditEvents } from "@/lib/domain/audit/list-audit-events";
 import { callToolOver, mcpRequest } from "@/lib/testing/mcp-call";
 import { createTestClient, postForm, tokensFor } from "@/lib/testing/oauth-flow";
 import { loadDemoData } from "@/lib/testing/demo-data";
 import { createTimeEntryRow } from "@/prisma/seed/factories";
-import { describeAuditEvent } from "./describe-audit-event";
-import { listAuditEvents } from "./list-audit-events";
 import { env } from "@/lib/env";
 import { SHOW_IDLE_ENDED_DAYS } from "./connection-view";
 import { listUserAppConnections, listUserConnections } from "./list-user-connections";

@@ -4,7 +4,7 @@
  */
 import { db } from "@/lib/db";
 import { DomainError } from "@/lib/domain/errors";
-import { revokeGrant } from "../grants";
+import { revokeGrant } from "./revoke-grant";
 import { CONNECTION_GONE } from "./revoke-own-connection";
 
 export interface RevokedAppConnections {

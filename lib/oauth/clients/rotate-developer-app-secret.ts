@@ -1,9 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
+import { developerAppNotFound, ownedAppWhere } from "@/lib/domain/developer-apps/developer-app-view";
 import { invalidInput } from "@/lib/domain/errors";
-import { recordAuditEvent } from "../audit";
-import { rotateClientSecret } from "../clients/authenticate-client";
-import { developerAppNotFound, ownedAppWhere } from "./developer-app-view";
+import { rotateClientSecret } from "./authenticate-client";
 
 /**
  * Issues a new secret for one of the owner's confidential apps and returns it, once. The old

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { recordAuditEvent } from "../audit";
-import { revokeGrant } from "../grants";
+import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
+import { revokeGrant } from "@/lib/domain/connections/revoke-grant";
 import { developerAppNotFound, ownedAppWhere } from "./developer-app-view";
 
 /**

@@ -1,15 +1,14 @@
 /**
  * What a developer may register for an app, checked by the same rules the authorization
  * server applies at request time: redirect URIs by lib/oauth/redirect-uri.ts (OAuth 2.1
- * §2.3.1, RFC 8252 §7), scopes by assertValidScopeRequest for every resource the app may ask
+ * §2.3.1, RFC 8252 §7), scopes by scopeRequestProblem for every resource the app may ask
  * for. Every problem is collected, so the form can mark each field (and each bad line) at once.
  */
 import { invalidInput } from "@/lib/domain/errors";
+import { formatScope, isScope, scopeRequestProblem, scopesForResource, type ResourceKind, type Scope } from "@/lib/domain/integrations/scopes";
 import type { TokenEndpointAuthMethod } from "@/lib/generated/prisma/enums";
-import { ClientNameSchema, MAX_REDIRECT_URIS } from "../clients/client-metadata";
-import { isOAuthError } from "../errors";
 import { redirectUriProblem } from "../redirect-uri";
-import { assertValidScopeRequest, formatScope, isScope, scopesForResource, type ResourceKind, type Scope } from "../scopes";
+import { ClientNameSchema, MAX_REDIRECT_URIS } from "./client-metadata";
 
 const MAX_URI_LENGTH = 2000;
 const RESOURCE_ORDER: readonly ResourceKind[] = ["api", "mcp"];
@@ -147,11 +146,9 @@ function readScopes(values: readonly string[], resources: readonly ResourceKind[
       problems.scopes = `The ${RESOURCE_NAMES[kind]} would get no scopes (settings scopes are REST API only): choose at least one other scope.`;
       return scopes;
     }
-    try {
-      assertValidScopeRequest(offered, kind);
-    } catch (error) {
-      if (!isOAuthError(error)) throw error;
-      problems.scopes = error.description;
+    const problem = scopeRequestProblem(offered, kind);
+    if (problem) {
+      problems.scopes = problem;
       return scopes;
     }
   }

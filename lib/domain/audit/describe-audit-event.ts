@@ -1,10 +1,10 @@
 /** Audit events in plain words for the audit log page: what happened, and the particulars. */
 import { z } from "zod";
+import { ACCESS_LEVEL_WORDS } from "@/lib/domain/integrations/access-words";
+import { resolveResource } from "@/lib/domain/integrations/resources";
+import { accessLevelOf, isScope } from "@/lib/domain/integrations/scopes";
 import { env } from "@/lib/env";
-import type { FieldChange } from "../audit";
-import { resolveResource } from "../resources";
-import { accessLevelOf, isScope } from "../scopes";
-import { ACCESS_LEVEL_WORDS } from "./access-words";
+import type { FieldChange } from "./record-audit-event";
 
 const Changes = z.object({ changes: z.array(z.object({ field: z.string(), from: z.string(), to: z.string() })) });
 const Member = z.object({ memberName: z.string(), from: z.string().optional(), to: z.string().optional() });

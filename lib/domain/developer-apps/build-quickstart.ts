@@ -3,9 +3,9 @@
  * RFC 8707 resource indicators, RFC 9207 `iss`) filled in with one app's real values: a bash
  * script with curl and openssl, and a TypeScript program with no dependencies.
  */
+import { protectedResource } from "@/lib/domain/integrations/resources";
+import { formatScope, scopesForResource, type ResourceKind, type Scope } from "@/lib/domain/integrations/scopes";
 import type { TokenEndpointAuthMethod } from "@/lib/generated/prisma/enums";
-import { protectedResource } from "../resources";
-import { formatScope, scopesForResource, type ResourceKind, type Scope } from "../scopes";
 import type { DeveloperAppEndpoints } from "./developer-app-endpoints";
 
 export interface QuickstartApp {

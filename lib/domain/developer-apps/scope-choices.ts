@@ -1,7 +1,7 @@
 /** The scope checklist of the developer app form: every scope, in plain language, grouped by area. */
-import { protectedResource } from "../resources";
-import { describeScopesByArea } from "../scope-descriptions";
-import { ALL_SCOPES, scopeDependency, scopesForResource, type ResourceKind } from "../scopes";
+import { protectedResource } from "@/lib/domain/integrations/resources";
+import { describeScopesByArea } from "@/lib/domain/integrations/scope-descriptions";
+import { ALL_SCOPES, scopeDependency, scopesForResource, type ResourceKind } from "@/lib/domain/integrations/scopes";
 
 export interface ScopeChoice {
   scope: string;

@@ -1,4 +1,4 @@
-/** The audit trail of the authorization server, shown to workspace admins (issue: audit log page). */
+/** The audit trail shown to workspace admins: connections and apps, members, settings and billing (issue: audit log page). */
 import { db } from "@/lib/db";
 import type { DbTx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";

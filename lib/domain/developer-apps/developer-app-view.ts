@@ -1,9 +1,9 @@
 /** A developer app as its owner sees it on /developers/apps. */
 import { z } from "zod";
+import { DomainError } from "@/lib/domain/errors";
+import { isScope, orderScopes, type ResourceKind, type Scope } from "@/lib/domain/integrations/scopes";
 import type { OAuthClient } from "@/lib/generated/prisma/client";
 import type { TokenEndpointAuthMethod } from "@/lib/generated/prisma/enums";
-import { DomainError } from "@/lib/domain/errors";
-import { parseScope, type ResourceKind, type Scope } from "../scopes";
 
 export type ClientType = "public" | "confidential";
 
@@ -54,7 +54,7 @@ export function toDeveloperApp(row: OAuthClient & { _count: { grants: number } }
     createdAt: row.createdAt,
     liveConnections: row._count.grants,
     redirectUris: StringList.parse(row.redirectUris),
-    scopes: parseScope(row.allowedScopes ?? ""),
+    scopes: orderScopes((row.allowedScopes ?? "").split(" ").filter(isScope)),
     secretIssuedAt: row.secretIssuedAt,
   };
 }

@@ -5,7 +5,7 @@
 import { db } from "@/lib/db";
 import { assertCan, type Actor } from "@/lib/domain/actor";
 import { DomainError } from "@/lib/domain/errors";
-import { revokeGrant } from "../grants";
+import { revokeGrant } from "./revoke-grant";
 import { CONNECTION_GONE, type RevokedConnection } from "./revoke-own-connection";
 
 export async function revokeWorkspaceConnection(actor: Actor, grantId: string): Promise<RevokedConnection & { memberName: string }> {
