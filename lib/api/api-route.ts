@@ -5,7 +5,7 @@
  * challenge built by `apiChallenge`.
  */
 import type { DbTx } from "@/lib/db";
-import { STORAGE_RETRY_AFTER_SECONDS, storageUnavailableMessage, storageUnavailableOf } from "@/lib/db-errors";
+import { STORAGE_RETRY_AFTER_SECONDS, storageUnavailableMessage, storageUnavailableOf, type StorageUnavailable } from "@/lib/db-errors";
 import { isDomainError, type DomainError } from "@/lib/domain/errors";
 import { withIdempotencyKey } from "@/lib/integrations/idempotency";
 import { IDEMPOTENCY_KEY_PATTERN, IDEMPOTENCY_KEY_RULE } from "@/lib/integrations/idempotency-key";
@@ -13,7 +13,8 @@ import { recordActivity } from "@/lib/integrations/record-activity";
 import { snakeKey, type Wire } from "@/lib/integrations/wire";
 import { checkCall, checkRate, type CallRefusal, type RateRefusal } from "@/lib/operations/check-call";
 import { bearerChallenge } from "@/lib/oauth/protected-resource/bearer-challenge";
-import { resolveConnection, type Connection, type ConnectionRefusal } from "@/lib/oauth/protected-resource/resolve-connection";
+import type { Connection, ConnectionRefusal } from "@/lib/oauth/protected-resource/resolve-connection";
+import { withBearerAuth } from "@/lib/oauth/protected-resource/with-bearer-auth";
 import { protectedResource } from "@/lib/domain/integrations/resources";
 import type { ApiEndpoint } from "./endpoint";
 import { ApiProblem, problem, problemResponse, type Problem } from "./problem";
@@ -54,24 +55,18 @@ export function apiRoute(endpoint: ApiEndpoint) {
   });
 }
 
-/** The bearer check around a route handler: it owns 401 and 403 for the token and the connection; the handler sees only a live connection. */
+/** The bearer check around a route handler, with REST's renderer: problem+json and the API's challenge. */
 function withApiAuth<C>(handler: (request: Request, connection: Connection, context: C) => Promise<Response>) {
-  return async (request: Request, context: C): Promise<Response> => {
-    let result;
-    try {
-      result = await resolveConnection(request.headers.get("authorization"), "api");
-    } catch (error) {
-      const refusal = storageProblem(error);
-      if (!refusal) throw error;
-      return problemResponse(refusal.problem, refusal.headers);
-    }
-    if (!result.ok) {
-      const { refusal } = result;
+  return withBearerAuth("api", {
+    refused: (refusal) => {
       const p = refusal.status === 401 ? problem(refusal.error ? "invalid_token" : "unauthorized", refusal.description) : problem("access_denied", refusal.description);
       return problemResponse(p, { "WWW-Authenticate": apiChallenge(refusal) });
-    }
-    return handler(request, result.connection, context);
-  };
+    },
+    storageUnavailable: (storage) => {
+      const { problem: p, headers } = storageProblemOf(storage);
+      return problemResponse(p, headers);
+    },
+  }, handler);
 }
 
 /** The REST API's one `WWW-Authenticate` challenge (RFC 6750 §3, RFC 9728 §5.1): a refused token or connection, or a scope the call needs. */
@@ -105,10 +100,13 @@ function toProblem(error: unknown): Refusal | null {
   return storageProblem(error);
 }
 
-/** 503 storage_unavailable with Retry-After (RFC 9110 §15.6.4, §10.2.3) when storage refused the operation. */
 function storageProblem(error: unknown): Required<Refusal> | null {
   const storage = storageUnavailableOf(error);
-  if (!storage) return null;
+  return storage && storageProblemOf(storage);
+}
+
+/** 503 storage_unavailable with Retry-After (RFC 9110 §15.6.4, §10.2.3) when storage refused the operation. */
+function storageProblemOf(storage: StorageUnavailable): Required<Refusal> {
   return { problem: problem("storage_unavailable", storageUnavailableMessage(storage)), headers: { "Retry-After": String(STORAGE_RETRY_AFTER_SECONDS) } };
 }
 

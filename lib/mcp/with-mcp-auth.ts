@@ -1,12 +1,13 @@
 /**
- * The bearer check around the MCP handler (the model of vercel/mcp-handler's `withMcpAuth`):
- * it owns 401 and 403 and the one `WWW-Authenticate` challenge of /mcp (RFC 6750 §3, RFC 9728
- * §5.1); the handler inside only ever sees a live connection.
+ * The bearer check around the MCP handler (lib/oauth/protected-resource/with-bearer-auth.ts)
+ * with the MCP renderer: 401 and 403 as JSON-RPC errors carrying the one `WWW-Authenticate`
+ * challenge of /mcp (RFC 6750 §3, RFC 9728 §5.1), also for a step-up.
  */
 import { ErrorCode } from "@modelcontextprotocol/sdk/types.js";
-import { STORAGE_RETRY_AFTER_SECONDS, storageUnavailableMessage, storageUnavailableOf } from "@/lib/db-errors";
+import { STORAGE_RETRY_AFTER_SECONDS, storageUnavailableMessage } from "@/lib/db-errors";
 import { bearerChallenge } from "@/lib/oauth/protected-resource/bearer-challenge";
-import { resolveConnection, type Connection, type ConnectionRefusal } from "@/lib/oauth/protected-resource/resolve-connection";
+import type { Connection, ConnectionRefusal } from "@/lib/oauth/protected-resource/resolve-connection";
+import { withBearerAuth } from "@/lib/oauth/protected-resource/with-bearer-auth";
 import { protectedResource } from "@/lib/domain/integrations/resources";
 
 /** Asked for when a client has no token yet: everyday read and write access. */
@@ -15,21 +16,13 @@ export const DEFAULT_MCP_SCOPE = "hourbook:read hourbook:write";
 /** A call the grant's scopes do not cover: 403 insufficient_scope, naming the scopes that would (MCP authorization, step-up). */
 export type StepUp = { status: 403; error: "insufficient_scope"; description: string; scope: string };
 
+/** /mcp behind the bearer check: refusals are JSON-RPC errors with the MCP challenge. */
 export function withMcpAuth(handler: (request: Request, connection: Connection) => Promise<Response>): (request: Request) => Promise<Response> {
-  return async (request) => {
-    let result;
-    try {
-      result = await resolveConnection(request.headers.get("authorization"), "mcp");
-    } catch (error) {
-      // The database cannot even be read: no MCP message can be answered. (A write storage
-      // refuses later, inside tools/call, is a tool result with isError instead.)
-      const storage = storageUnavailableOf(error);
-      if (!storage) throw error;
-      return jsonRpcError(503, ErrorCode.InternalError, storageUnavailableMessage(storage), { "Retry-After": String(STORAGE_RETRY_AFTER_SECONDS) });
-    }
-    if (!result.ok) return refusedResponse(result.refusal);
-    return handler(request, result.connection);
-  };
+  return withBearerAuth("mcp", {
+    refused: refusedResponse,
+    // (A write storage refuses later, inside tools/call, is a tool result with isError instead.)
+    storageUnavailable: (storage) => jsonRpcError(503, ErrorCode.InternalError, storageUnavailableMessage(storage), { "Retry-After": String(STORAGE_RETRY_AFTER_SECONDS) }),
+  }, handler);
 }
 
 /** 401/403 with the challenge; a 401 names the scope to ask for, a step-up the scopes that would do. */

@@ -15,9 +15,7 @@ export const listClients = defineOperation({
   name: "list_clients",
   title: "List clients",
   description: "The workspace's clients (who invoices go to), with their ids for other operations. Archived clients only when include_archived is true.",
-  scope: "clients:read",
-  permission: "clients:read",
-  effect: "read",
+  scope: "clients:read", permission: "clients:read", effect: "read",
   input: z.object({ include_archived: z.boolean().default(false).describe("Also list archived clients") }),
   output: z.object({ clients: z.array(ClientWithProjects) }),
   run: async ({ actor }, input) => ({ clients: await listClientsInDomain(actor, domainNamed(input)) }),
@@ -27,9 +25,7 @@ export const getClient = defineOperation({
   name: "get_client",
   title: "Get a client",
   description: "One client, archived or not, with the number of its active projects.",
-  scope: "clients:read",
-  permission: "clients:read",
-  effect: "read",
+  scope: "clients:read", permission: "clients:read", effect: "read",
   input: z.object({ client_id: id("the client", "list_clients") }),
   output: z.object({ client: ClientWithProjects }),
   async run({ actor }, input) {
@@ -43,9 +39,7 @@ export const createClient = defineOperation({
   name: "create_client",
   title: "Create a client",
   description: "Adds a client (someone you invoice). Names are unique in the workspace.",
-  scope: "clients:write",
-  permission: "clients:write",
-  effect: "additive",
+  scope: "clients:write", permission: "clients:write", effect: "additive",
   idempotencyKey: true,
   input: z.object({
     name: name.describe("The client's name, unique in the workspace"),
@@ -61,9 +55,7 @@ export const updateClient = defineOperation({
   title: "Update a client",
   description:
     "Changes a client's name, email, address or archived flag; fields left out stay as they are, null clears email or address. Archiving hides the client and its projects from lists and new time; it can be undone with archived false.",
-  scope: "clients:write",
-  permission: "clients:write",
-  effect: "updating",
+  scope: "clients:write", permission: "clients:write", effect: "updating",
   input: z.object({
     client_id: id("the client", "list_clients"),
     name: name.optional().describe("New name, unique in the workspace"),

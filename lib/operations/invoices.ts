@@ -24,9 +24,7 @@ export const listInvoices = defineOperation({
   title: "List invoices",
   description:
     "Invoices, newest number first, one page at a time (while next_cursor is not null, ask again with cursor set to it). Filter by status (draft, sent, paid, void) and client_id (from list_clients). Amounts are minor units (cents) of the invoice currency; dates are YYYY-MM-DD in the workspace's time zone; overdue means sent and past its due date. get_invoice has the lines, payments and deliveries.",
-  scope: "invoices:read",
-  permission: "invoices:read",
-  effect: "read",
+  scope: "invoices:read", permission: "invoices:read", effect: "read",
   input: z.object({
     status: invoiceStatus.optional().describe("Only invoices with this status"),
     client_id: id("a client", "list_clients").optional(),
@@ -42,9 +40,7 @@ export const getInvoice = defineOperation({
   title: "Get an invoice",
   description:
     "One invoice in full: status, client, dates (YYYY-MM-DD, workspace time zone), lines (quantity in seconds × hourly unit_rate = amount), totals, payments and the messages it was sent with. Amounts are minor units (cents); tax_rate is basis points (2000 = 20%).",
-  scope: "invoices:read",
-  permission: "invoices:read",
-  effect: "read",
+  scope: "invoices:read", permission: "invoices:read", effect: "read",
   input: z.object({ invoice_id: id("an invoice", "list_invoices") }),
   output: InvoiceOut,
   run: async ({ actor }, input) => ({ invoice: await getInvoiceInDomain(actor, input.invoice_id) }),
@@ -55,9 +51,7 @@ export const findBillableCandidates = defineOperation({
   title: "Find unbilled billable time",
   description:
     "A client's billable time between two dates (YYYY-MM-DD, inclusive, workspace time zone) that is on no invoice yet, priced after the billing rules: per entry the tracked duration_seconds, the billable_seconds after rounding and minimums, the hourly_rate and the amount (minor units). Totals are what a draft grouped per project would bill. Nothing is changed; pass the same client and range (or chosen entry ids) to preview_invoice / create_invoice_draft.",
-  scope: "invoices:read",
-  permission: "invoices:read",
-  effect: "read",
+  scope: "invoices:read", permission: "invoices:read", effect: "read",
   input: z.object({
     client_id: id("a client", "list_clients"),
     from: date("First day"),
@@ -81,9 +75,7 @@ export const previewInvoice = defineOperation({
   title: "Preview an invoice",
   description:
     "The invoice create_invoice_draft would make from the same input, without creating anything: number, dates, lines (quantity in seconds × hourly unit_rate = amount), totals in minor units and the entries it would bill. Bill a client's unbilled billable time either between from and to (YYYY-MM-DD, inclusive, workspace time zone) or for explicit time_entry_ids — one or the other.",
-  scope: "invoices:read",
-  permission: "invoices:read",
-  effect: "read",
+  scope: "invoices:read", permission: "invoices:read", effect: "read",
   input: InvoicePlanFields,
   output: InvoicePlanOut,
   fieldNames: PLAN_FIELD_NAMES,
@@ -95,9 +87,7 @@ export const createInvoiceDraft = defineOperation({
   title: "Create a draft invoice",
   description:
     "Creates a draft invoice for a client and reserves the billed time for it, so it cannot be invoiced twice. Bill the client's unbilled billable time either between from and to (YYYY-MM-DD, inclusive, workspace time zone) or for explicit time_entry_ids (from find_billable_candidates) — one or the other. Lines are per project (or per project and task) at each rate, priced after billing rules; tax_rate is basis points; amounts come back in minor units. preview_invoice with the same input shows it first. A draft is not sent: use send_invoice, or void_invoice to release its time.",
-  scope: "invoices:write",
-  permission: "invoices:write",
-  effect: "additive",
+  scope: "invoices:write", permission: "invoices:write", effect: "additive",
   idempotencyKey: true,
   input: InvoicePlanFields,
   output: InvoiceOut,
@@ -110,9 +100,7 @@ export const sendInvoice = defineOperation({
   title: "Send an invoice",
   description:
     "Marks a draft invoice as sent to the client (Hourbook keeps the rendered message in its outbox). A deliberate action with its own scope (invoices:send); sending again is refused. Without to, it goes to the client's email address.",
-  scope: "invoices:send",
-  permission: "invoices:send",
-  effect: "additive",
+  scope: "invoices:send", permission: "invoices:send", effect: "additive",
   input: z.object({
     invoice_id: id("a draft invoice", "list_invoices"),
     to: email.optional().describe("Recipient; defaults to the client's email address"),
@@ -132,9 +120,7 @@ export const recordInvoicePayment = defineOperation({
   title: "Record a payment",
   description:
     "Records a full or partial payment received on a sent invoice; paying the whole balance marks it paid. amount is in minor units (cents) of the invoice currency and at most the balance due (see get_invoice). Answers with the invoice.",
-  scope: "invoices:write",
-  permission: "payments:write",
-  effect: "additive",
+  scope: "invoices:write", permission: "payments:write", effect: "additive",
   idempotencyKey: true,
   input: z.object({
     invoice_id: id("a sent invoice", "list_invoices"),
@@ -159,9 +145,7 @@ export const voidInvoice = defineOperation({
   title: "Void an invoice",
   description:
     "Voids a draft or sent invoice that has no payments: it keeps its number, owes nothing, and its time entries become unbilled again (ready for a new invoice). Cannot be undone. Administrative: needs the hourbook:admin scope.",
-  scope: "hourbook:admin",
-  permission: "invoices:void",
-  effect: "destructive",
+  scope: "hourbook:admin", permission: "invoices:void", effect: "destructive",
   input: z.object({ invoice_id: id("the invoice", "list_invoices") }),
   output: InvoiceOut,
   async confirm({ actor }, input) {

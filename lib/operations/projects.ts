@@ -13,9 +13,7 @@ export const listProjects = defineOperation({
   title: "List projects",
   description:
     "The workspace's projects, by client then name, each with its client and the ids other operations take (create_time_entry, create_task, list_time_entries, invoices). hourly_rate is the project's own rate in minor units per hour; null means rate rules or the workspace default rate apply. Archived projects, and projects of archived clients, are listed only when include_archived is true.",
-  scope: "projects:read",
-  permission: "projects:read",
-  effect: "read",
+  scope: "projects:read", permission: "projects:read", effect: "read",
   input: z.object({
     client_id: id("a client", "list_clients").optional().describe("Only this client's projects (id from list_clients)"),
     include_archived: z.boolean().default(false).describe("Also list archived projects"),
@@ -29,9 +27,7 @@ export const createProject = defineOperation({
   title: "Create a project",
   description:
     "Adds a project for a client (client_id from list_clients). Project names are unique per client. hourly_rate is minor units per hour; leave it out to let rate rules or the workspace default rate apply.",
-  scope: "projects:write",
-  permission: "projects:write",
-  effect: "additive",
+  scope: "projects:write", permission: "projects:write", effect: "additive",
   idempotencyKey: true,
   input: z.object({
     client_id: id("the client", "list_clients"),
@@ -48,9 +44,7 @@ export const updateProject = defineOperation({
   title: "Update a project",
   description:
     "Changes a project's name, hourly rate (minor units per hour; null removes the project's own rate), billable default or archived flag; fields left out stay as they are. A new rate applies to time tracked from now on — existing entries keep the rate they were recorded at.",
-  scope: "projects:write",
-  permission: "projects:write",
-  effect: "updating",
+  scope: "projects:write", permission: "projects:write", effect: "updating",
   input: z.object({
     project_id: id("the project", "list_projects"),
     name: name.optional().describe("New name, unique for the client"),

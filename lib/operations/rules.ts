@@ -23,9 +23,7 @@ export const listRules = defineOperation({
   title: "List billing rules",
   description:
     "The workspace's billing rules: rounding (per entry, to an increment in seconds, up/down/nearest), minimum_duration (seconds billed at least per entry) and rate_override (hourly rate in minor units for new entries). Each applies to all work or to a client, project and/or member; effect and scope say it in words. Inactive rules are listed with active false. The most specific active rule wins. Rule ids go into update_rule.",
-  scope: "rules:read",
-  permission: "rules:read",
-  effect: "read",
+  scope: "rules:read", permission: "rules:read", effect: "read",
   input: z.object({}),
   output: z.object({ rules: z.array(RuleOut) }),
   run: async ({ actor }) => ({ rules: await listRulesInDomain(actor) }),
@@ -36,9 +34,7 @@ export const createRule = defineOperation({
   title: "Create a billing rule",
   description:
     "Adds a billing rule. kind rounding needs rounding_increment_seconds and rounding_direction (each entry's billed time is rounded); minimum_duration needs minimum_seconds (each entry bills at least that); rate_override needs hourly_rate in minor units per hour (applies to time tracked from now on). Give only the settings of the chosen kind. Scope it with client_id, project_id and/or member_id, or leave them out for all work; the most specific active rule wins.",
-  scope: "rules:write",
-  permission: "rules:write",
-  effect: "additive",
+  scope: "rules:write", permission: "rules:write", effect: "additive",
   idempotencyKey: true,
   input: z.object({ kind: RuleKindArg.describe("rounding, minimum_duration or rate_override"), ...optionalRuleSettingArgs, ...ruleScopeFields }),
   output: z.object({ rule: RuleOut }),
@@ -54,9 +50,7 @@ export const updateRule = defineOperation({
   title: "Update a billing rule",
   description:
     "Changes a billing rule's name, active flag, scope or settings; fields left out stay as they are. A rule's kind is fixed: only the settings of its kind can be changed (see list_rules). Scope: client_id, project_id, member_id set it, null removes that limit. Rate changes apply to time tracked from now on.",
-  scope: "rules:write",
-  permission: "rules:write",
-  effect: "updating",
+  scope: "rules:write", permission: "rules:write", effect: "updating",
   input: z.object({
     rule_id: id("the rule", "list_rules"),
     name: name.optional().describe("New name"),

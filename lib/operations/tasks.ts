@@ -13,9 +13,7 @@ export const listTasks = defineOperation({
   title: "List tasks",
   description:
     "Tasks (units of work inside a project), by project then name, with their status, billable flag, estimate and tracked time in seconds, project, client and tags. Filter by project_id (from list_projects) and status. Task ids go into create_time_entry and update_task.",
-  scope: "tasks:read",
-  permission: "tasks:read",
-  effect: "read",
+  scope: "tasks:read", permission: "tasks:read", effect: "read",
   input: z.object({
     project_id: id("a project", "list_projects").optional().describe("Only this project's tasks (id from list_projects)"),
     status: taskStatus.optional().describe("Only tasks with this status"),
@@ -29,9 +27,7 @@ export const createTask = defineOperation({
   title: "Create a task",
   description:
     "Adds a task to a project (project_id from list_projects). Task names are unique per project. estimate_seconds is an estimate in seconds; billable defaults to the project's billable default.",
-  scope: "tasks:write",
-  permission: "tasks:write",
-  effect: "additive",
+  scope: "tasks:write", permission: "tasks:write", effect: "additive",
   idempotencyKey: true,
   input: z.object({
     project_id: id("the project", "list_projects"),
@@ -50,9 +46,7 @@ export const updateTask = defineOperation({
   title: "Update a task",
   description:
     "Changes a task's name, status, billable flag, estimate (seconds; null removes it) or tags (tag_ids replaces the whole set; [] removes all). Fields left out stay as they are. Existing time entries keep their own billable flag.",
-  scope: "tasks:write",
-  permission: "tasks:write",
-  effect: "updating",
+  scope: "tasks:write", permission: "tasks:write", effect: "updating",
   input: z.object({
     task_id: id("the task", "list_tasks"),
     name: name.optional().describe("New name, unique in the project"),

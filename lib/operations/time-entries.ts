@@ -15,6 +15,7 @@ import { entryStart } from "./entry-start";
 import { clockTime, cursor, date, durationSeconds, id, idList, limit, page, startedAt, text } from "./fields";
 import { defineOperation } from "./operation";
 
+const TimeEntryId = z.object({ time_entry_id: id("the entry", "list_time_entries") });
 const MEMBER_SOURCE = "member.id on time entries, or get_profile's member_id";
 
 export const listTimeEntries = defineOperation({
@@ -22,9 +23,7 @@ export const listTimeEntries = defineOperation({
   title: "List time entries",
   description:
     "Tracked time, newest first, one page at a time: while next_cursor is not null, ask again with cursor set to it for the next (older) page. Filters: from/to (YYYY-MM-DD, inclusive, in the workspace's time zone), project_id (list_projects), client_id (list_clients), member_id (member.id of an entry, or get_profile's member_id), billable, invoiced, tag_ids (entries with any of these tags, from list_tags). Durations are seconds, hourly_rate is minor units per hour; started_at is an ISO 8601 instant. Members see only their own entries.",
-  scope: "time:read",
-  permission: "time:read_own",
-  effect: "read",
+  scope: "time:read", permission: "time:read_own", effect: "read",
   input: z.object({
     from: date("First day").optional(),
     to: date("Last day, inclusive").optional(),
@@ -46,10 +45,8 @@ export const getTimeEntry = defineOperation({
   name: "get_time_entry",
   title: "Get a time entry",
   description: "One time entry: when, how long, on what, by whom, at which rate, and the invoice it is on, if any.",
-  scope: "time:read",
-  permission: "time:read_own",
-  effect: "read",
-  input: z.object({ time_entry_id: id("the entry", "list_time_entries") }),
+  scope: "time:read", permission: "time:read_own", effect: "read",
+  input: TimeEntryId,
   output: z.object({ time_entry: TimeEntryOut }),
   run: async ({ actor }, input) => ({ time_entry: await getTimeEntryInDomain(actor, input.time_entry_id) }),
 });
@@ -67,9 +64,7 @@ export const createTimeEntry = defineOperation({
   title: "Track time",
   description:
     "Records a block of work on a project (project_id from list_projects, optional task_id from list_tasks). When: either started_at (ISO 8601 with an offset) or date (YYYY-MM-DD) + start_time (HH:MM), both in the workspace's time zone (see get_workspace) — not both forms. How long: duration_seconds, a whole number of seconds from 60 to 86400 (1:30 = 5400). billable defaults to the task's, else the project's, default; the hourly rate is resolved from rules and the project and kept on the entry. Owners and admins may track for another member with member_id.",
-  scope: "time:write",
-  permission: "time:write_own",
-  effect: "additive",
+  scope: "time:write", permission: "time:write_own", effect: "additive",
   idempotencyKey: true,
   input: z.object({
     project_id: id("the project", "list_projects"),
@@ -98,9 +93,7 @@ export const updateTimeEntry = defineOperation({
   title: "Edit a time entry",
   description:
     "Changes a time entry that is not on an invoice (an invoiced entry is locked until its invoice is voided). Fields left out stay as they are. To move it in time give started_at (ISO 8601 with an offset) or date (YYYY-MM-DD) + start_time (HH:MM) together, in the workspace's time zone. duration_seconds is whole seconds, 60–86400. Moving it to another project (project_id) re-resolves its hourly rate and drops a task of the old project; task_id null removes the task; tag_ids replaces all tags.",
-  scope: "time:write",
-  permission: "time:write_own",
-  effect: "updating",
+  scope: "time:write", permission: "time:write_own", effect: "updating",
   input: z.object({
     time_entry_id: id("the entry", "list_time_entries"),
     project_id: id("the project to move it to", "list_projects").optional(),
@@ -123,10 +116,8 @@ export const deleteTimeEntry = defineOperation({
   name: "delete_time_entry",
   title: "Delete a time entry",
   description: "Deletes a time entry that is not on an invoice. Administrative: needs the hourbook:admin scope.",
-  scope: "hourbook:admin",
-  permission: "time:write_own",
-  effect: "destructive",
-  input: z.object({ time_entry_id: id("the entry", "list_time_entries") }),
+  scope: "hourbook:admin", permission: "time:write_own", effect: "destructive",
+  input: TimeEntryId,
   output: z.object({ deleted: DeletedTimeEntryOut }),
   async confirm({ actor }, input) {
     // The dry run refuses now what deleting would refuse (an invoiced entry, someone else's).

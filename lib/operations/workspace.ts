@@ -16,9 +16,7 @@ export const getProfile = defineOperation({
   title: "Who am I",
   description:
     "The signed-in user behind this connection: name, email, member_id (their member id in the connected workspace, for member_id filters and inputs), role there, the workspace, and the access this connection was granted.",
-  scope: "profile:read",
-  permission: null,
-  effect: "read",
+  scope: "profile:read", permission: null, effect: "read",
   input: z.object({}),
   output: z.object({
     user: z.object({ id: z.string(), name: z.string(), email: z.string() }),
@@ -50,9 +48,7 @@ export const getWorkspace = defineOperation({
   title: "Workspace details",
   description:
     "The connected workspace, which every connection may read: name, plan, billing state, currency, time zone, default hourly rate, invoice numbering and payment terms, and your role there.",
-  scope: "profile:read",
-  permission: null,
-  effect: "read",
+  scope: "profile:read", permission: null, effect: "read",
   input: z.object({}),
   output: WorkspaceSettingsOut.extend({ role: ROLE.describe("Your role in this workspace") }),
   run: ({ actor }) => getWorkspaceInDomain(actor),
@@ -72,9 +68,7 @@ export const updateWorkspaceSettings = defineOperation({
   title: "Change the workspace's settings",
   description:
     "Owners only. Fields left out stay as they are. The currency cannot change once time or invoices are recorded, and the invoice prefix cannot change once an invoice has been sent. A new default rate applies to time tracked from now on.",
-  scope: "settings:write",
-  permission: "workspace:manage",
-  effect: "updating",
+  scope: "settings:write", permission: "workspace:manage", effect: "updating",
   input: z.object({
     name: name.optional().describe("The workspace's name"),
     currency: z.string().min(3).max(3).optional().describe("ISO 4217 code such as EUR"),
