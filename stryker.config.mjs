@@ -33,6 +33,8 @@ export const MUTATION_TARGETS = [
   { kind: "security", module: "lib/domain/connections/connection-idleness.ts", tests: ["lib/oauth/grants.test.ts"] },
   { kind: "security", module: "lib/oauth/protected-resource/resolve-connection.ts", tests: ["lib/oauth/protected-resource/resolve-connection.test.ts"] },
   { kind: "security", module: "lib/oauth/protected-resource/bearer-challenge.ts", tests: ["lib/oauth/protected-resource/bearer-challenge.test.ts"] },
+  { kind: "security", module: "lib/oauth/protected-resource/with-bearer-auth.ts", tests: ["lib/api/api.test.ts", "lib/mcp/mcp-access.test.ts", "lib/storage-unavailable.test.ts"] },
+  { kind: "security", module: "lib/operations/check-call.ts", tests: ["lib/integrations/workspace-access-agreement.test.ts", "lib/mcp/mcp-access.test.ts", "lib/api/refusals.test.ts"] },
   { kind: "security", module: "lib/mcp/confirmation.ts", tests: ["lib/mcp/confirmation-token.test.ts"] },
   { kind: "security", module: "lib/integrations/idempotency.ts", tests: ["lib/integrations/idempotency.test.ts"] },
   { kind: "money", module: "lib/domain/money.ts", tests: ["lib/domain/money.test.ts"] },
