@@ -36,12 +36,12 @@ export function checkCall(connection: Connection, operation: Pick<Operation, "sc
 }
 
 /**
- * Counts one request of the connection against its per-minute limit
- * (HOURBOOK_CONNECTION_RATE_LIMIT requests per grant and surface).
+ * Counts one request of the connection against its per-minute limit, per grant and surface.
+ * @param limit requests per minute; HOURBOOK_CONNECTION_RATE_LIMIT unless a test says otherwise
  * @returns null when within the limit, else how long to wait in seconds
  */
-export async function checkRate(connection: Connection, resource: ResourceKind): Promise<RateRefusal | null> {
-  const rate = await consumeRateLimit({ name: resource, limit: env.HOURBOOK_CONNECTION_RATE_LIMIT, windowSeconds: 60 }, { kind: "grant", grantId: connection.grantId });
+export async function checkRate(connection: Pick<Connection, "grantId">, resource: ResourceKind, limit = env.HOURBOOK_CONNECTION_RATE_LIMIT): Promise<RateRefusal | null> {
+  const rate = await consumeRateLimit({ name: resource, limit, windowSeconds: 60 }, { kind: "grant", grantId: connection.grantId });
   if (rate.allowed) return null;
   return { kind: "rate_limited", retryAfterSeconds: rate.retryAfterSeconds, message: `Too many requests; try again in ${rate.retryAfterSeconds} s.` };
 }
