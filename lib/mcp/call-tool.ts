@@ -4,7 +4,7 @@
  * Invalid arguments and domain refusals come back as `isError` results a model can act on;
  * nothing is changed by them.
  */
-import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import type { CallToolResult } from "@modelcontextprotocol/server";
 import type { z } from "zod";
 import type { DbTx } from "@/lib/db";
 import { bestEffortWrite, storageUnavailableMessage, storageUnavailableOf } from "@/lib/db-errors";
