@@ -8,6 +8,7 @@ import { type CacheHint, type JSONRPCRequest, ProtocolError, ProtocolErrorCode, 
 import type { Connection } from "@/lib/oauth/protected-resource/resolve-connection";
 import type { CallCheck } from "./call-checks";
 import { callTool } from "./call-tool";
+import { declaresFormElicitation, requestStateCodec } from "./confirm-by-elicitation";
 import { findTool, TOOL_CATALOG } from "./tool-catalog";
 import { toolListing } from "./tool-schemas";
 import { serverInstructions, SERVER_NAME, SERVER_VERSION } from "./server-info";
@@ -21,12 +22,15 @@ import { serverInstructions, SERVER_NAME, SERVER_VERSION } from "./server-info";
 const PRIVATE_MINUTE: CacheHint = { ttlMs: 60_000, cacheScope: "private" };
 
 export function createMcpServer(connection: Connection, check: CallCheck): Server {
+  const codec = requestStateCodec(connection);
   const server = new HourbookServer(
     { name: SERVER_NAME, title: "Hourbook", version: SERVER_VERSION },
     {
       capabilities: { tools: { listChanged: false } },
       instructions: serverInstructions(connection.workspaceName),
       cacheHints: { "tools/list": PRIVATE_MINUTE, "server/discover": PRIVATE_MINUTE },
+      // A requestState that fails the HMAC, has expired or was minted for another grant or user is -32602.
+      requestState: { verify: codec.verify },
     },
   );
 
@@ -34,10 +38,13 @@ export function createMcpServer(connection: Connection, check: CallCheck): Serve
     tools: TOOL_CATALOG.filter((tool) => !check(tool)).map(toolListing),
   }));
 
-  server.setRequestHandler("tools/call", async (request) => {
+  server.setRequestHandler("tools/call", async (request, ctx) => {
     const tool = findTool(request.params.name);
     if (!tool) throw new ProtocolError(ProtocolErrorCode.InvalidParams, `Unknown tool: ${request.params.name}. Call tools/list to see the tools available.`);
-    return callTool(tool, connection, request.params.arguments, check(tool));
+    const elicitation = declaresFormElicitation(ctx)
+      ? { inputResponses: ctx.mcpReq.inputResponses, state: ctx.mcpReq.requestState<Awaited<ReturnType<typeof codec.verify>>>(), codec, ctx }
+      : undefined;
+    return callTool(tool, connection, request.params.arguments, check(tool), elicitation);
   });
 
   return server;
