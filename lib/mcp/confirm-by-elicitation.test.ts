@@ -94,3 +94,33 @@ describe("confirming send_invoice through elicitation", () => {
     expect(res.body.result).toMatchObject({ resultType: "complete", structuredContent: { status: "confirmation_required" } });
   });
 });
+
+describe("the SDK v2 client declaring elicitation", () => {
+  it("confirms send_invoice through input_required when the person says yes, and the invoice is sent once", async () => {
+    const { Client, StreamableHTTPClientTransport } = await import("@modelcontextprotocol/client");
+    const { POST } = await import("@/app/mcp/route");
+    const { invoice } = await draftInvoice(world.ada);
+    const asked: string[] = [];
+    const client = new Client({ name: "elicitation-e2e", version: "1.0.0" }, { capabilities: { elicitation: { form: {} } }, versionNegotiation: { mode: { pin: "2026-07-28" } } });
+    client.setRequestHandler("elicitation/create", async (request) => {
+      asked.push(request.params.message);
+      return { action: "accept", content: { confirm: true } };
+    });
+    // The real client over HTTP semantics, served by the route handler in this process.
+    const transport = new StreamableHTTPClientTransport(new URL("http://localhost:3000/mcp"), {
+      requestInit: { headers: { authorization: `Bearer ${ada}` } },
+      fetch: (url, init) => POST(new Request(url, init)),
+    });
+    await client.connect(transport);
+    try {
+      const result = await client.callTool({ name: "send_invoice", arguments: { invoice_id: invoice.id } });
+      expect(result.isError ?? false).toBe(false);
+      expect(result.structuredContent).toMatchObject({ status: "done" });
+      expect(asked).toHaveLength(1);
+      expect(asked[0]).toMatch(/^Send invoice .+\?$/);
+      expect(await statusOf(invoice.id)).toBe("sent");
+    } finally {
+      await client.close();
+    }
+  });
+});
