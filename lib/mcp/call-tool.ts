@@ -4,7 +4,7 @@
  * Invalid arguments and domain refusals come back as `isError` results a model can act on;
  * nothing is changed by them.
  */
-import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import type { CallToolResult, InputRequiredResult } from "@modelcontextprotocol/server";
 import type { z } from "zod";
 import type { DbTx } from "@/lib/db";
 import { bestEffortWrite, storageUnavailableMessage, storageUnavailableOf } from "@/lib/db-errors";
@@ -15,12 +15,22 @@ import type { CallRefusal } from "@/lib/operations/check-call";
 import { performOperation, type OperationContext, type WireObject } from "@/lib/operations/operation";
 import type { Connection } from "@/lib/oauth/protected-resource/resolve-connection";
 import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
+import { confirmByElicitation, type ElicitationRound } from "./confirm-by-elicitation";
 import { consumeConfirmation, issueConfirmation } from "./confirmation";
 import type { McpTool } from "./tool";
 import { publishedInput } from "./tool-schemas";
 
-/** @param refusal what checkCall answered for this tool and connection in this request */
-export async function callTool(tool: McpTool, connection: Connection, rawArguments: unknown, refusal: CallRefusal | null): Promise<CallToolResult> {
+/**
+ * @param refusal what checkCall answered for this tool and connection in this request
+ * @param elicitation set for a 2026-07-28 client that declared form elicitation: it confirms through `input_required`
+ */
+export async function callTool(
+  tool: McpTool,
+  connection: Connection,
+  rawArguments: unknown,
+  refusal: CallRefusal | null,
+  elicitation?: ElicitationRound,
+): Promise<CallToolResult | InputRequiredResult> {
   if (refusal) {
     await recordActivity(connection.grantId, "tool", tool.name, "denied", refusal.message);
     return errorResult(refusal.message);
@@ -31,10 +41,16 @@ export async function callTool(tool: McpTool, connection: Connection, rawArgumen
     await recordActivity(connection.grantId, "tool", tool.name, "error", message);
     return errorResult(message);
   }
-  const { confirmation_token: confirmationToken, idempotency_key: idempotencyKey, ...args } = parsed.data as Record<string, unknown>;
+  const { confirmation_token: givenToken, idempotency_key: idempotencyKey, ...args } = parsed.data as Record<string, unknown>;
   const ctx: OperationContext = { connection, actor: connection.actor };
 
   try {
+    let confirmationToken = givenToken;
+    if (tool.confirm && elicitation && typeof givenToken !== "string") {
+      const confirmed = await confirmByElicitation(ctx, tool, args, elicitation);
+      if ("answer" in confirmed) return confirmed.answer;
+      confirmationToken = confirmed.token;
+    }
     if (tool.confirm && typeof confirmationToken !== "string") {
       const summary = await tool.confirm(ctx, args);
       const confirmation = await issueConfirmation(ctx, tool.name, args, summary);

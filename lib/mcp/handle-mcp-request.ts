@@ -1,9 +1,23 @@
 /**
- * The /mcp endpoint as composition (the vercel/mcp-handler model): the Origin check, then the
- * bearer check (with-mcp-auth.ts), then per request the rate limit and the step-up check, and
- * a fresh stateless MCP server and Streamable HTTP transport that serve the JSON-RPC message.
+ * The /mcp endpoint as composition (the vercel/mcp-handler model): our gate — the Origin check,
+ * the bearer check (with-mcp-auth.ts), the rate limit, the body cap and the step-up check — in
+ * front of the SDK, which serves both protocol eras from one per-request server (create-mcp-server.ts):
+ *
+ * - 2026-07-28 requests (a per-request `_meta` envelope) go to the SDK's `createMcpHandler`,
+ *   which validates the envelope and the SEP-2243 headers, answers `server/discover` and shapes
+ *   results (`resultType`, cache hints, `serverInfo`);
+ * - 2025-era requests (no envelope: `initialize`, then one POST per message) go to a stateless
+ *   Streamable HTTP transport that answers JSON, as /mcp always has. `isLegacyRequest` is the
+ *   SDK's own routing decision, so the two legs cannot disagree about a request.
  */
-import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
+import {
+  type AuthInfo,
+  createMcpHandler,
+  isJsonContentType,
+  isLegacyRequest,
+  type Server,
+  WebStandardStreamableHTTPServerTransport,
+} from "@modelcontextprotocol/server";
 import { corsHeadersForOrigin, preflightForOrigin } from "@/lib/http/cors";
 import { readBoundedText } from "@/lib/http/read-bounded-text";
 import { recordActivity } from "@/lib/integrations/record-activity";
@@ -14,7 +28,7 @@ import { callChecks } from "./call-checks";
 import { createMcpServer } from "./create-mcp-server";
 import { isAllowedOrigin } from "./origin";
 import { findTool } from "./tool-catalog";
-import { jsonRpcError, refusedResponse, withMcpAuth } from "./with-mcp-auth";
+import { gateErrorCode, jsonRpcError, refusedResponse, withMcpAuth } from "./with-mcp-auth";
 
 export { DEFAULT_MCP_SCOPE } from "./with-mcp-auth";
 export const MAX_MCP_BODY_BYTES = 256 * 1024;
@@ -29,25 +43,40 @@ export async function handleMcpRequest(request: Request): Promise<Response> {
   const origin = request.headers.get("origin");
   if (!isAllowedOrigin(origin)) {
     // No CORS headers: the refused page may not read even the refusal.
-    return Response.json(
-      { jsonrpc: "2.0", error: { code: -32000, message: "Forbidden: this Origin may not call the Hourbook MCP server." }, id: null },
-      { status: 403, headers: { Vary: "Origin" } },
-    );
+    return jsonRpcError(403, gateErrorCode(403), "Forbidden: this Origin may not call the Hourbook MCP server.", { Vary: "Origin" });
   }
-  // Stateless server: no standalone SSE stream and no sessions to delete (Streamable HTTP allows 405).
+  // Stateless server: no standalone SSE stream and no sessions to delete (Streamable HTTP: 405).
   const response =
-    request.method === "POST" ? await serveAuthorized(request) : jsonRpcError(405, -32000, "Method not allowed: send JSON-RPC messages with POST.", { Allow: "POST, OPTIONS" });
+    request.method === "POST"
+      ? await serveAuthorized(request)
+      : jsonRpcError(405, gateErrorCode(405), "Method not allowed: send JSON-RPC messages with POST.", { Allow: "POST, OPTIONS" });
   return withCors(response, origin);
 }
 
 const serveAuthorized = withMcpAuth(serveMcpRequest);
 
+/** The server each gated request is served by: the SDK's factory finds it by the request it was handed. */
+const serversByRequest = new WeakMap<Request, Server>();
+
+const modernHandler = createMcpHandler(
+  ({ requestInfo }) => {
+    const server = requestInfo && serversByRequest.get(requestInfo);
+    if (!server) throw new Error("/mcp: a request reached the MCP handler without passing the gate");
+    return server;
+  },
+  // 2025-era traffic never reaches this handler (see serveMcpRequest).
+  { legacy: "reject", maxRequestBodySize: MAX_MCP_BODY_BYTES },
+);
+
 async function serveMcpRequest(request: Request, connection: Connection): Promise<Response> {
   const rate = await checkRate(connection, "mcp");
-  if (rate) return jsonRpcError(429, -32000, rate.message, { "Retry-After": String(rate.retryAfterSeconds) });
+  if (rate) return jsonRpcError(429, gateErrorCode(429), rate.message, { "Retry-After": String(rate.retryAfterSeconds) });
 
+  if (!isJsonContentType(request.headers.get("content-type"))) {
+    return jsonRpcError(415, gateErrorCode(415), "Unsupported Media Type: Content-Type must be application/json.");
+  }
   const body = await readBoundedText(request, MAX_MCP_BODY_BYTES);
-  if (body === null) return jsonRpcError(413, -32600, `Request body larger than ${MAX_MCP_BODY_BYTES} bytes.`);
+  if (body === null) return jsonRpcError(413, gateErrorCode(413), `Request body larger than ${MAX_MCP_BODY_BYTES} bytes.`);
   let message: unknown;
   try {
     message = JSON.parse(body);
@@ -69,19 +98,24 @@ async function serveMcpRequest(request: Request, connection: Connection): Promis
   }
 
   const server = createMcpServer(connection, check);
+  const authInfo: AuthInfo = {
+    token: "",
+    clientId: connection.clientId,
+    scopes: connection.scopes,
+    resource: new URL(protectedResource("mcp").url),
+    extra: { grantId: connection.grantId, workspaceId: connection.actor.workspaceId },
+  };
+  if (await isLegacyRequest(request, message, { maxRequestBodySize: MAX_MCP_BODY_BYTES })) return serveLegacy(server, request, message, authInfo);
+  serversByRequest.set(request, server);
+  return modernHandler.fetch(request, { parsedBody: message, authInfo });
+}
+
+/** A 2025-era message: a stateless transport per request, answering JSON (no SSE, no session). */
+async function serveLegacy(server: Server, request: Request, message: unknown, authInfo: AuthInfo): Promise<Response> {
   const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
   await server.connect(transport);
   try {
-    return await transport.handleRequest(request, {
-      parsedBody: message,
-      authInfo: {
-        token: "",
-        clientId: connection.clientId,
-        scopes: connection.scopes,
-        resource: new URL(protectedResource("mcp").url),
-        extra: { grantId: connection.grantId, workspaceId: connection.actor.workspaceId },
-      },
-    });
+    return await transport.handleRequest(request, { parsedBody: message, authInfo });
   } finally {
     void transport.close();
     void server.close();
