@@ -6,7 +6,7 @@ export function serverInstructions(workspaceName: string): string {
   return [
     `You are connected to the Hourbook workspace "${workspaceName}" — time tracking and invoicing. Every tool works inside this one workspace; the user chose it when connecting and cannot switch it from here.`,
     "Money amounts are integers in the workspace currency's minor units (cents); durations are seconds; dates are YYYY-MM-DD in the workspace's time zone.",
-    "Consequential tools (send_invoice, record_invoice_payment, void_invoice, delete_time_entry) work in two steps: the first call changes nothing and returns a summary and a confirmation_token. Show the summary to the user, and only after they agree call again with the same arguments plus that confirmation_token (valid 5 minutes).",
+    "Consequential tools (send_invoice, record_invoice_payment, void_invoice, delete_time_entry) work in two steps: the first call changes nothing and returns a summary and a confirmation_token. Show the summary to the user, and only after they agree call again with the same arguments plus that confirmation_token (valid 5 minutes). Where the workspace requires the person's approval in Hourbook, the first call also returns an approval_url: give the user that link, and repeat the call after they approved (until then it answers \"waiting for approval\").",
     "Create tools, create_invoice_draft and record_invoice_payment accept an optional idempotency_key: reuse the same key when retrying after a timeout so nothing is created twice.",
     "Tools you cannot see are not allowed for this connection (its approved access, the user's role, or the workspace's billing state).",
   ].join("\n\n");
