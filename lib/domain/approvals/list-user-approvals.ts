@@ -1,4 +1,7 @@
-/** The person's approvals: every pending one, then those decided or expired in the last day, newest first. */
+/**
+ * The person's approvals: every pending one, then the others of the last day (by expiry, which
+ * follows the request by five minutes), newest first.
+ */
 import { db } from "@/lib/db";
 import { now } from "@/lib/domain/clock";
 import { APPROVAL_WITH_WORKSPACE, approvalView, type ApprovalView } from "./approval-view";
@@ -9,9 +12,9 @@ const LIMIT = 50;
 export async function listUserApprovals(userId: string): Promise<{ pending: ApprovalView[]; recent: ApprovalView[] }> {
   const at = now();
   const rows = await db.actionApproval.findMany({
-    where: { userId, createdAt: { gt: new Date(at.getTime() - RECENT_MS) } },
+    where: { userId, expiresAt: { gt: new Date(at.getTime() - RECENT_MS) } },
     include: APPROVAL_WITH_WORKSPACE,
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    orderBy: [{ expiresAt: "desc" }, { id: "desc" }],
     take: LIMIT,
   });
   const views = rows.map((row) => approvalView(row, at));
