@@ -129,7 +129,7 @@ describe("the workspace's approval policy", () => {
   });
 
   it("is changed by owners and admins with the other integration settings, audited in words; left out, it stays", async () => {
-    const open = { publicApiAccess: true, clientPolicy: "any", allowedHosts: [], maxAccess: "admin" } as const;
+    const open = { publicApiAccess: true, clientPolicy: "any" as const, allowedHosts: [], maxAccess: "admin" as const };
     const { changes } = await updateIntegrationPolicy(ada, { ...open, approvalOperations: ["delete_time_entry", "send_invoice"] });
     expect(changes).toEqual([
       { field: "Approval in Hourbook", from: "sending an invoice, recording a payment, voiding an invoice", to: "sending an invoice, deleting a time entry" },
