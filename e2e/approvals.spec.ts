@@ -162,3 +162,17 @@ test("a denied send is refused and sends nothing", async () => {
   await page.goto("/w/lovelace-studio/settings/audit-log");
   await expect(page.getByText("AI assistant's action denied in Hourbook").first()).toBeVisible();
 });
+
+test("an owner or admin sets which actions wait for approval with the other integration settings", async () => {
+  await page.goto("/w/analytical-engines/settings/integrations");
+  const sending = page.getByRole("checkbox", { name: "Sending an invoice" });
+  await expect(sending).toBeChecked();
+  await expect(page.getByRole("checkbox", { name: "Deleting a time entry" })).not.toBeChecked();
+  await sending.uncheck();
+  await page.getByRole("button", { name: "Save policy" }).click();
+  await expect(page.getByTestId("policy-message")).toContainText(
+    "Approval in Hourbook: sending an invoice, recording a payment, voiding an invoice → recording a payment, voiding an invoice",
+  );
+  await page.reload();
+  await expect(page.getByRole("checkbox", { name: "Sending an invoice" })).not.toBeChecked();
+});

@@ -1,18 +1,8 @@
 import type { ReactNode } from "react";
 import { When } from "@/components/integrations/when";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import type { ApprovalState } from "@/lib/domain/approvals/approval-view";
-
-export interface ApprovalCardValues {
-  id: string;
-  status: ApprovalState;
-  appName: string;
-  workspaceName: string;
-  summary: string;
-  createdAt: Date;
-  expiresAt: Date;
-  decidedAt: Date | null;
-}
+import { cx } from "@/components/ui/cx";
+import type { ApprovalState, ApprovalView } from "@/lib/domain/approvals/approval-view";
 
 const STATUS: Record<ApprovalState, { label: string; tone: BadgeTone }> = {
   pending: { label: "Waiting for you", tone: "amber" },
@@ -25,7 +15,7 @@ const STATUS: Record<ApprovalState, { label: string; tone: BadgeTone }> = {
  * One action an app asked to carry out: which app, in which workspace, exactly what it would
  * do, and until when it waits. `children` is the Approve/Deny form of a waiting one.
  */
-export function ApprovalCard({ approval, headingLevel = 2, children }: { approval: ApprovalCardValues; headingLevel?: 2 | 3; children?: ReactNode }) {
+export function ApprovalCard({ approval, headingLevel = 2, children }: { approval: ApprovalView; headingLevel?: 2 | 3; children?: ReactNode }) {
   const Heading = `h${headingLevel}` as const;
   const status = STATUS[approval.status];
   return (
@@ -37,31 +27,33 @@ export function ApprovalCard({ approval, headingLevel = 2, children }: { approva
         <Badge tone={status.tone}>{status.label}</Badge>
       </div>
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-        <dt className="text-slate-500">App</dt>
-        <dd className="min-w-0 break-words font-medium text-slate-900">{approval.appName}</dd>
-        <dt className="text-slate-500">Workspace</dt>
-        <dd className="min-w-0 break-words text-slate-900">{approval.workspaceName}</dd>
-        <dt className="text-slate-500">Asked</dt>
-        <dd className="text-slate-900">
+        <Row term="App" strong>
+          {approval.appName}
+        </Row>
+        <Row term="Workspace">{approval.workspaceName}</Row>
+        <Row term="Asked">
           <When at={approval.createdAt} />
-        </dd>
+        </Row>
         {approval.decidedAt ? (
-          <>
-            <dt className="text-slate-500">Decided</dt>
-            <dd className="text-slate-900">
-              <When at={approval.decidedAt} />
-            </dd>
-          </>
+          <Row term="Decided">
+            <When at={approval.decidedAt} />
+          </Row>
         ) : (
-          <>
-            <dt className="text-slate-500">{approval.status === "expired" ? "Expired" : "Waits until"}</dt>
-            <dd className="text-slate-900">
-              <When at={approval.expiresAt} />
-            </dd>
-          </>
+          <Row term={approval.status === "expired" ? "Expired" : "Waits until"}>
+            <When at={approval.expiresAt} />
+          </Row>
         )}
       </dl>
       {children}
     </article>
+  );
+}
+
+function Row({ term, strong, children }: { term: string; strong?: boolean; children: ReactNode }) {
+  return (
+    <>
+      <dt className="text-slate-500">{term}</dt>
+      <dd className={cx("min-w-0 break-words text-slate-900", strong && "font-medium")}>{children}</dd>
+    </>
   );
 }
