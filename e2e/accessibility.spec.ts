@@ -48,6 +48,7 @@ test.describe("signed in as Ada", () => {
     "/w/lovelace-studio/settings/audit-log",
     "/account",
     "/account/integrations",
+    "/account/approvals",
     "/developers/apps",
     "/developers/apps/new",
     "/developers/api",

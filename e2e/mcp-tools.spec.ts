@@ -10,6 +10,7 @@
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { expect, test, type Page } from "@playwright/test";
+import { decideInBrowser } from "./support/approve-in-browser";
 import {connectInBrowser, registerApp } from "./support/connect-in-browser";
 import { signIn } from "./sign-in";
 
@@ -110,6 +111,8 @@ test("a consequential tool: summary and token first, performed once with the tok
   expect(mismatched.isError).toBe(true);
   expect(text(mismatched)).toMatch(/arguments differ/);
 
+  // Lovelace Studio has Ada approve payments in Hourbook (the default policy): she does, in the browser.
+  await decideInBrowser(page, String(first.structuredContent?.approval_url), "Approve");
   const done = await call(writer, "record_invoice_payment", { ...args, confirmation_token: token });
   expect(done.structuredContent).toMatchObject({ status: "done" });
   const reused = await call(writer, "record_invoice_payment", { ...args, confirmation_token: token });

@@ -3,6 +3,7 @@ import { useState } from "react";
 import { CheckboxField, RadioField, TextareaField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { APPROVAL_OPERATION_NAMES, APPROVAL_OPERATIONS, type ApprovalOperation } from "@/lib/domain/approvals/approval-operations";
 import type { ActionState } from "@/lib/web/action-state";
 import { fieldError } from "@/lib/web/field-error";
 import { useFormAction } from "@/lib/web/use-form-action";
@@ -12,6 +13,7 @@ export interface PolicyValues {
   clientPolicy: "any" | "developer_apps" | "allowlist";
   allowedHosts: string[];
   maxAccess: "read" | "write" | "admin";
+  approvalOperations: ApprovalOperation[];
 }
 
 const CLIENT_CHOICES = [
@@ -83,6 +85,26 @@ export function PolicyForm({ action, values }: { action: (prev: ActionState, for
               label={choice.label}
               hint={choice.hint}
               defaultChecked={values.maxAccess === choice.value}
+            />
+          ))}
+        </div>
+      </fieldset>
+
+      <fieldset>
+        <legend className="text-sm font-medium text-slate-800">Ask the person in Hourbook first</legend>
+        <p className="text-xs text-slate-500">
+          Before an app does one of these, the member who connected it approves that exact action under Account → Approvals. Unticked, the
+          app only needs its own confirmation.
+        </p>
+        <div className="mt-2 space-y-2">
+          {APPROVAL_OPERATION_NAMES.map((operation) => (
+            <CheckboxField
+              key={operation}
+              id={`policy-approval-${operation}`}
+              name="approvalOperations"
+              value={operation}
+              label={APPROVAL_OPERATIONS[operation]}
+              defaultChecked={values.approvalOperations.includes(operation)}
             />
           ))}
         </div>

@@ -36,8 +36,14 @@ export function NavList({ label, items, currentHref, look, className }: { label:
           const current = item.href === currentHref;
           return (
             <li key={item.href}>
-              <Link href={item.href} aria-current={current ? "page" : undefined} className={cx(styles.link, current ? styles.current : styles.other)}>
+              <Link href={item.href} aria-current={current ? "page" : undefined} className={cx(styles.link, current ? styles.current : styles.other, item.badge && "flex items-center justify-between gap-2")}>
                 {item.label}
+                {item.badge ? (
+                  <span data-testid="nav-badge" className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold tabular-nums text-amber-900">
+                    {item.badge.count}
+                    <span className="sr-only"> {item.badge.label}</span>
+                  </span>
+                ) : null}
               </Link>
             </li>
           );

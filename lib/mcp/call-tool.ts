@@ -16,7 +16,7 @@ import { performOperation, type OperationContext, type WireObject } from "@/lib/
 import type { Connection } from "@/lib/oauth/protected-resource/resolve-connection";
 import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
 import { confirmByElicitation, type ElicitationRound } from "./confirm-by-elicitation";
-import { consumeConfirmation, issueConfirmation } from "./confirmation";
+import { consumeConfirmation, findPendingApproval, issueConfirmation } from "./confirmation";
 import type { McpTool } from "./tool";
 import { publishedInput } from "./tool-schemas";
 
@@ -54,11 +54,21 @@ export async function callTool(
     if (tool.confirm && typeof confirmationToken !== "string") {
       const summary = await tool.confirm(ctx, args);
       const confirmation = await issueConfirmation(ctx, tool.name, args, summary);
-      await recordActivity(connection.grantId, "tool", tool.name, "ok", `confirmation requested: ${summary}`);
-      return {
-        content: [{ type: "text", text: `Nothing has been done yet. ${summary}? To go ahead, call ${tool.name} again with the same arguments and confirmation_token "${confirmation.confirmation_token}" (valid 5 minutes). Ask the user first.` }],
-        structuredContent: { status: "confirmation_required", summary, ...confirmation },
-      };
+      await recordActivity(connection.grantId, "tool", tool.name, "ok", `${confirmation.approval_url ? "approval" : "confirmation"} requested: ${summary}`);
+      const next = `call ${tool.name} again with the same arguments and confirmation_token "${confirmation.confirmation_token}" (valid 5 minutes)`;
+      const text = confirmation.approval_url
+        ? `Nothing has been done yet. ${summary}? This workspace has the person approve this in Hourbook: ask them to open ${confirmation.approval_url} and approve it, then ${next}. Until they approve, that call answers "waiting for approval".`
+        : `Nothing has been done yet. ${summary}? To go ahead, ${next}. Ask the user first.`;
+      return { content: [{ type: "text", text }], structuredContent: { status: "confirmation_required", summary, ...confirmation } };
+    }
+    if (tool.confirm && typeof confirmationToken === "string") {
+      // Waiting for the person is an answer, not a failure: the token stays usable until it expires.
+      const pending = await findPendingApproval(ctx, tool.name, args, confirmationToken);
+      if (pending) {
+        await recordActivity(connection.grantId, "tool", tool.name, "ok", "waiting for approval");
+        const text = `Waiting for approval. Nothing has been done yet: the person has not approved "${pending.summary}" in Hourbook. Ask them to open ${pending.approval_url} and approve it, then call ${tool.name} again with the same arguments and the same confirmation_token (valid until ${pending.expires_at}).`;
+        return { content: [{ type: "text", text }], structuredContent: { status: "approval_pending", ...pending } };
+      }
     }
     // The token is consumed inside `perform`, i.e. after the idempotency key is claimed: a
     // retry of a confirmed call with the same key replays the first result instead of

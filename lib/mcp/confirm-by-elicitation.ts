@@ -95,7 +95,8 @@ export async function confirmByElicitation(
   }
 
   const summary = await tool.confirm!(toolCtx, args);
-  const { confirmation_token: token } = await issueConfirmation(toolCtx, tool.name, args, summary);
+  // The person answers in the client: no approval in Hourbook on top (the workspace policy is for clients that cannot ask).
+  const { confirmation_token: token } = await issueConfirmation(toolCtx, tool.name, args, summary, { approval: false });
   await recordActivity(grantId, "tool", tool.name, "ok", `confirmation asked of the user: ${summary}`);
   return {
     answer: inputRequired({

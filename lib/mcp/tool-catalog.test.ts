@@ -7,6 +7,7 @@ import { callToolOver, listToolNames, mcpRequest } from "@/lib/testing/mcp-call"
 import {
   billableClient,
   connect,
+  decideAsPerson,
   draftInvoice,
   seedDemoWorld,
   sentInvoice,
@@ -253,6 +254,7 @@ describe("happy paths", () => {
     expect(output.parse(content)).toEqual(content);
     if (tool.confirm) {
       expect(content.status).toBe("confirmation_required");
+      if (typeof content.approval_url === "string") await decideAsPerson(content.approval_url, "approve");
       call = await callToolOver(token, name, { ...args, confirmation_token: content.confirmation_token });
       content = structured(call);
       expect(output.parse(content)).toEqual(content);

@@ -1,7 +1,8 @@
 /**
  * The schemas a tool is published with: its own input plus the framework's optional
  * `confirmation_token` / `idempotency_key`, and for consequential tools an output that is
- * either "confirmation required" or "done" with the tool's own result.
+ * "confirmation required", "approval pending" (the person has yet to approve it in Hourbook) or
+ * "done" with the tool's own result.
  */
 import { z } from "zod";
 import { IDEMPOTENCY_KEY_PATTERN, IDEMPOTENCY_KEY_RULE } from "@/lib/integrations/idempotency-key";
@@ -61,10 +62,12 @@ export function toolListing(tool: McpTool): ToolListing {
 
 export function confirmationOutput(result: z.ZodObject) {
   return z.object({
-    status: z.enum(["confirmation_required", "done"]),
+    status: z.enum(["confirmation_required", "approval_pending", "done"]),
     summary: z.string(),
     confirmation_token: z.string().optional(),
     expires_at: z.string().optional(),
+    /** Where the person approves the action in Hourbook, when the workspace's policy asks for that. */
+    approval_url: z.string().optional(),
     result: result.optional(),
   });
 }

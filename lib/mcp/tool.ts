@@ -34,7 +34,7 @@ const ANNOTATIONS: Record<Effect, ToolAnnotations> = {
 };
 
 const CONFIRMATION =
-  "Consequential: the first call changes nothing and returns a summary and a confirmation_token; confirm with the user, then call again with the same arguments and the token.";
+  "Consequential: the first call changes nothing and returns a summary and a confirmation_token; confirm with the user, then call again with the same arguments and the token. When the answer carries an approval_url, the user must approve the action there first.";
 const IDEMPOTENCY = "Accepts an idempotency_key: a retried call with the same key returns the first result instead of doing it twice.";
 
 export function tool<I extends z.ZodObject, O extends z.ZodObject>(operation: Operation<I, O>, render: (output: z.output<O>) => string): McpTool<I, O> {

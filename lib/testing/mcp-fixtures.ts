@@ -6,6 +6,7 @@
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
 import { resolveActor, type Actor } from "@/lib/domain/actor";
+import { decideApproval, type ApprovalDecision } from "@/lib/domain/approvals/decide-approval";
 import { createClient } from "@/lib/domain/clients/create-client";
 import { createInvoiceDraft } from "@/lib/domain/invoices/create-invoice-draft";
 import { sendInvoice } from "@/lib/domain/invoices/send-invoice";
@@ -102,13 +103,29 @@ export function toolError(call: ToolCall): string {
   return call.tool.content[0]?.text ?? "";
 }
 
-/** First step of a consequential tool: the confirmation token it hands out. */
+/**
+ * First step of a consequential tool: the confirmation token it hands out. Where the workspace's
+ * policy asks the person to approve the action in Hourbook, the person (the connection's user)
+ * approves it here, as they would on Account → Approvals, so the token works as it did before
+ * approvals existed; tests about the approval itself are approvals.test.ts.
+ */
 export async function requestConfirmation(token: string, name: string, args: Record<string, unknown>): Promise<string> {
   const first = structured(await callToolOver(token, name, args));
   if (first.status !== "confirmation_required" || typeof first.confirmation_token !== "string") {
     throw new Error(`expected a confirmation request, got ${JSON.stringify(first)}`);
   }
+  if (typeof first.approval_url === "string") await decideAsPerson(first.approval_url, "approve");
   return first.confirmation_token;
+}
+
+/** The id at the end of an approval link (…/account/approvals/<id>). */
+export const approvalIdOf = (approvalUrl: string) => decodeURIComponent(approvalUrl.split("/").pop() ?? "");
+
+/** The person the approval belongs to approves or denies it, as on Account → Approvals. */
+export async function decideAsPerson(approvalUrl: string, decision: ApprovalDecision) {
+  const id = approvalIdOf(approvalUrl);
+  const { userId } = await db.actionApproval.findUniqueOrThrow({ where: { id } });
+  return decideApproval(userId, id, decision);
 }
 
 /** Both steps of a consequential tool, as a user who agreed would drive them. */

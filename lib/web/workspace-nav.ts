@@ -3,6 +3,8 @@ import { can, type Actor } from "@/lib/domain/actor";
 export interface NavItem {
   href: string;
   label: string;
+  /** A count shown beside the label (e.g. approvals waiting), and what it counts, for screen readers. */
+  badge?: { count: number; label: string };
 }
 
 /** The sections of a workspace this member can use; hidden ones would only refuse. */
@@ -21,8 +23,15 @@ export function workspaceNav(slug: string, actor: Actor): NavItem[] {
   return items.filter((i) => i.show).map(({ href, label }) => ({ href, label }));
 }
 
-/** Pages about the signed-in person, shown under their name in every layout. */
-export const ACCOUNT_NAV: NavItem[] = [
+/** Pages about the signed-in person, shown under their name in every layout, with the approvals waiting for them. */
+export function accountNav(pendingApprovals: number): NavItem[] {
+  return [
+    { href: "/account/approvals", label: "Approvals", ...(pendingApprovals ? { badge: { count: pendingApprovals, label: "waiting for you" } } : {}) },
+    ...ACCOUNT_PAGES,
+  ];
+}
+
+const ACCOUNT_PAGES: NavItem[] = [
   { href: "/account/integrations", label: "Integrations" },
   { href: "/developers/apps", label: "Developer apps" },
   { href: "/developers/api", label: "API reference" },

@@ -11,6 +11,7 @@ const Member = z.object({ memberName: z.string(), from: z.string().optional(), t
 const Reason = z.object({ reason: z.string() });
 const Granted = z.object({ scope: z.string(), resource: z.string() });
 const Consequential = z.object({ tool: z.string(), summary: z.string() });
+const Approval = z.object({ app: z.string(), tool: z.string(), summary: z.string() });
 const Named = z.object({ name: z.string() });
 const UserChange = z.object({ by: z.string(), grantsRevoked: z.number().optional() });
 
@@ -33,6 +34,8 @@ const WHAT: Record<string, string> = {
   "app.secret_rotated": "Developer app secret rotated",
   "app.deleted": "Developer app deleted",
   "mcp.consequential": "AI assistant carried out a confirmed action",
+  "approval.approved": "AI assistant's action approved in Hourbook",
+  "approval.denied": "AI assistant's action denied in Hourbook",
 };
 
 const REVOCATION_REASONS: Record<string, string> = {
@@ -70,6 +73,8 @@ function describeDetail(type: string, detail: unknown): string {
   if (reason.success) return REVOCATION_REASONS[reason.data.reason] ?? reason.data.reason;
   const member = Member.safeParse(detail);
   if (member.success) return member.data.from && member.data.to ? `${member.data.memberName}: ${member.data.from} → ${member.data.to}` : member.data.memberName;
+  const approval = Approval.safeParse(detail);
+  if (approval.success) return `${approval.data.app} — ${approval.data.tool}: ${approval.data.summary}`;
   const consequential = Consequential.safeParse(detail);
   if (consequential.success) return `${consequential.data.tool}: ${consequential.data.summary}`;
   const userChange = UserChange.safeParse(detail);

@@ -21,7 +21,9 @@ export type AuditEventType =
   | "app.created"
   | "app.secret_rotated"
   | "app.deleted"
-  | "mcp.consequential";
+  | "mcp.consequential"
+  | "approval.approved"
+  | "approval.denied";
 
 /** One field's before and after, in words: the detail of every "*.changed" event is `{ changes: FieldChange[] }`. */
 export interface FieldChange {

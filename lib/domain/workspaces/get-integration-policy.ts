@@ -1,6 +1,7 @@
 /** The workspace's integration policy and the plan facts that bound it, for the settings pages. */
 import { z } from "zod";
 import { assertCan, type Actor } from "@/lib/domain/actor";
+import { parseApprovalOperations, type ApprovalOperation } from "@/lib/domain/approvals/approval-operations";
 import type { BillingState, IntegrationAccessLevel, IntegrationClientPolicy, Plan } from "@/lib/generated/prisma/enums";
 import { loadWorkspace } from "./load-workspace";
 
@@ -9,6 +10,8 @@ export interface IntegrationPolicyView {
   clientPolicy: IntegrationClientPolicy;
   allowedHosts: string[];
   maxAccess: IntegrationAccessLevel;
+  /** Consequential operations the person must approve in Hourbook before an app's confirmation works. */
+  approvalOperations: ApprovalOperation[];
   plan: Plan;
   billingState: BillingState;
 }
@@ -23,6 +26,7 @@ export async function getIntegrationPolicy(actor: Actor): Promise<IntegrationPol
     clientPolicy: w.integrationClientPolicy,
     allowedHosts: Hosts.catch([]).parse(w.integrationAllowedHosts),
     maxAccess: w.integrationMaxAccess,
+    approvalOperations: parseApprovalOperations(w.integrationApprovalOperations),
     plan: w.plan,
     billingState: w.billingState,
   };

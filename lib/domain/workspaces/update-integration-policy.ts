@@ -1,13 +1,20 @@
 /**
  * Changes who and what may connect to the workspace: API/MCP access on or off, which kinds
  * of apps (any, developer apps only, an allowlist of client hosts) and the highest access a
- * connection gets. Owners and admins. Every MCP and REST request reads these afresh
+ * connection gets, and which consequential operations wait for the person's approval in Hourbook.
+ * Owners and admins. Every MCP and REST request reads these afresh
  * (lib/oauth/protected-resource/resolve-connection.ts), so a tightening bites on the next request.
  */
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { assertCan, type Actor } from "@/lib/domain/actor";
 import { recordAuditEvent, type FieldChange } from "@/lib/domain/audit/record-audit-event";
+import {
+  APPROVAL_OPERATION_NAMES,
+  describeApprovalOperations,
+  formatApprovalOperations,
+  parseApprovalOperations,
+} from "@/lib/domain/approvals/approval-operations";
 import { notFound, parseInput } from "@/lib/domain/errors";
 import { ACCESS_LEVEL_WORDS } from "@/lib/domain/integrations/access-words";
 import { getIntegrationPolicy, type IntegrationPolicyView } from "./get-integration-policy";
@@ -40,6 +47,8 @@ export const UpdateIntegrationPolicyInput = z
     clientPolicy: z.enum(["any", "developer_apps", "allowlist"], "must be any, developer_apps or allowlist"),
     allowedHosts: Hosts,
     maxAccess: z.enum(["read", "write", "admin"], "must be read, write or admin"),
+    /** Left out: unchanged. */
+    approvalOperations: z.array(z.enum(APPROVAL_OPERATION_NAMES, `must be among ${APPROVAL_OPERATION_NAMES.join(", ")}`)).optional(),
   })
   .refine((p) => p.clientPolicy !== "allowlist" || p.allowedHosts.length > 0, {
     path: ["allowedHosts"],
@@ -58,10 +67,21 @@ export async function updateIntegrationPolicy(actor: Actor, input: z.input<typeo
     if (current.integrationClientPolicy !== next.clientPolicy) diff.push({ field: "Apps that may connect", from: CLIENT_POLICY_WORDS[current.integrationClientPolicy], to: CLIENT_POLICY_WORDS[next.clientPolicy] });
     if (currentHosts.join(" ") !== next.allowedHosts.join(" ")) diff.push({ field: "Allowed hosts", from: hostList(currentHosts), to: hostList(next.allowedHosts) });
     if (current.integrationMaxAccess !== next.maxAccess) diff.push({ field: "Highest access", from: ACCESS_LEVEL_WORDS[current.integrationMaxAccess], to: ACCESS_LEVEL_WORDS[next.maxAccess] });
+    const currentApprovals = parseApprovalOperations(current.integrationApprovalOperations);
+    const nextApprovals = next.approvalOperations ? parseApprovalOperations(next.approvalOperations.join(" ")) : currentApprovals;
+    if (currentApprovals.join(" ") !== nextApprovals.join(" ")) {
+      diff.push({ field: "Approval in Hourbook", from: describeApprovalOperations(currentApprovals), to: describeApprovalOperations(nextApprovals) });
+    }
     if (diff.length === 0) return diff;
     await tx.workspace.update({
       where: { id: actor.workspaceId },
-      data: { publicApiAccess: next.publicApiAccess, integrationClientPolicy: next.clientPolicy, integrationAllowedHosts: next.allowedHosts, integrationMaxAccess: next.maxAccess },
+      data: {
+        publicApiAccess: next.publicApiAccess,
+        integrationClientPolicy: next.clientPolicy,
+        integrationAllowedHosts: next.allowedHosts,
+        integrationMaxAccess: next.maxAccess,
+        integrationApprovalOperations: formatApprovalOperations(nextApprovals),
+      },
     });
     await recordAuditEvent({ type: "policy.changed", workspaceId: actor.workspaceId, userId: actor.userId, detail: { changes: diff.map((c) => ({ ...c })) } }, tx);
     return diff;

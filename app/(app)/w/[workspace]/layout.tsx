@@ -1,8 +1,9 @@
 import { AppShell } from "@/components/shell/app-shell";
 import { WorkspaceSwitcher } from "@/components/shell/workspace-switcher";
 import { requireWorkspaceActor } from "@/lib/auth/session";
+import { countPendingApprovals } from "@/lib/domain/approvals/count-pending-approvals";
 import { listUserWorkspaces } from "@/lib/domain/workspaces/list-user-workspaces";
-import { ACCOUNT_NAV, workspaceNav } from "@/lib/web/workspace-nav";
+import { accountNav, workspaceNav } from "@/lib/web/workspace-nav";
 
 export default async function WorkspaceLayout({ children, params }: { children: React.ReactNode; params: Promise<{ workspace: string }> }) {
   const { workspace: slug } = await params;
@@ -16,7 +17,7 @@ export default async function WorkspaceLayout({ children, params }: { children: 
       context={<WorkspaceSwitcher current={{ slug, name: workspace.name, plan: workspace.plan }} workspaces={workspaces} />}
       navLabel="Workspace"
       nav={workspaceNav(slug, actor)}
-      accountNav={ACCOUNT_NAV}
+      accountNav={accountNav(await countPendingApprovals(user.id))}
     >
       {children}
     </AppShell>

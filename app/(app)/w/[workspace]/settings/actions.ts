@@ -10,7 +10,7 @@ import { reactivateMember } from "@/lib/domain/members/reactivate-member";
 import { updateBilling } from "@/lib/domain/workspaces/update-billing";
 import { splitHostList, updateIntegrationPolicy } from "@/lib/domain/workspaces/update-integration-policy";
 import { runAction, type ActionState } from "@/lib/web/action-state";
-import { checkbox, text } from "@/lib/web/form-data";
+import { checkbox, list, text } from "@/lib/web/form-data";
 
 const settingsPath = (slug: string, page: string) => `/w/${slug}/settings/${page}`;
 
@@ -36,6 +36,7 @@ export async function updatePolicyAction(slug: string, _prev: ActionState, form:
       clientPolicy: text(form, "clientPolicy") as "any",
       allowedHosts: splitHostList(text(form, "allowedHosts")),
       maxAccess: text(form, "maxAccess") as "admin",
+      approvalOperations: list(form, "approvalOperations") as "send_invoice"[],
     });
     return { message: changes.length ? `Policy saved. ${formatChanges(changes)}. It applies to every connection from its next request.` : "Nothing changed." };
   });

@@ -60,7 +60,7 @@ export default async function WorkspaceIntegrationsPage({ params, searchParams }
       <Card title="Integration policy" description="Applies to new approvals and to every existing connection from its next request.">
         <PolicyForm
           action={updatePolicyAction.bind(null, slug)}
-          values={{ publicApiAccess: policy.publicApiAccess, clientPolicy: policy.clientPolicy, allowedHosts: policy.allowedHosts, maxAccess: policy.maxAccess }}
+          values={{ publicApiAccess: policy.publicApiAccess, clientPolicy: policy.clientPolicy, allowedHosts: policy.allowedHosts, maxAccess: policy.maxAccess, approvalOperations: policy.approvalOperations }}
         />
       </Card>
     </div>
