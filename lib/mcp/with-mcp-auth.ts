@@ -32,6 +32,7 @@ export function refusedResponse(refusal: ConnectionRefusal | StepUp): Response {
     error: refusal.error === "access_denied" ? null : refusal.error,
     description: refusal.error ? refusal.description : undefined,
     scope: "scope" in refusal ? refusal.scope : refusal.status === 401 ? DEFAULT_MCP_SCOPE : undefined,
+    scheme: "scheme" in refusal ? refusal.scheme : undefined,
   });
   const message = refusal.error === "insufficient_scope" ? `Insufficient scope: ${refusal.description}.` : refusal.description;
   return jsonRpcError(refusal.status, refusal.status === 401 || refusal.error === "access_denied" ? -32001 : -32000, message, { "WWW-Authenticate": challenge });
