@@ -59,7 +59,7 @@ export function apiRoute(endpoint: ApiEndpoint) {
 function withApiAuth<C>(handler: (request: Request, connection: Connection, context: C) => Promise<Response>) {
   return withBearerAuth("api", {
     refused: (refusal) => {
-      const p = refusal.status === 401 ? problem(refusal.error ? "invalid_token" : "unauthorized", refusal.description) : problem("access_denied", refusal.description);
+      const p = refusal.status === 401 ? problem(refusal.error ?? "unauthorized", refusal.description) : problem("access_denied", refusal.description);
       return problemResponse(p, { "WWW-Authenticate": apiChallenge(refusal) });
     },
     storageUnavailable: (storage) => {
@@ -69,13 +69,17 @@ function withApiAuth<C>(handler: (request: Request, connection: Connection, cont
   }, handler);
 }
 
-/** The REST API's one `WWW-Authenticate` challenge (RFC 6750 §3, RFC 9728 §5.1): a refused token or connection, or a scope the call needs. */
-function apiChallenge(refusal: ConnectionRefusal | { status: 403; error: "insufficient_scope"; scope: string }): string {
+/**
+ * The REST API's one `WWW-Authenticate` challenge (RFC 6750 §3, RFC 9728 §5.1; the DPoP scheme
+ * for a DPoP-bound token, RFC 9449 §7.1): a refused token or connection, or a scope the call needs.
+ */
+function apiChallenge(refusal: ConnectionRefusal | { status: 403; error: "insufficient_scope"; scope: string; scheme?: "DPoP" }): string {
   return bearerChallenge({
     resourceMetadataUrl: protectedResource("api").metadataUrl,
     error: refusal.error === "access_denied" ? null : refusal.error,
     description: refusal.status === 401 && refusal.error ? refusal.description : undefined,
     scope: "scope" in refusal ? refusal.scope : undefined,
+    scheme: "scheme" in refusal ? refusal.scheme : undefined,
   });
 }
 
@@ -84,7 +88,8 @@ function callRefusal(refusal: CallRefusal | RateRefusal, connection: Connection)
     case "rate_limited":
       return [problem("rate_limited", refusal.message), { "Retry-After": String(refusal.retryAfterSeconds) }];
     case "scope": {
-      const challenge = apiChallenge({ status: 403, error: "insufficient_scope", scope: [...connection.scopes, refusal.scope].join(" ") });
+      const scope = [...connection.scopes, refusal.scope].join(" ");
+      const challenge = apiChallenge({ status: 403, error: "insufficient_scope", scope, ...(connection.dpopJkt ? { scheme: "DPoP" as const } : {}) });
       return [problem("insufficient_scope", refusal.message), { "WWW-Authenticate": challenge }];
     }
     case "role":

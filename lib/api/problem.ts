@@ -7,6 +7,8 @@ export const PROBLEM_TYPES = {
   validation_failed: { status: 422, title: "The input did not pass validation" },
   unauthorized: { status: 401, title: "Authentication required" },
   invalid_token: { status: 401, title: "The access token is not valid" },
+  /** The DPoP proof sent with a DPoP-bound token is missing, invalid or replayed (RFC 9449 §7.1). */
+  invalid_dpop_proof: { status: 401, title: "The DPoP proof is not valid" },
   insufficient_scope: { status: 403, title: "The access token lacks a scope" },
   access_denied: { status: 403, title: "This workspace does not allow the request" },
   forbidden: { status: 403, title: "Not allowed" },

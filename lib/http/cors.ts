@@ -2,12 +2,13 @@
  * CORS for the endpoints browser-based OAuth/MCP clients call cross-origin: metadata,
  * token, register, revoke. No cookies are involved (credentials are not allowed), so an
  * open origin is safe; WWW-Authenticate is exposed so clients can read discovery hints. Mcp-Method
- * and Mcp-Name are the standard request headers of MCP 2026-07-28 (transports, "Request Metadata").
+ * and Mcp-Name are the standard request headers of MCP 2026-07-28 (transports, "Request Metadata"),
+ * and the DPoP proof header (RFC 9449) may be sent to the token endpoint and /mcp.
  */
 export const CORS_HEADERS: Readonly<Record<string, string>> = {
   "Access-Control-Allow-Origin": "*",
   "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
-  "Access-Control-Allow-Headers": "Authorization, Content-Type, MCP-Protocol-Version, Mcp-Method, Mcp-Name, Mcp-Session-Id, Last-Event-ID",
+  "Access-Control-Allow-Headers": "Authorization, DPoP, Content-Type, MCP-Protocol-Version, Mcp-Method, Mcp-Name, Mcp-Session-Id, Last-Event-ID",
   "Access-Control-Expose-Headers": "WWW-Authenticate, Mcp-Session-Id, MCP-Protocol-Version",
   "Access-Control-Max-Age": "600",
 };

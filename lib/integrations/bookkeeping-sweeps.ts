@@ -1,10 +1,11 @@
 /**
  * The background sweep of the connections' bookkeeping: idempotency records that no longer bind
- * their key, and activity beyond what each connection keeps. Both tables grow with every call,
- * so without it they would grow for ever; with it they stay bounded. It runs on every server
+ * their key, activity beyond what each connection keeps, and DPoP proofs too old to replay. The
+ * tables grow with every call, so without it they would grow for ever; with it they stay bounded. It runs on every server
  * process (started from instrumentation.ts), never on a request's path.
  */
 import { trimConnectionActivity } from "@/lib/domain/connections/trim-connection-activity";
+import { deleteExpiredDpopProofs } from "@/lib/oauth/dpop/claim-dpop-proof";
 import { deleteExpiredIdempotencyRecords } from "./idempotency";
 
 /** How often each server process sweeps, after a first sweep at start-up. */
@@ -13,13 +14,15 @@ export const SWEEP_INTERVAL_MS = 10 * 60 * 1000;
 export interface SweepResult {
   idempotencyRecords: number;
   activity: number;
+  dpopProofs: number;
 }
 
 /** One sweep as of `now`. Returns how many rows went from each table. */
 export async function sweepBookkeeping(now = new Date()): Promise<SweepResult> {
   const idempotencyRecords = await deleteExpiredIdempotencyRecords(now);
   const activity = await trimConnectionActivity(now);
-  return { idempotencyRecords, activity };
+  const dpopProofs = await deleteExpiredDpopProofs(now);
+  return { idempotencyRecords, activity, dpopProofs };
 }
 
 // On globalThis: Next may load this module more than once in one process (one copy per bundle).
@@ -40,7 +43,7 @@ export function startBookkeepingSweeps(): void {
     try {
       await sweepBookkeeping();
     } catch (error) {
-      console.error("Sweeping idempotency records and connection activity failed; the next sweep tries again.", error);
+      console.error("Sweeping idempotency records, connection activity and DPoP proofs failed; the next sweep tries again.", error);
     } finally {
       running = false;
     }

@@ -93,7 +93,7 @@ async function serveMcpRequest(request: Request, connection: Connection): Promis
     if (refusal?.kind === "scope") {
       await recordActivity(connection.grantId, "tool", name, "denied", `needs ${refusal.scope}`);
       const scope = [...connection.scopes, refusal.scope].join(" ");
-      return refusedResponse({ status: 403, error: "insufficient_scope", description: `${name} needs ${refusal.scope}`, scope });
+      return refusedResponse({ status: 403, error: "insufficient_scope", description: `${name} needs ${refusal.scope}`, scope, ...(connection.dpopJkt ? { scheme: "DPoP" as const } : {}) });
     }
   }
 

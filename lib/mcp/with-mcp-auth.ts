@@ -14,7 +14,7 @@ import { protectedResource } from "@/lib/domain/integrations/resources";
 export const DEFAULT_MCP_SCOPE = "hourbook:read hourbook:write";
 
 /** A call the grant's scopes do not cover: 403 insufficient_scope, naming the scopes that would (MCP authorization, step-up). */
-export type StepUp = { status: 403; error: "insufficient_scope"; description: string; scope: string };
+export type StepUp = { status: 403; error: "insufficient_scope"; description: string; scope: string; scheme?: "DPoP" };
 
 /** /mcp behind the bearer check: refusals are JSON-RPC errors with the MCP challenge. */
 export function withMcpAuth(handler: (request: Request, connection: Connection) => Promise<Response>): (request: Request) => Promise<Response> {
@@ -32,6 +32,7 @@ export function refusedResponse(refusal: ConnectionRefusal | StepUp): Response {
     error: refusal.error === "access_denied" ? null : refusal.error,
     description: refusal.error ? refusal.description : undefined,
     scope: "scope" in refusal ? refusal.scope : refusal.status === 401 ? DEFAULT_MCP_SCOPE : undefined,
+    scheme: "scheme" in refusal ? refusal.scheme : undefined,
   });
   const message = refusal.error === "insufficient_scope" ? `Insufficient scope: ${refusal.description}.` : refusal.description;
   return jsonRpcError(refusal.status, gateErrorCode(refusal.status), message, { "WWW-Authenticate": challenge });

@@ -1,7 +1,8 @@
 /**
  * Access tokens are JWTs per RFC 9068 (`typ: at+jwt`), audience-restricted to one protected
  * resource (RFC 8707). Besides the standard claims they carry the grant and workspace they
- * belong to, so every request can check the grant is still alive.
+ * belong to, so every request can check the grant is still alive. A DPoP-bound token carries
+ * the thumbprint of its key as `cnf.jkt` (RFC 9449 §6.1).
  */
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify, SignJWT, errors as joseErrors, type JWTPayload } from "jose";
 import { randomBytes } from "node:crypto";
@@ -19,6 +20,8 @@ export interface AccessTokenSubject {
   workspaceId: string;
   resource: ResourceKind;
   scope: string;
+  /** The DPoP key's JWK thumbprint when the token is sender-constrained (RFC 9449 §6). */
+  dpopJkt?: string;
 }
 
 export async function issueAccessToken(subject: AccessTokenSubject): Promise<{ token: string; expiresIn: number }> {
@@ -28,6 +31,7 @@ export async function issueAccessToken(subject: AccessTokenSubject): Promise<{ t
     scope: subject.scope,
     grant_id: subject.grantId,
     workspace_id: subject.workspaceId,
+    ...(subject.dpopJkt ? { cnf: { jkt: subject.dpopJkt } } : {}),
   })
     .setProtectedHeader({ alg: SIGNING_ALG, typ: "at+jwt", kid: key.kid })
     .setIssuer(issuer())
@@ -48,6 +52,7 @@ const Claims = z.object({
   workspace_id: z.string().min(1),
   jti: z.string().min(1),
   exp: z.number(),
+  cnf: z.object({ jkt: z.string().min(1) }).optional(),
 });
 
 export interface AccessTokenClaims {
@@ -58,6 +63,8 @@ export interface AccessTokenClaims {
   scopes: Scope[];
   jti: string;
   expiresAt: Date;
+  /** `cnf.jkt`: the token is DPoP-bound and only usable with a proof signed by that key. */
+  dpopJkt?: string;
 }
 
 export type TokenCheck = { ok: true; claims: AccessTokenClaims } | { ok: false; reason: "expired" | "invalid" | "wrong_audience" };
@@ -131,5 +138,6 @@ function toClaims(payload: JWTPayload): AccessTokenClaims {
     scopes: parseScope(c.scope),
     jti: c.jti,
     expiresAt: new Date(c.exp * 1000),
+    ...(c.cnf ? { dpopJkt: c.cnf.jkt } : {}),
   };
 }

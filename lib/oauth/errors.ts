@@ -1,7 +1,7 @@
 /**
  * OAuth error responses (RFC 6749 §4.1.2.1 and §5.2, RFC 7009, RFC 7591 §3.2.2, RFC 8707 §2,
- * RFC 6750 §3.1). Each error knows its code and HTTP status; endpoint modules throw them and
- * lib/http turns them into responses, so a protocol error never leaks as a 500.
+ * RFC 6750 §3.1, RFC 9449 §5). Each error knows its code and HTTP status; endpoint modules
+ * throw them and lib/http turns them into responses, so a protocol error never leaks as a 500.
  */
 import { STORAGE_RETRY_AFTER_SECONDS, storageUnavailableMessage, storageUnavailableOf } from "@/lib/db-errors";
 
@@ -20,6 +20,7 @@ export type OAuthErrorCode =
   | "invalid_client_metadata"
   | "invalid_token"
   | "insufficient_scope"
+  | "invalid_dpop_proof"
   | "server_error"
   | "temporarily_unavailable"
   | "too_many_requests";
@@ -39,6 +40,8 @@ const STATUS: Record<OAuthErrorCode, number> = {
   invalid_client_metadata: 400,
   invalid_token: 401,
   insufficient_scope: 403,
+  // RFC 9449 §5: at the token endpoint; a protected resource answers it with 401 (§7.1).
+  invalid_dpop_proof: 400,
   server_error: 500,
   temporarily_unavailable: 503,
   too_many_requests: 429,

@@ -1,10 +1,12 @@
 /**
  * Discovery documents: RFC 8414 authorization server metadata and RFC 9728 protected
- * resource metadata, built from the configured public URL only.
+ * resource metadata, built from the configured public URL only. Both advertise the DPoP proof
+ * algorithms (RFC 9449 §5.1, RFC 9728 §2); DPoP is offered, never required.
  */
 import type { DeveloperAppEndpoints } from "@/lib/domain/developer-apps/developer-app-endpoints";
 import { protectedResource, issuer } from "@/lib/domain/integrations/resources";
 import { scopesForResource, type ResourceKind } from "@/lib/domain/integrations/scopes";
+import { DPOP_SIGNING_ALGS } from "./dpop/validate-dpop-proof";
 
 export function authorizationServerMetadata() {
   const base = issuer();
@@ -24,6 +26,7 @@ export function authorizationServerMetadata() {
     revocation_endpoint_auth_methods_supported: ["none", "client_secret_basic", "client_secret_post"],
     client_id_metadata_document_supported: true,
     authorization_response_iss_parameter_supported: true,
+    dpop_signing_alg_values_supported: [...DPOP_SIGNING_ALGS],
     service_documentation: `${base}/developers`,
   };
 }
@@ -36,6 +39,8 @@ export function protectedResourceMetadata(kind: ResourceKind) {
     authorization_servers: [issuer()],
     scopes_supported: scopesForResource(kind),
     bearer_methods_supported: ["header"],
+    dpop_signing_alg_values_supported: [...DPOP_SIGNING_ALGS],
+    dpop_bound_access_tokens_required: false,
     resource_documentation: `${issuer()}/developers`,
   };
 }

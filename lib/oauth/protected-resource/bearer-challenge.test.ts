@@ -32,4 +32,14 @@ describe("bearerChallenge (RFC 6750 §3, RFC 9728 §5.1)", () => {
   it("drops every quote, not just the first", () => {
     expect(bearerChallenge({ resourceMetadataUrl, scope: '"a" "b"' })).toBe(`Bearer resource_metadata="${resourceMetadataUrl}", scope="a b"`);
   });
+
+  it("uses the DPoP scheme when asked, naming the proof algorithms last (RFC 9449 §7.1)", () => {
+    expect(bearerChallenge({ resourceMetadataUrl, error: "invalid_dpop_proof", description: "No proof.", scheme: "DPoP" })).toBe(
+      `DPoP error="invalid_dpop_proof", resource_metadata="${resourceMetadataUrl}", error_description="No proof.", algs="ES256 EdDSA Ed25519 PS256 RS256"`,
+    );
+  });
+
+  it("stays Bearer, without algs, when the scheme is Bearer", () => {
+    expect(bearerChallenge({ resourceMetadataUrl, scheme: "Bearer" })).toBe(`Bearer resource_metadata="${resourceMetadataUrl}"`);
+  });
 });

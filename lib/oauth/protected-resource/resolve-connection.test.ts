@@ -10,7 +10,7 @@ import { revokeGrant } from "@/lib/domain/connections/revoke-grant";
 import { REFUSAL_MESSAGES } from "@/lib/domain/integrations/integration-access";
 import { createTestClient, tokensFor } from "@/lib/testing/oauth-flow";
 import { addMember, createUser, createWorkspace } from "@/prisma/seed/factories";
-import { bearerToken, resolveConnection } from "./resolve-connection";
+import { bearerToken, presentedToken, resolveConnection } from "./resolve-connection";
 
 let userId: string;
 let workspaceId: string;
@@ -70,6 +70,25 @@ describe("bearerToken", () => {
     "Bearer:abc",
   ])("refuses %j", (header) => {
     expect(bearerToken(header)).toBeNull();
+  });
+});
+
+describe("presentedToken", () => {
+  it.each([
+    ["Bearer abc", { scheme: "Bearer", token: "abc" }],
+    ["DPoP abc", { scheme: "DPoP", token: "abc" }],
+    ["dpop abc", { scheme: "DPoP", token: "abc" }],
+    ["  DPOP a.b.c ", { scheme: "DPoP", token: "a.b.c" }],
+  ])("reads %j with its scheme (RFC 9449 §7.1)", (header, presented) => {
+    expect(presentedToken(header)).toEqual(presented);
+  });
+
+  it.each([null, "DPoP", "DPoP ", "DPoP  abc", "DPoP abc def", "XDPoP abc", "DPoP:abc"])("refuses %j", (header) => {
+    expect(presentedToken(header)).toBeNull();
+  });
+
+  it("leaves bearerToken to the Bearer scheme only", () => {
+    expect(bearerToken("DPoP abc")).toBeNull();
   });
 });
 

@@ -2,7 +2,8 @@
  * grant_type=authorization_code (RFC 6749 §4.1.3, RFC 7636 §4.6, RFC 8707 §2.2). The code is
  * consumed with a conditional update, so of any number of concurrent redemptions exactly one
  * wins; any other redemption is treated as an attack and revokes the grant (RFC 6749 §4.1.2,
- * OAuth 2.1 §4.1.3).
+ * OAuth 2.1 §4.1.3). With a DPoP proof (`dpopJkt`) the access token — and a public client's
+ * refresh token — are bound to its key (RFC 9449 §5).
  */
 import { db } from "@/lib/db";
 import { revokeGrant } from "@/lib/domain/connections/revoke-grant";
@@ -11,9 +12,9 @@ import type { RegisteredClient } from "../clients/registered-client";
 import { invalidGrant, invalidRequest, invalidTarget } from "../errors";
 import { verifyCodeChallenge } from "../pkce";
 import { hashToken } from "../secrets";
-import { mintTokenPair, storeRefreshToken, type TokenResponse } from "./token-pair";
+import { mintTokenPair, refreshTokenBinding, storeRefreshToken, type TokenResponse } from "./token-pair";
 
-export async function exchangeAuthorizationCode(client: RegisteredClient, form: Map<string, string>): Promise<TokenResponse> {
+export async function exchangeAuthorizationCode(client: RegisteredClient, form: Map<string, string>, dpopJkt?: string): Promise<TokenResponse> {
   const code = form.get("code");
   const verifier = form.get("code_verifier");
   const redirectUri = form.get("redirect_uri");
@@ -46,12 +47,13 @@ export async function exchangeAuthorizationCode(client: RegisteredClient, form: 
     resource: resource.kind,
     accessScope: row.scope,
     refreshScope: row.scope,
+    dpopJkt,
   });
 
   const won = await db.$transaction(async (tx) => {
     const { count } = await tx.oAuthAuthorizationCode.updateMany({ where: { id: row.id, consumedAt: null }, data: { consumedAt: new Date() } });
     if (count !== 1) return false;
-    await storeRefreshToken(tx, row.grantId, refreshToken, row.scope);
+    await storeRefreshToken(tx, row.grantId, refreshToken, row.scope, refreshTokenBinding(client, dpopJkt));
     return true;
   });
   if (!won) {

@@ -2,7 +2,8 @@
  * grant_type=refresh_token (RFC 6749 §6, OAuth 2.1 §4.3.1, RFC 9700 §4.14.2). Refresh tokens
  * rotate on every use. Presenting a rotated token again means it leaked: the grant is
  * revoked — except within a short window after rotation, where a client retrying a request
- * whose answer it lost gets that same answer again.
+ * whose answer it lost gets that same answer again. A DPoP-bound refresh token (a public
+ * client's, RFC 9449 §5) is refreshed only with a proof signed by its key, and stays bound.
  */
 import { z } from "zod";
 import { db } from "@/lib/db";
@@ -18,21 +19,25 @@ import { IDLE_ENDED } from "../grants";
 import { REFRESH_REUSE_WINDOW_SECONDS } from "../lifetimes";
 import { parseRequestedScope, parseScope } from "../scopes";
 import { decrypt, encrypt, hashToken } from "../secrets";
-import { mintTokenPair, storeRefreshToken, type TokenResponse } from "./token-pair";
+import { mintTokenPair, refreshTokenBinding, storeRefreshToken, type TokenResponse } from "./token-pair";
 
 const StoredResponse = z.object({
   access_token: z.string(),
-  token_type: z.literal("Bearer"),
+  token_type: z.enum(["Bearer", "DPoP"]),
   expires_in: z.number(),
   refresh_token: z.string(),
   scope: z.string(),
 });
 
-export async function exchangeRefreshToken(client: RegisteredClient, form: Map<string, string>): Promise<TokenResponse> {
+export async function exchangeRefreshToken(client: RegisteredClient, form: Map<string, string>, dpopJkt?: string): Promise<TokenResponse> {
   const presented = form.get("refresh_token");
   if (!presented) throw invalidRequest("refresh_token is required.");
   const row = await db.oAuthRefreshToken.findUnique({ where: { tokenHash: hashToken(presented) }, include: { grant: { include: { user: true } } } });
   if (!row || row.grant.clientId !== client.id) throw invalidGrant("The refresh token is invalid.");
+  // Before the reuse check: without the key, a copy of a bound token is worthless, not a leak to punish.
+  if (row.dpopJkt && row.dpopJkt !== dpopJkt) {
+    throw invalidGrant(dpopJkt ? "The refresh token is bound to another DPoP key." : "The refresh token is DPoP-bound: send a DPoP proof signed with its key.");
+  }
   if (row.rotatedAt) return answerReuse(row, row.rotatedAt);
   if (row.expiresAt < new Date()) throw invalidGrant("The refresh token has expired.");
   if (row.grant.revokedAt) throw invalidGrant("The authorization was revoked.");
@@ -59,6 +64,7 @@ export async function exchangeRefreshToken(client: RegisteredClient, form: Map<s
     resource: resource.kind,
     accessScope,
     refreshScope: row.scope,
+    dpopJkt,
   });
   const won = await db.$transaction(async (tx) => {
     const { count } = await tx.oAuthRefreshToken.updateMany({
@@ -66,7 +72,7 @@ export async function exchangeRefreshToken(client: RegisteredClient, form: Map<s
       data: { rotatedAt: new Date(), retryResponse: encrypt(JSON.stringify(response)) },
     });
     if (count !== 1) return false;
-    await storeRefreshToken(tx, row.grantId, refreshToken, row.scope);
+    await storeRefreshToken(tx, row.grantId, refreshToken, row.scope, row.dpopJkt ?? refreshTokenBinding(client, dpopJkt));
     await tx.oAuthGrant.update({ where: { id: row.grantId }, data: { lastUsedAt: new Date() } });
     // Stryker disable next-line BooleanLiteral: the lost-race path below reads back this very rotation and answers the same pair
     return true;

@@ -2,9 +2,11 @@
  * POST /oauth/token (RFC 6749 §3.2): authenticate the client, then dispatch on grant_type.
  * Rate limits count per caller: an authenticated client at its address, or — for unknown
  * clients and failed authentications — the address alone, so junk from one address never
- * spends another caller's allowance.
+ * spends another caller's allowance. A request with a `DPoP` header gets tokens bound to the
+ * proof's key (RFC 9449 §5).
  */
 import { authenticateCountedClient } from "../clients/authenticate-client";
+import { tokenRequestProof } from "../dpop/token-request-proof";
 import { invalidRequest, OAuthError } from "../errors";
 import { RATE_LIMITS } from "../rate-limit";
 import { exchangeAuthorizationCode } from "./exchange-authorization-code";
@@ -18,5 +20,6 @@ export async function handleTokenRequest(request: Request, form: Map<string, str
     throw new OAuthError("unsupported_grant_type", `grant_type ${grantType} is not supported; use authorization_code or refresh_token.`);
   }
   const client = await authenticateCountedClient(RATE_LIMITS.token, request, form, address);
-  return grantType === "authorization_code" ? exchangeAuthorizationCode(client, form) : exchangeRefreshToken(client, form);
+  const dpopJkt = (await tokenRequestProof(request))?.jkt;
+  return grantType === "authorization_code" ? exchangeAuthorizationCode(client, form, dpopJkt) : exchangeRefreshToken(client, form, dpopJkt);
 }

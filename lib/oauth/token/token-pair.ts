@@ -1,13 +1,17 @@
-/** The token response (RFC 6749 §5.1): a fresh access token and a fresh refresh token. */
+/**
+ * The token response (RFC 6749 §5.1): a fresh access token and a fresh refresh token — with a
+ * DPoP proof, an access token bound to its key and `token_type: DPoP` (RFC 9449 §5).
+ */
 import type { DbTx } from "@/lib/db";
 import type { ResourceKind } from "@/lib/domain/integrations/scopes";
+import type { RegisteredClient } from "../clients/registered-client";
 import { issueAccessToken } from "../access-token";
 import { REFRESH_TOKEN_TTL_SECONDS } from "../lifetimes";
 import { hashToken, newOpaqueToken, PREFIX } from "../secrets";
 
 export interface TokenResponse {
   access_token: string;
-  token_type: "Bearer";
+  token_type: "Bearer" | "DPoP";
   expires_in: number;
   refresh_token: string;
   scope: string;
@@ -23,6 +27,8 @@ export interface PairSubject {
   accessScope: string;
   /** The refresh token keeps the grant's full scope (RFC 6749 §6). */
   refreshScope: string;
+  /** The key of the request's DPoP proof: the access token is bound to it. */
+  dpopJkt?: string;
 }
 
 /** Mints both tokens; the caller stores the refresh token with `storeRefreshToken` in its transaction. */
@@ -33,7 +39,7 @@ export async function mintTokenPair(subject: PairSubject): Promise<{ response: T
     refreshToken,
     response: {
       access_token: access.token,
-      token_type: "Bearer",
+      token_type: subject.dpopJkt ? "DPoP" : "Bearer",
       expires_in: access.expiresIn,
       refresh_token: refreshToken,
       scope: subject.accessScope,
@@ -41,12 +47,22 @@ export async function mintTokenPair(subject: PairSubject): Promise<{ response: T
   };
 }
 
-export async function storeRefreshToken(tx: DbTx, grantId: string, refreshToken: string, scope: string): Promise<void> {
+/**
+ * RFC 9449 §5: a public client's refresh token is bound to the key of the DPoP proof it was
+ * issued with, as the access token is; a confidential client's is already bound to its
+ * credentials and stays unbound (as node-oidc-provider does).
+ */
+export function refreshTokenBinding(client: RegisteredClient, proofJkt: string | undefined): string | null {
+  return client.tokenEndpointAuthMethod === "none" && proofJkt ? proofJkt : null;
+}
+
+export async function storeRefreshToken(tx: DbTx, grantId: string, refreshToken: string, scope: string, dpopJkt: string | null = null): Promise<void> {
   await tx.oAuthRefreshToken.create({
     data: {
       tokenHash: hashToken(refreshToken),
       grantId,
       scope,
+      dpopJkt,
       expiresAt: new Date(Date.now() + REFRESH_TOKEN_TTL_SECONDS * 1000),
     },
   });
