@@ -178,6 +178,18 @@ describe("a DPoP-bound token at /mcp (RFC 9449 §7)", () => {
     }
   });
 
+  it("is refused by the workspace (403) with a DPoP challenge", async () => {
+    const { access_token } = await boundTokens();
+    await db.workspace.update({ where: { id: lovelaceId }, data: { publicApiAccess: false } });
+    try {
+      const res = await mcpWith("DPoP", access_token, await mcpProof(key, access_token));
+      expect(res.status).toBe(403);
+      expect(res.headers.get("www-authenticate")).toMatch(/^DPoP resource_metadata=/);
+    } finally {
+      await db.workspace.update({ where: { id: lovelaceId }, data: { publicApiAccess: true } });
+    }
+  });
+
   it("asks for a missing scope (step-up) with a DPoP challenge", async () => {
     const { access_token } = await boundTokens({ scope: "hourbook:read" });
     const res = await mcpWith("DPoP", access_token, await mcpProof(key, access_token), "tools/call", { name: "create_client", arguments: { name: "DPoP Step-up" } });

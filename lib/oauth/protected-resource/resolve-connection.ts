@@ -35,7 +35,7 @@ export interface Connection {
 
 export type ConnectionRefusal =
   | { status: 401; error: "invalid_token" | "invalid_dpop_proof" | null; description: string; scheme?: "DPoP" }
-  | { status: 403; error: "access_denied"; reason: AccessRefusal; description: string };
+  | { status: 403; error: "access_denied"; reason: AccessRefusal; description: string; scheme?: "DPoP" };
 
 export type ConnectionResult = { ok: true; connection: Connection } | { ok: false; refusal: ConnectionRefusal };
 
@@ -82,10 +82,10 @@ export async function resolveConnection(authorization: string | null, resource: 
     db.oAuthClient.findUnique({ where: { id: grant.clientId } }),
   ]);
   if (!clientRow) return { ok: false, refusal: { status: 401, error: "invalid_token", description: "The application was deleted." } };
-  if (!membership) return denied("membership_inactive");
+  if (!membership) return denied("membership_inactive", claims.dpopJkt);
   const { workspace } = membership;
   const access = effectiveAccess({ scopes: claims.scopes, role: membership.role, workspace: membership.facts, client: clientFacts(toRegisteredClient(clientRow)) });
-  if (access.refusal) return denied(access.refusal);
+  if (access.refusal) return denied(access.refusal, claims.dpopJkt);
 
   return {
     ok: true,
@@ -103,6 +103,7 @@ export async function resolveConnection(authorization: string | null, resource: 
   };
 }
 
-function denied(reason: AccessRefusal): ConnectionResult {
-  return { ok: false, refusal: { status: 403, error: "access_denied", reason, description: REFUSAL_MESSAGES[reason] } };
+function denied(reason: AccessRefusal, dpopJkt: string | undefined): ConnectionResult {
+  const refusal = { status: 403, error: "access_denied", reason, description: REFUSAL_MESSAGES[reason] } as const;
+  return { ok: false, refusal: dpopJkt ? { ...refusal, scheme: "DPoP" } : refusal };
 }
