@@ -207,6 +207,18 @@ describe("rotation and reuse", () => {
     expect(await refusal(refresh(fixture, { refresh_token: first.refresh_token }))).toBe("invalid_grant: The refresh token is invalid.");
   });
 
+  it("revokes the grant when a spent token comes back after the token it was answered with was used too", async () => {
+    const fixture = await createGrantFixture();
+    const presented = await createFixtureRefreshToken(fixture.grantId);
+    const first = await refresh(fixture, { refresh_token: presented });
+    const second = await refresh(fixture, { refresh_token: first.refresh_token });
+    expect(await refusal(refresh(fixture, { refresh_token: presented }))).toBe(
+      "invalid_grant: The refresh token was already used; the authorization has been revoked.",
+    );
+    expect(await grantRow(fixture.grantId)).toMatchObject({ revokedReason: "refresh_reuse" });
+    expect(await refusal(refresh(fixture, { refresh_token: second.refresh_token }))).toMatch(/^invalid_grant/);
+  });
+
   it("revokes the grant when a rotated token with no stored answer comes back, even at once", async () => {
     const fixture = await createGrantFixture();
     const presented = await createFixtureRefreshToken(fixture.grantId, { rotatedAt: new Date(), retryResponse: null });

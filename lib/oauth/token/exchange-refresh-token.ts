@@ -85,10 +85,17 @@ export async function exchangeRefreshToken(client: RegisteredClient, form: Map<s
   return answerReuse(again, again.rotatedAt);
 }
 
+/**
+ * A spent refresh token again (RFC 9700 §4.14.2): within the reuse window, a client that lost
+ * the answer gets the same pair — but only while the token that answer holds is still unused,
+ * so an old copy can never be walked forward to the live token. Anything else revokes the grant.
+ */
 async function answerReuse(row: { grantId: string; retryResponse: string | null; grant: { revokedAt: Date | null } }, rotatedAt: Date): Promise<TokenResponse> {
   const age = Date.now() - rotatedAt.getTime();
   if (!row.grant.revokedAt && row.retryResponse && age <= REFRESH_REUSE_WINDOW_SECONDS * 1000) {
-    return StoredResponse.parse(JSON.parse(decrypt(row.retryResponse)));
+    const stored = StoredResponse.parse(JSON.parse(decrypt(row.retryResponse)));
+    const successor = await db.oAuthRefreshToken.findUnique({ where: { tokenHash: hashToken(stored.refresh_token) }, select: { rotatedAt: true } });
+    if (successor && !successor.rotatedAt) return stored;
   }
   await revokeGrant(row.grantId, "refresh_reuse");
   throw invalidGrant("The refresh token was already used; the authorization has been revoked.");
