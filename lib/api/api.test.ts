@@ -72,6 +72,15 @@ describe("REST API framework", () => {
     expect((await apiCall(clientsRoute.POST, { method: "POST", token: apiToken, body: "{nope" })).status).toBe(400);
   });
 
+  it("refuses a body that is not UTF-8 with 400 instead of storing replacement characters", async () => {
+    const before = await db.client.count();
+    const notUtf8 = new Uint8Array([...Buffer.from('{"name":"'), 0xff, 0xfe, ...Buffer.from('"}')]);
+    const res = await apiCall(clientsRoute.POST, { method: "POST", token: apiToken, body: notUtf8 });
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ code: "invalid_request" });
+    expect(await db.client.count()).toBe(before);
+  });
+
   it("creates once per Idempotency-Key, replays the first response, and refuses other bodies with the key", async () => {
     const headers = { "idempotency-key": "create-client-0001" };
     const first = await apiCall(clientsRoute.POST, { method: "POST", token: apiToken, body: { name: "Idem Ltd" }, headers });

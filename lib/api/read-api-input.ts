@@ -4,7 +4,7 @@
  */
 import type { z } from "zod";
 import { summarizeFieldErrors } from "@/lib/domain/errors";
-import { readBoundedText } from "@/lib/http/read-bounded-text";
+import { readBoundedJson } from "@/lib/http/read-bounded-text";
 import type { ApiEndpoint, ApiInput } from "./endpoint";
 import { ApiProblem, problem } from "./problem";
 
@@ -54,11 +54,8 @@ async function readJson(request: Request): Promise<unknown> {
   // No body at all reads as {}: an action whose fields are all optional needs none.
   if (!type && request.headers.get("content-length") === null && !request.body) return {};
   if (type !== "application/json") throw new ApiProblem(problem("unsupported_media_type", "Send the request body as application/json."));
-  const text = await readBoundedText(request, MAX_API_BODY_BYTES);
-  if (text === null) throw new ApiProblem(problem("payload_too_large", `The request body is larger than ${MAX_API_BODY_BYTES} bytes.`));
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new ApiProblem(problem("invalid_request", "The request body is not valid JSON."));
-  }
+  const body = await readBoundedJson(request, MAX_API_BODY_BYTES);
+  if ("json" in body) return body.json;
+  if (body.refused === "too_large") throw new ApiProblem(problem("payload_too_large", `The request body is larger than ${MAX_API_BODY_BYTES} bytes.`));
+  throw new ApiProblem(problem("invalid_request", "The request body is not valid JSON (UTF-8)."));
 }

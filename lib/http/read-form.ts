@@ -14,8 +14,8 @@ export async function readOAuthForm(request: Request): Promise<Map<string, strin
     throw invalidRequest("The request body must be application/x-www-form-urlencoded.");
   }
   const body = await readBoundedText(request, MAX_BODY_BYTES);
-  if (body === null) throw invalidRequest("The request body is too large.");
-  return uniqueParams(new URLSearchParams(body));
+  if ("refused" in body) throw invalidRequest(body.refused === "too_large" ? "The request body is too large." : "The request body is not valid UTF-8.");
+  return uniqueParams(new URLSearchParams(body.text));
 }
 
 /** Parameters of a query or form, refusing any that is sent more than once. */

@@ -19,7 +19,7 @@ import {
   WebStandardStreamableHTTPServerTransport,
 } from "@modelcontextprotocol/server";
 import { corsHeadersForOrigin, preflightForOrigin } from "@/lib/http/cors";
-import { readBoundedText } from "@/lib/http/read-bounded-text";
+import { readBoundedJson } from "@/lib/http/read-bounded-text";
 import { recordActivity } from "@/lib/integrations/record-activity";
 import { checkRate } from "@/lib/operations/check-call";
 import type { Connection } from "@/lib/oauth/protected-resource/resolve-connection";
@@ -75,14 +75,13 @@ async function serveMcpRequest(request: Request, connection: Connection): Promis
   if (!isJsonContentType(request.headers.get("content-type"))) {
     return jsonRpcError(415, gateErrorCode(415), "Unsupported Media Type: Content-Type must be application/json.");
   }
-  const body = await readBoundedText(request, MAX_MCP_BODY_BYTES);
-  if (body === null) return jsonRpcError(413, gateErrorCode(413), `Request body larger than ${MAX_MCP_BODY_BYTES} bytes.`);
-  let message: unknown;
-  try {
-    message = JSON.parse(body);
-  } catch {
-    return jsonRpcError(400, -32700, "Parse error: the body is not valid JSON.");
+  const body = await readBoundedJson(request, MAX_MCP_BODY_BYTES);
+  if ("refused" in body) {
+    return body.refused === "too_large"
+      ? jsonRpcError(413, gateErrorCode(413), `Request body larger than ${MAX_MCP_BODY_BYTES} bytes.`)
+      : jsonRpcError(400, -32700, "Parse error: the body is not valid JSON (UTF-8).");
   }
+  const message = body.json;
 
   // A tool the grant's scopes do not cover is a 403 insufficient_scope, so the client can ask
   // the user for more (MCP authorization, step-up); other refusals are tool results.

@@ -3,7 +3,7 @@
  * JSON body → registerClient → 201 with the client information (§3.2.1); errors per §3.2.2.
  */
 import { preflight } from "@/lib/http/cors";
-import { readBoundedText } from "@/lib/http/read-bounded-text";
+import { readBoundedJson } from "@/lib/http/read-bounded-text";
 import { callerAddress } from "@/lib/http/caller-address";
 import { oauthJson, withOAuthErrors } from "@/lib/http/oauth-response";
 import { registerClient } from "@/lib/oauth/clients/register-client";
@@ -26,11 +26,7 @@ export const POST = withOAuthErrors(async (request: Request) => {
 async function readJsonBody(request: Request): Promise<unknown> {
   const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
   if (type !== "application/json") throw invalidRequest("The request body must be application/json.");
-  const text = await readBoundedText(request, MAX_BODY_BYTES);
-  if (text === null) throw invalidRequest("The request body is too large.");
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw invalidRequest("The request body is not valid JSON.");
-  }
+  const body = await readBoundedJson(request, MAX_BODY_BYTES);
+  if ("json" in body) return body.json;
+  throw invalidRequest(body.refused === "too_large" ? "The request body is too large." : "The request body is not valid JSON (UTF-8).");
 }
