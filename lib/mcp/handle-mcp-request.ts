@@ -82,6 +82,11 @@ async function serveMcpRequest(request: Request, connection: Connection): Promis
       : jsonRpcError(400, -32700, "Parse error: the body is not valid JSON (UTF-8).");
   }
   const message = body.json;
+  // A 2025-03-26 batch is several calls in one POST: the ones beyond the first count too.
+  if (Array.isArray(message) && message.length > 1) {
+    const batch = await checkRate(connection, "mcp", { calls: message.length - 1 });
+    if (batch) return jsonRpcError(429, gateErrorCode(429), batch.message, { "Retry-After": String(batch.retryAfterSeconds) });
+  }
 
   // A tool the grant's scopes do not cover is a 403 insufficient_scope, so the client can ask
   // the user for more (MCP authorization, step-up); other refusals are tool results.

@@ -5,14 +5,16 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestClient, tokensFor } from "@/lib/testing/oauth-flow";
-import { loadDemoData } from "@/lib/testing/demo-data";
+import { env } from "@/lib/env";
+import { loadDemoData, type DemoData } from "@/lib/testing/demo-data";
 import { mcpPost, mcpRequest, modernHeaders, modernMeta, modernRequest } from "@/lib/testing/mcp-call";
 
 let token: string;
 let memberToken: string;
+let demo: DemoData;
 
 beforeAll(async () => {
-  const demo = await loadDemoData();
+  demo = await loadDemoData();
   const clientId = await createTestClient();
   token = (await tokensFor({ clientId, userId: demo.ada.id, workspaceId: demo.lovelace.id, scope: "hourbook:read hourbook:write profile:read" })).access_token;
   memberToken = (await tokensFor({ clientId, userId: demo.grace.id, workspaceId: demo.lovelace.id, scope: "hourbook:read hourbook:write" })).access_token;
@@ -111,6 +113,18 @@ describe("refusing a malformed 2026-07-28 request", () => {
     expect(res.status).toBe(400);
     const list = await modernRequest(token, "tools/call", { name: "list_clients", arguments: {} });
     expect(JSON.stringify(list.body.result)).not.toContain("Header Mismatch Ltd");
+  });
+});
+
+describe("a 2025-03-26 batch", () => {
+  it("counts every message against the connection's rate limit, so a batch cannot get around it", async () => {
+    const own = (await tokensFor({ clientId: await createTestClient({ kind: "dynamic" }), userId: demo.ada.id, workspaceId: demo.lovelace.id, scope: "hourbook:read" })).access_token;
+    const pings = (count: number) => Array.from({ length: count }, (_, i) => ({ jsonrpc: "2.0", id: i + 1, method: "ping" }));
+    const within = await mcpPost(own, pings(10), { "mcp-protocol-version": "2025-03-26" });
+    expect(within.status).toBe(200);
+    const beyond = await mcpPost(own, pings(env.HOURBOOK_CONNECTION_RATE_LIMIT), { "mcp-protocol-version": "2025-03-26" });
+    expect(beyond.status).toBe(429);
+    expect(beyond.headers.get("retry-after")).toMatch(/^\d+$/);
   });
 });
 

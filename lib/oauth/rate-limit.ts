@@ -69,10 +69,10 @@ function limiterFor(rule: RateLimit): RateLimiterPrisma {
   return limiter;
 }
 
-/** Counts one request of `caller` against `rule`. */
-export async function consumeRateLimit(rule: RateLimit, caller: Caller): Promise<RateLimitDecision> {
+/** Counts one request of `caller` against `rule` (or `points` of them: a batch of calls). */
+export async function consumeRateLimit(rule: RateLimit, caller: Caller, points = 1): Promise<RateLimitDecision> {
   try {
-    await limiterFor(rule).consume(callerKey(caller));
+    await limiterFor(rule).consume(callerKey(caller), points);
     return { allowed: true };
   } catch (outcome) {
     if (outcome instanceof RateLimiterRes) {

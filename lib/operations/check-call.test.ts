@@ -55,9 +55,9 @@ describe("checkCall", () => {
 describe("checkRate", () => {
   it("allows the limit within a minute, then answers how long to wait", async () => {
     const caller = connection();
-    expect(await checkRate(caller, "mcp", 2)).toBeNull();
-    expect(await checkRate(caller, "mcp", 2)).toBeNull();
-    const refused = await checkRate(caller, "mcp", 2);
+    expect(await checkRate(caller, "mcp", { limit: 2 })).toBeNull();
+    expect(await checkRate(caller, "mcp", { limit: 2 })).toBeNull();
+    const refused = await checkRate(caller, "mcp", { limit: 2 });
     expect(refused).toEqual({ kind: "rate_limited", retryAfterSeconds: expect.any(Number), message: `Too many requests; try again in ${refused?.retryAfterSeconds} s.` });
     expect(refused?.retryAfterSeconds).toBeGreaterThan(0);
     expect(refused?.retryAfterSeconds).toBeLessThanOrEqual(60);
@@ -65,10 +65,17 @@ describe("checkRate", () => {
 
   it("counts each grant and each surface on its own", async () => {
     const caller = connection();
-    expect(await checkRate(caller, "mcp", 1)).toBeNull();
-    expect(await checkRate(caller, "mcp", 1)).not.toBeNull();
-    expect(await checkRate(caller, "api", 1)).toBeNull();
-    expect(await checkRate(connection(), "mcp", 1)).toBeNull();
+    expect(await checkRate(caller, "mcp", { limit: 1 })).toBeNull();
+    expect(await checkRate(caller, "mcp", { limit: 1 })).not.toBeNull();
+    expect(await checkRate(caller, "api", { limit: 1 })).toBeNull();
+    expect(await checkRate(connection(), "mcp", { limit: 1 })).toBeNull();
+  });
+
+  it("counts every call of a batch", async () => {
+    const caller = connection();
+    expect(await checkRate(caller, "mcp", { calls: 3, limit: 3 })).toBeNull();
+    expect(await checkRate(caller, "mcp", { limit: 3 })).not.toBeNull();
+    expect(await checkRate(connection(), "mcp", { calls: 4, limit: 3 })).not.toBeNull();
   });
 
   it("reads the configured limit when none is given", async () => {

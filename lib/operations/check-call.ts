@@ -36,12 +36,17 @@ export function checkCall(connection: Connection, operation: Pick<Operation, "sc
 }
 
 /**
- * Counts one request of the connection against its per-minute limit, per grant and surface.
- * @param limit requests per minute; HOURBOOK_CONNECTION_RATE_LIMIT unless a test says otherwise
+ * Counts a request of the connection against its per-minute limit, per grant and surface.
+ * @param calls how many calls the request makes (the messages of a JSON-RPC batch), 1 by default
+ * @param limit calls per minute; HOURBOOK_CONNECTION_RATE_LIMIT unless a test says otherwise
  * @returns null when within the limit, else how long to wait in seconds
  */
-export async function checkRate(connection: Pick<Connection, "grantId">, resource: ResourceKind, limit = env.HOURBOOK_CONNECTION_RATE_LIMIT): Promise<RateRefusal | null> {
-  const rate = await consumeRateLimit({ name: resource, limit, windowSeconds: 60 }, { kind: "grant", grantId: connection.grantId });
+export async function checkRate(
+  connection: Pick<Connection, "grantId">,
+  resource: ResourceKind,
+  { calls = 1, limit = env.HOURBOOK_CONNECTION_RATE_LIMIT }: { calls?: number; limit?: number } = {},
+): Promise<RateRefusal | null> {
+  const rate = await consumeRateLimit({ name: resource, limit, windowSeconds: 60 }, { kind: "grant", grantId: connection.grantId }, calls);
   if (rate.allowed) return null;
   return { kind: "rate_limited", retryAfterSeconds: rate.retryAfterSeconds, message: `Too many requests; try again in ${rate.retryAfterSeconds} s.` };
 }
