@@ -11,6 +11,7 @@ import { IDEMPOTENCY_KEY_PATTERN, IDEMPOTENCY_KEY_RULE } from "@/lib/integration
 import type { ApiEndpoint } from "./endpoint";
 import { API_ENDPOINTS } from "./endpoint-catalog";
 import { PROBLEM_TYPES } from "./problem";
+import { MAX_API_BODY_BYTES } from "./read-api-input";
 
 type JsonSchema = Record<string, unknown>;
 
@@ -69,10 +70,12 @@ function operation(endpoint: ApiEndpoint): JsonSchema {
     ...(endpoint.body ? { requestBody: { required: true, content: { "application/json": { schema: schemaOf(endpoint.body, "input") } } } } : {}),
     responses: {
       [status]: status === "204" ? { description: "Done" } : { description: "Success", content: { "application/json": { schema: schemaOf(endpoint.response, "output") } } },
-      "401": problemResponse("Missing, invalid, expired or revoked access token"),
+      ...(endpoint.body || endpoint.idempotent ? { "400": problemResponse("The body is not JSON (UTF-8), or the Idempotency-Key is malformed") } : {}),
+      "401": problemResponse("Missing, invalid, expired or revoked access token, or a DPoP proof that does not hold"),
       "403": problemResponse("Insufficient scope, role, or a workspace policy/billing refusal"),
       "404": problemResponse("Not found in this workspace"),
-      "409": problemResponse("Conflict with the current state"),
+      ...(endpoint.method === "GET" ? {} : { "409": problemResponse("Conflict with the current state, or an Idempotency-Key used with another body") }),
+      ...(endpoint.body ? { "413": problemResponse(`The body is larger than ${MAX_API_BODY_BYTES / 1024} KiB`), "415": problemResponse("The body is not application/json") } : {}),
       "422": problemResponse("Invalid input, with per-field messages"),
       "429": problemResponse("Rate limited"),
       "503": problemResponse("Storage unavailable (disk full, database read-only or failing): nothing was changed; retry after Retry-After"),

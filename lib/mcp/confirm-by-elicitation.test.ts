@@ -68,6 +68,16 @@ describe("confirming send_invoice through elicitation", () => {
     expect(await statusOf(invoice.id)).toBe("draft");
   });
 
+  it("spends the confirmation when the person says no: the same requestState with a yes afterwards is refused", async () => {
+    const { invoice } = await draftInvoice(world.ada);
+    const { requestState } = await askFirst(invoice.id);
+    await sendInvoice(ada, invoice.id, { inputResponses: { confirm: { action: "decline" } }, requestState });
+    const yesAfterNo = await sendInvoice(ada, invoice.id, { inputResponses: yes, requestState });
+    expect(yesAfterNo.body.result).toMatchObject({ isError: true });
+    expect(JSON.stringify(yesAfterNo.body.result)).toContain("already used");
+    expect(await statusOf(invoice.id)).toBe("draft");
+  });
+
   it.each<[string, (state: string) => string]>([
     ["a tampered requestState", (state) => `${state.slice(0, -2)}AA`],
     ["a requestState sealed for another grant", (state) => state],

@@ -21,11 +21,12 @@ import {
   type ServerContext,
 } from "@modelcontextprotocol/server";
 import { z } from "zod";
+import { isDomainError } from "@/lib/domain/errors";
 import { persistentSecret } from "@/lib/env";
 import { canonicalHash } from "@/lib/integrations/canonical-hash";
 import { recordActivity } from "@/lib/integrations/record-activity";
 import type { Connection } from "@/lib/oauth/protected-resource/resolve-connection";
-import { CONFIRMATION_TTL_SECONDS, issueConfirmation } from "./confirmation";
+import { CONFIRMATION_TTL_SECONDS, consumeConfirmation, issueConfirmation } from "./confirmation";
 import type { McpTool, ToolContext } from "./tool";
 
 /** The key of the one input request: the person's yes or no. */
@@ -90,6 +91,10 @@ export async function confirmByElicitation(
   if (sealed && response.kind === "elicit") {
     const answer = response.action === "accept" ? Answer.safeParse(response.content) : undefined;
     if (answer?.success && answer.data.confirm) return { token: sealed.token };
+    // A "no" is final: spend the confirmation, so the same requestState cannot come back with a "yes".
+    await consumeConfirmation(toolCtx, tool.name, args, sealed.token).catch((error: unknown) => {
+      if (!isDomainError(error)) throw error;
+    });
     await recordActivity(grantId, "tool", tool.name, "denied", "the person did not confirm");
     return { answer: { content: [{ type: "text", text: `Nothing has been done: the user did not confirm ${tool.name}.` }], isError: true } };
   }

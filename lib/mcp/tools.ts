@@ -49,7 +49,7 @@ export const TOOLS = {
   updateTask: tool(tasks.updateTask, ({ task }) => `Updated task ${task.name} [${task.status}] (${task.id}).`),
 
   listTags: tool(tags.listTags, ({ tags }) =>
-    tags.length ? tags.map((t) => `${t.name} (${t.id}): ${t.time_entry_count} entries, ${t.task_count} tasks`).join("\n") : "No tags yet.",
+    tags.length ? tags.map((t) => `${t.name} (${t.id}): ${plural(t.time_entry_count, "entry", "entries")}, ${plural(t.task_count, "task", "tasks")}`).join("\n") : "No tags yet.",
   ),
   createTag: tool(tags.createTag, ({ tag }) => `Created tag ${tag.name} (${tag.id}).`),
 
