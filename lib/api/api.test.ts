@@ -129,4 +129,10 @@ describe("methods", () => {
     expect(res.headers.get("allow")).toBe("GET, POST");
     expect(res.body).toMatchObject({ code: "method_not_allowed", detail: "DELETE is not supported on /api/v1/clients; use GET, POST." });
   });
+
+  it("answers OPTIONS with the methods the path really serves", async () => {
+    const res = await apiCall(clientRoute.OPTIONS, { method: "OPTIONS", path: "/api/v1/clients/x" });
+    expect(res.status).toBe(204);
+    expect(res.headers.get("allow")).toBe("GET, PATCH, OPTIONS");
+  });
 });
