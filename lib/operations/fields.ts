@@ -5,7 +5,7 @@
  * which each surface writes in its own words. Bounds the domain also checks come from its schemas.
  */
 import { z } from "zod";
-import { DurationSeconds, HourlyRate, Name } from "@/lib/domain/schemas";
+import { DurationSeconds, Email, HourlyRate, Name } from "@/lib/domain/schemas";
 
 /** An id and the operation it comes from, e.g. `id("a client", "list_clients")`. */
 export const id = (what: string, source: string) => z.string().min(1).max(64).describe(`Id of ${what} (from ${source})`);
@@ -31,7 +31,7 @@ export const hourlyRate = HourlyRate.describe("Minor units (cents) per hour, e.g
 
 export const name = Name;
 
-export const email = z.email("must be an email address").max(254);
+export const email = Email;
 
 export const text = (max: number) => z.string().max(max);
 
