@@ -3,6 +3,19 @@ import { defineConfig } from "vitest/config";
 
 const root = import.meta.dirname;
 
+// Files about SQLite itself (its storage failures, its file on first start, its statements),
+// left out of the PostgreSQL run (HOURBOOK_TEST_ENGINE=postgresql, see lib/testing/test-databases.ts).
+const SQLITE_ONLY = [
+  "scripts/first-start.test.ts",
+  "scripts/prepare-data.test.ts",
+  "lib/reopening-sqlite-adapter.test.ts",
+  "lib/db-errors.test.ts",
+  "lib/health.test.ts",
+  "lib/storage-unavailable.test.ts",
+  "lib/mcp/hot-path.test.ts",
+];
+const onPostgres = process.env.HOURBOOK_TEST_ENGINE === "postgresql";
+
 export default defineConfig({
   resolve: {
     alias: [
@@ -13,7 +26,16 @@ export default defineConfig({
   },
   test: {
     include: ["**/*.test.ts"],
-    exclude: ["**/node_modules/**", "e2e/**", ".next/**", ".next-*/**", ".data/**", ".stryker-tmp/**", "lib/generated/**"],
+    exclude: [
+      "**/node_modules/**",
+      "e2e/**",
+      ".next/**",
+      ".next-*/**",
+      ".data/**",
+      ".stryker-tmp/**",
+      "lib/generated/**",
+      ...(onPostgres ? SQLITE_ONLY : []),
+    ],
     // Child processes rather than threads: native better-sqlite3, and each test file gets a
     // process of its own, so lib/env.ts and lib/db.ts (a globalThis singleton) start afresh.
     pool: "forks",

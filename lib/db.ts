@@ -1,12 +1,20 @@
 /**
- * The one Prisma client of the app: one per process (see below), on SQLite through
- * better-sqlite3, with a connection that reopens itself after a read-only or I/O failure
- * (lib/reopening-sqlite-adapter.ts) so storage problems end without a restart.
+ * The one Prisma client of the app: one per process (see below), on the engine DATABASE_URL
+ * names (lib/database-engine.mjs):
+ * - SQLite (`file:`) through better-sqlite3, with a connection that reopens itself after a
+ *   read-only or I/O failure (lib/reopening-sqlite-adapter.ts) so storage problems end
+ *   without a restart;
+ * - PostgreSQL (`postgresql://`) through pg's pool, with the client generated from the
+ *   derived schema (prisma/postgresql/schema.prisma). Both clients are generated from one
+ *   schema, so they share one type: code is written once against `PrismaClient`.
  */
 import path from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { PrismaClient as PostgresPrismaClient } from "@/lib/generated/prisma-postgresql/client";
 import { env } from "@/lib/env";
+import { engineOf } from "@/lib/database-engine.mjs";
 import { reopeningSqliteAdapter, type ConnectionState, type ReopeningAdapterFactory } from "./reopening-sqlite-adapter";
 
 /** The SQLite file of DATABASE_URL, resolved as the driver does (against the working directory); null for a server database. */
@@ -14,27 +22,38 @@ export function databaseFile(url = env.DATABASE_URL): string | null {
   return url.startsWith("file:") ? path.resolve(url.slice("file:".length).replace(/\?.*$/, "")) : null;
 }
 
-function createClient(): { client: PrismaClient; adapter: ReopeningAdapterFactory } {
-  if (!env.DATABASE_URL.startsWith("file:")) {
-    throw new Error("This build of Hourbook is generated for SQLite; DATABASE_URL must be a file: URL.");
+interface SharedClient {
+  client: PrismaClient;
+  /** SQLite's self-reopening adapter; null on PostgreSQL, whose pool replaces broken connections itself. */
+  sqliteAdapter: ReopeningAdapterFactory | null;
+}
+
+function createClient(): SharedClient {
+  if (engineOf(env.DATABASE_URL) === "postgresql") {
+    const client = new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: env.DATABASE_URL }) });
+    // Same models, same generated API: only the SQL dialect differs.
+    return { client: client as unknown as PrismaClient, sqliteAdapter: null };
   }
   // `timeout` is SQLite's busy timeout: concurrent writers wait instead of failing at once.
   const adapter = reopeningSqliteAdapter(new PrismaBetterSqlite3({ url: env.DATABASE_URL, timeout: 5_000 }));
-  return { client: new PrismaClient({ adapter }), adapter };
+  return { client: new PrismaClient({ adapter }), sqliteAdapter: adapter };
 }
 
 // One client per process — in production too, where Next may load this module once per route
 // bundle — so dev hot-reloads do not leak connections, and because SQLite shares one -shm
 // mapping among a process's connections to a file: a reopened connection is writable only
 // when no other connection of the process still holds a read-only one.
-const globalForPrisma = globalThis as unknown as { hourbookDb?: { client: PrismaClient; adapter: ReopeningAdapterFactory } };
+const globalForPrisma = globalThis as unknown as { hourbookDb?: SharedClient };
 const shared = (globalForPrisma.hourbookDb ??= createClient());
 
 export const db: PrismaClient = shared.client;
 
-/** What the connection has seen of storage failures (null before its first query). */
+/** Which engine this process runs on. */
+export const databaseEngine = engineOf(env.DATABASE_URL);
+
+/** What the SQLite connection has seen of storage failures (null before its first query, and on PostgreSQL). */
 export function connectionState(): ConnectionState | null {
-  return shared.adapter.state();
+  return shared.sqliteAdapter?.state() ?? null;
 }
 
 export type Db = PrismaClient;
@@ -68,5 +87,25 @@ export async function deleteInBatches(
     });
     deleted += batch.removed;
     if (batch.picked < batchSize) return deleted;
+  }
+}
+
+/** Prisma's code for a transaction the database aborted to keep it serializable (PostgreSQL SQLSTATE 40001). */
+const SERIALIZATION_FAILURE = "P2034";
+
+/**
+ * Runs `work` in a SERIALIZABLE transaction: for invariants that span rows (at least one active
+ * owner), where two transactions that each change a different row could otherwise both pass the
+ * same check (write skew under PostgreSQL's default READ COMMITTED; SQLite already runs one
+ * writer at a time). When the database aborts one of two such transactions, `onConflict()` is
+ * thrown instead of Prisma's error.
+ * @throws whatever `onConflict` returns, when the database reports a serialization failure
+ */
+export async function serializableTransaction<T>(work: (tx: DbTx) => Promise<T>, onConflict: () => Error): Promise<T> {
+  try {
+    return await db.$transaction(work, { isolationLevel: "Serializable" });
+  } catch (error) {
+    if ((error as { code?: string }).code === SERIALIZATION_FAILURE) throw onConflict();
+    throw error;
   }
 }

@@ -15,8 +15,11 @@
 //   node scripts/migrate.mjs resolve --rolled-back <name> | --applied <name>
 //   node scripts/migrate.mjs reset --force           drop everything, re-apply all migrations
 //
-// Env: DATABASE_URL (default: hourbook.db in HOURBOOK_DATA_DIR, itself .data; or postgresql://...), PRISMA_SCHEMA (default prisma/schema.prisma),
-//      PRISMA_MIGRATIONS (default prisma/migrations),
+//   node scripts/migrate.mjs check-all               check both engines (SQLite in a temp file, PostgreSQL on a temp server)
+//
+// Env: DATABASE_URL (default: hourbook.db in HOURBOOK_DATA_DIR, itself .data; or postgresql://...),
+//      PRISMA_SCHEMA, PRISMA_MIGRATIONS (default: the engine's files of lib/database-engine.mjs —
+//      prisma/schema.prisma and prisma/migrations for SQLite, prisma/postgresql/* for PostgreSQL),
 //      SHADOW_DATABASE_URL (postgres only; default: a temporary database is created and dropped),
 //      SCHEMA_ENGINE_WASM (path to another schema_engine_bg.wasm), DEBUG_SCHEMA_ENGINE=1 for engine logs.
 import fs from "node:fs/promises";
@@ -24,10 +27,12 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import { databaseUrlOf } from "../lib/data-location.mjs";
+import { ENGINE_FILES, engineOf } from "../lib/database-engine.mjs";
 
 const root = process.cwd();
-const schemaPath = path.resolve(root, process.env.PRISMA_SCHEMA ?? "prisma/schema.prisma");
-const migrationsDir = path.resolve(root, process.env.PRISMA_MIGRATIONS ?? "prisma/migrations");
+const engineFiles = ENGINE_FILES[engineOf(databaseUrlOf(process.env))];
+const schemaPath = path.resolve(root, process.env.PRISMA_SCHEMA ?? engineFiles.schema);
+const migrationsDir = path.resolve(root, process.env.PRISMA_MIGRATIONS ?? engineFiles.migrations);
 const LOCKFILE = "migration_lock.toml";
 const filters = { externalTables: [], externalEnums: [] };
 

@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 // `npm test`: every check, cheapest first, stopping at the first failure:
-// browser lookup → type check → migrations match schema.prisma → unit and integration tests
-// (Vitest) → production build → end-to-end tests (Playwright). Prints how long each step took.
-import fs from "node:fs";
-import os from "node:os";
+// browser lookup → type check → a throwaway PostgreSQL 15 → both engines' migrations match
+// schema.prisma → unit and integration tests (Vitest) on SQLite → the same on PostgreSQL →
+// production build → end-to-end tests (Playwright). Prints how long each step took.
 import path from "node:path";
 import { findChromium } from "./find-chromium.mjs";
+import { startPostgres } from "./postgres-server.mjs";
 import { repoRoot } from "./prepare-data.mjs";
 import { ensureBuild, runInGroup, stopChildrenOnExit } from "./start.mjs";
 
@@ -26,15 +26,6 @@ async function run(command, args, env = {}) {
   if (code !== 0) throw new Error(`${path.basename(command)} ${args.join(" ")} failed (${signal ?? `exit code ${code}`})`);
 }
 
-/** `check` replays the migrations in a shadow database; it still opens a main one, so give it a throwaway file. */
-async function checkMigrations() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hourbook-migrations-"));
-  try {
-    await run(process.execPath, ["scripts/migrate.mjs", "check"], { DATABASE_URL: `file:${path.join(dir, "check.db")}` });
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 const steps = [
   [
@@ -46,8 +37,20 @@ const steps = [
     },
   ],
   ["type check", () => run(bin("tsc"), ["--noEmit"])],
-  ["migrations match schema", checkMigrations],
-  ["unit + integration tests", () => run(bin("vitest"), ["run"])],
+  [
+    "start PostgreSQL",
+    async () => {
+      // One server for every step that needs one (each makes its own databases on it); it is
+      // stopped and removed when this process exits. Exported so Vitest, the migration check
+      // and the two-instance spec use it instead of starting their own.
+      const server = await startPostgres();
+      process.env.POSTGRES_ADMIN_URL = server.url();
+      console.log(process.env.POSTGRES_ADMIN_URL);
+    },
+  ],
+  ["migrations match schema (both engines)", () => run(process.execPath, ["scripts/migrate-engines.mjs", "check"])],
+  ["unit + integration tests on SQLite", () => run(bin("vitest"), ["run"])],
+  ["unit + integration tests on PostgreSQL", () => run(bin("vitest"), ["run"], { HOURBOOK_TEST_ENGINE: "postgresql" })],
   // Always build: the tests must run against these sources. The recorded fingerprint lets a
   // later `npm start` reuse this build.
   ["production build", () => ensureBuild({ env: { ...process.env, ...e2eEnv, HOURBOOK_TYPES_CHECKED: "1" }, force: true })],

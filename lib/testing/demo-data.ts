@@ -5,20 +5,32 @@
 import fs from "node:fs";
 import { inject } from "vitest";
 import { db, databaseFile } from "@/lib/db";
+import { env } from "@/lib/env";
+import { copyPostgresDatabase, POSTGRES_DEMO, testEngine } from "./test-databases";
+
+/** Closes the connection and puts a copy of the demo database where this file's database was. */
+async function swapInDemoDatabase() {
+  await db.$disconnect();
+  if (testEngine() === "postgresql") {
+    const database = decodeURIComponent(new URL(env.DATABASE_URL).pathname.slice(1));
+    await copyPostgresDatabase(inject("hourbookPostgresAdminUrl"), POSTGRES_DEMO, database);
+    return;
+  }
+  const file = databaseFile();
+  if (!file) throw new Error("loadDemoData needs a SQLite or PostgreSQL test database.");
+  for (const suffix of ["-wal", "-shm", "-journal"]) fs.rmSync(`${file}${suffix}`, { force: true });
+  fs.copyFileSync(inject("hourbookDemoDb"), file);
+}
 
 export type DemoData = Awaited<ReturnType<typeof loadDemoData>>;
 
 /**
  * Replaces everything in this file's database with the demo data and returns what
  * `seedDemo()` returns (the two demo users and the four workspaces), with the clients and
- * projects many tests act on. Closes the connection first; the next query opens the new file.
+ * projects many tests act on. Closes the connection first; the next query opens the new database.
  */
 export async function loadDemoData() {
-  const file = databaseFile();
-  if (!file) throw new Error("loadDemoData needs a SQLite test database.");
-  await db.$disconnect();
-  for (const suffix of ["-wal", "-shm", "-journal"]) fs.rmSync(`${file}${suffix}`, { force: true });
-  fs.copyFileSync(inject("hourbookDemoDb"), file);
+  await swapInDemoDatabase();
   const user = (email: string) => db.user.findUniqueOrThrow({ where: { email } });
   const workspace = (slug: string) => db.workspace.findUniqueOrThrow({ where: { slug } });
   const lovelace = await workspace("lovelace-studio");

@@ -2,9 +2,10 @@
  * The one write path for role and status changes: load the member in the actor's workspace,
  * check the rules, apply the change only if the row is still as it was read, and re-check
  * inside the transaction that an active owner remains (two owners demoting each other at
- * the same moment must not leave the workspace without one).
+ * the same moment must not leave the workspace without one: the transaction is SERIALIZABLE,
+ * so on PostgreSQL one of the two is aborted and answered with a conflict).
  */
-import { db, type DbTx } from "@/lib/db";
+import { serializableTransaction, type DbTx } from "@/lib/db";
 import type { Actor } from "@/lib/domain/actor";
 import { conflict, notFound } from "@/lib/domain/errors";
 import type { MembershipStatus, Role } from "@/lib/generated/prisma/enums";
@@ -24,7 +25,7 @@ export async function applyMemberChange(
   change: MemberChange,
   audit: (tx: DbTx, before: MemberFacts) => Promise<void>,
 ): Promise<ChangedMember> {
-  return db.$transaction(async (tx) => {
+  return serializableTransaction(async (tx) => {
     const member = await tx.membership.findFirst({ where: { id: membershipId, workspaceId: actor.workspaceId }, include: { user: { select: { name: true } } } });
     if (!member) throw notFound("Member");
     const before: MemberFacts = { userId: member.userId, name: member.user.name, role: member.role, status: member.status };
@@ -38,7 +39,7 @@ export async function applyMemberChange(
     if ((await countActiveOwners(tx, actor.workspaceId)) === 0) throw conflict(LAST_OWNER);
     await audit(tx, before);
     return { membershipId: member.id, userId: member.userId, name: before.name, role: change.kind === "role" ? change.to : member.role, status: change.kind === "status" ? change.to : member.status };
-  });
+  }, () => conflict("The workspace's members changed meanwhile; reload and try again."));
 }
 
 function countActiveOwners(tx: DbTx, workspaceId: string): Promise<number> {

@@ -135,6 +135,7 @@ describe("changing roles and membership", () => {
       changeMemberRole(secondActor, { membershipId: firstMembership.id, role: "member" }),
     ]);
     expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
+    expect((outcomes.find((o) => o.status === "rejected") as PromiseRejectedResult).reason).toMatchObject({ code: "conflict" });
     expect(await db.membership.count({ where: { workspaceId: workspace.id, role: "owner", status: "active" } })).toBe(1);
   });
 

@@ -1,0 +1,108 @@
+#!/usr/bin/env node
+// Keeps both engines' migrations in step with prisma/schema.prisma, the one schema source.
+//
+//   node scripts/migrate-engines.mjs check          (npm run db:check)
+//     exit 2 when either engine's migrations lag the schema, or the derived PostgreSQL schema
+//     (prisma/postgresql/schema.prisma) is stale; SQLite is replayed in a temp file, PostgreSQL
+//     on a throwaway server (or on POSTGRES_ADMIN_URL's server when set: only temp databases).
+//   node scripts/migrate-engines.mjs dev --name <name>   (npm run db:migrate -- <name>)
+//     creates the migration for SQLite on DATABASE_URL's database (as `migrate.mjs dev` does),
+//     then the same-named one for PostgreSQL on a throwaway server.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { ENGINE_FILES } from "../lib/database-engine.mjs";
+import { readDerivedSchema } from "./derive-postgres-schema.mjs";
+import { startPostgres } from "./postgres-server.mjs";
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+/** Runs scripts/migrate.mjs with `env` added; returns its exit code (output inherited). */
+function migrate(args, env) {
+  const result = spawnSync(process.execPath, ["scripts/migrate.mjs", ...args], {
+    cwd: repoRoot,
+    env: { ...process.env, ...env },
+    stdio: "inherit",
+  });
+  return result.status ?? 1;
+}
+
+async function withPostgres(work) {
+  if (process.env.POSTGRES_ADMIN_URL) return work(process.env.POSTGRES_ADMIN_URL);
+  const server = await startPostgres();
+  try {
+    return await work(server.url());
+  } finally {
+    server.stop();
+  }
+}
+
+function derivedSchemaIsCurrent() {
+  const file = path.join(repoRoot, ENGINE_FILES.postgresql.schema);
+  return fs.existsSync(file) && fs.readFileSync(file, "utf8") === readDerivedSchema(repoRoot);
+}
+
+async function check() {
+  if (!derivedSchemaIsCurrent()) {
+    console.log(`${ENGINE_FILES.postgresql.schema} is stale: run \`npm run db:generate\`.`);
+    return 2;
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hourbook-migrations-"));
+  try {
+    console.log("SQLite:");
+    const sqlite = migrate(["check"], { DATABASE_URL: `file:${path.join(dir, "check.db")}` });
+    if (sqlite !== 0) return sqlite;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  console.log("PostgreSQL:");
+  return withPostgres((url) => migrate(["check"], { DATABASE_URL: url }));
+}
+
+function newestMigration(dir) {
+  return fs
+    .readdirSync(path.join(repoRoot, dir), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort()
+    .at(-1);
+}
+
+async function dev(name) {
+  if (!name) throw new Error("dev needs --name <migration_name>");
+  const before = newestMigration(ENGINE_FILES.sqlite.migrations);
+  const sqlite = migrate(["dev", "--name", name], { DATABASE_URL: process.env.DATABASE_URL ?? "" });
+  if (sqlite !== 0) return sqlite;
+  const created = newestMigration(ENGINE_FILES.sqlite.migrations);
+  if (created === before) return 0;
+  const derived = spawnSync(process.execPath, ["scripts/derive-postgres-schema.mjs"], { cwd: repoRoot, stdio: "inherit" });
+  if (derived.status !== 0) return derived.status ?? 1;
+  return withPostgres(async (url) => {
+    const pgBefore = newestMigration(ENGINE_FILES.postgresql.migrations);
+    const code = migrate(["dev", "--name", name, "--create-only"], { DATABASE_URL: url });
+    const pgCreated = newestMigration(ENGINE_FILES.postgresql.migrations);
+    // Same folder name on both engines, so a migration reads as one change.
+    if (code === 0 && pgCreated !== pgBefore && pgCreated !== created) {
+      const folder = path.join(repoRoot, ENGINE_FILES.postgresql.migrations);
+      fs.renameSync(path.join(folder, pgCreated), path.join(folder, created));
+      console.log(`Renamed it to ${ENGINE_FILES.postgresql.migrations}/${created}`);
+    }
+    return code;
+  });
+}
+
+const [command, flag, value] = process.argv.slice(2);
+const run = command === "check" ? check() : command === "dev" && flag === "--name" ? dev(value) : null;
+if (!run) {
+  console.error("usage: migrate-engines.mjs check | dev --name <name>");
+  process.exit(1);
+}
+run.then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(error.message);
+    process.exit(1);
+  },
+);
