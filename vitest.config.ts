@@ -14,6 +14,8 @@ const SQLITE_ONLY = [
   "lib/storage-unavailable.test.ts",
   "lib/mcp/hot-path.test.ts",
 ];
+// Files that use no test database (they check scripts on copies of their own): run once.
+const ENGINE_NEUTRAL = ["scripts/migrate-engines.test.ts", "scripts/derive-postgres-schema.test.ts", "scripts/build-folders.test.ts"];
 const onPostgres = process.env.HOURBOOK_TEST_ENGINE === "postgresql";
 
 export default defineConfig({
@@ -34,7 +36,7 @@ export default defineConfig({
       ".data/**",
       ".stryker-tmp/**",
       "lib/generated/**",
-      ...(onPostgres ? SQLITE_ONLY : []),
+      ...(onPostgres ? [...SQLITE_ONLY, ...ENGINE_NEUTRAL] : []),
     ],
     // Child processes rather than threads: native better-sqlite3, and each test file gets a
     // process of its own, so lib/env.ts and lib/db.ts (a globalThis singleton) start afresh.

@@ -30,7 +30,7 @@ interface SharedClient {
 
 function createClient(): SharedClient {
   if (engineOf(env.DATABASE_URL) === "postgresql") {
-    const client = new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: env.DATABASE_URL }) });
+    const client = new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: env.DATABASE_URL, max: env.HOURBOOK_DATABASE_POOL_SIZE }) });
     // Same models, same generated API: only the SQL dialect differs.
     return { client: client as unknown as PrismaClient, sqliteAdapter: null };
   }

@@ -18,6 +18,12 @@ describe("parseEnv: the data folder and the database", () => {
   it("refuses a DATABASE_URL of another kind, naming the variable", () => {
     expect(() => parseEnv({ DATABASE_URL: "mysql://h/db" })).toThrow(/DATABASE_URL must start with file: or postgresql:\/\//);
   });
+
+  it("keeps at most 10 PostgreSQL connections per instance unless told otherwise, and refuses a pool of none", () => {
+    expect(parseEnv({}).HOURBOOK_DATABASE_POOL_SIZE).toBe(10);
+    expect(parseEnv({ HOURBOOK_DATABASE_POOL_SIZE: "25" }).HOURBOOK_DATABASE_POOL_SIZE).toBe(25);
+    expect(() => parseEnv({ HOURBOOK_DATABASE_POOL_SIZE: "0" })).toThrow(/HOURBOOK_DATABASE_POOL_SIZE/);
+  });
 });
 
 describe("parseEnv: HOURBOOK_ALLOWED_ORIGINS", () => {

@@ -39,6 +39,8 @@ const EnvSchema = z.object({
     .string()
     .regex(/^(file:|postgres(ql)?:\/\/)/, "DATABASE_URL must start with file: or postgresql://"),
   HOURBOOK_DATA_DIR: z.string().min(1),
+  /** PostgreSQL only: connections each app instance keeps open at most (pg's pool `max`). */
+  HOURBOOK_DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(10),
   NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters").optional(),
   HOURBOOK_ENCRYPTION_SECRET: z.string().min(32, "HOURBOOK_ENCRYPTION_SECRET must be at least 32 characters").optional(),
   /** Requests per minute one connection (grant) may make to /mcp and to /api each. */

@@ -5,10 +5,10 @@
 // `db:check` compares the derived schema's migrations, not this file, with the source.
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { ENGINE_FILES } from "../lib/database-engine.mjs";
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+// The project whose schema is derived: the working directory (npm scripts run from the repository root).
+const repoRoot = process.cwd();
 
 const HEADER = "// GENERATED from prisma/schema.prisma by scripts/derive-postgres-schema.mjs: edit that file, then run `npm run db:generate`.\n\n";
 

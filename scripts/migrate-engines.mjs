@@ -17,11 +17,13 @@ import { ENGINE_FILES } from "../lib/database-engine.mjs";
 import { readDerivedSchema } from "./derive-postgres-schema.mjs";
 import { startPostgres } from "./postgres-server.mjs";
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+// The project whose prisma/ folder is checked: the working directory, as for migrate.mjs.
+const repoRoot = process.cwd();
+const migrateScript = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrate.mjs");
 
 /** Runs scripts/migrate.mjs with `env` added; returns its exit code (output inherited). */
 function migrate(args, env) {
-  const result = spawnSync(process.execPath, ["scripts/migrate.mjs", ...args], {
+  const result = spawnSync(process.execPath, [migrateScript, ...args], {
     cwd: repoRoot,
     env: { ...process.env, ...env },
     stdio: "inherit",
@@ -77,7 +79,7 @@ async function dev(name) {
   if (sqlite !== 0) return sqlite;
   const created = newestMigration(ENGINE_FILES.sqlite.migrations);
   if (created === before) return 0;
-  const derived = spawnSync(process.execPath, ["scripts/derive-postgres-schema.mjs"], { cwd: repoRoot, stdio: "inherit" });
+  const derived = spawnSync(process.execPath, [path.join(path.dirname(migrateScript), "derive-postgres-schema.mjs")], { cwd: repoRoot, stdio: "inherit" });
   if (derived.status !== 0) return derived.status ?? 1;
   return withPostgres(async (url) => {
     const pgBefore = newestMigration(ENGINE_FILES.postgresql.migrations);
