@@ -5,15 +5,19 @@
  * all; OAuth `temporarily_unavailable` (503, or the redirect / error page at authorize and
  * consent); web forms a message. Nothing is half-done.
  *
- * Storage is made read-only for real with `PRAGMA query_only` on the app's own connection (the
- * connection reopens itself five seconds after a failure at the earliest, well after each case).
+ * Storage is made read-only for real: on SQLite with `PRAGMA query_only` on the app's own
+ * connection (the connection reopens itself five seconds after a failure at the earliest, well
+ * after each case); on PostgreSQL with the database's `default_transaction_read_only`, which
+ * the pool's next connections take (SQLSTATE 25006 on every write).
  * The full-disk and read-only-mount versions run against a real server in
  * e2e/storage-failure.spec.ts.
  */
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { POST as registerRoute } from "@/app/oauth/register/route";
 import * as timeEntriesRoute from "@/app/api/v1/time-entries/route";
-import { db } from "@/lib/db";
+import { databaseEngine, db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { onPostgresServer } from "@/lib/testing/test-databases";
 import { storageUnavailableOf } from "@/lib/db-errors";
 import { CONNECTION_IDLE_SECONDS } from "@/lib/domain/connections/connection-idleness";
 import { loadConnections } from "@/lib/domain/connections/connection-view";
@@ -42,13 +46,22 @@ vi.mock("@/lib/oauth/protected-resource/resolve-connection", async (importOrigin
 
 const READ_ONLY = "the database is read-only";
 
+/** Turns this file's PostgreSQL database read-only (or back) for the connections opened after. */
+async function setPostgresReadOnly(on: boolean) {
+  const database = decodeURIComponent(new URL(env.DATABASE_URL).pathname.slice(1));
+  await onPostgresServer(inject("hourbookPostgresAdminUrl"), [`ALTER DATABASE "${database}" SET default_transaction_read_only = ${on ? "on" : "off"}`]);
+  await db.$disconnect();
+}
+
 /** Runs `work` while the app's database connection refuses every write. */
 async function whileReadOnly<T>(work: () => Promise<T>): Promise<T> {
-  await db.$queryRawUnsafe("PRAGMA query_only = 1");
+  if (databaseEngine === "postgresql") await setPostgresReadOnly(true);
+  else await db.$queryRawUnsafe("PRAGMA query_only = 1");
   try {
     return await work();
   } finally {
-    await db.$queryRawUnsafe("PRAGMA query_only = 0");
+    if (databaseEngine === "postgresql") await setPostgresReadOnly(false);
+    else await db.$queryRawUnsafe("PRAGMA query_only = 0");
   }
 }
 
@@ -253,11 +266,12 @@ describe("bookkeeping never fails a read", () => {
     let runs = 0;
     const refused = await withIdempotencyKey(call, async (tx) => {
       runs += 1;
-      await tx.$queryRawUnsafe("PRAGMA query_only = 1");
+      // From here on this transaction may not write: storing the answer fails.
+      await tx.$executeRawUnsafe(databaseEngine === "postgresql" ? "SET LOCAL transaction_read_only = on" : "PRAGMA query_only = 1");
       return { done: true };
     })
       .catch((error: unknown) => error)
-      .finally(() => db.$queryRawUnsafe("PRAGMA query_only = 0"));
+      .finally(() => (databaseEngine === "postgresql" ? undefined : db.$queryRawUnsafe("PRAGMA query_only = 0")));
     // The claim, the work and the stored answer are one transaction: all of it rolled back.
     expect(storageUnavailableOf(refused)).toMatchObject({ problem: "read_only" });
     expect(await db.idempotencyRecord.count({ where: { key: call.key } })).toBe(0);
