@@ -1,0 +1,27 @@
+/**
+ * The app runs on SQLite and PostgreSQL from one codebase (lib/db.ts): only the SQLite storage
+ * code may send SQL of its own. Everything else goes through Prisma's query API, which speaks
+ * each engine's dialect.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+const root = path.resolve(import.meta.dirname, "..");
+const ALLOWED = new Set(["lib/reopening-sqlite-adapter.ts"]);
+const RAW_SQL = /\$(queryRaw|executeRaw)(Unsafe)?\b|\bPRAGMA\b|\bsqlite_master\b/;
+
+function sources(dir: string): string[] {
+  return fs.readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((entry) => {
+    const relative = path.join(dir, entry.name);
+    if (entry.isDirectory()) return ["generated", "testing", "node_modules"].includes(entry.name) ? [] : sources(relative);
+    return /\.(ts|tsx)$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) ? [relative] : [];
+  });
+}
+
+describe("portable SQL", () => {
+  it("no app code outside the SQLite storage adapter sends raw SQL", () => {
+    const offenders = ["lib", "app", "components"].flatMap(sources).filter((file) => !ALLOWED.has(file) && RAW_SQL.test(fs.readFileSync(path.join(root, file), "utf8")));
+    expect(offenders).toEqual([]);
+  });
+});
