@@ -16,7 +16,7 @@
  * floors or the reference; each server's peak RSS is sampled. Targets are checked and reported;
  * results go to .bench/results.json.
  *
- * Env: BENCH_PORT (default 3320), BENCH_OIDC_PORT (default BENCH_PORT + 1), BENCH_SECONDS
+ * Env: BENCH_PORT (default 3300), BENCH_OIDC_PORT (default BENCH_PORT + 1), BENCH_SECONDS
  * (default 10), BENCH_ENGINES (default "sqlite,postgresql").
  */
 import autocannon from "autocannon";
@@ -27,7 +27,7 @@ import os from "node:os";
 import path from "node:path";
 import { type BenchFixture, ENTRY_TARGET } from "./bench-fixture";
 
-const PORT = Number(process.env.BENCH_PORT ?? 3320);
+const PORT = Number(process.env.BENCH_PORT ?? 3300);
 const OIDC_PORT = Number(process.env.BENCH_OIDC_PORT ?? PORT + 1);
 const BASE = `http://127.0.0.1:${PORT}`;
 const OIDC_BASE = `http://127.0.0.1:${OIDC_PORT}`;
