@@ -43,3 +43,22 @@ describe("parseEnv: HOURBOOK_ALLOWED_ORIGINS", () => {
     },
   );
 });
+
+describe("parseEnv: the benchmark's settings", () => {
+  it.each<[string, Record<string, string>, number | undefined, "0" | "1"]>([
+    ["unset: the token endpoint's own limit, no bench routes", {}, undefined, "0"],
+    ["as the benchmark sets them", { HOURBOOK_TOKEN_RATE_LIMIT: "100000000", HOURBOOK_BENCH_ROUTES: "1" }, 100_000_000, "1"],
+  ])("%s", (_name, source, tokenLimit, benchRoutes) => {
+    const env = parseEnv(source);
+    expect(env.HOURBOOK_TOKEN_RATE_LIMIT).toBe(tokenLimit);
+    expect(env.HOURBOOK_BENCH_ROUTES).toBe(benchRoutes);
+  });
+
+  it.each([
+    ["HOURBOOK_TOKEN_RATE_LIMIT", "0"],
+    ["HOURBOOK_TOKEN_RATE_LIMIT", "lots"],
+    ["HOURBOOK_BENCH_ROUTES", "yes"],
+  ])("refuses %s=%j, naming the variable", (name, value) => {
+    expect(() => parseEnv({ [name]: value })).toThrow(new RegExp(name));
+  });
+});

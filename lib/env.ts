@@ -45,6 +45,11 @@ const EnvSchema = z.object({
   HOURBOOK_ENCRYPTION_SECRET: z.string().min(32, "HOURBOOK_ENCRYPTION_SECRET must be at least 32 characters").optional(),
   /** Requests per minute one connection (grant) may make to /mcp and to /api each. */
   HOURBOOK_CONNECTION_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
+  /**
+   * Requests per minute one client may make to /oauth/token from one address (and failed ones
+   * from one address); unset, RATE_LIMITS.token's limit (lib/oauth/rate-limit.ts). The benchmark lifts it.
+   */
+  HOURBOOK_TOKEN_RATE_LIMIT: z.coerce.number().int().min(1).optional(),
   /** A connection (grant) unused for this many days ends by itself; its refresh tokens live as long. */
   HOURBOOK_CONNECTION_IDLE_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   /** Behind a reverse proxy that appends the caller's address to X-Forwarded-For: use it for rate limits. */
@@ -62,6 +67,8 @@ const EnvSchema = z.object({
     .pipe(z.array(AllowedOriginEntry)),
   /** Test-only escape hatch: lets Client ID Metadata Documents be fetched from loopback. */
   HOURBOOK_ALLOW_LOOPBACK_METADATA: z.enum(["0", "1"]).default("0"),
+  /** Benchmark only (`npm run bench` sets it): /bench/mcp serves a bare MCP server, no auth, no database. Otherwise that path is a 404. */
+  HOURBOOK_BENCH_ROUTES: z.enum(["0", "1"]).default("0"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 
