@@ -1,7 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { checkAccessTokenJwt, issueAccessToken } from "./access-token";
-import { publishedKeys, rotateSigningKey } from "./signing-keys";
+import { checkSharedSecrets } from "./check-shared-secrets";
+import { assertSigningKeyReadable, currentSigningKey, publishedKeys, rotateSigningKey } from "./signing-keys";
+
+/** Runs `work` as an instance whose HOURBOOK_ENCRYPTION_SECRET is `secret`. */
+async function withEncryptionSecret(secret: string | undefined, work: () => Promise<void>) {
+  const own = env.HOURBOOK_ENCRYPTION_SECRET;
+  env.HOURBOOK_ENCRYPTION_SECRET = secret;
+  try {
+    await work();
+  } finally {
+    env.HOURBOOK_ENCRYPTION_SECRET = own;
+  }
+}
 
 const subject = { userId: "u1", clientId: "c1", grantId: "g1", workspaceId: "w1", resource: "mcp" as const, scope: "hourbook:read" };
 
@@ -36,5 +49,20 @@ describe("signing keys", () => {
     expect(await checkAccessTokenJwt(`${h}.${forgedPayload}.${s}`, "mcp")).toEqual({ ok: false, reason: "invalid" });
     const idTokenHeader = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(h ?? "", "base64url").toString()), typ: "JWT" })).toString("base64url");
     expect(await checkAccessTokenJwt(`${idTokenHeader}.${p}.${s}`, "mcp")).toEqual({ ok: false, reason: "invalid" });
+  });
+
+  it("an instance with another HOURBOOK_ENCRYPTION_SECRET refuses to start, naming the setting to share", async () => {
+    await currentSigningKey();
+    await withEncryptionSecret("another instance's secret, not this one's", async () => {
+      const refused = /Cannot decrypt signing key \S+ \(the one access tokens are signed with\) with this instance's HOURBOOK_ENCRYPTION_SECRET \(from the environment\).*must be given the same HOURBOOK_ENCRYPTION_SECRET/;
+      await expect(assertSigningKeyReadable()).rejects.toThrow(refused);
+      await expect(checkSharedSecrets(() => {})).rejects.toThrow(refused);
+    });
+    await expect(assertSigningKeyReadable()).resolves.toBeUndefined();
+  });
+
+  it("with no signing key yet there is nothing to mismatch", async () => {
+    await db.oAuthSigningKey.deleteMany();
+    await withEncryptionSecret("another instance's secret, not this one's", () => expect(assertSigningKeyReadable()).resolves.toBeUndefined());
   });
 });
