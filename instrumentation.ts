@@ -8,8 +8,8 @@ export async function register(): Promise<void> {
   // NEXT_RUNTIME is set by Next per bundle, not by the environment: the check keeps the
   // database code out of the edge bundle of this file.
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { checkSharedSecrets } = await import("@/lib/oauth/check-shared-secrets");
-  await checkSharedSecrets();
+  const { checkSharedSecretsOrExit } = await import("@/lib/oauth/check-shared-secrets");
+  await checkSharedSecretsOrExit();
   const { startBookkeepingSweeps } = await import("@/lib/integrations/bookkeeping-sweeps");
   startBookkeepingSweeps();
 }

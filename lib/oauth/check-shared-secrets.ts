@@ -28,3 +28,17 @@ export async function checkSharedSecrets(warn: (message: string) => void = conso
   }
   await assertSigningKeyReadable();
 }
+
+/**
+ * checkSharedSecrets at start-up (instrumentation.ts): a mismatch ends the process. Thrown from
+ * Next's instrumentation hook, it would be logged and the server would serve on, answering every
+ * request with 500; a failed start, with the reason, is what an operator or orchestrator can act on.
+ */
+export async function checkSharedSecretsOrExit(): Promise<void> {
+  try {
+    await checkSharedSecrets();
+  } catch (error) {
+    console.error(`Hourbook cannot start: ${(error as Error).message}`);
+    process.exit(1);
+  }
+}
