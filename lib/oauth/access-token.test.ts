@@ -9,7 +9,7 @@ import { db } from "@/lib/db";
 import { issuer, protectedResource } from "@/lib/domain/integrations/resources";
 import { checkAccessTokenJwt, issueAccessToken, readAccessTokenForRevocation } from "./access-token";
 import { ACCESS_TOKEN_TTL_SECONDS } from "./lifetimes";
-import { currentSigningKey, rotateSigningKey } from "./signing-keys";
+import { currentSigningKey, KEY_SET_REFRESH_SECONDS, rotateSigningKey } from "./signing-keys";
 
 afterEach(() => {
   vi.useRealTimers();
@@ -131,17 +131,17 @@ describe("checkAccessTokenJwt", () => {
   });
 
   // Each of the next two starts at a moment of its own, later than any key set read before.
-  it("reuses the published keys for a minute, then reads them again", async () => {
+  it("reuses the published keys for KEY_SET_REFRESH_SECONDS, then reads them again", async () => {
     const start = Date.now() + 30 * DAY_MS;
     freezeDate(start);
     const { token } = await issueAccessToken(subject);
     await checkAccessTokenJwt(token, "mcp");
     const reads = vi.spyOn(db.oAuthSigningKey, "findMany");
     expect((await checkAccessTokenJwt(token, "mcp")).ok).toBe(true);
-    freezeDate(start + 60_000);
+    freezeDate(start + KEY_SET_REFRESH_SECONDS * 1000);
     expect((await checkAccessTokenJwt(token, "mcp")).ok).toBe(true);
     expect(reads).not.toHaveBeenCalled();
-    freezeDate(start + 60_001);
+    freezeDate(start + KEY_SET_REFRESH_SECONDS * 1000 + 1);
     expect((await checkAccessTokenJwt(token, "mcp")).ok).toBe(true);
     expect(reads).toHaveBeenCalledTimes(1);
   });
@@ -154,7 +154,7 @@ describe("checkAccessTokenJwt", () => {
     expect(reads).not.toHaveBeenCalled();
   });
 
-  it("stops accepting a key that is no longer published once the key set is a minute old", async () => {
+  it("stops accepting a key that is no longer published once the key set is KEY_SET_REFRESH_SECONDS old", async () => {
     const start = Date.now() + 60 * DAY_MS;
     freezeDate(start);
     const { token } = await issueAccessToken(subject);
@@ -162,7 +162,7 @@ describe("checkAccessTokenJwt", () => {
     expect((await checkAccessTokenJwt(token, "mcp")).ok).toBe(true);
     await rotateSigningKey();
     await db.oAuthSigningKey.update({ where: { kid }, data: { retiredAt: new Date(0) } });
-    freezeDate(start + 61_000);
+    freezeDate(start + KEY_SET_REFRESH_SECONDS * 1000 + 1_000);
     expect(await checkAccessTokenJwt(token, "mcp")).toEqual({ ok: false, reason: "invalid" });
   });
 });

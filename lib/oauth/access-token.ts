@@ -11,7 +11,7 @@ import { issuer, protectedResource } from "@/lib/domain/integrations/resources";
 import type { ResourceKind, Scope } from "@/lib/domain/integrations/scopes";
 import { ACCESS_TOKEN_TTL_SECONDS } from "./lifetimes";
 import { parseScope } from "./scopes";
-import { currentSigningKey, publishedKeys, SIGNING_ALG } from "./signing-keys";
+import { currentSigningKey, KEY_SET_REFRESH_SECONDS, publishedKeys, SIGNING_ALG } from "./signing-keys";
 
 export interface AccessTokenSubject {
   userId: string;
@@ -78,7 +78,7 @@ async function keySet(kid: string | undefined) {
     jwks = {
       set: createLocalJWKSet(published),
       kids: new Set(published.keys.map((k) => String(k.kid))),
-      until: Date.now() + 60_000,
+      until: Date.now() + KEY_SET_REFRESH_SECONDS * 1000,
     };
   }
   return jwks.set;

@@ -20,17 +20,51 @@ export interface SigningKey {
   privateKey: CryptoKey;
 }
 
+/**
+ * How long one process trusts what it last read of the key set; the bound within which a
+ * rotation made anywhere (`npm run oauth:rotate-key`, or another instance) is seen everywhere:
+ * - signing: each process re-reads the key it signs with at most this long after it last did,
+ *   so every instance signs with the new key within KEY_SET_REFRESH_SECONDS of a rotation;
+ * - verifying: each process re-reads the published keys when they are this old, and at once
+ *   when a token names a key it has not seen — so a token signed with a new key verifies on
+ *   every instance as soon as it exists, and a key taken out of the set stops verifying within
+ *   this bound.
+ * Retired keys stay published for a token lifetime plus a minute (publishedKeys), which covers
+ * the tokens an instance signs with the old key during this bound.
+ */
+export const KEY_SET_REFRESH_SECONDS = 10;
+
 let cachedSigner: { key: SigningKey; until: number } | undefined;
 
-/** The key new tokens are signed with, created on first use. */
+/**
+ * The key new tokens are signed with, created on first use.
+ * @throws EncryptionSecretMismatch when this instance's HOURBOOK_ENCRYPTION_SECRET cannot open it
+ */
 export async function currentSigningKey(): Promise<SigningKey> {
   if (cachedSigner && cachedSigner.until > Date.now()) return cachedSigner.key;
   const row =
     (await db.oAuthSigningKey.findFirst({ where: { retiredAt: null }, orderBy: { createdAt: "desc" } })) ?? (await createSigningKey());
-  const privateKey = (await importJWK(JSON.parse(decrypt(row.privateJwk)) as JWK, row.alg)) as CryptoKey;
+  const privateKey = (await importJWK(JSON.parse(decrypt(row.privateJwk, `signing key ${row.kid}`)) as JWK, row.alg)) as CryptoKey;
   const key = { kid: row.kid, privateKey };
-  cachedSigner = { key, until: Date.now() + 60_000 };
+  cachedSigner = { key, until: Date.now() + KEY_SET_REFRESH_SECONDS * 1000 };
   return key;
+}
+
+/**
+ * At start-up: can this instance open the key it would sign with? Instances on one database
+ * must share HOURBOOK_ENCRYPTION_SECRET; one that does not is refused here, with a message
+ * naming the setting, rather than failing every token request later. No key yet, or a database
+ * that cannot be read right now, is not a mismatch: it passes (the first use checks again).
+ * @throws EncryptionSecretMismatch
+ */
+export async function assertSigningKeyReadable(): Promise<void> {
+  let row: { kid: string; privateJwk: string } | null;
+  try {
+    row = await db.oAuthSigningKey.findFirst({ where: { retiredAt: null }, orderBy: { createdAt: "desc" }, select: { kid: true, privateJwk: true } });
+  } catch {
+    return;
+  }
+  if (row) decrypt(row.privateJwk, `signing key ${row.kid} (the one access tokens are signed with)`);
 }
 
 async function createSigningKey() {

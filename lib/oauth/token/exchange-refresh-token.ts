@@ -93,7 +93,7 @@ export async function exchangeRefreshToken(client: RegisteredClient, form: Map<s
 async function answerReuse(row: { grantId: string; retryResponse: string | null; grant: { revokedAt: Date | null } }, rotatedAt: Date): Promise<TokenResponse> {
   const age = Date.now() - rotatedAt.getTime();
   if (!row.grant.revokedAt && row.retryResponse && age <= REFRESH_REUSE_WINDOW_SECONDS * 1000) {
-    const stored = StoredResponse.parse(JSON.parse(decrypt(row.retryResponse)));
+    const stored = StoredResponse.parse(JSON.parse(decrypt(row.retryResponse, "a refresh token's stored answer")));
     const successor = await db.oAuthRefreshToken.findUnique({ where: { tokenHash: hashToken(stored.refresh_token) }, select: { rotatedAt: true } });
     if (successor && !successor.rotatedAt) return stored;
   }
