@@ -102,6 +102,26 @@ function seed(cwd, env) {
   });
 }
 
+/** An arbitrary constant: the PostgreSQL advisory lock every instance's preparation takes. */
+const PREPARE_LOCK_ID = 4_873_201_115;
+
+/**
+ * Runs `work` holding a PostgreSQL session-level advisory lock, so several instances starting at
+ * once prepare the database one after another: the first migrates and seeds, the others find
+ * it done. The lock ends with the session, also when this process dies.
+ */
+async function whilePreparingAlone(databaseUrl, work) {
+  const { default: pg } = await import("pg");
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock($1)", [PREPARE_LOCK_ID]);
+    await work();
+  } finally {
+    await client.end();
+  }
+}
+
 const SQLITE_SIDE_FILES = ["", "-journal", "-wal", "-shm"];
 
 /**
@@ -135,9 +155,12 @@ export async function prepareData({ env = process.env, cwd = repoRoot } = {}) {
 
   const file = sqliteFile(databaseUrl, cwd);
   if (!file) {
-    // A server database: the migration script and the seed decide for themselves what is needed.
-    await migrate(cwd, env);
-    await seed(cwd, env);
+    // A server database: the migration script and the seed decide for themselves what is needed,
+    // one instance at a time, so instances started together never seed an empty database twice.
+    await whilePreparingAlone(databaseUrl, async () => {
+      await migrate(cwd, env);
+      await seed(cwd, env);
+    });
     return { dataDir, migrated: true, seeded: true };
   }
 
