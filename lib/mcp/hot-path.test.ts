@@ -5,9 +5,10 @@
  * buy: a revoked grant still fails the very next call, and a call still shows on the
  * Integrations page once the activity is flushed.
  *
- * Steady state: the connection has been used, so this instance knows its rate count and its
- * last-used time is fresh. The write-behind timers are held while counting, so a flush (one per
- * second at most, for every call of that second together) never lands inside the call counted.
+ * Steady state: the same call just ran and its counts were flushed, so this instance knows the
+ * connection's shared rate count (RATE_STALE_MS) and its last-used time is fresh. The
+ * write-behind timers are held while counting, so a flush (one per second at most, for every
+ * call of that second together) never lands inside the call counted.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as listEntriesRoute } from "@/app/api/v1/time-entries/route";
@@ -51,6 +52,7 @@ describe("the database cost of one call, in steady state", () => {
     ["MCP tools/call list_time_entries (a page of 50)", () => callToolOver(token, "list_time_entries", {}), 3, 0],
     ["REST GET /api/v1/time-entries (a page of 50)", () => listEntries(apiToken), 3, 0],
   ] as const)("%s", async (_, call, maxReads, maxWrites) => {
+    expect((await call()).status).toBe(200);
     await flushAllWriteBehind();
     const cost = await countStatements(call);
     const seen = cost.statements.map((sql) => sql.slice(0, 120)).join("\n");
