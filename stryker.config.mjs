@@ -26,6 +26,8 @@ export const MUTATION_TARGETS = [
   { kind: "security", module: "lib/oauth/clients/authenticate-client.ts", tests: ["lib/oauth/clients/authenticate-client.test.ts"] },
   { kind: "security", module: "lib/oauth/clients/public-address.ts", tests: ["lib/oauth/clients/client-metadata-document-ssrf.test.ts"] },
   { kind: "security", module: "lib/oauth/rate-limit.ts", tests: ["lib/oauth/rate-limit-counting.test.ts"] },
+  { kind: "security", module: "lib/oauth/batched-rate-limit.ts", tests: ["lib/oauth/batched-rate-limit.test.ts"] },
+  { kind: "security", module: "lib/oauth/find-request-grant.ts", tests: ["lib/oauth/verify-access-token.test.ts", "lib/oauth/protected-resource/resolve-connection.test.ts"] },
   { kind: "security", module: "lib/oauth/grants.ts", tests: ["lib/oauth/grants.test.ts"] },
   { kind: "security", module: "lib/domain/connections/end-grant.ts", tests: ["lib/oauth/grants.test.ts"] },
   { kind: "security", module: "lib/domain/connections/revoke-grant.ts", tests: ["lib/oauth/grants.test.ts"] },

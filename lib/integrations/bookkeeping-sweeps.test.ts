@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { loadConnections, RECENT_ACTIVITY } from "@/lib/domain/connections/connection-view";
+import { flushConnectionActivity } from "@/lib/domain/connections/record-connection-activity";
 import { ACTIVITY_KEPT_PER_CONNECTION } from "@/lib/domain/connections/trim-connection-activity";
 import { createGrant } from "@/lib/oauth/grants";
 import { callToolOver } from "@/lib/testing/mcp-call";
@@ -47,6 +48,7 @@ describe("the bookkeeping sweep", () => {
       }
       // …and plenty more activity, as a busy connection records it.
       for (let i = 0; i < 200; i++) await recordActivity(grantId, "tool", "list_time_entries", "ok");
+      await flushConnectionActivity();
       expect(await activityOf(grantId)).toBeGreaterThan(200);
       const shown = await newestActivity(grantId);
 

@@ -8,7 +8,19 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
 import { databaseEngine, db } from "@/lib/db";
 import { isOAuthError } from "./errors";
-import { callerKey, consumeRateLimit, countFailure, enforceRateLimit, refuseIfLimited, type Caller, type RateLimit } from "./rate-limit";
+import { countStatements } from "@/lib/testing/count-statements";
+import { holdWriteBehindTimers } from "@/lib/write-behind";
+import {
+  callerKey,
+  consumeBatchedRateLimit,
+  consumeRateLimit,
+  countFailure,
+  enforceRateLimit,
+  flushRateLimits,
+  refuseIfLimited,
+  type Caller,
+  type RateLimit,
+} from "./rate-limit";
 
 /** A rule of its own for each test, so tests never share counts. */
 const rule = (limit = 3, windowSeconds = 60): RateLimit => ({ name: `test-${randomUUID().slice(0, 8)}`, limit, windowSeconds });
@@ -166,5 +178,43 @@ describe("countFailure", () => {
     expect(await refusal(countFailure(limit, caller, failing))).toBe(failure);
     expect(await refusal(countFailure(limit, caller, failing))).toBe(failure);
     expect(await refusal(countFailure(limit, caller, failing))).toMatchObject({ code: "too_many_requests" });
+  });
+});
+
+describe("consumeBatchedRateLimit", () => {
+  it("counts into the same stored count in batches: the first request asks the database, the rest wait for the flush", async () => {
+    holdWriteBehindTimers(true);
+    try {
+      const limit = rule(5);
+      const caller = someone();
+      const storedPoints = () => db.rateLimiterFlexible.findUnique({ where: { key: `${limit.name}:${callerKey(caller)}` } }).then((row) => row?.points);
+      expect(await consumeBatchedRateLimit(limit, caller)).toEqual({ allowed: true });
+      expect(await storedPoints()).toBe(1);
+      const steady = await countStatements(async () => {
+        expect(await consumeBatchedRateLimit(limit, caller, 2)).toEqual({ allowed: true });
+        expect(await consumeBatchedRateLimit(limit, caller)).toEqual({ allowed: true });
+      });
+      expect(steady.statements).toEqual([]);
+      await flushRateLimits();
+      expect(await storedPoints()).toBe(4);
+      // The per-request limiter of the same rule reads the same count.
+      expect(await consumeRateLimit(limit, caller)).toEqual({ allowed: true });
+      expect(await consumeRateLimit(limit, caller)).toMatchObject({ allowed: false });
+      // This instance has not heard of those two yet: one more slips through, then its flush tells it.
+      expect(await consumeBatchedRateLimit(limit, caller)).toEqual({ allowed: true });
+      await flushRateLimits();
+      expect(await consumeBatchedRateLimit(limit, caller)).toMatchObject({ allowed: false, retryAfterSeconds: expect.any(Number) });
+    } finally {
+      holdWriteBehindTimers(false);
+    }
+  });
+
+  it("keeps each rule and caller apart", async () => {
+    const limit = rule(1);
+    const caller = someone();
+    expect(await consumeBatchedRateLimit(limit, caller)).toEqual({ allowed: true });
+    expect(await consumeBatchedRateLimit(limit, caller)).toMatchObject({ allowed: false });
+    expect(await consumeBatchedRateLimit(limit, someone())).toEqual({ allowed: true });
+    expect(await consumeBatchedRateLimit(rule(1), caller)).toEqual({ allowed: true });
   });
 });

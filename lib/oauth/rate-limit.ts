@@ -10,6 +10,8 @@
  */
 import { RateLimiterMemory, RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 import { db } from "@/lib/db";
+import { writeBehind } from "@/lib/write-behind";
+import { BatchedRateLimit } from "./batched-rate-limit";
 import { tooManyRequests } from "./errors";
 
 export interface RateLimit {
@@ -80,6 +82,45 @@ export async function consumeRateLimit(rule: RateLimit, caller: Caller, points =
     }
     throw outcome;
   }
+}
+
+/**
+ * For limits checked on every request of a connection (lib/operations/check-call.ts): counted
+ * like consumeRateLimit, shared by every instance through the same stored counts, but written
+ * behind (batched-rate-limit.ts): an accepted request is in the shared count within
+ * RATE_FLUSH_MS, and an instance decides on a shared count at most RATE_STALE_MS old.
+ */
+export async function consumeBatchedRateLimit(rule: RateLimit, caller: Caller, points = 1): Promise<RateLimitDecision> {
+  return batchedFor(rule).consume(callerKey(caller), points);
+}
+
+/** Writes every unflushed count of this process now (tests; the timer does it otherwise). */
+export function flushRateLimits(): Promise<void> {
+  return rateCounts.flush();
+}
+
+/** The longest an accepted request waits before it is in the shared count, in ms. */
+export const RATE_FLUSH_MS = 1_000;
+/** The oldest shared count an instance decides on, in ms; then a request asks the database itself. */
+export const RATE_STALE_MS = 2 * RATE_FLUSH_MS;
+
+// On globalThis: Next may load this module once per route bundle, and every bundle of the
+// process must add to the same unflushed counts.
+const BATCHED = Symbol.for("hourbook.batchedRateLimits");
+const batchedLimits: Map<string, BatchedRateLimit> = ((globalThis as { [BATCHED]?: Map<string, BatchedRateLimit> })[BATCHED] ??= new Map());
+
+const rateCounts = writeBehind("rate-limit counts", RATE_FLUSH_MS, async () => {
+  await Promise.all([...batchedLimits.values()].map((limit) => limit.flush()));
+});
+
+function batchedFor(rule: RateLimit): BatchedRateLimit {
+  const id = `${rule.name}/${rule.limit}/${rule.windowSeconds}`;
+  let limit = batchedLimits.get(id);
+  if (!limit) {
+    limit = new BatchedRateLimit({ store: limiterFor(rule), limit: rule.limit, staleAfterMs: RATE_STALE_MS, onPending: () => rateCounts.schedule() });
+    batchedLimits.set(id, limit);
+  }
+  return limit;
 }
 
 /**

@@ -2,7 +2,8 @@
  * The one access token check both protected resources use (MCP and REST API): signature,
  * issuer, `typ`, audience exactly this resource, expiry — then that the grant is still alive
  * and its user still active. Each failure is `invalid_token` (RFC 6750 §3.1) with a reason
- * the client can log; live workspace checks (plan, policy, role) come after, per resource.
+ * the client can log; live workspace checks (plan, policy, role) come after, per resource,
+ * from the client and membership read in the same query (find-request-grant.ts).
  */
 import { db } from "@/lib/db";
 import { bestEffortWrite } from "@/lib/db-errors";
@@ -11,11 +12,16 @@ import { endIdleGrants } from "@/lib/domain/connections/end-idle-grants";
 import type { ResourceKind } from "@/lib/domain/integrations/scopes";
 import { checkAccessTokenJwt, type AccessTokenClaims } from "./access-token";
 import { OAuthError } from "./errors";
+import { findRequestGrant, type RequestGrant } from "./find-request-grant";
 import { IDLE_ENDED } from "./grants";
 
 export interface VerifiedAccess {
   claims: AccessTokenClaims;
   grant: { id: string; clientId: string; workspaceId: string; userId: string; scope: string; lastUsedAt: Date | null };
+  /** The grant's client as of this request; null when it is being deleted. */
+  client: RequestGrant["client"];
+  /** The user's membership in the grant's workspace as of this request, with the workspace's facts; null when not a member. */
+  membership: RequestGrant["membership"];
 }
 
 const REASONS = {
@@ -32,25 +38,12 @@ export async function verifyAccessToken(token: string, resource: ResourceKind): 
   const check = await checkAccessTokenJwt(token, resource);
   if (!check.ok) throw new OAuthError("invalid_token", REASONS[check.reason]);
   const { claims } = check;
-  const grant = await db.oAuthGrant.findUnique({
-    where: { id: claims.grantId },
-    select: {
-      id: true,
-      clientId: true,
-      workspaceId: true,
-      userId: true,
-      scope: true,
-      lastUsedAt: true,
-      createdAt: true,
-      revokedAt: true,
-      // Stryker disable next-line ObjectLiteral: `user: {}` reads the whole user row, status included
-      user: { select: { status: true } },
-    },
-  });
-  if (!grant || grant.revokedAt || grant.userId !== claims.userId || grant.clientId !== claims.clientId) {
+  const found = await findRequestGrant(claims.grantId);
+  if (!found || found.grant.revokedAt || found.grant.userId !== claims.userId || found.grant.clientId !== claims.clientId) {
     throw new OAuthError("invalid_token", "The authorization behind this token was revoked.");
   }
-  if (grant.user.status !== "active") throw new OAuthError("invalid_token", "The user's account is disabled.");
+  const { grant } = found;
+  if (found.userStatus !== "active") throw new OAuthError("invalid_token", "The user's account is disabled.");
   if (isIdle(grant)) {
     // Stryker disable next-line StringLiteral: names the write in a log line only
     await bestEffortWrite("ending an idle connection", () => endIdleGrants({ id: grant.id }));
@@ -60,5 +53,10 @@ export async function verifyAccessToken(token: string, resource: ResourceKind): 
     // Stryker disable next-line StringLiteral: names the write in a log line only
     await bestEffortWrite("recording when a connection was last used", () => db.oAuthGrant.update({ where: { id: grant.id }, data: { lastUsedAt: new Date() } }));
   }
-  return { claims, grant: { id: grant.id, clientId: grant.clientId, workspaceId: grant.workspaceId, userId: grant.userId, scope: grant.scope, lastUsedAt: grant.lastUsedAt } };
+  return {
+    claims,
+    grant: { id: grant.id, clientId: grant.clientId, workspaceId: grant.workspaceId, userId: grant.userId, scope: grant.scope, lastUsedAt: grant.lastUsedAt },
+    client: found.client,
+    membership: found.membership,
+  };
 }

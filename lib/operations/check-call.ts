@@ -8,7 +8,7 @@
 import { can } from "@/lib/domain/actor";
 import { env } from "@/lib/env";
 import type { Connection } from "@/lib/oauth/protected-resource/resolve-connection";
-import { consumeRateLimit } from "@/lib/oauth/rate-limit";
+import { consumeBatchedRateLimit } from "@/lib/oauth/rate-limit";
 import { scopesAllow, type ResourceKind, type Scope } from "@/lib/domain/integrations/scopes";
 import type { Operation } from "./operation";
 
@@ -36,7 +36,9 @@ export function checkCall(connection: Connection, operation: Pick<Operation, "sc
 }
 
 /**
- * Counts a request of the connection against its per-minute limit, per grant and surface.
+ * Counts a request of the connection against its per-minute limit, per grant and surface,
+ * shared by every app instance; counts reach the database in batches (RATE_FLUSH_MS), so a
+ * request in steady state writes nothing.
  * @param calls how many calls the request makes (the messages of a JSON-RPC batch), 1 by default
  * @param limit calls per minute; HOURBOOK_CONNECTION_RATE_LIMIT unless a test says otherwise
  * @returns null when within the limit, else how long to wait in seconds
@@ -46,7 +48,7 @@ export async function checkRate(
   resource: ResourceKind,
   { calls = 1, limit = env.HOURBOOK_CONNECTION_RATE_LIMIT }: { calls?: number; limit?: number } = {},
 ): Promise<RateRefusal | null> {
-  const rate = await consumeRateLimit({ name: resource, limit, windowSeconds: 60 }, { kind: "grant", grantId: connection.grantId }, calls);
+  const rate = await consumeBatchedRateLimit({ name: resource, limit, windowSeconds: 60 }, { kind: "grant", grantId: connection.grantId }, calls);
   if (rate.allowed) return null;
   return { kind: "rate_limited", retryAfterSeconds: rate.retryAfterSeconds, message: `Too many requests; try again in ${rate.retryAfterSeconds} s.` };
 }

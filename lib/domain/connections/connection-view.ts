@@ -13,6 +13,7 @@ import type { OAuthClientKind } from "@/lib/generated/prisma/enums";
 import { isIdle } from "./connection-idleness";
 import { describeClientOrigin } from "./describe-client-origin";
 import { endIdleGrants } from "./end-idle-grants";
+import { flushConnectionActivity } from "./record-connection-activity";
 
 /** How many recent calls each connection shows. */
 export const RECENT_ACTIVITY = 5;
@@ -79,6 +80,8 @@ export async function loadIdleEndedConnections(where: Prisma.OAuthGrantWhereInpu
 }
 
 async function loadGrants(where: Prisma.OAuthGrantWhereInput): Promise<ConnectionView[]> {
+  // Calls this instance served are still queued: write them first, so the page shows them.
+  await flushConnectionActivity();
   const grants = await db.oAuthGrant.findMany({
     where,
     include: connectionInclude,

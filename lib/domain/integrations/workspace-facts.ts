@@ -24,7 +24,16 @@ export interface MemberWorkspaceFacts {
 
 const Hosts = z.array(z.string());
 
-function toFacts(membership: Membership & { workspace: Workspace }): MemberWorkspaceFacts {
+/** The columns the facts are read from: a membership with its workspace. */
+export type MembershipFactsRow = Pick<Membership, "id" | "role" | "status"> & {
+  workspace: Pick<
+    Workspace,
+    "id" | "name" | "slug" | "plan" | "publicApiAccess" | "billingState" | "integrationClientPolicy" | "integrationAllowedHosts" | "integrationMaxAccess"
+  >;
+};
+
+/** The facts of a membership row, however it was read (a Prisma include, or the request's one query in lib/oauth). */
+export function toMemberWorkspaceFacts(membership: MembershipFactsRow): MemberWorkspaceFacts {
   const { workspace } = membership;
   return {
     membershipId: membership.id,
@@ -45,11 +54,11 @@ function toFacts(membership: Membership & { workspace: Workspace }): MemberWorks
 /** Every workspace the user belongs to, inactive memberships included, by workspace name. */
 export async function listWorkspaceFacts(userId: string): Promise<MemberWorkspaceFacts[]> {
   const memberships = await db.membership.findMany({ where: { userId }, include: { workspace: true }, orderBy: { workspace: { name: "asc" } } });
-  return memberships.map(toFacts);
+  return memberships.map(toMemberWorkspaceFacts);
 }
 
 /** The user's membership in one workspace with its facts, or null when they are not a member. */
 export async function findWorkspaceFacts(userId: string, workspaceId: string): Promise<MemberWorkspaceFacts | null> {
   const membership = await db.membership.findUnique({ where: { workspaceId_userId: { workspaceId, userId } }, include: { workspace: true } });
-  return membership ? toFacts(membership) : null;
+  return membership ? toMemberWorkspaceFacts(membership) : null;
 }

@@ -7,7 +7,8 @@ import { IsoDate, localDateRange } from "@/lib/domain/dates";
 import { invalidInput, parseInput } from "@/lib/domain/errors";
 import { Id, PageSize } from "@/lib/domain/schemas";
 import { loadWorkspace } from "@/lib/domain/workspaces/load-workspace";
-import { timeEntryInclude, toTimeEntryView, type TimeEntryView } from "./time-entry-view";
+import { loadTimeEntryViews } from "./load-time-entry-views";
+import { timeEntryColumns, type TimeEntryView } from "./time-entry-view";
 
 export const ListTimeEntriesInput = z.object({
   /** Calendar dates in the workspace's time zone, inclusive. */
@@ -31,7 +32,10 @@ export interface TimeEntryPage {
   nextCursor: string | null;
 }
 
-/** Newest first. Members without `time:read_all` only ever see their own entries. */
+/**
+ * Newest first. Members without `time:read_all` only ever see their own entries. Two queries:
+ * the page (filters, order, cursor) and everything its entries reference (loadTimeEntryViews).
+ */
 export async function listTimeEntries(actor: Actor, input: ListTimeEntriesInput = {}): Promise<TimeEntryPage> {
   assertCan(actor, "time:read_own", "view time entries");
   const filters = parseInput(ListTimeEntriesInput, input);
@@ -42,14 +46,14 @@ export async function listTimeEntries(actor: Actor, input: ListTimeEntriesInput 
   }
   const rows = await db.timeEntry.findMany({
     where,
-    include: timeEntryInclude,
+    select: timeEntryColumns,
     orderBy: [{ startedAt: "desc" }, { id: "desc" }],
     take: filters.limit + 1,
   });
   const page = rows.slice(0, filters.limit);
   const last = page.at(-1);
   return {
-    entries: page.map(toTimeEntryView),
+    entries: await loadTimeEntryViews(page),
     nextCursor: rows.length > filters.limit && last ? encodeCursor(last.startedAt, last.id) : null,
   };
 }

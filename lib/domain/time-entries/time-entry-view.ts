@@ -11,7 +11,11 @@ export const timeEntryInclude = {
   },
 } satisfies Prisma.TimeEntryInclude;
 
-type TimeEntryRow = Prisma.TimeEntryGetPayload<{ include: typeof timeEntryInclude }>;
+/** The entry's own columns a view shows; with timeEntryInclude's references, a TimeEntryRow. */
+export const timeEntryColumns = { id: true, startedAt: true, durationSeconds: true, description: true, billable: true, hourlyRate: true } satisfies Prisma.TimeEntrySelect;
+
+/** What a view is made of, whether read through timeEntryInclude or by loadTimeEntryViews's one query. */
+export type TimeEntryRow = Pick<Prisma.TimeEntryGetPayload<{ include: typeof timeEntryInclude }>, keyof typeof timeEntryColumns | keyof typeof timeEntryInclude>;
 
 export interface TimeEntryView {
   id: string;

@@ -150,14 +150,17 @@ describe("resolveConnection", () => {
 
   it("refuses a token whose application was deleted while the request was on its way", async () => {
     const { header } = await connection();
-    vi.spyOn(db.oAuthClient, "findUnique").mockResolvedValueOnce(null);
+    // Deleting a client deletes its grants; the one query can still meet the grant without it mid-deletion.
+    const query = db.$queryRaw.bind(db);
+    const withoutClient = (rows: unknown) => (rows as Record<string, unknown>[]).map((row) => ({ ...row, clientRowId: null, clientKind: null, clientName: null, clientRedirectUris: null }));
+    vi.spyOn(db, "$queryRaw").mockImplementationOnce(((...args: Parameters<typeof db.$queryRaw>) => query(...args).then(withoutClient)) as never);
     expect(await resolveConnection(header, "mcp")).toEqual({ ok: false, refusal: { status: 401, error: "invalid_token", description: "The application was deleted." } });
   });
 
   it("lets a failure that is not about the token through, rather than blaming the token", async () => {
     const { header } = await connection();
     const failure = new Error("unable to open database file");
-    vi.spyOn(db.oAuthGrant, "findUnique").mockRejectedValueOnce(failure);
+    vi.spyOn(db, "$queryRaw").mockRejectedValueOnce(failure);
     await expect(resolveConnection(header, "mcp")).rejects.toBe(failure);
   });
 

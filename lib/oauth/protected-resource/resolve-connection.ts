@@ -3,17 +3,16 @@
  * afresh on every MCP and REST request. The token check is lib/oauth's; the live workspace
  * checks (membership, plan, public API access, billing, client policy, highest access) are
  * effectiveAccess, the same answer the consent page showed, read from the same workspace
- * facts, so tightening any of them bites on the very next request. A DPoP-bound token also
- * needs a proof of its key for this very request (lib/oauth/dpop/check-resource-proof.ts).
+ * facts, so tightening any of them bites on the very next request. The grant, user, client,
+ * membership and workspace come from one indexed query (find-request-grant.ts), never from a
+ * cache. A DPoP-bound token also needs a proof of its key for this very request
+ * (lib/oauth/dpop/check-resource-proof.ts).
  */
-import { db } from "@/lib/db";
 import type { Actor } from "@/lib/domain/actor";
 import { REFUSAL_MESSAGES, type AccessRefusal } from "@/lib/domain/integrations/integration-access";
 import type { ResourceKind, Scope } from "@/lib/domain/integrations/scopes";
-import { findWorkspaceFacts } from "@/lib/domain/integrations/workspace-facts";
 import { clientFacts } from "@/lib/oauth/clients/client-facts";
 import { checkResourceProof, type ProofRequest, type TokenScheme } from "@/lib/oauth/dpop/check-resource-proof";
-import { toRegisteredClient } from "@/lib/oauth/clients/registered-client";
 import { effectiveAccess } from "@/lib/oauth/effective-access";
 import { isOAuthError } from "@/lib/oauth/errors";
 import { verifyAccessToken } from "@/lib/oauth/verify-access-token";
@@ -76,15 +75,11 @@ export async function resolveConnection(authorization: string | null, resource: 
     const refusal: ConnectionRefusal = { status: 401, error: error.code === "invalid_dpop_proof" ? "invalid_dpop_proof" : "invalid_token", description: error.description };
     return { ok: false, refusal: dpop ? { ...refusal, scheme: "DPoP" } : refusal };
   }
-  const { grant, claims } = verified;
-  const [membership, clientRow] = await Promise.all([
-    findWorkspaceFacts(grant.userId, grant.workspaceId),
-    db.oAuthClient.findUnique({ where: { id: grant.clientId } }),
-  ]);
+  const { grant, claims, membership, client: clientRow } = verified;
   if (!clientRow) return { ok: false, refusal: { status: 401, error: "invalid_token", description: "The application was deleted." } };
   if (!membership) return denied("membership_inactive", claims.dpopJkt);
   const { workspace } = membership;
-  const access = effectiveAccess({ scopes: claims.scopes, role: membership.role, workspace: membership.facts, client: clientFacts(toRegisteredClient(clientRow)) });
+  const access = effectiveAccess({ scopes: claims.scopes, role: membership.role, workspace: membership.facts, client: clientFacts(clientRow) });
   if (access.refusal) return denied(access.refusal, claims.dpopJkt);
 
   return {

@@ -40,7 +40,7 @@ describe("withBearerAuth", () => {
 
   it("answers unreadable storage through the surface's renderer", async () => {
     const full = Object.assign(new Error("database or disk is full"), { code: "SQLITE_FULL" });
-    vi.spyOn(db.oAuthGrant, "findUnique").mockRejectedValueOnce(full);
+    vi.spyOn(db, "$queryRaw").mockRejectedValueOnce(full);
     const response = await withBearerAuth("mcp", render, vi.fn())(request(header));
     expect(response.status).toBe(503);
     expect(await response.json()).toEqual({ storage: "full" });
@@ -48,7 +48,7 @@ describe("withBearerAuth", () => {
 
   it("lets any other failure through instead of calling it a storage problem", async () => {
     const failure = new Error("a bug");
-    vi.spyOn(db.oAuthGrant, "findUnique").mockRejectedValueOnce(failure);
+    vi.spyOn(db, "$queryRaw").mockRejectedValueOnce(failure);
     await expect(withBearerAuth("mcp", render, vi.fn())(request(header))).rejects.toBe(failure);
   });
 });

@@ -1,0 +1,117 @@
+/**
+ * Everything a protected-resource request checks live (RFC 6750 §3.1 `invalid_token`, and the
+ * workspace's access checks after it), read in one indexed query: the grant, its user's status,
+ * its client, its workspace and the user's membership there. Nothing is cached between requests,
+ * so a revoked grant, a disabled user or a tightened workspace bites on the very next request,
+ * whichever app instance made the change.
+ *
+ * Why raw SQL: Prisma loads each relation of a nested `select` with a query of its own (five
+ * here) unless the `relationJoins` preview feature is on, and that feature does not exist for
+ * SQLite (prisma/orm#23348). The statement is plain SQL-92 joins on primary and unique keys with
+ * quoted identifiers, the same on SQLite and PostgreSQL; Prisma binds the one parameter. The row
+ * is checked with zod: the drivers return the same JavaScript types (Date, boolean, parsed JSON)
+ * on both engines, and a change of schema that breaks this query fails here, loudly.
+ */
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { toMemberWorkspaceFacts, type MemberWorkspaceFacts } from "@/lib/domain/integrations/workspace-facts";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { BillingState, IntegrationAccessLevel, IntegrationClientPolicy, MembershipStatus, OAuthClientKind, Plan, Role, UserStatus } from "@/lib/generated/prisma/enums";
+
+export interface RequestGrant {
+  grant: { id: string; clientId: string; workspaceId: string; userId: string; scope: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null };
+  userStatus: UserStatus;
+  /** null: the client row is gone (deleting a client deletes its grants, so only mid-deletion). */
+  client: { id: string; kind: OAuthClientKind; name: string; redirectUris: string[] } | null;
+  /** null: the user is not (or no longer) a member of the grant's workspace. */
+  membership: MemberWorkspaceFacts | null;
+}
+
+const Instant = z.coerce.date();
+// SQLite has no boolean type: a driver that does not map the column's declared type answers 0/1.
+const Flag = z.union([z.boolean(), z.number().transform((n) => n !== 0)]);
+const Json = z.unknown().transform((v) => (typeof v === "string" ? (JSON.parse(v) as unknown) : v));
+const Strings = Json.pipe(z.array(z.string()));
+
+const Row = z.object({
+  id: z.string(),
+  clientId: z.string(),
+  workspaceId: z.string(),
+  userId: z.string(),
+  scope: z.string(),
+  createdAt: Instant,
+  lastUsedAt: Instant.nullable(),
+  revokedAt: Instant.nullable(),
+  userStatus: z.enum(UserStatus),
+  clientRowId: z.string().nullable(),
+  clientKind: z.enum(OAuthClientKind).nullable(),
+  clientName: z.string().nullable(),
+  clientRedirectUris: Strings.nullable(),
+  workspaceName: z.string(),
+  workspaceSlug: z.string(),
+  plan: z.enum(Plan),
+  publicApiAccess: Flag,
+  billingState: z.enum(BillingState),
+  clientPolicy: z.enum(IntegrationClientPolicy),
+  allowedHosts: Json,
+  maxAccess: z.enum(IntegrationAccessLevel),
+  membershipId: z.string().nullable(),
+  role: z.enum(Role).nullable(),
+  membershipStatus: z.enum(MembershipStatus).nullable(),
+});
+
+/** The grant `grantId` with its live facts, or null when there is no such grant. */
+export async function findRequestGrant(grantId: string): Promise<RequestGrant | null> {
+  // Aliases are quoted: PostgreSQL folds unquoted names to lower case.
+  const rows = await db.$queryRaw<unknown[]>`
+    SELECT g."id", g."clientId", g."workspaceId", g."userId", g."scope", g."createdAt", g."lastUsedAt", g."revokedAt",
+           u."status" AS "userStatus",
+           c."id" AS "clientRowId", c."kind" AS "clientKind", c."name" AS "clientName", c."redirectUris" AS "clientRedirectUris",
+           w."name" AS "workspaceName", w."slug" AS "workspaceSlug", w."plan", w."publicApiAccess", w."billingState",
+           w."integrationClientPolicy" AS "clientPolicy", w."integrationAllowedHosts" AS "allowedHosts", w."integrationMaxAccess" AS "maxAccess",
+           m."id" AS "membershipId", m."role", m."status" AS "membershipStatus"
+    FROM "OAuthGrant" g
+    JOIN "User" u ON u."id" = g."userId"
+    JOIN "Workspace" w ON w."id" = g."workspaceId"
+    LEFT JOIN "OAuthClient" c ON c."id" = g."clientId"
+    LEFT JOIN "Membership" m ON m."workspaceId" = g."workspaceId" AND m."userId" = g."userId"
+    WHERE g."id" = ${grantId}`;
+  if (rows.length === 0) return null;
+  const row = Row.parse(rows[0]);
+  return {
+    grant: {
+      id: row.id,
+      clientId: row.clientId,
+      workspaceId: row.workspaceId,
+      userId: row.userId,
+      scope: row.scope,
+      createdAt: row.createdAt,
+      lastUsedAt: row.lastUsedAt,
+      revokedAt: row.revokedAt,
+    },
+    userStatus: row.userStatus,
+    client:
+      row.clientRowId !== null && row.clientKind !== null && row.clientName !== null && row.clientRedirectUris !== null
+        ? { id: row.clientRowId, kind: row.clientKind, name: row.clientName, redirectUris: row.clientRedirectUris }
+        : null,
+    membership:
+      row.membershipId !== null && row.role !== null && row.membershipStatus !== null
+        ? toMemberWorkspaceFacts({
+            id: row.membershipId,
+            role: row.role,
+            status: row.membershipStatus,
+            workspace: {
+              id: row.workspaceId,
+              name: row.workspaceName,
+              slug: row.workspaceSlug,
+              plan: row.plan,
+              publicApiAccess: row.publicApiAccess,
+              billingState: row.billingState,
+              integrationClientPolicy: row.clientPolicy,
+              integrationAllowedHosts: row.allowedHosts as Prisma.JsonValue,
+              integrationMaxAccess: row.maxAccess,
+            },
+          })
+        : null,
+  };
+}
