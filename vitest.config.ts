@@ -11,7 +11,6 @@ const SQLITE_ONLY = [
   "lib/reopening-sqlite-adapter.test.ts",
   "lib/db-errors.test.ts",
   "lib/health.test.ts",
-  "lib/mcp/hot-path.test.ts",
 ];
 // Files that use no test database (they check scripts on copies of their own): run once.
 const ENGINE_NEUTRAL = ["lib/portable-sql.test.ts", "scripts/migrate-engines.test.ts", "scripts/derive-postgres-schema.test.ts", "scripts/build-folders.test.ts"];
