@@ -10,6 +10,7 @@ import { createTask } from "@/lib/domain/tasks/create-task";
 import { listTasks } from "@/lib/domain/tasks/list-tasks";
 import { updateTask } from "@/lib/domain/tasks/update-task";
 import { loadDemoData } from "@/lib/testing/demo-data";
+import { rejection, STAGGERS_MS, startApart } from "@/lib/testing/race";
 import { createClient } from "./create-client";
 import { listClients } from "./list-clients";
 import { updateClient } from "./update-client";
@@ -70,5 +71,48 @@ describe("clients, projects, tasks and tags", () => {
     const tags = await listTags(ada);
     expect(tags.find((t) => t.id === tag.id)).toMatchObject({ timeEntryCount: 0, taskCount: 0 });
     expect(tags.find((t) => t.name === "writing")?.timeEntryCount).toBeGreaterThan(0);
+  });
+});
+
+describe("the same name created twice at once", () => {
+  let seq = 0;
+  const fresh = (what: string) => `${what} ${++seq} ${Date.now()}`;
+  it.each([
+    {
+      what: "client",
+      create: async (name: string) => () => createClient(ada, { name }),
+      count: (name: string) => db.client.count({ where: { workspaceId: ada.workspaceId, name } }),
+    },
+    {
+      what: "tag",
+      create: async (name: string) => () => createTag(ada, { name }),
+      count: (name: string) => db.tag.count({ where: { workspaceId: ada.workspaceId, name } }),
+    },
+    {
+      what: "project",
+      create: async (name: string) => {
+        const client = await createClient(ada, { name: fresh("Client for") });
+        return () => createProject(ada, { clientId: client.id, name });
+      },
+      count: (name: string) => db.project.count({ where: { workspaceId: ada.workspaceId, name } }),
+    },
+    {
+      what: "task",
+      create: async (name: string) => {
+        const client = await createClient(ada, { name: fresh("Client for") });
+        const project = await createProject(ada, { clientId: client.id, name: fresh("Project for") });
+        return () => createTask(ada, { projectId: project.id, name });
+      },
+      count: (name: string) => db.task.count({ where: { workspaceId: ada.workspaceId, name } }),
+    },
+  ])("makes one $what and refuses the other with a readable conflict", async ({ what, create, count }) => {
+    for (const delay of STAGGERS_MS) {
+      const name = fresh(what);
+      const run = await create(name);
+      const outcomes = await startApart(run, run, delay);
+      expect(outcomes.map((o) => o.status).sort(), `round ${delay} ms`).toEqual(["fulfilled", "rejected"]);
+      expect(outcomes.map(rejection).find(Boolean)).toMatchObject({ code: "conflict", message: expect.stringContaining(`named "${name}"`) });
+      expect(await count(name)).toBe(1);
+    }
   });
 });

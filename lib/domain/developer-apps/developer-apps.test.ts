@@ -1,5 +1,5 @@
-import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { db, type DbTx } from "@/lib/db";
 import { isDomainError, type DomainError } from "@/lib/domain/errors";
 import { approveAuthorization } from "@/lib/oauth/authorize/decide-authorization";
 import { handleAuthorizeRequest } from "@/lib/oauth/authorize/handle-authorize-request";
@@ -14,6 +14,7 @@ import { hashToken } from "@/lib/oauth/secrets";
 import { verifyAccessToken } from "@/lib/oauth/verify-access-token";
 import { loadDemoData } from "@/lib/testing/demo-data";
 import { authorize, newVerifier, postForm, REDIRECT_URI } from "@/lib/testing/oauth-flow";
+import { STAGGERS_MS, startApart } from "@/lib/testing/race";
 import { buildQuickstarts } from "./build-quickstart";
 import { deleteDeveloperApp } from "./delete-developer-app";
 import { getDeveloperApp } from "./get-developer-app";
@@ -37,6 +38,10 @@ const VALID: NewDeveloperAppInput = {
   resources: ["api", "mcp"],
   scopes: ["time:read", "time:write", "invoices:read"],
 };
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
 async function refusal(work: () => Promise<unknown>): Promise<DomainError> {
   try {
@@ -177,6 +182,41 @@ describe("rotateDeveloperAppSecret", () => {
     const accepted = await postForm("token", { grant_type: "refresh_token", refresh_token: tokens.refresh_token }, basic(app.id, newSecret));
     expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
     expect(await db.auditEvent.count({ where: { type: "app.secret_rotated", clientId: app.id, userId: ada.id } })).toBe(1);
+  });
+
+  it("hands out only working secrets when two rotations come at once", async () => {
+    for (const delay of STAGGERS_MS) {
+      const { app } = await createDeveloperApp(ada, VALID);
+      const outcomes = await startApart(() => rotateDeveloperAppSecret(ada, app.id), () => rotateDeveloperAppSecret(ada, app.id), delay);
+      const secrets = outcomes.flatMap((o) => (o.status === "fulfilled" ? [o.value] : []));
+      for (const o of outcomes) if (o.status === "rejected") expect(o.reason, `round ${delay} ms`).toMatchObject({ code: "conflict" });
+      const working = await db.oAuthClient.findUniqueOrThrow({ where: { id: app.id } });
+      expect(secrets.map(hashToken), `round ${delay} ms`).toContain(working.secretHash);
+      expect(await db.auditEvent.count({ where: { type: "app.secret_rotated", clientId: app.id } })).toBe(secrets.length);
+    }
+  });
+
+  it("refuses a rotation when another one replaced the secret after it was read", async () => {
+    const { app } = await createDeveloperApp(ada, VALID);
+    const transaction = db.$transaction.bind(db);
+    // The other rotation, committed between this one's read and its write (what READ COMMITTED allows).
+    vi.spyOn(db, "$transaction").mockImplementationOnce((async (work: (tx: DbTx) => Promise<unknown>) =>
+      transaction(async (tx) => {
+        const afterRead = new Proxy(tx.oAuthClient, {
+          get: (target, name, receiver) =>
+            name === "findFirst"
+              ? async (args: Parameters<DbTx["oAuthClient"]["findFirst"]>[0]) => {
+                  const row = await target.findFirst(args);
+                  await tx.oAuthClient.update({ where: { id: app.id }, data: { secretHash: hashToken("hbcs_the_other_rotation") } });
+                  return row;
+                }
+              : Reflect.get(target, name, receiver),
+        });
+        return work(new Proxy(tx, { get: (target, name, receiver) => (name === "oAuthClient" ? afterRead : Reflect.get(target, name, receiver)) }));
+      })) as unknown as typeof db.$transaction);
+    const error = await refusal(() => rotateDeveloperAppSecret(ada, app.id));
+    expect(error).toMatchObject({ code: "conflict", message: expect.stringContaining("rotated a moment ago") });
+    expect((await db.oAuthClient.findUniqueOrThrow({ where: { id: app.id } })).secretHash).not.toBe(hashToken("hbcs_the_other_rotation"));
   });
 
   it("refuses to rotate a public app's secret", async () => {

@@ -6,6 +6,7 @@ import { now } from "@/lib/domain/clock";
 import { deleteTimeEntry } from "@/lib/domain/time-entries/delete-time-entry";
 import { updateTimeEntry } from "@/lib/domain/time-entries/update-time-entry";
 import { loadDemoData } from "@/lib/testing/demo-data";
+import { rejection, STAGGERS_MS, startApart } from "@/lib/testing/race";
 import { MENABREA_UNBILLED_TOTAL } from "@/prisma/seed/demo";
 import { createClientRow, createProjectRow, createTimeEntryRow } from "@/prisma/seed/factories";
 import { createInvoiceDraft } from "./create-invoice-draft";
@@ -250,5 +251,78 @@ describe("dates", () => {
     const today = localDateOf(now(), "Europe/London");
     expect(draft.issueDate).toBe(today);
     expect(Date.parse(draft.dueDate) - Date.parse(today)).toBe(30 * 86_400_000);
+  });
+});
+
+describe("concurrent changes (every round staggers the second call; PostgreSQL interleaves them)", () => {
+  it("gives two simultaneous drafts two consecutive numbers", async () => {
+    const [a, b] = await Promise.all([freshClient(), freshClient()]);
+    const drafts = await Promise.all([
+      createInvoiceDraft(ada, { clientId: a.client.id, ...wide }),
+      createInvoiceDraft(ada, { clientId: b.client.id, ...wide }),
+    ]);
+    const numbers = drafts.map((d) => d.number).sort((x, y) => x - y);
+    expect(numbers[1]).toBe((numbers[0] ?? 0) + 1);
+  });
+
+  it("bills an entry edited while it is being invoiced as it is stored, or refuses the edit", async () => {
+    for (const delay of STAGGERS_MS) {
+      const { client, entry } = await freshClient();
+      const [draft, edit] = await startApart(
+        () => createInvoiceDraft(ada, { clientId: client.id, entryIds: [entry.id] }),
+        () => updateTimeEntry(ada, { id: entry.id, durationSeconds: 10_800 }),
+        delay,
+      );
+      for (const refused of [rejection(draft), rejection(edit)].filter(Boolean)) expect(refused).toMatchObject({ code: "conflict" });
+      const stored = await db.timeEntry.findUniqueOrThrow({ where: { id: entry.id }, include: { invoiceLine: true } });
+      expect(stored.durationSeconds, `round ${delay} ms`).toBe(edit.status === "fulfilled" ? 10_800 : 7_200);
+      if (draft.status === "fulfilled") {
+        expect(stored.invoiceLine?.invoiceId).toBe(draft.value.id);
+        expect(stored.invoiceLine?.quantitySeconds, `round ${delay} ms: the invoice bills the entry as stored`).toBe(stored.durationSeconds);
+        expect(draft.value.subtotal).toBe((stored.durationSeconds / 3600) * 10_000);
+      } else {
+        expect(edit.status).toBe("fulfilled");
+        expect(stored.invoiceLineId).toBeNull();
+        expect(await db.invoice.count({ where: { clientId: client.id } })).toBe(0);
+      }
+    }
+  });
+
+  it("either deletes an entry or bills it when both happen at once, never both", async () => {
+    for (const delay of STAGGERS_MS) {
+      const { client, entry } = await freshClient();
+      const [draft, removal] = await startApart(
+        () => createInvoiceDraft(ada, { clientId: client.id, entryIds: [entry.id] }),
+        () => deleteTimeEntry(ada, { id: entry.id }),
+        delay,
+      );
+      const stored = await db.timeEntry.findUnique({ where: { id: entry.id }, include: { invoiceLine: true } });
+      if (removal.status === "fulfilled") {
+        expect(stored).toBeNull();
+        expect(draft.status, `round ${delay} ms: a deleted entry is not billed`).toBe("rejected");
+        expect(rejection(draft)).toMatchObject({ code: expect.stringMatching(/^(conflict|invalid_input)$/) });
+        expect(await db.invoice.count({ where: { clientId: client.id } })).toBe(0);
+      } else {
+        expect(rejection(removal)).toMatchObject({ code: "conflict" });
+        expect(draft.status).toBe("fulfilled");
+        expect(stored?.invoiceLine?.invoiceId).toBe(draft.status === "fulfilled" ? draft.value.id : undefined);
+      }
+    }
+  });
+
+  it("lets exactly one of a void and a payment happen when both come at once", async () => {
+    for (const delay of STAGGERS_MS) {
+      const sent = await sentInvoiceFor();
+      const [voiding, payment] = await startApart(
+        () => voidInvoice(ada, { id: sent.id }),
+        () => recordInvoicePayment(ada, { invoiceId: sent.id, amount: 5_000 }),
+        delay,
+      );
+      expect([voiding.status, payment.status].sort(), `round ${delay} ms`).toEqual(["fulfilled", "rejected"]);
+      expect(rejection(voiding) ?? rejection(payment)).toMatchObject({ code: "conflict" });
+      const after = await getInvoice(ada, sent.id);
+      if (voiding.status === "fulfilled") expect(after).toMatchObject({ status: "void", amountPaid: 0, payments: [] });
+      else expect(after).toMatchObject({ status: "sent", amountPaid: 5_000, payments: [expect.objectContaining({ amount: 5_000 })] });
+    }
   });
 });

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { assertCan, type Actor } from "@/lib/domain/actor";
-import { parseInput } from "@/lib/domain/errors";
+import { conflict, parseInput } from "@/lib/domain/errors";
 import { Id } from "@/lib/domain/schemas";
-import { findEntryForChange } from "./find-entry-for-change";
+import { findEntryForChange, INVOICED_MEANWHILE } from "./find-entry-for-change";
 
 export const DeleteTimeEntryInput = z.object({ id: Id });
 
@@ -13,7 +13,9 @@ export async function deleteTimeEntry(actor: Actor, input: z.input<typeof Delete
   const { id } = parseInput(DeleteTimeEntryInput, input);
   return db.$transaction(async (tx) => {
     const entry = await findEntryForChange(tx, actor, id, "delete");
-    await tx.timeEntry.delete({ where: { id: entry.id } });
+    // Conditional on still being unbilled, as in updateTimeEntry: never delete time an invoice bills.
+    const { count } = await tx.timeEntry.deleteMany({ where: { id: entry.id, invoiceLineId: null } });
+    if (count !== 1) throw conflict(INVOICED_MEANWHILE);
     return { id: entry.id, startedAt: entry.startedAt, durationSeconds: entry.durationSeconds, description: entry.description };
   });
 }

@@ -3,6 +3,9 @@ import { can, type Actor } from "@/lib/domain/actor";
 import { conflict, forbidden, notFound } from "@/lib/domain/errors";
 import { invoiceLabel } from "@/lib/domain/billing/invoice-lines";
 
+/** Why a change to an entry found unbilled was refused: an invoice took it a moment later. */
+export const INVOICED_MEANWHILE = "This time entry was put on an invoice a moment ago; void that invoice before you change it.";
+
 /**
  * Loads an entry the actor is about to change or delete. Someone else's entry needs
  * `time:write_all`; an entry on an invoice is frozen until that invoice is voided.

@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { assertCan, type Actor } from "@/lib/domain/actor";
-import { parseInput } from "@/lib/domain/errors";
+import { conflict, parseInput } from "@/lib/domain/errors";
 import { DurationSeconds, Id, Instant, OptionalId } from "@/lib/domain/schemas";
 import { checkEntryReferences, resolveEntryRate } from "./entry-references";
-import { findEntryForChange } from "./find-entry-for-change";
+import { findEntryForChange, INVOICED_MEANWHILE } from "./find-entry-for-change";
 import { assertSensibleStart } from "./started-at";
 import { timeEntryInclude, toTimeEntryView, type TimeEntryView } from "./time-entry-view";
 
@@ -23,7 +23,8 @@ export type UpdateTimeEntryInput = z.input<typeof UpdateTimeEntryInput>;
 
 /**
  * Changes an entry that is not yet invoiced. Moving it to another project re-resolves
- * its hourly rate; other edits keep the rate it was recorded at.
+ * its hourly rate; other edits keep the rate it was recorded at. An entry a draft invoice
+ * claims while this runs is refused (a conflict), never changed under the invoice.
  */
 export async function updateTimeEntry(actor: Actor, input: UpdateTimeEntryInput): Promise<TimeEntryView> {
   assertCan(actor, "time:write_own", "edit time entries");
@@ -43,8 +44,10 @@ export async function updateTimeEntry(actor: Actor, input: UpdateTimeEntryInput)
     });
     const hourlyRate =
       projectId === entry.projectId ? entry.hourlyRate : await resolveEntryRate(tx, actor, project, entry.membershipId);
-    return tx.timeEntry.update({
-      where: { id: entry.id },
+    // Conditional on still being unbilled: a draft that claimed the entry since it was read
+    // above has it locked, and once it commits this matches nothing.
+    const { count } = await tx.timeEntry.updateMany({
+      where: { id: entry.id, invoiceLineId: null },
       data: {
         projectId,
         taskId,
@@ -53,10 +56,14 @@ export async function updateTimeEntry(actor: Actor, input: UpdateTimeEntryInput)
         description: data.description,
         billable: data.billable,
         hourlyRate,
-        ...(data.tagIds ? { tags: { deleteMany: {}, create: tagIds.map((tagId) => ({ tagId })) } } : {}),
       },
-      include: timeEntryInclude,
     });
+    if (count !== 1) throw conflict(INVOICED_MEANWHILE);
+    if (data.tagIds) {
+      await tx.timeEntryTag.deleteMany({ where: { timeEntryId: entry.id } });
+      await tx.timeEntryTag.createMany({ data: tagIds.map((tagId) => ({ timeEntryId: entry.id, tagId })) });
+    }
+    return tx.timeEntry.findUniqueOrThrow({ where: { id: entry.id }, include: timeEntryInclude });
   });
   return toTimeEntryView(row);
 }

@@ -116,11 +116,22 @@ function secretMatches(secret: string, storedHash: string): boolean {
  * old secret stops working at once. Only the hash is kept (RFC 6749 §2.3.1, §10.1).
  */
 export async function rotateClientSecret(clientId: string, tx: DbTx = db): Promise<string> {
+  const secret = await replaceClientSecret(clientId, undefined, tx);
+  if (secret === null) throw invalidClient("No confidential client with this client_id exists.");
+  return secret;
+}
+
+/**
+ * `rotateClientSecret`, compare-and-set: only while the client still has the secret whose hash
+ * (`replacing`) the caller read. Of two rotations at once, one replaces the secret and the other
+ * gets null — so every secret handed out is one that works. Null too when there is no such
+ * confidential client; `replacing` undefined replaces whatever secret there is.
+ */
+export async function replaceClientSecret(clientId: string, replacing: string | null | undefined, tx: DbTx = db): Promise<string | null> {
   const secret = newOpaqueToken(PREFIX.clientSecret);
   const { count } = await tx.oAuthClient.updateMany({
-    where: { id: clientId, tokenEndpointAuthMethod: { in: ["client_secret_basic", "client_secret_post"] } },
+    where: { id: clientId, tokenEndpointAuthMethod: { in: ["client_secret_basic", "client_secret_post"] }, ...(replacing !== undefined ? { secretHash: replacing } : {}) },
     data: { secretHash: hashToken(secret), secretIssuedAt: new Date() },
   });
-  if (count === 0) throw invalidClient("No confidential client with this client_id exists.");
-  return secret;
+  return count === 1 ? secret : null;
 }

@@ -4,8 +4,10 @@
  */
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
+import { revokeGrant } from "@/lib/domain/connections/revoke-grant";
 import { protectedResource } from "@/lib/domain/integrations/resources";
 import { createFixtureClient, createFixtureCode, createGrantFixture, FIXTURE_REDIRECT_URI, type GrantFixture, refusal } from "@/lib/testing/oauth-fixtures";
+import { STAGGERS_MS, startApart } from "@/lib/testing/race";
 import { checkAccessTokenJwt } from "../access-token";
 import { OAuthError } from "../errors";
 import { hashToken } from "../secrets";
@@ -181,6 +183,17 @@ describe("single use", () => {
     expect(await refusal(redeem(fixture, redemption(c)))).toBe(REUSED);
     expect(await grantRow(fixture.grantId)).toMatchObject({ revokedReason: "code_reuse" });
     expect(await db.oAuthRefreshToken.count({ where: { grantId: fixture.grantId } })).toBe(0);
+  });
+
+  it("leaves no live refresh token on a grant revoked while its code is being redeemed", async () => {
+    for (const delay of STAGGERS_MS) {
+      const fixture = await createGrantFixture();
+      const c = await createFixtureCode(fixture.grantId);
+      const [redeemed, revoked] = await startApart(() => redeem(fixture, redemption(c)), () => revokeGrant(fixture.grantId, "user_revoked"), delay);
+      expect(revoked, `round ${delay} ms`).toEqual({ status: "fulfilled", value: true });
+      if (redeemed.status === "rejected") expect(redeemed.reason, `round ${delay} ms`).toBeInstanceOf(OAuthError);
+      expect(await db.oAuthRefreshToken.count({ where: { grantId: fixture.grantId } }), `round ${delay} ms`).toBe(0);
+    }
   });
 
   it("lets exactly one of eight concurrent redemptions win", async () => {

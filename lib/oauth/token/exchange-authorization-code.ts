@@ -2,7 +2,8 @@
  * grant_type=authorization_code (RFC 6749 §4.1.3, RFC 7636 §4.6, RFC 8707 §2.2). The code is
  * consumed with a conditional update, so of any number of concurrent redemptions exactly one
  * wins; any other redemption is treated as an attack and revokes the grant (RFC 6749 §4.1.2,
- * OAuth 2.1 §4.1.3). With a DPoP proof (`dpopJkt`) the access token — and a public client's
+ * OAuth 2.1 §4.1.3). The grant is held first (`holdLiveGrant`), so a revocation racing the
+ * redemption either refuses it or ends what it issued. With a DPoP proof (`dpopJkt`) the access token — and a public client's
  * refresh token — are bound to its key (RFC 9449 §5).
  */
 import { db } from "@/lib/db";
@@ -12,7 +13,7 @@ import type { RegisteredClient } from "../clients/registered-client";
 import { invalidGrant, invalidRequest, invalidTarget } from "../errors";
 import { verifyCodeChallenge } from "../pkce";
 import { hashToken } from "../secrets";
-import { mintTokenPair, refreshTokenBinding, storeRefreshToken, type TokenResponse } from "./token-pair";
+import { holdLiveGrant, mintTokenPair, refreshTokenBinding, storeRefreshToken, type TokenResponse } from "./token-pair";
 
 export async function exchangeAuthorizationCode(client: RegisteredClient, form: Map<string, string>, dpopJkt?: string): Promise<TokenResponse> {
   const code = form.get("code");
@@ -50,13 +51,15 @@ export async function exchangeAuthorizationCode(client: RegisteredClient, form: 
     dpopJkt,
   });
 
-  const won = await db.$transaction(async (tx) => {
+  const outcome = await db.$transaction(async (tx) => {
+    if (!(await holdLiveGrant(tx, row.grantId))) return "revoked";
     const { count } = await tx.oAuthAuthorizationCode.updateMany({ where: { id: row.id, consumedAt: null }, data: { consumedAt: new Date() } });
-    if (count !== 1) return false;
+    if (count !== 1) return "reused";
     await storeRefreshToken(tx, row.grantId, refreshToken, row.scope, refreshTokenBinding(client, dpopJkt));
-    return true;
+    return "won";
   });
-  if (!won) {
+  if (outcome === "revoked") throw invalidGrant("The authorization was revoked.");
+  if (outcome === "reused") {
     await revokeGrant(row.grantId, "code_reuse");
     throw invalidGrant("The authorization code was already used; the tokens issued for it have been revoked.");
   }

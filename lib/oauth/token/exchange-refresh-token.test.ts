@@ -8,7 +8,10 @@ import { CONNECTION_IDLE_SECONDS } from "@/lib/domain/connections/connection-idl
 import { revokeGrant } from "@/lib/domain/connections/revoke-grant";
 import { protectedResource } from "@/lib/domain/integrations/resources";
 import { createFixtureClient, createFixtureRefreshToken, createGrantFixture, jwtClaims, type GrantFixture, refusal } from "@/lib/testing/oauth-fixtures";
+import { disableUser } from "@/lib/domain/users/disable-user";
+import { STAGGERS_MS, startApart } from "@/lib/testing/race";
 import { checkAccessTokenJwt } from "../access-token";
+import { OAuthError } from "../errors";
 import { IDLE_ENDED } from "../grants";
 import { REFRESH_REUSE_WINDOW_SECONDS } from "../lifetimes";
 import { decrypt, encrypt, hashToken } from "../secrets";
@@ -255,6 +258,28 @@ describe("rotation and reuse", () => {
     const loser = await refresh(fixture, { refresh_token: presented });
     expect(loser).toEqual(winner);
     expect(await db.oAuthRefreshToken.count({ where: { grantId: fixture.grantId } })).toBe(2);
+  });
+
+  it("leaves no live refresh token on a grant revoked while it is being refreshed", async () => {
+    for (const delay of STAGGERS_MS) {
+      const fixture = await createGrantFixture();
+      const presented = await createFixtureRefreshToken(fixture.grantId);
+      const [refreshed, revoked] = await startApart(() => refresh(fixture, { refresh_token: presented }), () => revokeGrant(fixture.grantId, "user_revoked"), delay);
+      expect(revoked, `round ${delay} ms`).toEqual({ status: "fulfilled", value: true });
+      if (refreshed.status === "rejected") expect(refreshed.reason, `round ${delay} ms`).toBeInstanceOf(OAuthError);
+      expect(await db.oAuthRefreshToken.count({ where: { grantId: fixture.grantId } }), `round ${delay} ms`).toBe(0);
+    }
+  });
+
+  it("leaves no live refresh token for a user disabled while it is being refreshed", async () => {
+    for (const delay of STAGGERS_MS) {
+      const fixture = await createGrantFixture();
+      const presented = await createFixtureRefreshToken(fixture.grantId);
+      const [refreshed, disabled] = await startApart(() => refresh(fixture, { refresh_token: presented }), () => disableUser({ id: fixture.userId }, "operator"), delay);
+      expect(disabled, `round ${delay} ms`).toMatchObject({ status: "fulfilled", value: { grantsRevoked: 1 } });
+      if (refreshed.status === "rejected") expect(refreshed.reason, `round ${delay} ms`).toBeInstanceOf(OAuthError);
+      expect(await db.oAuthRefreshToken.count({ where: { grantId: fixture.grantId } }), `round ${delay} ms`).toBe(0);
+    }
   });
 
   it("refuses a refresh whose grant was revoked while it was being exchanged", async () => {

@@ -4,6 +4,8 @@
  * revoked — except within a short window after rotation, where a client retrying a request
  * whose answer it lost gets that same answer again. A DPoP-bound refresh token (a public
  * client's, RFC 9449 §5) is refreshed only with a proof signed by its key, and stays bound.
+ * The grant is held first (`holdLiveGrant`), so a revocation, a disabled account or an idle end
+ * racing the refresh either refuses it or deletes the token it stored.
  */
 import { z } from "zod";
 import { db } from "@/lib/db";
@@ -19,7 +21,7 @@ import { IDLE_ENDED } from "../grants";
 import { REFRESH_REUSE_WINDOW_SECONDS } from "../lifetimes";
 import { parseRequestedScope, parseScope } from "../scopes";
 import { decrypt, encrypt, hashToken } from "../secrets";
-import { mintTokenPair, refreshTokenBinding, storeRefreshToken, type TokenResponse } from "./token-pair";
+import { holdLiveGrant, mintTokenPair, refreshTokenBinding, storeRefreshToken, type TokenResponse } from "./token-pair";
 
 const StoredResponse = z.object({
   access_token: z.string(),
@@ -66,19 +68,20 @@ export async function exchangeRefreshToken(client: RegisteredClient, form: Map<s
     refreshScope: row.scope,
     dpopJkt,
   });
-  const won = await db.$transaction(async (tx) => {
+  const outcome = await db.$transaction(async (tx) => {
+    if (!(await holdLiveGrant(tx, row.grantId, { lastUsedAt: new Date() }))) return "revoked";
     const { count } = await tx.oAuthRefreshToken.updateMany({
       where: { id: row.id, rotatedAt: null },
       data: { rotatedAt: new Date(), retryResponse: encrypt(JSON.stringify(response)) },
     });
-    if (count !== 1) return false;
+    if (count !== 1) return "lost";
     await storeRefreshToken(tx, row.grantId, refreshToken, row.scope, row.dpopJkt ?? refreshTokenBinding(client, dpopJkt));
-    await tx.oAuthGrant.update({ where: { id: row.grantId }, data: { lastUsedAt: new Date() } });
-    // Stryker disable next-line BooleanLiteral: the lost-race path below reads back this very rotation and answers the same pair
-    return true;
+    // Stryker disable next-line StringLiteral: the lost-race path below reads back this very rotation and answers the same pair
+    return "won";
   });
+  if (outcome === "revoked") throw invalidGrant("The authorization was revoked.");
   // Stryker disable next-line ConditionalExpression: as above, the lost-race path answers a winner with its own pair
-  if (won) return response;
+  if (outcome === "won") return response;
   // Lost a race with a concurrent refresh of the same token: answer as a retry.
   const again = await db.oAuthRefreshToken.findUnique({ where: { id: row.id }, include: { grant: true } });
   if (!again?.rotatedAt) throw invalidGrant("The authorization was revoked.");

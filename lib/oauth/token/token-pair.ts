@@ -67,3 +67,18 @@ export async function storeRefreshToken(tx: DbTx, grantId: string, refreshToken:
     },
   });
 }
+
+/**
+ * Locks the grant for the rest of the transaction if it is still live; false when it was ended.
+ * Run first by every transaction that stores a token for a grant. Ending a grant
+ * (lib/domain/connections/end-grant.ts) updates the same row before it deletes the grant's
+ * tokens, so of the two, whichever comes second waits for the first: a token exchange after an
+ * ending finds it ended here; an ending after an exchange deletes the token the exchange stored.
+ * Without it, under READ COMMITTED, an ending's delete could miss a token being stored at the
+ * same moment — and the two transactions, locking the same rows in opposite order, deadlock.
+ * @param touch what to record on the grant (`lastUsedAt`); a no-op write when nothing.
+ */
+export async function holdLiveGrant(tx: DbTx, grantId: string, touch: { lastUsedAt?: Date } = {}): Promise<boolean> {
+  const { count } = await tx.oAuthGrant.updateMany({ where: { id: grantId, revokedAt: null }, data: { revokedAt: null, ...touch } });
+  return count === 1;
+}
