@@ -2,6 +2,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createTestClient, newVerifier, REDIRECT_URI } from "@/lib/testing/oauth-flow";
 import { loadDemoData, type DemoData } from "@/lib/testing/demo-data";
+import { addMember, createUser } from "@/prisma/seed/factories";
+import { disableUser } from "@/lib/domain/users/disable-user";
+import { STAGGERS_MS, startApart } from "@/lib/testing/race";
 import { s256 } from "../pkce";
 import { approveAuthorization, denyAuthorization } from "./decide-authorization";
 import { handleAuthorizeRequest } from "./handle-authorize-request";
@@ -179,6 +182,19 @@ describe("consent", () => {
     const sketchbook = view?.workspaces.find((w) => w.name === "Sketchbook");
     expect(sketchbook?.reason).toMatch(/plan does not include/);
     expect(view?.workspaces.find((w) => w.name === "Lovelace Studio")?.reason).toBeNull();
+  });
+
+  it.each(STAGGERS_MS)("leaves no live grant for an account disabled while its consent is being approved (second call %i ms later)", async (delay) => {
+    const user = await createUser(db);
+    await addMember(db, lovelaceId, user.id, "member");
+    const requestId = ((await run(query({ scope: "hourbook:read" }), user.id)) as { requestId: string }).requestId;
+    await startApart(
+      () => approveAuthorization({ requestId, userId: user.id, workspaceId: lovelaceId, selectedScopes: ["hourbook:read"] }),
+      () => disableUser({ id: user.id }, "operator"),
+      delay,
+    );
+    expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ status: "disabled" });
+    expect(await db.oAuthGrant.count({ where: { userId: user.id, revokedAt: null } })).toBe(0);
   });
 
   it("refuses an ineligible workspace even if the form is forged", async () => {

@@ -51,6 +51,7 @@ export async function approveAuthorization(approval: Approval): Promise<string> 
   if (usableCapabilities(access).length === 0) throw new ConsentError("nothing_usable");
 
   return db.$transaction(async (tx) => {
+    await holdActiveUser(tx, approval.userId);
     await claimHeldRequest(tx, approval.requestId, approval.userId);
     const grantId = await createGrant(tx, {
       userId: approval.userId,
@@ -81,6 +82,18 @@ export async function denyAuthorization(requestId: string, userId: string): Prom
     const held = await claimHeldRequest(tx, requestId, userId);
     return authorizationErrorUrl(accessDenied("The user denied the request."), responseTargetOf(held));
   });
+}
+
+/**
+ * Holds the user's row for the rest of the transaction, and refuses an account no longer active.
+ * Disabling an account takes the same row first and then ends the user's grants, so an approval
+ * racing it either sees the account disabled here, or makes its grant before the disabling
+ * transaction lists the grants to end (PostgreSQL's row lock orders the two; SQLite has one
+ * writer). Without it, a grant made in between outlived the disabling.
+ */
+async function holdActiveUser(tx: DbTx, userId: string) {
+  const { count } = await tx.user.updateMany({ where: { id: userId, status: "active" }, data: { status: "active" } });
+  if (count !== 1) throw new ConsentError("stale_request");
 }
 
 /** Marks the request answered; a second answer (double submit, replay) finds nothing to claim. */
