@@ -19,6 +19,6 @@ describe("tsconfig.json and the build folders", () => {
   });
 
   it("the benchmark builds into .next-bench", () => {
-    expect(fs.readFileSync("scripts/bench.ts", "utf8")).toMatch(/NEXT_DIST_DIR: "\.next-bench"/);
+    expect(fs.readFileSync("scripts/bench.ts", "utf8")).toMatch(/NEXT_DIST_DIR = "\.next-bench"/);
   });
 });
