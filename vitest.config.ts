@@ -13,7 +13,7 @@ const SQLITE_ONLY = [
   "lib/health.test.ts",
 ];
 // Files that use no test database (they check scripts on copies of their own): run once.
-const ENGINE_NEUTRAL = ["lib/portable-sql.test.ts", "scripts/migrate-engines.test.ts", "scripts/derive-postgres-schema.test.ts", "scripts/build-folders.test.ts"];
+const ENGINE_NEUTRAL = ["lib/portable-sql.test.ts", "scripts/serve-flush.test.ts", "scripts/migrate-engines.test.ts", "scripts/derive-postgres-schema.test.ts", "scripts/build-folders.test.ts"];
 const onPostgres = process.env.HOURBOOK_TEST_ENGINE === "postgresql";
 
 export default defineConfig({

@@ -86,9 +86,23 @@ export async function serve({ port = process.env.PORT || "3000", host = process.
     async close() {
       await new Promise((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
+      await flushWriteBehind();
       await app.close();
     },
   };
+}
+
+/**
+ * Writes what the app keeps behind for a moment (rate-limit counts, connection activity:
+ * lib/write-behind.ts, which registers its queues on globalThis) before the process ends, so
+ * a stop loses none of it; gives up after `timeoutMs` (an unreachable database must not hold
+ * the stop).
+ */
+export async function flushWriteBehind(timeoutMs = 3_000) {
+  const registry = globalThis[Symbol.for("hourbook.writeBehind")];
+  if (!registry) return;
+  const flushes = Promise.all([...registry.queues.values()].map((queue) => queue.flush()));
+  await Promise.race([flushes, new Promise((resolve) => setTimeout(resolve, timeoutMs).unref())]);
 }
 
 const isMain = process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href;
