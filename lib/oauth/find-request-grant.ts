@@ -43,10 +43,6 @@ const Row = z.object({
   lastUsedAt: Instant.nullable(),
   revokedAt: Instant.nullable(),
   userStatus: z.enum(UserStatus),
-  clientRowId: z.string().nullable(),
-  clientKind: z.enum(OAuthClientKind).nullable(),
-  clientName: z.string().nullable(),
-  clientRedirectUris: Strings.nullable(),
   workspaceName: z.string(),
   workspaceSlug: z.string(),
   plan: z.enum(Plan),
@@ -55,10 +51,19 @@ const Row = z.object({
   clientPolicy: z.enum(IntegrationClientPolicy),
   allowedHosts: Json,
   maxAccess: z.enum(IntegrationAccessLevel),
+  // The LEFT JOINs: a joined row is there or not as a whole (its key is NOT NULL, as are the
+  // columns read from it), so its key alone says which; its other columns are read when it is.
+  clientRowId: z.string().nullable(),
   membershipId: z.string().nullable(),
-  role: z.enum(Role).nullable(),
-  membershipStatus: z.enum(MembershipStatus).nullable(),
 });
+
+const ClientColumns = z
+  .object({ clientKind: z.enum(OAuthClientKind), clientName: z.string(), clientRedirectUris: Strings })
+  .transform((c) => ({ kind: c.clientKind, name: c.clientName, redirectUris: c.clientRedirectUris }));
+
+const MembershipColumns = z
+  .object({ role: z.enum(Role), membershipStatus: z.enum(MembershipStatus) })
+  .transform((m) => ({ role: m.role, status: m.membershipStatus }));
 
 /** The grant `grantId` with its live facts, or null when there is no such grant. */
 export async function findRequestGrant(grantId: string): Promise<RequestGrant | null> {
@@ -90,16 +95,13 @@ export async function findRequestGrant(grantId: string): Promise<RequestGrant | 
       revokedAt: row.revokedAt,
     },
     userStatus: row.userStatus,
-    client:
-      row.clientRowId !== null && row.clientKind !== null && row.clientName !== null && row.clientRedirectUris !== null
-        ? { id: row.clientRowId, kind: row.clientKind, name: row.clientName, redirectUris: row.clientRedirectUris }
-        : null,
+    client: row.clientRowId === null ? null : { id: row.clientRowId, ...ClientColumns.parse(rows[0]) },
     membership:
-      row.membershipId !== null && row.role !== null && row.membershipStatus !== null
-        ? toMemberWorkspaceFacts({
+      row.membershipId === null
+        ? null
+        : toMemberWorkspaceFacts({
             id: row.membershipId,
-            role: row.role,
-            status: row.membershipStatus,
+            ...MembershipColumns.parse(rows[0]),
             workspace: {
               id: row.workspaceId,
               name: row.workspaceName,
@@ -111,7 +113,6 @@ export async function findRequestGrant(grantId: string): Promise<RequestGrant | 
               integrationAllowedHosts: row.allowedHosts as Prisma.JsonValue,
               integrationMaxAccess: row.maxAccess,
             },
-          })
-        : null,
+          }),
   };
 }
