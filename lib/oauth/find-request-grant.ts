@@ -15,7 +15,6 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { toMemberWorkspaceFacts, type MemberWorkspaceFacts } from "@/lib/domain/integrations/workspace-facts";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { BillingState, IntegrationAccessLevel, IntegrationClientPolicy, MembershipStatus, OAuthClientKind, Plan, Role, UserStatus } from "@/lib/generated/prisma/enums";
 
 export interface RequestGrant {
@@ -28,10 +27,8 @@ export interface RequestGrant {
 }
 
 const Instant = z.coerce.date();
-// SQLite has no boolean type: a driver that does not map the column's declared type answers 0/1.
-const Flag = z.union([z.boolean(), z.number().transform((n) => n !== 0)]);
-const Json = z.unknown().transform((v) => (typeof v === "string" ? (JSON.parse(v) as unknown) : v));
-const Strings = Json.pipe(z.array(z.string()));
+// Both drivers answer booleans and parsed JSON (a string here would be a driver change: fail).
+const Strings = z.array(z.string());
 
 const Row = z.object({
   id: z.string(),
@@ -46,10 +43,10 @@ const Row = z.object({
   workspaceName: z.string(),
   workspaceSlug: z.string(),
   plan: z.enum(Plan),
-  publicApiAccess: Flag,
+  publicApiAccess: z.boolean(),
   billingState: z.enum(BillingState),
   clientPolicy: z.enum(IntegrationClientPolicy),
-  allowedHosts: Json,
+  allowedHosts: Strings,
   maxAccess: z.enum(IntegrationAccessLevel),
   // The LEFT JOINs: a joined row is there or not as a whole (its key is NOT NULL, as are the
   // columns read from it), so its key alone says which; its other columns are read when it is.
@@ -110,7 +107,7 @@ export async function findRequestGrant(grantId: string): Promise<RequestGrant | 
               publicApiAccess: row.publicApiAccess,
               billingState: row.billingState,
               integrationClientPolicy: row.clientPolicy,
-              integrationAllowedHosts: row.allowedHosts as Prisma.JsonValue,
+              integrationAllowedHosts: row.allowedHosts,
               integrationMaxAccess: row.maxAccess,
             },
           }),
