@@ -17,7 +17,7 @@ import { POST as registerRoute } from "@/app/oauth/register/route";
 import * as timeEntriesRoute from "@/app/api/v1/time-entries/route";
 import { databaseEngine, db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { onPostgresServer } from "@/lib/testing/test-databases";
+import { postgresDatabaseName, onPostgresServer } from "@/lib/testing/test-databases";
 import { storageUnavailableOf } from "@/lib/db-errors";
 import { CONNECTION_IDLE_SECONDS } from "@/lib/domain/connections/connection-idleness";
 import { loadConnections } from "@/lib/domain/connections/connection-view";
@@ -48,7 +48,7 @@ const READ_ONLY = "the database is read-only";
 
 /** Turns this file's PostgreSQL database read-only (or back) for the connections opened after. */
 async function setPostgresReadOnly(on: boolean) {
-  const database = decodeURIComponent(new URL(env.DATABASE_URL).pathname.slice(1));
+  const database = postgresDatabaseName(env.DATABASE_URL);
   await onPostgresServer(inject("hourbookPostgresAdminUrl"), [`ALTER DATABASE "${database}" SET default_transaction_read_only = ${on ? "on" : "off"}`]);
   await db.$disconnect();
 }

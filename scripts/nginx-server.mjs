@@ -9,6 +9,7 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { installDebianPackage } from "./debian-package.mjs";
 import { fileURLToPath } from "node:url";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -26,12 +27,7 @@ export function nginxBinary() {
   let binary = findNginx();
   if (binary) return binary;
   if (process.getuid?.() !== 0) throw new Error("nginx was not found: install Debian's `nginx` package or set NGINX_BIN.");
-  console.log("nginx is missing: installing Debian's nginx package…");
-  execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
-  execFileSync("apt-get", ["install", "-y", "-qq", "--no-install-recommends", "nginx"], {
-    stdio: "inherit",
-    env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
-  });
+  installDebianPackage("nginx", { recommends: false });
   binary = findNginx();
   if (!binary) throw new Error("Installing nginx did not provide the nginx binary.");
   return binary;

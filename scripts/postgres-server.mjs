@@ -8,6 +8,7 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { installDebianPackage } from "./debian-package.mjs";
 
 const isRoot = process.getuid?.() === 0;
 
@@ -32,12 +33,7 @@ export function postgresBinDir() {
   if (!isRoot) {
     throw new Error("PostgreSQL server binaries (initdb, pg_ctl) were not found: install Debian's `postgresql` package or set PG_BIN.");
   }
-  console.log("PostgreSQL server binaries are missing: installing Debian's postgresql package…");
-  execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
-  execFileSync("apt-get", ["install", "-y", "-qq", "postgresql"], {
-    stdio: "inherit",
-    env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
-  });
+  installDebianPackage("postgresql");
   dir = binDirWith("initdb");
   if (!dir) throw new Error("Installing PostgreSQL did not provide initdb.");
   return dir;
@@ -102,11 +98,6 @@ export async function startPostgres({ durable = false } = {}) {
   };
   process.once("exit", stop);
   return { port, dir, url: (database = "postgres") => `postgresql://postgres@127.0.0.1:${port}/${database}`, stop };
-}
-
-/** Whether a DATABASE_URL names a PostgreSQL server rather than a SQLite file. */
-export function isPostgresUrl(url) {
-  return /^postgres(ql)?:\/\//.test(url ?? "");
 }
 
 // `node scripts/postgres-server.mjs`: start one and keep it until Ctrl-C (for trying things by hand).

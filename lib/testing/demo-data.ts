@@ -6,13 +6,13 @@ import fs from "node:fs";
 import { inject } from "vitest";
 import { db, databaseFile } from "@/lib/db";
 import { env } from "@/lib/env";
-import { copyPostgresDatabase, POSTGRES_DEMO, testEngine } from "./test-databases";
+import { copyPostgresDatabase, POSTGRES_DEMO, postgresDatabaseName, testEngine } from "./test-databases";
 
 /** Closes the connection and puts a copy of the demo database where this file's database was. */
 async function swapInDemoDatabase() {
   await db.$disconnect();
   if (testEngine() === "postgresql") {
-    const database = decodeURIComponent(new URL(env.DATABASE_URL).pathname.slice(1));
+    const database = postgresDatabaseName(env.DATABASE_URL);
     await copyPostgresDatabase(inject("hourbookPostgresAdminUrl"), POSTGRES_DEMO, database);
     return;
   }

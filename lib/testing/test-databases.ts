@@ -25,6 +25,11 @@ export function postgresDatabaseUrl(adminUrl: string, database: string): string 
   return url.toString();
 }
 
+/** The database a postgresql:// URL names. */
+export function postgresDatabaseName(url: string): string {
+  return decodeURIComponent(new URL(url).pathname.slice(1));
+}
+
 /** Runs statements on the server's maintenance database (CREATE/DROP DATABASE cannot run in a transaction). */
 export async function onPostgresServer(adminUrl: string, statements: string[]): Promise<void> {
   const client = new pg.Client({ connectionString: adminUrl });
