@@ -90,8 +90,15 @@ export async function deleteInBatches(
   }
 }
 
-/** Prisma's code for a transaction the database aborted to keep it serializable (PostgreSQL SQLSTATE 40001). */
-const SERIALIZATION_FAILURE = "P2034";
+/**
+ * Whether the database aborted a transaction to keep it serializable (PostgreSQL SQLSTATE
+ * 40001). Prisma reports it as P2034 when the commit fails, but as the driver adapter's own
+ * error (cause.kind "TransactionWriteConflict") when a statement inside the transaction does.
+ */
+function isSerializationFailure(error: unknown): boolean {
+  const { code, cause } = (error ?? {}) as { code?: unknown; cause?: { kind?: unknown; originalCode?: unknown } };
+  return code === "P2034" || cause?.kind === "TransactionWriteConflict" || cause?.originalCode === "40001";
+}
 
 /**
  * Runs `work` in a SERIALIZABLE transaction: for invariants that span rows (at least one active
@@ -105,7 +112,7 @@ export async function serializableTransaction<T>(work: (tx: DbTx) => Promise<T>,
   try {
     return await db.$transaction(work, { isolationLevel: "Serializable" });
   } catch (error) {
-    if ((error as { code?: string }).code === SERIALIZATION_FAILURE) throw onConflict();
+    if (isSerializationFailure(error)) throw onConflict();
     throw error;
   }
 }
