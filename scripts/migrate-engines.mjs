@@ -13,6 +13,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { databaseUrlOf } from "../lib/data-location.mjs";
 import { ENGINE_FILES } from "../lib/database-engine.mjs";
 import { readDerivedSchema } from "./derive-postgres-schema.mjs";
 import { startPostgres } from "./postgres-server.mjs";
@@ -73,9 +74,15 @@ function newestMigration(dir) {
 }
 
 async function dev(name) {
-  if (!name) throw new Error("dev needs --name <migration_name>");
+  if (!name) throw new Error("Name the migration: npm run db:migrate -- <name>");
   const before = newestMigration(ENGINE_FILES.sqlite.migrations);
-  const sqlite = migrate(["dev", "--name", name], { DATABASE_URL: process.env.DATABASE_URL ?? "" });
+  // The SQLite migration is made on DATABASE_URL's database when that is SQLite (the developer's,
+  // so it is applied there too), otherwise on a throwaway file: a postgresql:// DATABASE_URL
+  // must not make this step read the PostgreSQL files, which are derived only afterwards.
+  const developerDatabase = databaseUrlOf(process.env);
+  const scratch = developerDatabase.startsWith("file:") ? null : fs.mkdtempSync(path.join(os.tmpdir(), "hourbook-migrate-"));
+  const sqlite = migrate(["dev", "--name", name], { DATABASE_URL: scratch ? `file:${path.join(scratch, "dev.db")}` : developerDatabase });
+  if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
   if (sqlite !== 0) return sqlite;
   const created = newestMigration(ENGINE_FILES.sqlite.migrations);
   if (created === before) return 0;
@@ -98,7 +105,7 @@ async function dev(name) {
 const [command, flag, value] = process.argv.slice(2);
 const run = command === "check" ? check() : command === "dev" && flag === "--name" ? dev(value) : null;
 if (!run) {
-  console.error("usage: migrate-engines.mjs check | dev --name <name>");
+  console.error("usage: npm run db:check | npm run db:migrate -- <name>  (migrate-engines.mjs check | dev --name <name>)");
   process.exit(1);
 }
 run.then(

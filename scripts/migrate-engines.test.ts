@@ -7,6 +7,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { startPostgres } from "./postgres-server.mjs";
 
 const repoRoot = path.resolve(import.meta.dirname, "..");
 const copies: string[] = [];
@@ -20,6 +21,10 @@ function copyOfPrisma(): string {
 
 function check(cwd: string) {
   return spawnSync(process.execPath, [path.join(repoRoot, "scripts/migrate-engines.mjs"), "check"], { cwd, encoding: "utf8", env: { ...process.env } });
+}
+
+function migrateDev(cwd: string, name: string, env: Record<string, string>) {
+  return spawnSync(process.execPath, [path.join(repoRoot, "scripts/migrate-engines.mjs"), "dev", "--name", name], { cwd, encoding: "utf8", env: { ...process.env, ...env } });
 }
 
 function newest(dir: string): string {
@@ -62,4 +67,22 @@ describe("db:check", () => {
     expect(result.stdout).toContain("prisma/postgresql/schema.prisma is stale: run `npm run db:generate`.");
     expect(result.status).toBe(2);
   }, 60_000);
+
+  it("db:migrate with a postgresql:// DATABASE_URL still writes both engines' migrations, under one name", async () => {
+    const dir = copyOfPrisma();
+    const schema = path.join(dir, "prisma/schema.prisma");
+    fs.writeFileSync(schema, fs.readFileSync(schema, "utf8").replace(/model Tag \{\n/, "model Tag {\n  colour String?\n"));
+    const server = process.env.POSTGRES_ADMIN_URL ? null : await startPostgres();
+    try {
+      const result = migrateDev(dir, "tag_colour", { DATABASE_URL: process.env.POSTGRES_ADMIN_URL ?? server!.url() });
+      expect(result.status, result.stdout + result.stderr).toBe(0);
+    } finally {
+      server?.stop();
+    }
+    const sqlite = newest(path.join(dir, "prisma/migrations"));
+    expect(sqlite).toMatch(/_tag_colour$/);
+    expect(newest(path.join(dir, "prisma/postgresql/migrations"))).toBe(sqlite);
+    expect(fs.readFileSync(path.join(dir, "prisma/postgresql/migrations", sqlite, "migration.sql"), "utf8")).toContain('ALTER TABLE "Tag" ADD COLUMN     "colour" TEXT');
+    expect(check(dir).status).toBe(0);
+  }, 120_000);
 });

@@ -30,7 +30,16 @@ import { databaseUrlOf } from "../lib/data-location.mjs";
 import { ENGINE_FILES, engineOf } from "../lib/database-engine.mjs";
 
 const root = process.cwd();
-const engineFiles = ENGINE_FILES[engineOf(databaseUrlOf(process.env))];
+/** The engine's files; a DATABASE_URL of another kind ends the script with the reason alone. */
+function engineFilesOf(url) {
+  try {
+    return ENGINE_FILES[engineOf(url)];
+  } catch (error) {
+    console.error(error.message);
+    process.exit(1);
+  }
+}
+const engineFiles = engineFilesOf(databaseUrlOf(process.env));
 const schemaPath = path.resolve(root, process.env.PRISMA_SCHEMA ?? engineFiles.schema);
 const migrationsDir = path.resolve(root, process.env.PRISMA_MIGRATIONS ?? engineFiles.migrations);
 const LOCKFILE = "migration_lock.toml";

@@ -103,7 +103,7 @@ export async function startPostgres({ durable = false } = {}) {
 // `node scripts/postgres-server.mjs`: start one and keep it until Ctrl-C (for trying things by hand).
 if (import.meta.url === `file://${process.argv[1]}`) {
   const server = await startPostgres();
-  console.log(`PostgreSQL on ${server.url()} — Ctrl-C stops it and removes its data.`);
-  process.on("SIGINT", () => process.exit(0));
+  console.log(`PostgreSQL on ${server.url()} — Ctrl-C (or SIGTERM) stops it and removes its data.`);
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, () => process.exit(0));
   setInterval(() => {}, 1 << 30);
 }

@@ -12,6 +12,7 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import Database from "better-sqlite3";
 import { databaseUrlOf, dataDirOf } from "../lib/data-location.mjs";
+import { engineOf } from "../lib/database-engine.mjs";
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -113,7 +114,12 @@ const PREPARE_LOCK_ID = 4_873_201_115;
 async function whilePreparingAlone(databaseUrl, work) {
   const { default: pg } = await import("pg");
   const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
+  try {
+    await client.connect();
+  } catch (error) {
+    const { host, port, pathname } = new URL(databaseUrl);
+    throw new Error(`Cannot open the PostgreSQL database of DATABASE_URL (${host}${port ? "" : ":5432"}${pathname}): ${error.message}. Is the server running, and does the database exist (createdb)?`);
+  }
   try {
     await client.query("SELECT pg_advisory_lock($1)", [PREPARE_LOCK_ID]);
     await work();
@@ -151,6 +157,8 @@ async function createSqliteDatabase(file, cwd, env) {
 export async function prepareData({ env = process.env, cwd = repoRoot } = {}) {
   const dataDir = path.resolve(cwd, dataDirOf(env));
   const databaseUrl = databaseUrlOf(env);
+  // Before anything is created or connected to: another kind of URL is refused with the reason.
+  engineOf(databaseUrl);
   fs.mkdirSync(dataDir, { recursive: true });
 
   const file = sqliteFile(databaseUrl, cwd);

@@ -47,3 +47,21 @@ describe("prepareData with a data folder of its own", () => {
     expect(fs.existsSync(defaultDb) ? fs.statSync(defaultDb).mtimeMs : null).toBe(defaultBefore);
   }, 120_000);
 });
+
+describe("prepareData refuses a database it cannot run on, before touching anything", () => {
+  it("another kind of DATABASE_URL: the reason, and no data folder made", async () => {
+    const dataDir = path.join(os.tmpdir(), `hourbook-never-${process.pid}-${Date.now()}`);
+    await expect(prepareData({ env: { ...process.env, HOURBOOK_DATA_DIR: dataDir, DATABASE_URL: "mysql://root:hunter2@127.0.0.1:1/hourbook" } })).rejects.toThrow(
+      /DATABASE_URL must be a file: URL \(SQLite\) or a postgresql:\/\/ URL/,
+    );
+    expect(fs.existsSync(dataDir)).toBe(false);
+  });
+
+  it("a PostgreSQL server that does not answer: which database, and what to check", async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "hourbook-unreachable-"));
+    await expect(prepareData({ env: { ...process.env, HOURBOOK_DATA_DIR: dataDir, DATABASE_URL: "postgresql://postgres@127.0.0.1:1/hourbook" } })).rejects.toThrow(
+      /Cannot open the PostgreSQL database of DATABASE_URL \(127\.0\.0\.1:1\/hourbook\): .*ECONNREFUSED.*Is the server running/,
+    );
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+});
