@@ -92,3 +92,11 @@ export function invoiceTotals(lines: readonly { amount: number }[], taxRate: num
 export function invoiceLabel(prefix: string, number: number): string {
   return `${prefix}${String(number).padStart(4, "0")}`;
 }
+
+/** An invoice's or a credit note's label: each kind has its own prefix and sequence ("INV-0042", "CN-0003"). */
+export function documentLabel(
+  workspace: { invoicePrefix: string; creditNotePrefix: string },
+  document: { kind: "invoice" | "credit_note"; number: number },
+): string {
+  return invoiceLabel(document.kind === "credit_note" ? workspace.creditNotePrefix : workspace.invoicePrefix, document.number);
+}

@@ -36,7 +36,7 @@ export async function createInvoiceDraft(actor: Actor, input: InvoicePlanInput, 
         periodStart: plan.periodStart ? startOfLocalDay(plan.periodStart, zone) : null,
         periodEnd: plan.periodEnd ? startOfLocalDay(plan.periodEnd, zone) : null,
         notes: plan.notes,
-        taxRate: plan.taxRate,
+        taxes: plan.taxRate ? [{ label: "Tax", rate: plan.taxRate, amount: plan.totals.taxAmount }] : [],
         ...plan.totals,
       },
     });

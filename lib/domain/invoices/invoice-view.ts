@@ -1,15 +1,22 @@
-import type { InvoiceStatus, PaymentMethod, Prisma } from "@/lib/generated/prisma/client";
-import { invoiceLabel } from "@/lib/domain/billing/invoice-lines";
+import type { InvoiceKind, InvoiceStatus, OutboxKind, PaymentMethod, Prisma } from "@/lib/generated/prisma/client";
+import { storedDiscount, storedTaxes, type InvoiceDiscount, type InvoiceTax } from "@/lib/domain/billing/invoice-adjustments";
+import { documentLabel } from "@/lib/domain/billing/invoice-lines";
 import { now } from "@/lib/domain/clock";
 import { localDateOf } from "@/lib/domain/dates";
+import { buyerFields, buyerOf, frozenBuyer, frozenSeller, sellerFields, sellerOf, type InvoiceBuyer, type InvoiceSeller } from "./invoice-parties";
+
+const labelFields = { invoicePrefix: true, creditNotePrefix: true } satisfies Prisma.WorkspaceSelect;
 
 export const invoiceSummaryInclude = {
   client: { select: { id: true, name: true, email: true } },
-  workspace: { select: { invoicePrefix: true, timeZone: true, name: true } },
+  workspace: { select: { ...labelFields, timeZone: true, name: true } },
 } satisfies Prisma.InvoiceInclude;
 
 export const invoiceDetailInclude = {
-  ...invoiceSummaryInclude,
+  client: { select: { id: true, ...buyerFields } },
+  workspace: { select: { ...labelFields, ...sellerFields, timeZone: true, paperSize: true } },
+  creditedInvoice: { select: { id: true, kind: true, number: true } },
+  creditNotes: { orderBy: { number: "asc" }, select: { id: true, kind: true, number: true, total: true, status: true } },
   lines: {
     orderBy: { position: "asc" },
     include: {
@@ -19,7 +26,10 @@ export const invoiceDetailInclude = {
     },
   },
   payments: { orderBy: { paidOn: "asc" }, include: { recordedBy: { select: { user: { select: { name: true } } } } } },
-  outbox: { orderBy: { createdAt: "asc" } },
+  outbox: {
+    orderBy: { createdAt: "asc" },
+    select: { id: true, kind: true, toAddress: true, subject: true, body: true, attachmentName: true, createdAt: true },
+  },
 } satisfies Prisma.InvoiceInclude;
 
 type SummaryRow = Prisma.InvoiceGetPayload<{ include: typeof invoiceSummaryInclude }>;
@@ -27,8 +37,11 @@ type DetailRow = Prisma.InvoiceGetPayload<{ include: typeof invoiceDetailInclude
 
 export interface InvoiceSummary {
   id: string;
+  /** An invoice, or a credit note (negative amounts) cancelling part or all of one. */
+  kind: InvoiceKind;
+  /** Sequential per workspace and kind. */
   number: number;
-  /** "INV-0042" */
+  /** "INV-0042", or "CN-0003" for a credit note. */
   label: string;
   status: InvoiceStatus;
   client: { id: string; name: string; email: string | null };
@@ -36,11 +49,19 @@ export interface InvoiceSummary {
   issueDate: string;
   dueDate: string;
   currency: string;
+  /** Minor units: the lines' sum, before discount and taxes. */
   subtotal: number;
+  /** Minor units taken off the subtotal before tax (≥ 0). */
+  discountAmount: number;
+  /** Basis points: the sum of the taxes' rates (kept for callers written before named taxes). */
   taxRate: number;
+  /** Minor units: the sum of `taxes`' amounts. */
   taxAmount: number;
   total: number;
   amountPaid: number;
+  /** Minor units credit notes took off this invoice. */
+  amountCredited: number;
+  /** total − amountPaid − amountCredited; 0 for void invoices and credit notes. */
   balanceDue: number;
   overdue: boolean;
   sentAt: Date | null;
@@ -50,6 +71,18 @@ export interface InvoiceSummary {
 
 export interface InvoiceDetail extends InvoiceSummary {
   notes: string;
+  /** A reverse-charge or exemption statement printed under the taxes. */
+  taxNote: string;
+  taxes: InvoiceTax[];
+  discount: InvoiceDiscount | null;
+  /** Frozen when sent; a draft's are the workspace's and client's current details. */
+  seller: InvoiceSeller;
+  buyer: InvoiceBuyer;
+  paperSize: "a4" | "letter";
+  /** A credit note: the invoice it credits. */
+  creditedInvoice: { id: string; label: string } | null;
+  /** An invoice: the credit notes issued against it. */
+  creditNotes: { id: string; label: string; total: number; status: InvoiceStatus }[];
   periodStart: string | null;
   periodEnd: string | null;
   lines: {
@@ -64,28 +97,34 @@ export interface InvoiceDetail extends InvoiceSummary {
     entryCount: number;
   }[];
   payments: { id: string; amount: number; paidOn: string; method: PaymentMethod; reference: string; recordedBy: string }[];
-  deliveries: { id: string; toAddress: string; subject: string; body: string; createdAt: Date }[];
+  /** Outbox messages: the invoice as sent, reminders, the credit note. `attachmentName`: the PDF sent with it. */
+  deliveries: { id: string; kind: OutboxKind; toAddress: string; subject: string; body: string; attachmentName: string | null; createdAt: Date }[];
 }
 
 export function toInvoiceSummary(row: SummaryRow): InvoiceSummary {
-  const { timeZone, invoicePrefix } = row.workspace;
+  const { timeZone } = row.workspace;
   const dueDate = localDateOf(row.dueDate, timeZone);
+  const taxes = storedTaxes(row.taxes);
+  const owes = row.kind === "invoice" && row.status !== "void";
   return {
     id: row.id,
+    kind: row.kind,
     number: row.number,
-    label: invoiceLabel(invoicePrefix, row.number),
+    label: documentLabel(row.workspace, row),
     status: row.status,
-    client: row.client,
+    client: { id: row.client.id, name: row.client.name, email: row.client.email },
     issueDate: localDateOf(row.issueDate, timeZone),
     dueDate,
     currency: row.currency,
     subtotal: row.subtotal,
-    taxRate: row.taxRate,
+    discountAmount: row.discountAmount,
+    taxRate: taxes.reduce((sum, tax) => sum + tax.rate, 0),
     taxAmount: row.taxAmount,
     total: row.total,
     amountPaid: row.amountPaid,
-    balanceDue: row.status === "void" ? 0 : row.total - row.amountPaid,
-    overdue: row.status === "sent" && dueDate < localDateOf(now(), timeZone),
+    amountCredited: row.amountCredited,
+    balanceDue: owes ? row.total - row.amountPaid - row.amountCredited : 0,
+    overdue: owes && row.status === "sent" && row.total - row.amountPaid - row.amountCredited > 0 && dueDate < localDateOf(now(), timeZone),
     sentAt: row.sentAt,
     paidAt: row.paidAt,
     voidedAt: row.voidedAt,
@@ -97,6 +136,14 @@ export function toInvoiceDetail(row: DetailRow): InvoiceDetail {
   return {
     ...toInvoiceSummary(row),
     notes: row.notes,
+    taxNote: row.taxNote,
+    taxes: storedTaxes(row.taxes),
+    discount: storedDiscount(row.discount),
+    seller: frozenSeller(row.seller) ?? sellerOf(row.workspace),
+    buyer: frozenBuyer(row.buyer) ?? buyerOf(row.client),
+    paperSize: row.workspace.paperSize,
+    creditedInvoice: row.creditedInvoice ? { id: row.creditedInvoice.id, label: documentLabel(row.workspace, row.creditedInvoice) } : null,
+    creditNotes: row.creditNotes.map((note) => ({ id: note.id, label: documentLabel(row.workspace, note), total: note.total, status: note.status })),
     periodStart: row.periodStart ? localDateOf(row.periodStart, timeZone) : null,
     periodEnd: row.periodEnd ? localDateOf(row.periodEnd, timeZone) : null,
     lines: row.lines.map((line) => ({
@@ -118,6 +165,14 @@ export function toInvoiceDetail(row: DetailRow): InvoiceDetail {
       reference: p.reference,
       recordedBy: p.recordedBy.user.name,
     })),
-    deliveries: row.outbox.map((m) => ({ id: m.id, toAddress: m.toAddress, subject: m.subject, body: m.body, createdAt: m.createdAt })),
+    deliveries: row.outbox.map((m) => ({
+      id: m.id,
+      kind: m.kind,
+      toAddress: m.toAddress,
+      subject: m.subject,
+      body: m.body,
+      attachmentName: m.attachmentName,
+      createdAt: m.createdAt,
+    })),
   };
 }

@@ -5,7 +5,9 @@ import { now } from "@/lib/domain/clock";
 import { localDateOf } from "@/lib/domain/dates";
 import { conflict, invalidInput, parseInput } from "@/lib/domain/errors";
 import { Email, Id, OptionalText } from "@/lib/domain/schemas";
+import { storedTaxes } from "@/lib/domain/billing/invoice-adjustments";
 import { findInvoice } from "./find-invoice";
+import { buyerOf, sellerOf } from "./invoice-parties";
 import { invoiceDetailInclude, toInvoiceDetail, type InvoiceDetail } from "./invoice-view";
 import { renderInvoiceMessage } from "./render-invoice-message";
 
@@ -23,7 +25,7 @@ export type SendInvoiceInput = z.input<typeof SendInvoiceInput>;
  */
 export async function assertSendable(tx: DbTx, invoice: Awaited<ReturnType<typeof findInvoice>>, toOverride: string | undefined) {
   if (invoice.status !== "draft") throw conflict(`${invoice.label} is already ${invoice.status}; only drafts can be sent.`);
-  const to = toOverride ?? invoice.client.email;
+  const to = toOverride ?? invoice.client.invoiceEmail ?? invoice.client.email;
   if (!to) {
     throw invalidInput(`${invoice.client.name} has no email address. Add one to the client or give an address to send to.`, {
       to: "is required because the client has no email address",
@@ -47,7 +49,11 @@ export async function sendInvoice(actor: Actor, input: SendInvoiceInput, tx?: Db
 
     const sentAt = now();
     // Conditional on still being a draft: two simultaneous sends store one message.
-    const marked = await tx.invoice.updateMany({ where: { id: invoice.id, status: "draft" }, data: { status: "sent", sentAt } });
+    // The seller and buyer blocks are frozen as they are now: the client keeps what it was sent.
+    const marked = await tx.invoice.updateMany({
+      where: { id: invoice.id, status: "draft" },
+      data: { status: "sent", sentAt, seller: sellerOf(invoice.workspace), buyer: buyerOf(invoice.client) },
+    });
     if (marked.count !== 1) throw conflict(`${invoice.label} was sent a moment ago.`);
 
     const zone = invoice.workspace.timeZone;
@@ -60,7 +66,7 @@ export async function sendInvoice(actor: Actor, input: SendInvoiceInput, tx?: Db
       dueDate: localDateOf(invoice.dueDate, zone),
       lines,
       subtotal: invoice.subtotal,
-      taxRate: invoice.taxRate,
+      taxRate: storedTaxes(invoice.taxes).reduce((sum, tax) => sum + tax.rate, 0),
       taxAmount: invoice.taxAmount,
       total: invoice.total,
       notes: invoice.notes,
