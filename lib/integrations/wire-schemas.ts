@@ -28,27 +28,51 @@ export const TimeEntryOut = z.object({
 
 export const InvoiceSummaryOut = z.object({
   id: z.string(),
-  number: z.number().int(),
-  label: z.string(),
+  kind: z.enum(["invoice", "credit_note"]).describe("credit_note: cancels all or part of credited_invoice; its amounts are negative"),
+  number: z.number().int().describe("Sequential per workspace and kind"),
+  label: z.string().describe('"INV-0042", or "CN-0003" for a credit note'),
   status: z.enum(["draft", "sent", "paid", "void"]),
   client: z.object({ id: z.string(), name: z.string(), email: z.string().nullable() }),
   issue_date: z.string(),
   due_date: z.string(),
   currency: z.string(),
-  subtotal: z.number().int(),
-  tax_rate: z.number().int().describe("Basis points: 2000 = 20%"),
-  tax_amount: z.number().int(),
+  subtotal: z.number().int().describe("The lines' sum, before discount and taxes"),
+  discount_amount: z.number().int().describe("Taken off the subtotal before tax (0 when none)"),
+  tax_rate: z.number().int().describe("Basis points: the sum of the taxes' rates (see taxes on get_invoice for each)"),
+  tax_amount: z.number().int().describe("The sum of the taxes"),
   total: z.number().int(),
   amount_paid: z.number().int(),
-  balance_due: z.number().int(),
+  amount_credited: z.number().int().describe("What credit notes took off this invoice"),
+  balance_due: z.number().int().describe("total − amount_paid − amount_credited; 0 when void and on credit notes"),
   overdue: z.boolean(),
   sent_at: z.string().nullable(),
   paid_at: z.string().nullable(),
   voided_at: z.string().nullable(),
 });
 
+const InvoiceParty = {
+  name: z.string(),
+  address: z.string().describe("One line per line; empty when not set"),
+  tax_id: z.string().describe("VAT/tax ID; empty when not set"),
+};
+
 export const InvoiceDetailOut = InvoiceSummaryOut.extend({
   notes: z.string(),
+  tax_note: z.string().describe("Reverse-charge or exemption statement printed under the taxes"),
+  taxes: z.array(z.object({ label: z.string(), rate: z.number().int().describe("Basis points: 2000 = 20%"), amount: z.number().int() })).describe("At most two named taxes"),
+  discount: z
+    .union([
+      z.object({ label: z.string(), rate: z.number().int().describe("Basis points off the subtotal") }),
+      z.object({ label: z.string(), amount: z.number().int().describe("Minor units off the subtotal") }),
+    ])
+    .nullable(),
+  seller: z
+    .object({ ...InvoiceParty, email: z.string(), payment_instructions: z.string(), logo_id: z.string().nullable() })
+    .describe("The business issuing it; frozen when sent, the workspace's current details on a draft"),
+  buyer: z.object({ ...InvoiceParty, email: z.string().nullable() }).describe("The client billed; frozen when sent"),
+  paper_size: z.enum(["a4", "letter"]).describe("The PDF's default page size"),
+  credited_invoice: z.object({ id: z.string(), label: z.string() }).nullable().describe("On a credit note: the invoice it credits"),
+  credit_notes: z.array(z.object({ id: z.string(), label: z.string(), total: z.number().int(), status: z.string() })).describe("Credit notes issued against this invoice"),
   period_start: z.string().nullable(),
   period_end: z.string().nullable(),
   lines: z.array(
@@ -67,7 +91,17 @@ export const InvoiceDetailOut = InvoiceSummaryOut.extend({
   payments: z.array(
     z.object({ id: z.string(), amount: z.number().int(), paid_on: z.string(), method: z.string(), reference: z.string(), recorded_by: z.string() }),
   ),
-  deliveries: z.array(z.object({ id: z.string(), to_address: z.string(), subject: z.string(), body: z.string(), created_at: z.string() })),
+  deliveries: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.enum(["invoice", "reminder", "credit_note"]),
+      to_address: z.string(),
+      subject: z.string(),
+      body: z.string(),
+      attachment_name: z.string().nullable().describe("The PDF sent with the message"),
+      created_at: z.string(),
+    }),
+  ),
 });
 
 const Minor = (what: string) => z.number().int().describe(`${what}, in minor units (cents) of the workspace currency`);

@@ -6,6 +6,7 @@ import { localDateOf } from "@/lib/domain/dates";
 import { conflict, invalidInput, parseInput } from "@/lib/domain/errors";
 import { Email, Id, OptionalText } from "@/lib/domain/schemas";
 import { storedTaxes } from "@/lib/domain/billing/invoice-adjustments";
+import { deliverInvoiceDocument } from "./deliver-invoice-document";
 import { findInvoice } from "./find-invoice";
 import { buyerOf, sellerOf } from "./invoice-parties";
 import { invoiceDetailInclude, toInvoiceDetail, type InvoiceDetail } from "./invoice-view";
@@ -72,9 +73,7 @@ export async function sendInvoice(actor: Actor, input: SendInvoiceInput, tx?: Db
       notes: invoice.notes,
       message: data.message,
     });
-    await tx.outboxMessage.create({
-      data: { workspaceId: actor.workspaceId, invoiceId: invoice.id, toAddress: to, ...message },
-    });
+    await deliverInvoiceDocument(tx, { workspaceId: actor.workspaceId, invoiceId: invoice.id, kind: "invoice", toAddress: to, ...message });
     return tx.invoice.findUniqueOrThrow({ where: { id: invoice.id }, include: invoiceDetailInclude });
   });
   return toInvoiceDetail(row);
