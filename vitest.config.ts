@@ -39,6 +39,9 @@ export default defineConfig({
     // Child processes rather than threads: native better-sqlite3, and each test file gets a
     // process of its own, so lib/env.ts and lib/db.ts (a globalThis singleton) start afresh.
     pool: "forks",
+    // Two at a time even on two cores (Vitest's default is cores − 1, so one): a file spends
+    // much of its time waiting on its database, and the other file uses that time.
+    maxWorkers: 2,
     globalSetup: ["lib/testing/global-setup.ts"],
     setupFiles: ["lib/testing/setup-database.ts"],
     // Integration files seed the demo data in beforeAll: ~2 s on an idle 2-core machine, but
