@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // `npm test`: every check, cheapest first, stopping at the first failure:
 // browser lookup → type check → a throwaway PostgreSQL 15 → both engines' migrations match
-// schema.prisma → unit and integration tests (Vitest) on SQLite → the same on PostgreSQL →
-// production build → end-to-end tests (Playwright). Prints how long each step took.
+// schema.prisma → unit and integration tests (Vitest) on SQLite → the same on PostgreSQL, in
+// the background while the production build and the end-to-end tests (Playwright) run.
+// Prints how long each step took.
+import fs from "node:fs";
 import path from "node:path";
 import { findChromium } from "./find-chromium.mjs";
 import { startPostgres } from "./postgres-server.mjs";
@@ -25,6 +27,33 @@ async function run(command, args, env = {}) {
   const { code, signal } = await runInGroup(command, args, { env: { ...process.env, ...env } }).done;
   if (code !== 0) throw new Error(`${path.basename(command)} ${args.join(" ")} failed (${signal ?? `exit code ${code}`})`);
 }
+
+/**
+ * Starts a command whose output goes to a log file rather than the terminal, so it can run
+ * beside the steps that follow without interleaving with theirs. `finish()` waits for it, then
+ * prints the log's summary (the whole log when it failed) and throws if it failed.
+ */
+function runInBackground(command, args, env, logName) {
+  const logFile = path.join(repoRoot, ".data", "test-logs", logName);
+  fs.mkdirSync(path.dirname(logFile), { recursive: true });
+  const out = fs.openSync(logFile, "w");
+  const started = Date.now();
+  const { done } = runInGroup(command, args, { env: { ...process.env, ...env }, stdio: ["ignore", out, out] });
+  console.log(`started; its output goes to ${path.relative(repoRoot, logFile)}`);
+  return {
+    async finish() {
+      const { code, signal } = await done;
+      fs.closeSync(out);
+      const log = fs.readFileSync(logFile, "utf8");
+      const failed = code !== 0;
+      console.log(failed ? log : log.split("\n").slice(-8).join("\n"));
+      console.log(`(ran for ${seconds(Date.now() - started)} in the background)`);
+      if (failed) throw new Error(`${path.basename(command)} ${args.join(" ")} failed (${signal ?? `exit code ${code}`}); log: ${logFile}`);
+    },
+  };
+}
+
+let postgresPass;
 
 
 const steps = [
@@ -50,11 +79,19 @@ const steps = [
   ],
   ["migrations match schema (both engines)", () => run(process.execPath, ["scripts/migrate-engines.mjs", "check"])],
   ["unit + integration tests on SQLite", () => run(bin("vitest"), ["run"])],
-  ["unit + integration tests on PostgreSQL", () => run(bin("vitest"), ["run"], { HOURBOOK_TEST_ENGINE: "postgresql" })],
+  [
+    "start the PostgreSQL pass in the background",
+    async () => {
+      // One file at a time, so the build and the browser keep a core: the three together take
+      // about as long as the build and the end-to-end tests alone.
+      postgresPass = runInBackground(bin("vitest"), ["run", "--maxWorkers=1"], { HOURBOOK_TEST_ENGINE: "postgresql" }, "vitest-postgresql.log");
+    },
+  ],
   // Always build: the tests must run against these sources. The recorded fingerprint lets a
   // later `npm start` reuse this build.
   ["production build", () => ensureBuild({ env: { ...process.env, ...e2eEnv, HOURBOOK_TYPES_CHECKED: "1" }, force: true })],
   ["end-to-end tests", () => run(bin("playwright"), ["test"])],
+  ["unit + integration tests on PostgreSQL (waiting for the background pass)", () => postgresPass.finish()],
 ];
 
 function seconds(ms) {
