@@ -49,7 +49,9 @@ beforeAll(async () => {
   await addMember(db, fresh.id, mary.id, "owner");
   await addMember(db, fresh.id, john.id, "admin");
   await addMember(db, fresh.id, jane.id, "member");
-  [owner, admin, member] = await Promise.all([mary, john, jane].map((u) => resolveActor(u.id, { id: fresh.id })));
+  owner = await resolveActor(mary.id, { id: fresh.id });
+  admin = await resolveActor(john.id, { id: fresh.id });
+  member = await resolveActor(jane.id, { id: fresh.id });
 });
 
 describe("business details", () => {
