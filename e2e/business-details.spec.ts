@@ -98,4 +98,9 @@ test("the owner fills in the business details and uploads a logo; an admin sees 
   // Ada is no member of Grace's other workspace's logos: the same logo id under a workspace she
   // belongs to is a 404, as is any logo id she guesses.
   expect((await ada.request.get(logoUrl.replace("analytical-engines", "lovelace-studio"))).status()).toBe(404);
+  expect((await ada.request.get(logoUrl.replace(/[^/]+$/, "no-such-logo"))).status()).toBe(404);
+  // Signed out: no image at all.
+  const stranger = await browser.newContext({ baseURL });
+  expect((await stranger.request.get(logoUrl)).status()).toBe(401);
+  await stranger.close();
 });

@@ -1,5 +1,7 @@
 "use client";
+import { useState, type FormEvent } from "react";
 import { InputField } from "@/components/ui/field";
+import { MAX_LOGO_BYTES } from "@/lib/domain/workspaces/logo-limits";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionState } from "@/lib/web/action-state";
@@ -19,10 +21,23 @@ export function LogoForm({
 }) {
   const upload = useFormAction(uploadAction);
   const remove = useFormAction(removeAction);
+  // A file over the limit is refused here too: the server would refuse it the same way, but a
+  // file of several MB would first hit the framework's request size limit, whose page says less.
+  const [tooLarge, setTooLarge] = useState<string | null>(null);
+  const onUpload = (event: FormEvent<HTMLFormElement>) => {
+    const file = new FormData(event.currentTarget).get("logo");
+    if (file instanceof File && file.size > MAX_LOGO_BYTES) {
+      event.preventDefault();
+      setTooLarge(`The logo must be at most 512 KB (this file is ${Math.ceil(file.size / 1024)} KB).`);
+      return;
+    }
+    setTooLarge(null);
+    upload.formProps.onSubmit(event);
+  };
   return (
     <div className="space-y-4">
       <LogoPreview logoUrl={logoUrl} />
-      <form {...upload.formProps} encType="multipart/form-data" noValidate className="space-y-3" aria-label="Upload a logo">
+      <form {...upload.formProps} onSubmit={onUpload} encType="multipart/form-data" noValidate className="space-y-3" aria-label="Upload a logo">
         <InputField
           id="settings-logo"
           name="logo"
@@ -30,7 +45,7 @@ export function LogoForm({
           label={logoUrl ? "Replace the logo" : "Logo image"}
           accept="image/png,image/jpeg"
           hint="PNG or JPEG, at most 512 KB. Printed at the top of new invoices."
-          error={fieldError(upload.state, "The logo", "logo")}
+          error={tooLarge ?? fieldError(upload.state, "The logo", "logo")}
           className="file:mr-3 file:rounded file:border-0 file:bg-slate-100 file:px-3 file:py-1 file:text-sm"
         />
         <FormMessage state={upload.state} testId="logo-message" />

@@ -9,8 +9,9 @@ import { assertCan, type Actor } from "@/lib/domain/actor";
 import { db } from "@/lib/db";
 import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
 import { invalidInput } from "@/lib/domain/errors";
+import { MAX_LOGO_BYTES } from "./logo-limits";
 
-export const MAX_LOGO_BYTES = 512 * 1024;
+export { MAX_LOGO_BYTES };
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 const JPEG_SIGNATURE = [0xff, 0xd8, 0xff];
