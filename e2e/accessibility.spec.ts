@@ -42,6 +42,7 @@ test.describe("signed in as Ada", () => {
     "/w/lovelace-studio/billing-hub",
     "/w/lovelace-studio/reports",
     "/w/lovelace-studio/rules",
+    "/w/lovelace-studio/settings/general",
     "/w/lovelace-studio/settings/integrations",
     "/w/lovelace-studio/settings/members",
     "/w/lovelace-studio/settings/billing",

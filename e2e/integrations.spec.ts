@@ -69,6 +69,8 @@ test("the owner revokes a member's connection from workspace settings, with the 
 
   const ada = await personPage(browser, appUrl, "ada@example.com");
   await ada.goto("/w/lovelace-studio/settings");
+  await expect(ada).toHaveURL(/\/w\/lovelace-studio\/settings\/general$/);
+  await ada.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Integrations" }).click();
   await expect(ada).toHaveURL(/\/w\/lovelace-studio\/settings\/integrations$/);
   const connection = ada.getByRole("listitem").filter({ has: ada.getByRole("heading", { name: APP }) }).filter({ hasText: "Grace Hopper" });
   await expect(connection).toHaveCount(1);

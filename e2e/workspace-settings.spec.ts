@@ -9,7 +9,8 @@ test("an owner gets the settings sections as tabs and can move between them with
   await signIn(page, "ada@example.com");
   await page.goto("/w/lovelace-studio/settings");
   const tabs = page.getByRole("navigation", { name: "Settings" });
-  await expect(tabs.getByRole("link", { name: "Integrations" })).toHaveAttribute("aria-current", "page");
+  await expect(page).toHaveURL(/\/settings\/general$/);
+  await expect(tabs.getByRole("link", { name: "General" })).toHaveAttribute("aria-current", "page");
   await tabs.getByRole("link", { name: "Members" }).focus();
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/settings\/members$/);

@@ -22,7 +22,7 @@ export interface ClientCardProject {
 }
 
 export interface ClientCardProps {
-  client: { id: string; name: string; email: string | null; address: string | null; archived: boolean };
+  client: { id: string; name: string; email: string | null; address: string | null; taxId: string | null; invoiceEmail: string | null; archived: boolean };
   projects: ClientCardProject[];
   currency: string;
   defaultRateLabel: string;
@@ -53,8 +53,20 @@ export function ClientCard({ client, projects, currency, defaultRateLabel, editC
             <span className="text-slate-500">No billing email</span>
           )}
         </dd>
-        <dt className="sr-only">Address</dt>
+        {client.invoiceEmail ? (
+          <>
+            <dt className="text-slate-500">Invoices to</dt>
+            <dd>{client.invoiceEmail}</dd>
+          </>
+        ) : null}
+        <dt className="sr-only">Billing address</dt>
         <dd className="whitespace-pre-line text-slate-500">{client.address ?? ""}</dd>
+        {client.taxId ? (
+          <>
+            <dt className="text-slate-500">Tax ID</dt>
+            <dd>{client.taxId}</dd>
+          </>
+        ) : null}
       </dl>
     </div>
   );
@@ -89,7 +101,14 @@ export function ClientCard({ client, projects, currency, defaultRateLabel, editC
                 mode="edit"
                 action={editClient}
                 idPrefix={`edit-client-${client.id}`}
-                values={{ name: client.name, email: client.email ?? "", address: client.address ?? "", archived: client.archived }}
+                values={{
+                  name: client.name,
+                  email: client.email ?? "",
+                  address: client.address ?? "",
+                  taxId: client.taxId ?? "",
+                  invoiceEmail: client.invoiceEmail ?? "",
+                  archived: client.archived,
+                }}
               />
             }
           />

@@ -10,10 +10,12 @@ export interface ClientFormValues {
   name: string;
   email: string;
   address: string;
+  taxId: string;
+  invoiceEmail: string;
   archived: boolean;
 }
 
-const BLANK: ClientFormValues = { name: "", email: "", address: "", archived: false };
+const BLANK: ClientFormValues = { name: "", email: "", address: "", taxId: "", invoiceEmail: "", archived: false };
 
 /** New client, or editing one (then with "Archived"). Refused input stays as typed. */
 export function ClientForm({
@@ -38,11 +40,37 @@ export function ClientForm({
         name="email"
         label="Billing email"
         type="email"
-        hint="Where invoices are sent."
+        hint="Where invoices are sent, unless an invoice email is set."
         defaultValue={values.email}
         error={fieldError(state, "Billing email", "email")}
       />
-      <TextareaField id={id("address")} name="address" label="Address" rows={3} maxLength={500} defaultValue={values.address} error={fieldError(state, "Address", "address")} />
+      <InputField
+        id={id("invoice-email")}
+        name="invoiceEmail"
+        label="Invoice email"
+        type="email"
+        hint="Optional: invoices and reminders go here instead, e.g. accounts payable."
+        defaultValue={values.invoiceEmail}
+        error={fieldError(state, "Invoice email", "invoiceEmail")}
+      />
+      <TextareaField
+        id={id("address")}
+        name="address"
+        label="Billing address"
+        rows={3}
+        hint="Printed on invoices, one line per line."
+        defaultValue={values.address}
+        error={fieldError(state, "Billing address", "address")}
+      />
+      <InputField
+        id={id("tax-id")}
+        name="taxId"
+        label="Tax ID"
+        hint="The client's VAT or tax number, printed on invoices."
+        maxLength={40}
+        defaultValue={values.taxId}
+        error={fieldError(state, "Tax ID", "taxId")}
+      />
       {mode === "edit" ? (
         <CheckboxField id={id("archived")} name="archived" label="Archived" hint="Archived clients are hidden from the project and time forms." defaultChecked={values.archived} />
       ) : null}

@@ -50,6 +50,9 @@ describe("profile and workspace settings", () => {
     const res = await rest("GET", "/api/v1/workspace/settings", { token });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ name: "Lovelace Studio", currency: "EUR", time_zone: "Europe/London", default_hourly_rate: 9_000, payment_terms_days: 30, invoice_prefix: "INV-" });
+    expect(res.body).toMatchObject({ legal_name: "Lovelace Studio Ltd", tax_id: "GB 123 4567 89", contact_email: "billing@lovelace.example", paper_size: "a4", credit_note_prefix: "CN-", logo_id: null });
+    expect(res.body.address).toContain("London SW1Y 4JH");
+    expect(res.body.payment_instructions).toContain("IBAN");
   });
 
   it("PATCH /api/v1/workspace/settings changes only the fields given", async () => {
@@ -57,6 +60,14 @@ describe("profile and workspace settings", () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ name: "Lovelace Studio Ltd", default_hourly_rate: 9_500, payment_terms_days: 14, currency: "EUR", time_zone: "Europe/London" });
     expect(await db.workspace.findUniqueOrThrow({ where: { id: workspaceId } })).toMatchObject({ name: "Lovelace Studio Ltd", paymentTermsDays: 14 });
+  });
+
+  it("PATCH /api/v1/workspace/settings changes the business details, and \"\" clears one", async () => {
+    const body = { legal_name: "Lovelace Studio Limited", address: "1 Bath Road\nBristol BS1 1AA", tax_id: "GB 999 9999 99", contact_email: "", payment_instructions: "Pay by card", paper_size: "letter", credit_note_prefix: "LCN-" };
+    const res = await rest("PATCH", "/api/v1/workspace/settings", { token, body });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject(body);
+    expect(await db.workspace.findUniqueOrThrow({ where: { id: workspaceId } })).toMatchObject({ legalName: "Lovelace Studio Limited", contactEmail: "", paperSize: "letter", creditNotePrefix: "LCN-" });
   });
 });
 
@@ -77,9 +88,16 @@ describe("clients, projects, tasks and tags", () => {
     const created = await rest("POST", "/api/v1/clients", { token, body: { name: "Somerville Ltd", email: "mary@somerville.example" } });
     expect(created.status).toBe(201);
     clientId = created.body.id as string;
-    const changed = await rest("PATCH", "/api/v1/clients/{id}", { token, params: { id: clientId }, body: { address: "Oxford", email: null } });
+    expect(created.body).toMatchObject({ tax_id: null, invoice_email: null });
+    const changed = await rest("PATCH", "/api/v1/clients/{id}", {
+      token,
+      params: { id: clientId },
+      body: { address: "1 Broad Street\nOxford OX1 3AZ", email: null, tax_id: "GB 111 2222 33", invoice_email: "ap@somerville.example" },
+    });
     expect(changed.status).toBe(200);
-    expect(changed.body).toMatchObject({ name: "Somerville Ltd", email: null, address: "Oxford", archived: false });
+    expect(changed.body).toMatchObject({ name: "Somerville Ltd", email: null, address: "1 Broad Street\nOxford OX1 3AZ", tax_id: "GB 111 2222 33", invoice_email: "ap@somerville.example", archived: false });
+    const cleared = await rest("PATCH", "/api/v1/clients/{id}", { token, params: { id: clientId }, body: { tax_id: null } });
+    expect(cleared.body).toMatchObject({ tax_id: null, invoice_email: "ap@somerville.example" });
   });
 
   it("POST /api/v1/projects creates, GET /api/v1/projects filters by client, PATCH /api/v1/projects/{id} changes", async () => {

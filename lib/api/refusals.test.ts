@@ -126,6 +126,14 @@ describe("roles and workspace state", () => {
     expect((await db.workspace.findUniqueOrThrow({ where: { id: engines } })).name).toBe("Analytical Engines");
   });
 
+  it("refuses a member the workspace settings (they carry the bank details) with 403 forbidden", async () => {
+    const memberToken = await apiToken(graceId, lovelaceId, "hourbook:read profile:read settings:read");
+    const res = await rest("GET", "/api/v1/workspace/settings", { token: memberToken });
+    expect(res.status).toBe(403);
+    expect(res.body.code).toBe("forbidden");
+    expect(JSON.stringify(res.body)).not.toContain("IBAN");
+  });
+
   it("answers reads but refuses writes with 403 access_denied while billing is past due", async () => {
     const hopper = demo.hopper.id;
     const graceToken = await apiToken(graceId, hopper, "hourbook:read hourbook:write");
@@ -157,11 +165,18 @@ const BAD_INPUT: BadInput[] = [
   ["a currency change after time was tracked", "PATCH", "/api/v1/workspace/settings", () => ({ body: { currency: "USD" } }), "body.currency"],
   ["a time zone that does not exist", "PATCH", "/api/v1/workspace/settings", () => ({ body: { time_zone: "Europe/Atlantis" } }), "body.time_zone"],
   ["a prefix change after invoices were sent", "PATCH", "/api/v1/workspace/settings", () => ({ body: { invoice_prefix: "HB-" } }), "body.invoice_prefix"],
+  ["a contact email that is not one", "PATCH", "/api/v1/workspace/settings", () => ({ body: { contact_email: "billing at lovelace" } }), "body.contact_email"],
+  ["an unknown paper size", "PATCH", "/api/v1/workspace/settings", () => ({ body: { paper_size: "a3" } }), "body.paper_size"],
+  ["a tax ID with symbols", "PATCH", "/api/v1/workspace/settings", () => ({ body: { tax_id: "GB<1>" } }), "body.tax_id"],
+  ["an address of nine lines", "PATCH", "/api/v1/workspace/settings", () => ({ body: { address: "x\n".repeat(8) + "x" } }), "body.address"],
+  ["a credit note prefix with a space", "PATCH", "/api/v1/workspace/settings", () => ({ body: { credit_note_prefix: "CN 1" } }), "body.credit_note_prefix"],
   ["include_archived that is not a boolean", "GET", "/api/v1/clients", () => ({ query: { include_archived: "yes" } }), "query.include_archived"],
   ["an id too long to exist", "GET", "/api/v1/clients/{id}", () => ({ params: { id: long } }), "path.id"],
   ["an empty name", "POST", "/api/v1/clients", () => ({ body: { name: "" } }), "body.name"],
   ["a blank name", "POST", "/api/v1/clients", () => ({ body: { name: "   " } }), "body.name"],
   ["a bad email", "PATCH", "/api/v1/clients/{id}", () => ({ params: { id: id("babbage") }, body: { email: "accounts" } }), "body.email"],
+  ["a bad invoice email", "PATCH", "/api/v1/clients/{id}", () => ({ params: { id: id("babbage") }, body: { invoice_email: "accounts" } }), "body.invoice_email"],
+  ["a tax ID with symbols", "PATCH", "/api/v1/clients/{id}", () => ({ params: { id: id("babbage") }, body: { tax_id: "GB<1>" } }), "body.tax_id"],
   ["an unknown filter", "GET", "/api/v1/projects", () => ({ query: { client: id("babbage") } }), "query.client"],
   ["a negative rate", "POST", "/api/v1/projects", () => ({ body: { client_id: id("babbage"), name: "Cheap", hourly_rate: -1 } }), "body.hourly_rate"],
   ["another workspace's client", "POST", "/api/v1/projects", () => ({ body: { client_id: "not-a-client", name: "Lost" } }), "body.client_id"],

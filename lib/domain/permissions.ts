@@ -28,6 +28,8 @@ export const PERMISSIONS = [
   "reports:read_all",
   "billing:read",
   "members:manage",
+  /** Read the workspace's settings and business details (owners and admins; only owners change them). */
+  "settings:read",
   "workspace:manage",
 ] as const;
 

@@ -38,3 +38,41 @@ export const Instant = z.union([
 ]);
 
 export const PageSize = z.int().min(1).max(200).default(50);
+
+/**
+ * Free text of up to `maxLines` lines (an address, payment instructions): line endings become
+ * "\n", trailing spaces and blank lines at either end go; "" when empty.
+ */
+export const MultilineText = (max: number, maxLines: number) =>
+  z
+    .string()
+    .transform((v) =>
+      v
+        .replace(/\r\n?/g, "\n")
+        .split("\n")
+        .map((line) => line.trimEnd())
+        .join("\n")
+        .replace(/^\n+|\n+$/g, "")
+        .trimStart(),
+    )
+    .pipe(
+      z
+        .string()
+        .max(max, `must be at most ${max} characters`)
+        .refine((v) => v.split("\n").length <= maxLines, `must be at most ${maxLines} lines`),
+    );
+
+/** One line of text (no line breaks), trimmed; "" when empty. */
+export const SingleLineText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `must be at most ${max} characters`)
+    .regex(/^[^\r\n]*$/, "must be a single line");
+
+/** A VAT number, GST/ABN, EIN…: printed as given, so only the characters such IDs use. */
+export const TaxId = z
+  .string()
+  .trim()
+  .max(40, "must be at most 40 characters")
+  .regex(/^[\p{L}\p{N} .\-/]*$/u, "may only use letters, digits, spaces and - . /");

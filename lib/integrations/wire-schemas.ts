@@ -7,7 +7,9 @@ export const ClientOut = z.object({
   id: z.string(),
   name: z.string(),
   email: z.string().nullable(),
-  address: z.string().nullable(),
+  address: z.string().nullable().describe("Billing address printed on invoices, one line per line"),
+  tax_id: z.string().nullable().describe("The client's VAT/tax ID, printed on invoices"),
+  invoice_email: z.string().nullable().describe("Where invoices and reminders go; when null they go to email"),
   archived: z.boolean(),
 });
 
@@ -251,4 +253,16 @@ export const WorkspaceSettingsOut = z.object({
   default_hourly_rate: z.number().int().describe("Minor units per hour when no rule or project rate applies"),
   payment_terms_days: z.number().int().describe("Days from issue to due date on new invoices"),
   invoice_prefix: z.string().describe('Invoice labels are the prefix and a four-digit number, e.g. "INV-0004"'),
+});
+
+/** The settings with the business details invoices print as the seller (owners and admins read them). */
+export const WorkspaceSettingsWithDetailsOut = WorkspaceSettingsOut.extend({
+  credit_note_prefix: z.string().describe('Credit note labels are the prefix and a four-digit number, e.g. "CN-0001"'),
+  paper_size: z.enum(["a4", "letter"]).describe("Paper size of invoice PDFs"),
+  legal_name: z.string().describe('The registered name printed on invoices; "" prints the workspace name'),
+  address: z.string().describe('Postal address printed on invoices, one line per line; "" when not set'),
+  tax_id: z.string().describe('VAT number, GST/ABN, EIN… printed on invoices; "" when not set'),
+  contact_email: z.string().describe('Printed on invoices for questions about them; "" when not set'),
+  payment_instructions: z.string().describe('Bank details or other payment instructions printed on every invoice; "" when not set'),
+  logo_id: z.string().nullable().describe("The logo printed on new invoices, or null; sent invoices keep the logo they were sent with"),
 });

@@ -79,7 +79,7 @@ export const CAPABILITIES: readonly Capability[] = [
     // Revenue and unbilled reports need billing:read; without time:read_all only one's own time counts.
     narrower: { unless: ["billing:read", "time:read_all"], text: "Run time reports on your own time" },
   }),
-  declare({ scope: "settings:read", permission: null, access: "read" }),
+  declare({ scope: "settings:read", permission: "settings:read", access: "read" }),
   declare({ scope: "settings:write", permission: "workspace:manage", access: "write" }),
 ];
 

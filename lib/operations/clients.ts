@@ -43,27 +43,31 @@ export const createClient = defineOperation({
   idempotencyKey: true,
   input: z.object({
     name: name.describe("The client's name, unique in the workspace"),
-    email: email.nullable().optional().describe("Where invoices are sent"),
-    address: text(500).nullable().optional().describe("Postal address printed on invoices"),
+    email: email.nullable().optional().describe("The client's email; invoices go here unless invoice_email is set"),
+    address: text(1_000).nullable().optional().describe("Billing address printed on invoices, one line per line (at most 8 lines, 500 characters)"),
+    tax_id: text(40).nullable().optional().describe("The client's VAT/tax ID printed on invoices: letters, digits, spaces and - . /"),
+    invoice_email: email.nullable().optional().describe("Where invoices and reminders go instead of email"),
   }),
   output: z.object({ client: ClientOut }),
-  run: async ({ actor, tx }, input) => ({ client: await createClientInDomain(actor, input, tx) }),
+  run: async ({ actor, tx }, input) => ({ client: await createClientInDomain(actor, domainNamed(input), tx) }),
 });
 
 export const updateClient = defineOperation({
   name: "update_client",
   title: "Update a client",
   description:
-    "Changes a client's name, email, address or archived flag; fields left out stay as they are, null clears email or address. Archiving hides the client and its projects from lists and new time; it can be undone with archived false.",
+    "Changes a client's name, email, billing address, tax ID, invoice email or archived flag; fields left out stay as they are, null clears email, address, tax ID or invoice email. A sent invoice keeps the client details it was sent with. Archiving hides the client and its projects from lists and new time; it can be undone with archived false.",
   scope: "clients:write", permission: "clients:write", effect: "updating",
   input: z.object({
     client_id: id("the client", "list_clients"),
     name: name.optional().describe("New name, unique in the workspace"),
-    email: email.nullable().optional().describe("Where invoices are sent; null removes it"),
-    address: text(500).nullable().optional().describe("Postal address printed on invoices; null removes it"),
+    email: email.nullable().optional().describe("The client's email; invoices go here unless invoice_email is set; null removes it"),
+    address: text(1_000).nullable().optional().describe("Billing address printed on invoices, one line per line; null removes it"),
+    tax_id: text(40).nullable().optional().describe("The client's VAT/tax ID printed on invoices; null removes it"),
+    invoice_email: email.nullable().optional().describe("Where invoices and reminders go instead of email; null removes it"),
     archived: z.boolean().optional().describe("true archives the client, false restores it"),
   }),
   output: z.object({ client: ClientOut }),
   fieldNames: { id: "client_id" },
-  run: async ({ actor }, { client_id, ...changes }) => ({ client: await updateClientInDomain(actor, { id: client_id, ...changes }) }),
+  run: async ({ actor }, { client_id, ...changes }) => ({ client: await updateClientInDomain(actor, { id: client_id, ...domainNamed(changes) }) }),
 });

@@ -109,12 +109,13 @@ export const ACCESS_CASES: AccessCase[] = [
   },
   { name: "an admin's fine scopes cover all the workspace's time", role: "admin", workspace: {}, scopes: "time:read time:write reports:read", usable: ["time:read", "time:write", "reports:read"], blocked: {} },
   {
-    name: "a member may read the workspace settings but not change them",
+    // The settings carry the business details (bank details among them): owners and admins read them.
+    name: "a member may neither read nor change the workspace settings",
     role: "member",
     workspace: {},
     scopes: "settings:read settings:write",
-    usable: ["settings:read"],
-    blocked: { "settings:write": "role" },
+    usable: [],
+    blocked: { "settings:read": "role", "settings:write": "role" },
   },
   refused("the free plan refuses the app altogether", { plan: "free" }, "plan_without_api"),
   refused("API access turned off refuses the app altogether", { publicApiAccess: false }, "api_access_off"),

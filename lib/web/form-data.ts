@@ -59,3 +59,17 @@ export function minutes(form: FormData, name: string, label: string): number {
   if (!/^\d{1,4}$/.test(raw)) throw invalidInput(`${label}: enter whole minutes.`, { [name]: "enter whole minutes" });
   return Number(raw) * 60;
 }
+
+/** A whole number field ("14"), e.g. days. */
+export function wholeNumber(form: FormData, name: string, label: string): number {
+  const raw = text(form, name);
+  if (!/^\d{1,6}$/.test(raw)) throw invalidInput(`${label}: enter a whole number.`, { [name]: "must be a whole number" });
+  return Number(raw);
+}
+
+/** An uploaded file's bytes; null when no file was chosen. */
+export async function fileBytes(form: FormData, name: string): Promise<Uint8Array | null> {
+  const value = form.get(name);
+  if (!(value instanceof Blob) || (value.size === 0 && !(value instanceof File && value.name))) return null;
+  return new Uint8Array(await value.arrayBuffer());
+}

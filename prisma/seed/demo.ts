@@ -103,6 +103,11 @@ async function seedLovelaceStudio(adaId: string, graceId: string) {
     currency: "EUR",
     defaultHourlyRate: 9_000,
     timeZone,
+    legalName: "Lovelace Studio Ltd",
+    address: "12 St James's Square\nLondon SW1Y 4JH\nUnited Kingdom",
+    taxId: "GB 123 4567 89",
+    contactEmail: "billing@lovelace.example",
+    paymentInstructions: "Bank transfer to Lovelace Studio Ltd\nIBAN GB33 BUKB 2020 1555 5555 55\nBIC BUKBGB22\nPlease quote the invoice number.",
   });
   await addMember(db, workspace.id, adaId, "owner");
   await addMember(db, workspace.id, graceId, "member");
@@ -117,11 +122,13 @@ async function seedLovelaceStudio(adaId: string, graceId: string) {
     name: "Babbage & Co",
     email: "accounts@babbage.example",
     address: "1 Dorset Street\nLondon W1U 4EG",
+    taxId: "GB 987 6543 21",
   });
   const menabrea = await createClientRow(db, workspace.id, {
     name: "Menabrea Press",
     email: "editor@menabrea.example",
     address: "Via Po 17\n10124 Torino",
+    taxId: "IT 01234567890",
   });
 
   const docs = await createProjectRow(db, workspace.id, babbage.id, { name: "Difference Engine Docs", hourlyRate: 12_000 });

@@ -35,6 +35,12 @@ export function createWorkspace(
     defaultHourlyRate?: number;
     timeZone?: string;
     paymentTermsDays?: number;
+    /** Business details printed as the seller on invoices. */
+    legalName?: string;
+    address?: string;
+    taxId?: string;
+    contactEmail?: string;
+    paymentInstructions?: string;
   } = {},
 ) {
   const name = data.name ?? unique("Workspace");
@@ -49,6 +55,11 @@ export function createWorkspace(
       defaultHourlyRate: data.defaultHourlyRate ?? 9_000,
       timeZone: data.timeZone ?? "UTC",
       paymentTermsDays: data.paymentTermsDays ?? 30,
+      legalName: data.legalName ?? "",
+      address: data.address ?? "",
+      taxId: data.taxId ?? "",
+      contactEmail: data.contactEmail ?? "",
+      paymentInstructions: data.paymentInstructions ?? "",
     },
   });
 }
@@ -63,9 +74,20 @@ export function addMember(
   return db.membership.create({ data: { workspaceId, userId, role, status } });
 }
 
-export function createClientRow(db: PrismaClient, workspaceId: string, data: { name?: string; email?: string | null; address?: string | null } = {}) {
+export function createClientRow(
+  db: PrismaClient,
+  workspaceId: string,
+  data: { name?: string; email?: string | null; address?: string | null; taxId?: string | null; invoiceEmail?: string | null } = {},
+) {
   return db.client.create({
-    data: { workspaceId, name: data.name ?? unique("Client"), email: data.email ?? null, address: data.address ?? null },
+    data: {
+      workspaceId,
+      name: data.name ?? unique("Client"),
+      email: data.email ?? null,
+      address: data.address ?? null,
+      taxId: data.taxId ?? null,
+      invoiceEmail: data.invoiceEmail ?? null,
+    },
   });
 }
 

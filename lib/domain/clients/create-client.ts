@@ -2,15 +2,18 @@ import { z } from "zod";
 import { inTransaction, type DbTx } from "@/lib/db";
 import { assertCan, type Actor } from "@/lib/domain/actor";
 import { parseInput } from "@/lib/domain/errors";
-import { Email, Name, OptionalText } from "@/lib/domain/schemas";
+import { Name } from "@/lib/domain/schemas";
+import { ClientBillingFields, ClientEmail } from "./client-fields";
 import { withUniqueName } from "@/lib/domain/unique-violation";
 import { toClientView, type ClientView } from "./client-view";
 
 export const CreateClientInput = z.object({
   name: Name,
-  /** Where invoices are sent. */
-  email: Email.nullish().or(z.literal("").transform(() => null)),
-  address: OptionalText(500),
+  /** The client's contact email; invoices go here unless `invoiceEmail` is set. */
+  email: ClientEmail,
+  address: ClientBillingFields.address,
+  taxId: ClientBillingFields.taxId,
+  invoiceEmail: ClientBillingFields.invoiceEmail,
 });
 export type CreateClientInput = z.input<typeof CreateClientInput>;
 
@@ -20,7 +23,7 @@ export async function createClient(actor: Actor, input: CreateClientInput, tx?: 
   const data = parseInput(CreateClientInput, input);
   const row = await inTransaction(tx, (tx) =>
     withUniqueName(
-      () => tx.client.create({ data: { workspaceId: actor.workspaceId, name: data.name, email: data.email ?? null, address: data.address } }),
+      () => tx.client.create({ data: { workspaceId: actor.workspaceId, name: data.name, email: data.email ?? null, address: data.address, taxId: data.taxId, invoiceEmail: data.invoiceEmail ?? null } }),
       `A client named "${data.name}" already exists.`,
     ),
   );

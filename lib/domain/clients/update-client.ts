@@ -2,15 +2,18 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { assertCan, type Actor } from "@/lib/domain/actor";
 import { notFound, parseInput } from "@/lib/domain/errors";
-import { Email, Id, Name, OptionalText } from "@/lib/domain/schemas";
+import { Id, Name } from "@/lib/domain/schemas";
+import { ClientBillingFields, ClientEmail } from "./client-fields";
 import { withUniqueName } from "@/lib/domain/unique-violation";
 import { toClientView, type ClientView } from "./client-view";
 
 export const UpdateClientInput = z.object({
   id: Id,
   name: Name.optional(),
-  email: Email.nullish().or(z.literal("").transform(() => null)),
-  address: OptionalText(500).optional(),
+  email: ClientEmail.optional(),
+  address: ClientBillingFields.address.optional(),
+  taxId: ClientBillingFields.taxId.optional(),
+  invoiceEmail: ClientBillingFields.invoiceEmail.optional(),
   archived: z.boolean().optional(),
 });
 export type UpdateClientInput = z.input<typeof UpdateClientInput>;

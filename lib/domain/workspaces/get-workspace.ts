@@ -1,3 +1,4 @@
+import type { Workspace } from "@/lib/generated/prisma/client";
 import type { BillingState, Plan, Role } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/domain/actor";
 import { loadWorkspace } from "./load-workspace";
@@ -19,7 +20,11 @@ export interface WorkspaceView {
 }
 
 export async function getWorkspace(actor: Actor): Promise<WorkspaceView> {
-  const w = await loadWorkspace(actor);
+  return toWorkspaceView(await loadWorkspace(actor), actor.role);
+}
+
+/** The view of a workspace row, for the actor's `role` there. */
+export function toWorkspaceView(w: Workspace, role: Role): WorkspaceView {
   return {
     id: w.id,
     slug: w.slug,
@@ -32,6 +37,6 @@ export async function getWorkspace(actor: Actor): Promise<WorkspaceView> {
     defaultHourlyRate: w.defaultHourlyRate,
     paymentTermsDays: w.paymentTermsDays,
     invoicePrefix: w.invoicePrefix,
-    role: actor.role,
+    role,
   };
 }

@@ -21,7 +21,13 @@ function done(slug: string, state: ActionState): ActionState {
 export async function createClientAction(slug: string, _prev: ActionState, form: FormData): Promise<ActionState> {
   const { actor } = await requireWorkspaceActor(slug);
   const state = await runAction(async () => {
-    const client = await createClient(actor, { name: text(form, "name"), email: text(form, "email"), address: text(form, "address") });
+    const client = await createClient(actor, {
+      name: text(form, "name"),
+      email: text(form, "email"),
+      address: text(form, "address"),
+      taxId: text(form, "taxId"),
+      invoiceEmail: text(form, "invoiceEmail"),
+    });
     return { message: `Added client ${client.name}.`, id: client.id };
   });
   return done(slug, state);
@@ -35,6 +41,8 @@ export async function updateClientAction(slug: string, id: string, _prev: Action
       name: text(form, "name"),
       email: text(form, "email"),
       address: text(form, "address"),
+      taxId: text(form, "taxId"),
+      invoiceEmail: text(form, "invoiceEmail"),
       archived: checkbox(form, "archived"),
     });
     return { message: `Saved ${client.name}.`, id: client.id };

@@ -7,10 +7,13 @@ import { revokeWorkspaceConnection } from "@/lib/domain/connections/revoke-works
 import { changeMemberRole } from "@/lib/domain/members/change-member-role";
 import { deactivateMember } from "@/lib/domain/members/deactivate-member";
 import { reactivateMember } from "@/lib/domain/members/reactivate-member";
+import { removeLogo } from "@/lib/domain/workspaces/remove-logo";
 import { updateBilling } from "@/lib/domain/workspaces/update-billing";
+import { updateWorkspaceSettings } from "@/lib/domain/workspaces/update-workspace-settings";
+import { uploadLogo } from "@/lib/domain/workspaces/upload-logo";
 import { splitHostList, updateIntegrationPolicy } from "@/lib/domain/workspaces/update-integration-policy";
 import { runAction, type ActionState } from "@/lib/web/action-state";
-import { checkbox, list, text } from "@/lib/web/form-data";
+import { checkbox, fileBytes, list, money, text, wholeNumber } from "@/lib/web/form-data";
 
 const settingsPath = (slug: string, page: string) => `/w/${slug}/settings/${page}`;
 
@@ -72,5 +75,51 @@ export async function updateBillingAction(slug: string, _prev: ActionState, form
     return { message: changes.length ? `Saved. ${formatChanges(changes)}.` : "Nothing changed." };
   });
   if (state.status === "success") revalidatePath(`/w/${slug}`, "layout");
+  return state;
+}
+
+export async function updateWorkspaceSettingsAction(slug: string, _prev: ActionState, form: FormData): Promise<ActionState> {
+  const { actor } = await requireWorkspaceActor(slug);
+  // Multi-line fields are passed untrimmed line by line; the domain tidies them.
+  const raw = (name: string) => (typeof form.get(name) === "string" ? String(form.get(name)) : "");
+  const state = await runAction(async () => {
+    const saved = await updateWorkspaceSettings(actor, {
+      name: text(form, "name"),
+      currency: text(form, "currency"),
+      timeZone: text(form, "timeZone"),
+      defaultHourlyRate: money(form, "defaultHourlyRate", "Default hourly rate"),
+      paymentTermsDays: wholeNumber(form, "paymentTermsDays", "Payment terms"),
+      invoicePrefix: text(form, "invoicePrefix"),
+      creditNotePrefix: text(form, "creditNotePrefix"),
+      paperSize: text(form, "paperSize") as "a4",
+      legalName: text(form, "legalName"),
+      address: raw("address"),
+      taxId: text(form, "taxId"),
+      contactEmail: text(form, "contactEmail"),
+      paymentInstructions: raw("paymentInstructions"),
+    });
+    return { message: `Settings saved for ${saved.name}.` };
+  });
+  if (state.status === "success") revalidatePath(`/w/${slug}`, "layout");
+  return state;
+}
+
+export async function uploadLogoAction(slug: string, _prev: ActionState, form: FormData): Promise<ActionState> {
+  const { actor } = await requireWorkspaceActor(slug);
+  const state = await runAction(async () => {
+    await uploadLogo(actor, { data: (await fileBytes(form, "logo")) ?? new Uint8Array() });
+    return { message: "Logo uploaded. New invoices print it; sent ones keep theirs." };
+  });
+  if (state.status === "success") revalidatePath(settingsPath(slug, "general"));
+  return state;
+}
+
+export async function removeLogoAction(slug: string, _prev: ActionState, _form: FormData): Promise<ActionState> {
+  const { actor } = await requireWorkspaceActor(slug);
+  const state = await runAction(async () => {
+    const { removed } = await removeLogo(actor);
+    return { message: removed ? "Logo removed from new invoices." : "There was no logo to remove." };
+  });
+  if (state.status === "success") revalidatePath(settingsPath(slug, "general"));
   return state;
 }

@@ -18,7 +18,7 @@ export default async function SettingsLayout({ children, params }: { children: R
   }
   return (
     <>
-      <PageHeader title="Settings" description={`Connections, members, billing and the audit log of ${workspace.name}.`} />
+      <PageHeader title="Settings" description={`Business details, connections, members, billing and the audit log of ${workspace.name}.`} />
       <SettingsNav basePath={`/w/${slug}/settings`} />
       {children}
     </>
