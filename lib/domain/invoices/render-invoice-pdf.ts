@@ -85,7 +85,7 @@ export function invoiceTotalsRows(invoice: InvoiceDetail): { label: string; amou
  * Renders `invoice` as a PDF.
  * @returns the PDF file's bytes; the same invoice and options give the same bytes
  */
-export function renderInvoicePdf(invoice: InvoiceDetail, options: InvoicePdfOptions): Promise<Uint8Array> {
+export function renderInvoicePdf(invoice: InvoiceDetail, options: InvoicePdfOptions): Promise<Uint8Array<ArrayBuffer>> {
   const { regular, bold } = dejaVu();
   const title = invoice.kind === "credit_note" ? "Credit note" : "Invoice";
   // The document's own dates come from the invoice, so re-rendering it gives the same bytes.
@@ -109,7 +109,7 @@ export function renderInvoicePdf(invoice: InvoiceDetail, options: InvoicePdfOpti
   doc.registerFont("bold", bold);
 
   const chunks: Buffer[] = [];
-  const done = new Promise<Uint8Array>((resolve, reject) => {
+  const done = new Promise<Uint8Array<ArrayBuffer>>((resolve, reject) => {
     doc.on("data", (chunk: Buffer) => chunks.push(chunk));
     doc.on("end", () => resolve(new Uint8Array(Buffer.concat(chunks))));
     doc.on("error", reject);
@@ -136,7 +136,7 @@ function draw(doc: Doc, invoice: InvoiceDetail, options: InvoicePdfOptions, titl
   doc.font("bold").fontSize(22).fillColor(INK).text(title, left, MARGIN);
   doc.font("regular").fontSize(12).fillColor(MUTED).text(invoice.label);
   if (options.logo) {
-    doc.image(Buffer.from(options.logo.data), left + width - 160, MARGIN, { fit: [160, 60], align: "right", valign: "top" });
+    doc.image(Buffer.from(options.logo.data), left + width - 160, MARGIN, { fit: [160, 60], align: "right" });
   }
   doc.y = Math.max(doc.y, MARGIN + 64) + 12;
 
