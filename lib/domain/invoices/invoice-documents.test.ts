@@ -14,6 +14,7 @@ import { loadDemoData, type DemoData } from "@/lib/testing/demo-data";
 import { draftInvoice, sentInvoice } from "@/lib/testing/mcp-fixtures";
 import { getInvoice } from "./get-invoice";
 import { getInvoicePdf } from "./get-invoice-pdf";
+import { findLastReminders } from "./find-last-reminders";
 import { getOutboxAttachment } from "./get-outbox-attachment";
 import { recordInvoicePayment } from "./record-invoice-payment";
 import { checkInvoiceReminder, dueStatement, sendInvoiceReminder } from "./send-invoice-reminder";
@@ -182,6 +183,7 @@ describe("sendInvoiceReminder", () => {
     const stored = await db.outboxMessage.findUniqueOrThrow({ where: { id: reminder.id } });
     expect((await textOf(stored.attachment!)).text).toContain(`Balance due ${money}`);
     expect(after.status).toBe("sent");
+    expect(await findLastReminders(ada, [overdue.id, stored.invoiceId, "other"])).toEqual(new Map([[overdue.id, stored.createdAt]]));
   });
 
   it("says when an invoice not yet overdue is due, and goes to the address given", async () => {
