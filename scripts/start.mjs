@@ -40,8 +40,9 @@ const NOT_BUILT = /\.test\.tsx?$/;
 const liveGroups = new Set();
 
 /** Spawns a command as the leader of a new process group; `done` settles when it exits. `stdio` as for spawn. */
-export function runInGroup(command, args, { env = process.env, cwd = repoRoot, stdio = "inherit" } = {}) {
-  const child = spawn(command, args, { cwd, env, stdio, detached: true });
+export function runInGroup(command, args, { env = process.env, cwd = repoRoot, stdio = undefined } = {}) {
+  /** @type {import("node:child_process").ChildProcess} */
+  const child = spawn(command, args, { cwd, env, stdio: stdio ?? "inherit", detached: true });
   liveGroups.add(child.pid);
   const done = new Promise((resolve, reject) => {
     child.on("error", (error) => {

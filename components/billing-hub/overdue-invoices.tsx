@@ -3,15 +3,40 @@ import { Table, Td } from "@/components/ui/table";
 import { formatIsoDate } from "@/lib/domain/dates";
 import type { InvoiceSummary } from "@/lib/domain/invoices/invoice-view";
 import { formatMoney } from "@/lib/domain/money";
+import type { ActionState } from "@/lib/web/action-state";
+import { RemindButton } from "./remind-button";
 
 function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
-/** Sent invoices past their due date, oldest due first, with how late they are. */
-export function OverdueInvoices({ invoices, today, invoicesPath }: { invoices: InvoiceSummary[]; today: string; invoicesPath: string }) {
+/**
+ * Sent invoices past their due date, oldest due first, with how late they are, when the last
+ * reminder went, and (for those who may send) a "Send reminder" button each.
+ */
+export function OverdueInvoices({
+  invoices,
+  today,
+  invoicesPath,
+  lastReminders,
+  timeZone,
+  remind,
+}: {
+  invoices: InvoiceSummary[];
+  today: string;
+  invoicesPath: string;
+  /** Invoice id → when its last reminder went. */
+  lastReminders: ReadonlyMap<string, Date>;
+  timeZone: string;
+  /** The reminder action; null when the viewer may not send reminders. */
+  remind: ((prev: ActionState, form: FormData) => Promise<ActionState>) | null;
+}) {
+  const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone });
   return (
-    <Table caption="Overdue invoices" columns={["Invoice", "Client", "Due", { label: "Outstanding", align: "right" }]}>
+    <Table
+      caption="Overdue invoices"
+      columns={["Invoice", "Client", "Due", "Last reminder", { label: "Outstanding", align: "right" }, ...(remind ? [{ label: "Remind", align: "right" as const }] : [])]}
+    >
       {invoices.map((invoice) => {
         const late = daysBetween(invoice.dueDate, today);
         return (
@@ -28,9 +53,17 @@ export function OverdueInvoices({ invoices, today, invoicesPath }: { invoices: I
                 {late} {late === 1 ? "day" : "days"} late
               </span>
             </Td>
+            <Td className="whitespace-nowrap text-slate-600" data-testid={`last-reminder-${invoice.label}`}>
+              {lastReminders.has(invoice.id) ? when.format(lastReminders.get(invoice.id)) : "None yet"}
+            </Td>
             <Td align="right" className="font-medium text-slate-900">
               {formatMoney(invoice.balanceDue, invoice.currency)}
             </Td>
+            {remind ? (
+              <Td align="right">
+                <RemindButton action={remind} invoiceId={invoice.id} label={invoice.label} />
+              </Td>
+            ) : null}
           </tr>
         );
       })}

@@ -23,11 +23,11 @@ export function AppShell({
   children: ReactNode;
 }) {
   return (
-    <div className="min-h-screen lg:flex">
+    <div className="min-h-screen lg:flex print:block print:min-h-0">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
         Skip to content
       </a>
-      <aside className="border-b border-slate-200 bg-white/70 lg:sticky lg:top-0 lg:h-screen lg:w-64 lg:shrink-0 lg:border-b-0 lg:border-r">
+      <aside className="border-b border-slate-200 bg-white/70 print:hidden lg:sticky lg:top-0 lg:h-screen lg:w-64 lg:shrink-0 lg:border-b-0 lg:border-r">
         <div className="flex h-full flex-col gap-5 overflow-y-auto p-4">
           <a href="/" className="px-1">
             <Brand />
@@ -47,7 +47,7 @@ export function AppShell({
           </div>
         </div>
       </aside>
-      <main id="main" className="min-w-0 flex-1 px-4 py-6 sm:px-8 lg:py-8">
+      <main id="main" className="min-w-0 flex-1 px-4 py-6 sm:px-8 lg:py-8 print:p-0">
         <div className="mx-auto max-w-6xl">{children}</div>
       </main>
     </div>

@@ -12,6 +12,7 @@ import { IDEMPOTENCY_KEY_PATTERN, IDEMPOTENCY_KEY_RULE } from "@/lib/integration
 import { recordActivity } from "@/lib/integrations/record-activity";
 import { snakeKey, type Wire } from "@/lib/integrations/wire";
 import { checkCall, checkRate, type CallRefusal, type RateRefusal } from "@/lib/operations/check-call";
+import type { OperationFile } from "@/lib/operations/operation";
 import { bearerChallenge } from "@/lib/oauth/protected-resource/bearer-challenge";
 import type { Connection, ConnectionRefusal } from "@/lib/oauth/protected-resource/resolve-connection";
 import { withBearerAuth } from "@/lib/oauth/protected-resource/with-bearer-auth";
@@ -23,13 +24,22 @@ import { readApiInput } from "./read-api-input";
 type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
 type Refusal = { problem: Problem; headers?: Record<string, string> };
 
-export function apiRoute(endpoint: ApiEndpoint) {
-  const name = `${endpoint.method} ${endpoint.path}`;
+export function apiRoute(declared: ApiEndpoint) {
   return withApiAuth(async (request: Request, connection: Connection, context: RouteContext): Promise<Response> => {
+    // Content negotiation: the alternate representation (a PDF) when Accept prefers it; an
+    // Accept naming neither still gets JSON. Every check below is the chosen endpoint's.
+    const endpoint = declared.alternate && prefers(request.headers.get("accept"), declared.alternate.mediaType ?? "") ? declared.alternate : declared;
+    const name = `${endpoint.method} ${endpoint.path}`;
+    const vary: Record<string, string> = declared.alternate ? { Vary: "Accept" } : {};
     try {
       const refused = (await checkRate(connection, "api")) ?? checkCall(connection, endpoint, name);
       if (refused) throw new ApiProblem(...callRefusal(refused, connection));
       const input = await readApiInput(endpoint, request, await context.params);
+      if (endpoint.download) {
+        const file = await endpoint.download({ connection, actor: connection.actor }, input);
+        await recordActivity(connection.grantId, "api", name, "ok");
+        return fileResponse(file, vary);
+      }
       // With an Idempotency-Key, `tx` is the transaction that claims it: the operation's writes
       // commit with the key and the stored response, or not at all.
       const perform = async (tx?: DbTx) => (await endpoint.handle({ connection, actor: connection.actor, tx }, input)) as { [key: string]: Wire };
@@ -45,14 +55,48 @@ export function apiRoute(endpoint: ApiEndpoint) {
       }
       await recordActivity(connection.grantId, "api", name, "ok");
       if (endpoint.successStatus === 204) return new Response(null, { status: 204 });
-      return Response.json(body, { status: endpoint.successStatus, headers: { "Cache-Control": "no-store", ...(replayed ? { "Idempotent-Replayed": "true" } : {}) } });
+      return Response.json(body, { status: endpoint.successStatus, headers: { "Cache-Control": "no-store", ...vary, ...(replayed ? { "Idempotent-Replayed": "true" } : {}) } });
     } catch (error) {
       const refusal = toProblem(error);
       if (!refusal) throw error;
       await recordActivity(connection.grantId, "api", name, refusal.problem.status === 403 ? "denied" : "error", refusal.problem.detail);
-      return problemResponse(refusal.problem, refusal.headers);
+      return problemResponse(refusal.problem, { ...vary, ...refusal.headers });
     }
   });
+}
+
+/** A document as a download: its media type, and the file name to save it as (RFC 6266). */
+function fileResponse(file: OperationFile, headers: Record<string, string>): Response {
+  return new Response(file.data, {
+    status: 200,
+    headers: {
+      "Content-Type": file.mediaType,
+      "Content-Length": String(file.data.byteLength),
+      "Content-Disposition": `attachment; filename="${file.fileName.replace(/["\\\r\n]/g, "_")}"`,
+      "Cache-Control": "no-store",
+      ...headers,
+    },
+  });
+}
+
+/**
+ * Whether an Accept header (RFC 9110 §12.5.1) asks for `mediaType` at least as much as for
+ * JSON: named with a quality above 0, and JSON (or a wildcard covering it) not given a higher one.
+ */
+export function prefers(accept: string | null, mediaType: string): boolean {
+  if (!accept || !mediaType) return false;
+  const quality = new Map<string, number>();
+  for (const part of accept.split(",")) {
+    const [range, ...params] = part.split(";").map((p) => p.trim().toLowerCase());
+    if (!range) continue;
+    const q = params.find((p) => p.startsWith("q="));
+    const value = q ? Number(q.slice(2)) : 1;
+    quality.set(range, Number.isFinite(value) ? value : 0);
+  }
+  const wanted = quality.get(mediaType.toLowerCase()) ?? 0;
+  if (wanted <= 0) return false;
+  const json = quality.get("application/json") ?? quality.get("application/*") ?? quality.get("*/*") ?? 0;
+  return wanted >= json;
 }
 
 /** The bearer check around a route handler, with REST's renderer: problem+json and the API's challenge. */

@@ -7,7 +7,7 @@
  */
 import { z } from "zod";
 import type { Wire } from "@/lib/integrations/wire";
-import { performOperation, type Operation, type OperationContext } from "@/lib/operations/operation";
+import { performFileOperation, performOperation, type Operation, type OperationContext, type OperationFile } from "@/lib/operations/operation";
 import { queryField } from "./query";
 import { requestFields } from "./request-fields";
 
@@ -37,6 +37,15 @@ export interface ApiEndpoint extends Pick<Operation, "scope" | "permission" | "a
   idempotent: boolean;
   /** Runs the operation on the validated input; answers the response body as wire JSON. */
   handle: (ctx: OperationContext, input: ApiInput) => Promise<Wire>;
+  /** A file operation's endpoint answers the document itself (`mediaType`), not JSON: this makes it. */
+  download?: (ctx: OperationContext, input: ApiInput) => Promise<OperationFile>;
+  /** The media type a file endpoint answers, e.g. application/pdf. */
+  mediaType?: string;
+  /**
+   * The same resource in another media type, served instead when the request's Accept prefers
+   * it (RFC 9110 §12.5.1): `GET /api/v1/invoices/{id}` with `Accept: application/pdf`.
+   */
+  alternate?: ApiEndpoint;
 }
 
 export interface EndpointOptions {
@@ -50,6 +59,8 @@ export interface EndpointOptions {
   idempotent?: boolean;
   /** A stricter body than the operation's flat input (one shape per kind), with the same field names. */
   body?: z.ZodType;
+  /** A file endpoint serving the same resource in another media type, chosen by the Accept header. */
+  alternate?: ApiEndpoint;
 }
 
 /**
@@ -83,12 +94,23 @@ export function endpoint(operation: Operation, route: `${HttpMethod} /api/${stri
     successStatus: options.status ?? 200,
     idempotent: options.idempotent ?? Boolean(operation.idempotencyKey),
     async handle(ctx, input) {
-      const given = (method === "GET" ? input.query : input.body) as Record<string, unknown> | undefined;
-      const args: Record<string, unknown> = Object.fromEntries(fields.map(([field]) => [field, given?.[restName(field)]]));
-      if (options.id) args[options.id] = input.params.id;
-      return body(await requestFields(where, performOperation(operation, ctx, args), fieldNames));
+      return body(await requestFields(where, performOperation(operation, ctx, argsOf(input)), fieldNames));
     },
+    ...(operation.file
+      ? {
+          mediaType: operation.fileMediaType,
+          download: async (ctx: OperationContext, input: ApiInput) => (await requestFields(where, performFileOperation(operation, ctx, argsOf(input)), fieldNames)).file,
+        }
+      : {}),
+    ...(options.alternate ? { alternate: options.alternate } : {}),
   };
+
+  function argsOf(input: ApiInput): Record<string, unknown> {
+    const given = (method === "GET" ? input.query : input.body) as Record<string, unknown> | undefined;
+    const args: Record<string, unknown> = Object.fromEntries(fields.map(([field]) => [field, given?.[restName(field)]]));
+    if (options.id) args[options.id] = input.params.id;
+    return args;
+  }
 }
 
 type WireObject = { [key: string]: Wire };

@@ -292,6 +292,33 @@ describe("invoices and payments", () => {
     expect(await db.payment.count({ where: { invoiceId: menabreaDraftId } })).toBe(1);
   });
 
+  it("GET /api/v1/invoices/{id}/pdf downloads the PDF; GET /api/v1/invoices/{id} with Accept: application/pdf answers the same bytes", async () => {
+    const sent = await db.invoice.findFirstOrThrow({ where: { workspaceId, status: "sent" }, orderBy: { number: "desc" } });
+    const label = `INV-${String(sent.number).padStart(4, "0")}`;
+    const pdf = await rest("GET", "/api/v1/invoices/{id}/pdf", { token, params: { id: sent.id }, query: { size: "letter" } });
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get("content-type")).toBe("application/pdf");
+    expect(pdf.headers.get("content-disposition")).toBe(`attachment; filename="${label}.pdf"`);
+    expect(Buffer.from(pdf.bytes!).subarray(0, 5).toString()).toBe("%PDF-");
+    const negotiated = await rest("GET", "/api/v1/invoices/{id}", { token, params: { id: sent.id }, query: { size: "letter" }, headers: { accept: "application/pdf" } });
+    expect(negotiated.status).toBe(200);
+    expect(negotiated.headers.get("vary")).toBe("Accept");
+    expect(Buffer.from(negotiated.bytes!).equals(Buffer.from(pdf.bytes!))).toBe(true);
+    const json = await rest("GET", "/api/v1/invoices/{id}", { token, params: { id: sent.id }, headers: { accept: "text/html, application/xml;q=0.9" } });
+    expect(json.headers.get("content-type")).toContain("application/json");
+    expect(json.body).toMatchObject({ id: sent.id, label });
+  });
+
+  it("POST /api/v1/invoices/{id}/reminders puts a reminder with the PDF in the outbox", async () => {
+    const sent = await db.invoice.findFirstOrThrow({ where: { workspaceId, status: "sent" }, orderBy: { number: "desc" } });
+    const res = await rest("POST", "/api/v1/invoices/{id}/reminders", { token, params: { id: sent.id }, body: { message: "A gentle nudge" } });
+    expect(res.status).toBe(200);
+    expect((res.body.deliveries as Row[]).at(-1)).toMatchObject({ kind: "reminder", attachment_name: expect.stringMatching(/^INV-\d{4}\.pdf$/) });
+    const stored = await db.outboxMessage.findFirstOrThrow({ where: { invoiceId: sent.id, kind: "reminder" }, orderBy: { createdAt: "desc" } });
+    expect(stored.body).toContain("A gentle nudge");
+    expect(Buffer.from(stored.attachment!).subarray(0, 5).toString()).toBe("%PDF-");
+  });
+
   it("POST /api/v1/invoices/{id}/void voids an unpaid invoice and releases its time", async () => {
     const sent = await db.invoice.findFirstOrThrow({ where: { workspaceId, status: "sent", amountPaid: 0 }, orderBy: { number: "desc" } });
     const res = await rest("POST", "/api/v1/invoices/{id}/void", { token, params: { id: sent.id } });

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import * as clients from "@/lib/operations/clients";
+import * as invoiceDocuments from "@/lib/operations/invoice-documents";
 import * as invoices from "@/lib/operations/invoices";
 import * as projects from "@/lib/operations/projects";
 import * as reports from "@/lib/operations/reports";
@@ -15,6 +16,9 @@ import * as tasks from "@/lib/operations/tasks";
 import * as timeEntries from "@/lib/operations/time-entries";
 import * as workspace from "@/lib/operations/workspace";
 import { endpoint } from "./endpoint";
+
+/** The invoice PDF: at its own path, and as GET /api/v1/invoices/{id} with Accept: application/pdf. */
+const getInvoicePdf = endpoint(invoiceDocuments.getInvoicePdf, "GET /api/v1/invoices/{id}/pdf", { tag: "Invoices", id: "invoice_id", rename: { paper_size: "size" } });
 
 /** One body shape per kind, so a setting of another kind is named as unknown rather than ignored. */
 const { kind: _, ...ruleFields } = rules.createRule.input.shape;
@@ -64,7 +68,7 @@ export const API = {
   updateRule: endpoint(rules.updateRule, "PATCH /api/v1/rules/{id}", { tag: "Billing rules", id: "rule_id" }),
 
   listInvoices: endpoint(invoices.listInvoices, "GET /api/v1/invoices", { tag: "Invoices" }),
-  getInvoice: endpoint(invoices.getInvoice, "GET /api/v1/invoices/{id}", { tag: "Invoices", id: "invoice_id" }),
+  getInvoice: endpoint(invoices.getInvoice, "GET /api/v1/invoices/{id}", { tag: "Invoices", id: "invoice_id", alternate: getInvoicePdf }),
   findBillableCandidates: endpoint(invoices.findBillableCandidates, "GET /api/v1/billable-candidates", { tag: "Invoices", rename: { project_ids: "project_id" } }),
   previewInvoice: endpoint(invoices.previewInvoice, "POST /api/v1/invoices/preview", { tag: "Invoices" }),
   createInvoiceDraft: endpoint(invoices.createInvoiceDraft, "POST /api/v1/invoices", { tag: "Invoices", status: 201 }),
@@ -72,6 +76,9 @@ export const API = {
   sendInvoice: endpoint(invoices.sendInvoice, "POST /api/v1/invoices/{id}/send", { tag: "Invoices", id: "invoice_id", idempotent: true }),
   recordInvoicePayment: endpoint(invoices.recordInvoicePayment, "POST /api/v1/invoices/{id}/payments", { tag: "Invoices", id: "invoice_id", status: 201 }),
   voidInvoice: endpoint(invoices.voidInvoice, "POST /api/v1/invoices/{id}/void", { tag: "Invoices", id: "invoice_id" }),
+  getInvoicePdf,
+  // Like send: a retry with the same key answers the first result instead of reminding twice.
+  sendInvoiceReminder: endpoint(invoiceDocuments.sendInvoiceReminder, "POST /api/v1/invoices/{id}/reminders", { tag: "Invoices", id: "invoice_id", idempotent: true }),
 
   runReport: endpoint(reports.runReport, "GET /api/v1/reports", { tag: "Reports" }),
   getBillingHubSummary: endpoint(reports.getBillingHubSummary, "GET /api/v1/billing-hub", { tag: "Reports" }),

@@ -44,6 +44,11 @@ function parameters(endpoint: ApiEndpoint): JsonSchema[] {
       list.push({ name, in: where, required: where === "path" || (json.required ?? []).includes(name), schema: rest, ...(description ? { description } : {}) });
     }
   }
+  // The alternate representation's own query parameters (GET /invoices/{id}?size=letter with Accept: application/pdf).
+  for (const param of endpoint.alternate ? parameters(endpoint.alternate) : []) {
+    if (param.in !== "query" || list.some((p) => p.name === param.name)) continue;
+    list.push({ ...param, description: `${param.description ? `${param.description}. ` : ""}Only with Accept: ${endpoint.alternate?.mediaType}` });
+  }
   if (endpoint.idempotent) {
     list.push({
       name: "Idempotency-Key",
@@ -58,18 +63,31 @@ function parameters(endpoint: ApiEndpoint): JsonSchema[] {
 
 const problemResponse = (description: string) => ({ description, content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } });
 
+/** The success response's content: JSON, a document (format binary), or either as Accept chooses. */
+function successContent(endpoint: ApiEndpoint): JsonSchema {
+  const binary = (mediaType: string) => ({ [mediaType]: { schema: { type: "string", format: "binary" } } });
+  if (endpoint.mediaType) return binary(endpoint.mediaType);
+  return {
+    "application/json": { schema: schemaOf(endpoint.response, "output") },
+    ...(endpoint.alternate?.mediaType ? binary(endpoint.alternate.mediaType) : {}),
+  };
+}
+
 function operation(endpoint: ApiEndpoint): JsonSchema {
   const status = String(endpoint.successStatus);
+  const alternate = endpoint.alternate?.mediaType;
   return {
     operationId: endpoint.operationId,
     summary: endpoint.summary,
-    description: endpoint.description,
+    description: alternate
+      ? `${endpoint.description} With Accept: ${alternate} it answers the document instead, as ${endpoint.alternate?.method} ${endpoint.alternate?.path} does (an Accept that names neither gets JSON).`
+      : endpoint.description,
     tags: [endpoint.tag],
     security: [{ oauth2: [endpoint.scope] }],
     parameters: parameters(endpoint),
     ...(endpoint.body ? { requestBody: { required: true, content: { "application/json": { schema: schemaOf(endpoint.body, "input") } } } } : {}),
     responses: {
-      [status]: status === "204" ? { description: "Done" } : { description: "Success", content: { "application/json": { schema: schemaOf(endpoint.response, "output") } } },
+      [status]: status === "204" ? { description: "Done" } : { description: endpoint.mediaType ? `The document, as an attachment (Content-Disposition names the file)` : "Success", content: successContent(endpoint) },
       ...(endpoint.body || endpoint.idempotent ? { "400": problemResponse("The body is not JSON (UTF-8), or the Idempotency-Key is malformed") } : {}),
       "401": problemResponse("Missing, invalid, expired or revoked access token, or a DPoP proof that does not hold"),
       "403": problemResponse("Insufficient scope, role, or a workspace policy/billing refusal"),

@@ -12,7 +12,7 @@ import { isDomainError } from "@/lib/domain/errors";
 import { withIdempotencyKey } from "@/lib/integrations/idempotency";
 import { recordActivity } from "@/lib/integrations/record-activity";
 import type { CallRefusal } from "@/lib/operations/check-call";
-import { performOperation, type OperationContext, type WireObject } from "@/lib/operations/operation";
+import { performFileOperation, performOperation, type OperationContext, type WireObject } from "@/lib/operations/operation";
 import type { Connection } from "@/lib/oauth/protected-resource/resolve-connection";
 import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
 import { confirmByElicitation, type ElicitationRound } from "./confirm-by-elicitation";
@@ -69,6 +69,19 @@ export async function callTool(
         const text = `Waiting for approval. Nothing has been done yet: the person has not approved "${pending.summary}" in Hourbook. Ask them to open ${pending.approval_url} and approve it, then call ${tool.name} again with the same arguments and the same confirmation_token (valid until ${pending.expires_at}).`;
         return { content: [{ type: "text", text }], structuredContent: { status: "approval_pending", ...pending } };
       }
+    }
+    if (tool.file) {
+      // A document (MCP tools: "Embedded Resources"): the bytes as a blob resource, beside the
+      // JSON that describes them and a line of text for clients that show text only.
+      const { file, output } = await performFileOperation(tool, ctx, args);
+      await recordActivity(connection.grantId, "tool", tool.name, "ok");
+      return {
+        content: [
+          { type: "text", text: tool.render(output as z.output<typeof tool.output>) },
+          { type: "resource", resource: { uri: file.uri, mimeType: file.mediaType, blob: Buffer.from(file.data).toString("base64") } },
+        ],
+        structuredContent: output,
+      };
     }
     // The token is consumed inside `perform`, i.e. after the idempotency key is claimed: a
     // retry of a confirmed call with the same key replays the first result instead of

@@ -102,6 +102,19 @@ const TOOLS: [string, () => Promise<Target>][] = [
     },
   ],
   [
+    "send_invoice_reminder",
+    async () => {
+      const { invoice, client } = await sentInvoice(world.ada);
+      return {
+        args: { invoice_id: invoice.id },
+        otherArgs: { invoice_id: invoice.id, to: "someone.else@example.com" },
+        summary: `Send a payment reminder for ${invoice.label} (€120.00 due, not yet overdue) to ${client.name} <${client.email}>`,
+        state: async () => ({ reminders: await db.outboxMessage.count({ where: { invoiceId: invoice.id, kind: "reminder", attachmentName: `${invoice.label}.pdf` } }) }),
+        once: { reminders: 1 },
+      };
+    },
+  ],
+  [
     "delete_time_entry",
     async () => {
       const { project } = await billableClient(world.ada);

@@ -21,7 +21,7 @@ import { TOOL_CATALOG } from "./tool-catalog";
 import { jsonSchemaOf, publishedInput, publishedOutput } from "./tool-schemas";
 
 const TIME_ZONE = "Europe/London";
-const CONSEQUENTIAL = ["send_invoice", "record_invoice_payment", "void_invoice", "delete_time_entry"];
+const CONSEQUENTIAL = ["send_invoice", "record_invoice_payment", "void_invoice", "delete_time_entry", "send_invoice_reminder"];
 const IDEMPOTENT_WRITES = ["create_client", "create_project", "create_task", "create_tag", "create_time_entry", "create_rule", "create_invoice_draft", "record_invoice_payment"];
 
 let world: DemoWorld;
@@ -236,6 +236,16 @@ const HAPPY_PATHS: HappyPath[] = [
     tool: "void_invoice",
     args: async () => ({ invoice_id: (await draftInvoice(world.ada)).invoice.id }),
     check: (r) => expect(r.invoice).toMatchObject({ status: "void" }),
+  },
+  {
+    tool: "get_invoice_pdf",
+    args: async () => ({ invoice_id: ids.sentInvoice, paper_size: "letter" }),
+    check: (r) => expect(r).toMatchObject({ media_type: "application/pdf", file_name: expect.stringMatching(/^INV-\d{4}\.pdf$/), uri: `hourbook://invoices/${ids.sentInvoice}/pdf` }),
+  },
+  {
+    tool: "send_invoice_reminder",
+    args: async () => ({ invoice_id: (await sentInvoice(world.ada)).invoice.id, message: "Friendly nudge" }),
+    check: (r) => expect((r.invoice as { deliveries: unknown[] }).deliveries.at(-1)).toMatchObject({ kind: "reminder", attachment_name: expect.stringMatching(/\.pdf$/) }),
   },
 ];
 

@@ -5,6 +5,7 @@
 import { formatDuration } from "@/lib/domain/durations";
 import { formatMoney } from "@/lib/domain/money";
 import * as clients from "@/lib/operations/clients";
+import * as invoiceDocuments from "@/lib/operations/invoice-documents";
 import * as invoices from "@/lib/operations/invoices";
 import * as projects from "@/lib/operations/projects";
 import * as reports from "@/lib/operations/reports";
@@ -127,4 +128,9 @@ export const TOOLS = {
       `Recorded the payment on ${i.label}: paid ${formatMoney(i.amount_paid, i.currency)} of ${formatMoney(i.total, i.currency)}, balance ${formatMoney(i.balance_due, i.currency)}${i.status === "paid" ? " — paid in full" : ""}.`,
   ),
   voidInvoice: tool(invoices.voidInvoice, ({ invoice: i }) => `Voided ${i.label} (${formatMoney(i.total, i.currency)}, ${i.client.name}); its time is unbilled again.`),
+  getInvoicePdf: tool(invoiceDocuments.getInvoicePdf, (f) => `${f.file_name} (${f.media_type}, ${Math.ceil(f.size_bytes / 1024)} KiB) is attached as the resource ${f.uri}.`),
+  sendInvoiceReminder: tool(invoiceDocuments.sendInvoiceReminder, ({ invoice: i }) => {
+    const reminder = i.deliveries.filter((d) => d.kind === "reminder").at(-1);
+    return `Sent a payment reminder for ${i.label} (${formatMoney(i.balance_due, i.currency)} due) to ${reminder?.to_address ?? i.client.name}, with ${reminder?.attachment_name ?? "the PDF"} attached.`;
+  }),
 };

@@ -5,6 +5,8 @@ export interface ApiResult {
   status: number;
   headers: Headers;
   body: Record<string, unknown>;
+  /** The raw body of a response that is not JSON (a PDF download). */
+  bytes?: Uint8Array;
 }
 
 export async function apiCall(
@@ -21,6 +23,8 @@ export async function apiCall(
     body: options.body === undefined ? undefined : typeof options.body === "string" || options.body instanceof Uint8Array ? (options.body as BodyInit) : JSON.stringify(options.body),
   });
   const response = await handler(request, { params: Promise.resolve(options.params ?? {}) });
+  const type = response.headers.get("content-type") ?? "";
+  if (type && !type.includes("json")) return { status: response.status, headers: response.headers, body: {}, bytes: new Uint8Array(await response.arrayBuffer()) };
   const text = await response.text();
   return { status: response.status, headers: response.headers, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
 }

@@ -11,8 +11,10 @@ import { can } from "@/lib/domain/actor";
 import { formatIsoDate } from "@/lib/domain/dates";
 import { formatDuration } from "@/lib/domain/durations";
 import { formatMoney } from "@/lib/domain/money";
+import { findLastReminders } from "@/lib/domain/invoices/find-last-reminders";
 import { getBillingHubSummary } from "@/lib/domain/reports/get-billing-hub-summary";
 import { attempt } from "@/lib/web/domain-result";
+import { sendReminderAction } from "../invoices/reminder-actions";
 
 export const metadata: Metadata = { title: "Billing Hub" };
 
@@ -35,6 +37,7 @@ export default async function BillingHubPage({ params }: { params: Promise<{ wor
   const hub = result.value;
   const money = (amount: number) => formatMoney(amount, hub.currency);
   const canInvoice = can(actor, "invoices:write");
+  const lastReminders = can(actor, "invoices:read") ? await findLastReminders(actor, hub.overdue.invoices.map((i) => i.id)) : new Map<string, Date>();
 
   return (
     <>
@@ -82,10 +85,17 @@ export default async function BillingHubPage({ params }: { params: Promise<{ wor
             <EmptyState title="Everything is invoiced">Billable time appears here until it goes on an invoice.</EmptyState>
           )}
         </Card>
-        <Card title="Overdue" description="Sent invoices past their due date.">
+        <Card title="Overdue" description="Sent invoices past their due date. A reminder goes to the client's outbox with the invoice PDF.">
           {hub.overdue.invoices.length ? (
             <div className="-mx-5 -my-4">
-              <OverdueInvoices invoices={hub.overdue.invoices} today={hub.today} invoicesPath={invoicesPath} />
+              <OverdueInvoices
+                invoices={hub.overdue.invoices}
+                today={hub.today}
+                invoicesPath={invoicesPath}
+                lastReminders={lastReminders}
+                timeZone={workspace.timeZone}
+                remind={can(actor, "invoices:send") ? sendReminderAction.bind(null, slug) : null}
+              />
             </div>
           ) : (
             <EmptyState title="No overdue invoices">Every sent invoice is still within its payment terms.</EmptyState>

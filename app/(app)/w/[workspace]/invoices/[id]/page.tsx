@@ -4,8 +4,9 @@ import { InvoiceDocument } from "@/components/invoices/invoice-document";
 import { OutboxMessages } from "@/components/invoices/outbox-messages";
 import { RecordPaymentForm } from "@/components/invoices/record-payment-form";
 import { SendInvoiceForm } from "@/components/invoices/send-invoice-form";
+import { SendReminderForm } from "@/components/invoices/send-reminder-form";
 import { VoidInvoiceForm } from "@/components/invoices/void-invoice-form";
-import { ButtonLink } from "@/components/ui/button";
+import { buttonClasses, ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { RefusedNotice } from "@/components/ui/refused-notice";
@@ -17,6 +18,7 @@ import { getInvoice } from "@/lib/domain/invoices/get-invoice";
 import { formatMoney } from "@/lib/domain/money";
 import { attempt } from "@/lib/web/domain-result";
 import { recordPaymentAction, sendInvoiceAction, voidInvoiceAction } from "../actions";
+import { sendReminderAction } from "../reminder-actions";
 
 export const metadata: Metadata = { title: "Invoice" };
 
@@ -39,10 +41,13 @@ export default async function InvoicePage({ params }: { params: Promise<{ worksp
   const money = (amount: number) => formatMoney(amount, invoice.currency);
   const today = localDateOf(now(), workspace.timeZone);
   const entryCount = invoice.lines.reduce((sum, line) => sum + line.entryCount, 0);
+  const lastReminder = invoice.deliveries.filter((d) => d.kind === "reminder").at(-1);
   const canVoid = can(actor, "invoices:void") && (invoice.status === "draft" || invoice.status === "sent") && invoice.amountPaid === 0;
 
   return (
     <>
+      {/* Printing the page prints the invoice document only: no navigation, forms or outbox. */}
+      <div className="print:hidden">
       <PageHeader
         title={`${invoice.label} · ${invoice.client.name}`}
         description={
@@ -51,22 +56,30 @@ export default async function InvoicePage({ params }: { params: Promise<{ worksp
             : `${money(invoice.total)} · ${entryCount} time ${entryCount === 1 ? "entry" : "entries"} on ${invoice.lines.length} ${invoice.lines.length === 1 ? "line" : "lines"}`
         }
         actions={
-          <ButtonLink variant="secondary" href={basePath}>
-            All invoices
-          </ButtonLink>
+          <>
+            <a href={`${basePath}/${invoice.id}/pdf`} download={`${invoice.label}.pdf`} className={buttonClasses("primary")} data-testid="download-pdf">
+              Download PDF
+            </a>
+            <ButtonLink variant="secondary" href={basePath}>
+              All invoices
+            </ButtonLink>
+          </>
         }
       />
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
+      </div>
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem] print:block">
         <div className="space-y-6">
-          <InvoiceDocument invoice={invoice} from={workspace.name} />
+          <div className="print:[&>article]:shadow-none print:[&>article]:ring-0" data-testid="invoice-print-area">
+            <InvoiceDocument invoice={invoice} from={workspace.name} />
+          </div>
           {invoice.deliveries.length ? (
-            <Card title="Outbox" description="Hourbook has no mail server; this is the message as it would have been delivered.">
-              <OutboxMessages deliveries={invoice.deliveries} timeZone={workspace.timeZone} />
+            <Card className="print:hidden" title="Outbox" description="Hourbook has no mail server; this is the message as it would have been delivered, with the PDF it carried.">
+              <OutboxMessages deliveries={invoice.deliveries} timeZone={workspace.timeZone} invoicePath={`${basePath}/${invoice.id}`} />
             </Card>
           ) : null}
         </div>
 
-        <div className="space-y-6">
+        <div className="space-y-6 print:hidden">
           {invoice.status === "draft" ? (
             <Card title="Send" description="A draft can still be voided; once sent it can take payments.">
               {can(actor, "invoices:send") ? (
@@ -92,6 +105,24 @@ export default async function InvoicePage({ params }: { params: Promise<{ worksp
                 />
               ) : (
                 <p className="text-sm text-slate-500">Only owners and admins can record payments.</p>
+              )}
+            </Card>
+          ) : null}
+
+          {invoice.kind === "invoice" && invoice.status === "sent" && invoice.balanceDue > 0 ? (
+            <Card
+              title="Send reminder"
+              description={`${invoice.overdue ? "Overdue" : "Not yet due"}: ${money(invoice.balanceDue)} to pay. The reminder goes to the outbox with the PDF.`}
+            >
+              {can(actor, "invoices:send") ? (
+                <SendReminderForm
+                  action={sendReminderAction.bind(null, slug)}
+                  invoiceId={invoice.id}
+                  clientEmail={invoice.buyer.email ?? invoice.client.email}
+                  lastReminder={lastReminder ? new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: workspace.timeZone }).format(lastReminder.createdAt) : null}
+                />
+              ) : (
+                <p className="text-sm text-slate-500">Only owners and admins can send reminders.</p>
               )}
             </Card>
           ) : null}
