@@ -105,6 +105,10 @@ describe("invoiceTotals", () => {
     expect(() => invoiceTotals(lines, adjustments)).toThrow(says);
   });
 
+  it("keeps a zero discount on a credit note 0, not −0", () => {
+    expect(Object.is(invoiceTotals([{ amount: -100 }], { discount: { label: "D", amount: 0 } }).discountAmount, 0)).toBe(true);
+  });
+
   it("allows exactly two taxes and the bounds of a rate", () => {
     expect(invoiceTotals([{ amount: 100 }], { taxes: [{ label: "A", rate: 0 }, { label: "B", rate: 10_000 }] }).total).toBe(200);
     expect(invoiceTotals([{ amount: 100 }], { discount: { label: "D", amount: 0 } }).total).toBe(100);

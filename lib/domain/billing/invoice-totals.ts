@@ -93,8 +93,10 @@ function discountOn(subtotal: number, discount: InvoiceDiscount | null): number 
   assertMinorUnits(discount.amount);
   if (discount.amount < 0) throw new RangeError("a fixed discount cannot be negative");
   if (discount.amount > Math.abs(subtotal)) throw new RangeError("a fixed discount cannot exceed the subtotal");
-  // A credit note's (negative) subtotal takes the discount with its sign, mirroring the invoice.
-  return subtotal < 0 ? -discount.amount : discount.amount;
+  // A credit note's (negative) subtotal takes the discount with its sign, mirroring the invoice
+  // (0 − amount, not −amount: a zero discount stays 0, never −0).
+  // Stryker disable next-line EqualityOperator: < and <= differ only at a zero subtotal, where the amount can only be 0
+  return subtotal < 0 ? 0 - discount.amount : discount.amount;
 }
 
 function assertRate(rate: number): void {

@@ -49,13 +49,14 @@ export async function sendInvoice(actor: Actor, input: SendInvoiceInput, tx?: Db
     const { to, lines } = await assertSendable(tx, invoice, data.to);
 
     const sentAt = now();
-    // Conditional on still being a draft: two simultaneous sends store one message.
+    // Conditional on still being the draft as read: two simultaneous sends store one message, and
+    // a draft edited in between (updateInvoiceDraft) is not sent with the old lines and totals.
     // The seller and buyer blocks are frozen as they are now: the client keeps what it was sent.
     const marked = await tx.invoice.updateMany({
-      where: { id: invoice.id, status: "draft" },
+      where: { id: invoice.id, status: "draft", updatedAt: invoice.updatedAt },
       data: { status: "sent", sentAt, seller: sellerOf(invoice.workspace), buyer: buyerOf(invoice.client) },
     });
-    if (marked.count !== 1) throw conflict(`${invoice.label} was sent a moment ago.`);
+    if (marked.count !== 1) throw conflict(`${invoice.label} was sent or changed a moment ago; reload it.`);
 
     const zone = invoice.workspace.timeZone;
     const message = renderInvoiceMessage({
