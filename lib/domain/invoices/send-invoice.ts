@@ -5,7 +5,7 @@ import { now } from "@/lib/domain/clock";
 import { localDateOf } from "@/lib/domain/dates";
 import { conflict, invalidInput, parseInput } from "@/lib/domain/errors";
 import { Email, Id, OptionalText } from "@/lib/domain/schemas";
-import { storedTaxes } from "@/lib/domain/billing/invoice-adjustments";
+import { storedDiscount, storedTaxes } from "@/lib/domain/billing/invoice-adjustments";
 import { deliverInvoiceDocument } from "./deliver-invoice-document";
 import { findInvoice } from "./find-invoice";
 import { buyerOf, sellerOf } from "./invoice-parties";
@@ -68,8 +68,10 @@ export async function sendInvoice(actor: Actor, input: SendInvoiceInput, tx?: Db
       dueDate: localDateOf(invoice.dueDate, zone),
       lines,
       subtotal: invoice.subtotal,
-      taxRate: storedTaxes(invoice.taxes).reduce((sum, tax) => sum + tax.rate, 0),
-      taxAmount: invoice.taxAmount,
+      discount: storedDiscount(invoice.discount),
+      discountAmount: invoice.discountAmount,
+      taxes: storedTaxes(invoice.taxes),
+      taxNote: invoice.taxNote,
       total: invoice.total,
       notes: invoice.notes,
       message: data.message,
