@@ -51,9 +51,12 @@ export default async function InvoicePage({ params }: { params: Promise<{ worksp
             : `${money(invoice.total)} · ${entryCount} time ${entryCount === 1 ? "entry" : "entries"} on ${invoice.lines.length} ${invoice.lines.length === 1 ? "line" : "lines"}`
         }
         actions={
-          <ButtonLink variant="secondary" href={basePath}>
-            All invoices
-          </ButtonLink>
+          <>
+            {invoice.status === "draft" && can(actor, "invoices:write") ? <ButtonLink href={`${basePath}/${invoice.id}/edit`}>Edit draft</ButtonLink> : null}
+            <ButtonLink variant="secondary" href={basePath}>
+              All invoices
+            </ButtonLink>
+          </>
         }
       />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
