@@ -47,6 +47,7 @@ export const MUTATION_TARGETS = [
   { kind: "money", module: "lib/domain/billing/billable-time.ts", tests: ["lib/domain/billing/billable-time.test.ts"] },
   { kind: "money", module: "lib/domain/billing/rule-precedence.ts", tests: ["lib/domain/billing/rule-precedence.test.ts"] },
   { kind: "money", module: "lib/domain/billing/invoice-lines.ts", tests: ["lib/domain/billing/invoice-lines.test.ts"] },
+  { kind: "money", module: "lib/domain/billing/invoice-totals.ts", tests: ["lib/domain/billing/invoice-totals.test.ts"] },
   { kind: "money", module: "lib/domain/invoices/plan-invoice.ts", tests: ["lib/domain/invoices/plan-invoice.test.ts"] },
   { kind: "money", module: "lib/domain/invoices/record-invoice-payment.ts", tests: ["lib/domain/invoices/record-invoice-payment.test.ts"] },
   { kind: "money", module: "lib/domain/invoices/void-invoice.ts", tests: ["lib/domain/invoices/void-invoice.test.ts"] },

@@ -61,6 +61,14 @@ test.describe("signed in as Ada", () => {
     });
   }
 
+  test("a draft's Edit draft page", async () => {
+    await page.goto("/w/lovelace-studio/invoices?status=draft");
+    await page.getByRole("link", { name: /^INV-/ }).first().click();
+    await page.getByRole("link", { name: "Edit draft" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: /^Edit draft/ })).toBeVisible();
+    await expectNoViolations(page);
+  });
+
   test("the consent page", async ({ baseURL }) => {
     const clientId = await registerApp(String(baseURL), "Axe Check Assistant");
     const pkce = newPkce();

@@ -49,7 +49,9 @@ export function InvoiceDocument({ invoice, from }: { invoice: InvoiceDetail; fro
         <InvoiceLinesTable
           lines={invoice.lines.map((line) => ({ ...line, key: line.id }))}
           totals={invoice}
-          taxRate={invoice.taxRate}
+          taxes={invoice.taxes}
+          discount={invoice.discount}
+          taxNote={invoice.taxNote}
           currency={invoice.currency}
           totalTestId="invoice-total"
         />

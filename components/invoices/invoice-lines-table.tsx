@@ -1,5 +1,7 @@
 import { Table, Td } from "@/components/ui/table";
 import { formatHours } from "@/lib/domain/durations";
+import type { InvoiceDiscount, InvoiceTax } from "@/lib/domain/billing/invoice-adjustments";
+import { discountLabel, formatRate } from "@/lib/domain/invoices/render-invoice-message";
 import { formatMoney } from "@/lib/domain/money";
 
 export interface LineRow {
@@ -10,17 +12,21 @@ export interface LineRow {
   amount: number;
 }
 
-/** Invoice lines with subtotal, tax and total, as the domain computed them. */
+/** Invoice lines with subtotal, discount, each tax by label and rate, the tax note and the total, as the domain computed them. */
 export function InvoiceLinesTable({
   lines,
   totals,
-  taxRate,
+  taxes,
+  discount,
+  taxNote,
   currency,
   totalTestId,
 }: {
   lines: LineRow[];
-  totals: { subtotal: number; taxAmount: number; total: number };
-  taxRate: number;
+  totals: { subtotal: number; discountAmount: number; total: number };
+  taxes: readonly InvoiceTax[];
+  discount: InvoiceDiscount | null;
+  taxNote: string;
   currency: string;
   totalTestId: string;
 }) {
@@ -44,14 +50,33 @@ export function InvoiceLinesTable({
               {money(totals.subtotal)}
             </Td>
           </tr>
-          <tr>
-            <Td colSpan={3} align="right" className="text-slate-500">
-              Tax ({(taxRate / 100).toLocaleString("en-GB", { maximumFractionDigits: 2 })}%)
-            </Td>
-            <Td align="right" className="pr-0">
-              {money(totals.taxAmount)}
-            </Td>
-          </tr>
+          {discount ? (
+            <tr>
+              <Td colSpan={3} align="right" className="text-slate-500">
+                {discountLabel(discount)}
+              </Td>
+              <Td align="right" className="pr-0" data-testid={`${totalTestId}-discount`}>
+                −{money(Math.abs(totals.discountAmount))}
+              </Td>
+            </tr>
+          ) : null}
+          {taxes.map((tax, i) => (
+            <tr key={tax.label}>
+              <Td colSpan={3} align="right" className="text-slate-500">
+                {tax.label} ({formatRate(tax.rate)})
+              </Td>
+              <Td align="right" className="pr-0" data-testid={`${totalTestId}-tax-${i + 1}`}>
+                {money(tax.amount)}
+              </Td>
+            </tr>
+          ))}
+          {taxNote ? (
+            <tr>
+              <Td colSpan={4} align="right" className="pr-0 text-xs italic text-slate-500" data-testid={`${totalTestId}-tax-note`}>
+                {taxNote}
+              </Td>
+            </tr>
+          ) : null}
           <tr>
             <Td colSpan={3} align="right" className="font-semibold text-slate-900">
               Total

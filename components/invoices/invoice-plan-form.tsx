@@ -1,9 +1,10 @@
 import { Button } from "@/components/ui/button";
 import { InputField, SelectField, TextareaField } from "@/components/ui/field";
 import type { PlanFields } from "@/lib/web/invoice-plan-fields";
+import { InvoiceAdjustmentFields } from "./invoice-adjustment-fields";
 
 /**
- * What to bill: client, period, grouping, tax, dates and notes. A GET form, so every
+ * What to bill: client, period, grouping, dates, notes, taxes, discount and tax note. A GET form, so every
  * preview has its own URL (bookmarkable, and the browser's back button works).
  */
 export function InvoicePlanForm({
@@ -38,15 +39,6 @@ export function InvoicePlanForm({
           <option value="project">One line per project</option>
           <option value="task">One line per task</option>
         </SelectField>
-        <InputField
-          id="taxRate"
-          label="Tax rate (%)"
-          inputMode="decimal"
-          placeholder="0"
-          defaultValue={values.taxRate}
-          error={errors.taxRate}
-          hint="Optional, e.g. 20 or 7.5."
-        />
         <InputField id="issueDate" label="Issue date" type="date" defaultValue={values.issueDate} error={errors.issueDate} hint="Empty means today." />
         <InputField
           id="dueDate"
@@ -65,6 +57,7 @@ export function InvoicePlanForm({
           fieldClassName="sm:col-span-2 lg:col-span-4"
           rows={2}
         />
+        <InvoiceAdjustmentFields values={values} errors={errors} />
       </div>
       <div className="flex items-center gap-3">
         <Button type="submit">Preview</Button>

@@ -263,6 +263,20 @@ describe("invoices and payments", () => {
     expect(one.body).toMatchObject({ id: menabreaDraftId, client: { name: "Menabrea Press" }, payments: [], deliveries: [] });
   });
 
+  it("PATCH /api/v1/invoices/{id} edits a draft: named taxes, a discount, a tax note and notes, totals recomputed", async () => {
+    const res = await rest("PATCH", "/api/v1/invoices/{id}", {
+      token,
+      params: { id: menabreaDraftId },
+      body: { taxes: [{ label: "IVA", rate: 2_200 }], discount: { label: "Sconto", rate: 1_000 }, tax_note: "Art. 7-ter", notes: "Grazie mille" },
+    });
+    expect(res.status).toBe(200);
+    // 86 000 − 10 % = 77 400; IVA 22 % = 17 028.
+    expect(res.body).toMatchObject({ id: menabreaDraftId, status: "draft", label: "INV-0004", taxes: [{ label: "IVA", rate: 2_200, amount: 17_028 }], discount: { label: "Sconto", rate: 1_000 }, discount_amount: 8_600, tax_note: "Art. 7-ter", notes: "Grazie mille", total: 94_428 });
+    // Back as it was, for the payments below.
+    const back = await rest("PATCH", "/api/v1/invoices/{id}", { token, params: { id: menabreaDraftId }, body: { taxes: [{ label: "Tax", rate: 2_000 }], discount: null, notes: "Grazie" } });
+    expect(back.body).toMatchObject({ discount: null, discount_amount: 0, total: 103_200 });
+  });
+
   it("POST /api/v1/invoices/{id}/send sends a draft once: a second send without a key is a 409", async () => {
     const sent = await rest("POST", "/api/v1/invoices/{id}/send", { token, params: { id: menabreaDraftId }, body: { message: "With thanks" } });
     expect(sent.status).toBe(200);
@@ -317,6 +331,12 @@ describe("invoices and payments", () => {
     const stored = await db.outboxMessage.findFirstOrThrow({ where: { invoiceId: sent.id, kind: "reminder" }, orderBy: { createdAt: "desc" } });
     expect(stored.body).toContain("A gentle nudge");
     expect(Buffer.from(stored.attachment!).subarray(0, 5).toString()).toBe("%PDF-");
+  });
+
+  it("PATCH /api/v1/invoices/{id} refuses a sent invoice with 409 and says to issue a credit note", async () => {
+    const res = await rest("PATCH", "/api/v1/invoices/{id}", { token, params: { id: menabreaDraftId }, body: { notes: "Too late" } });
+    expect(res.status).toBe(409);
+    expect(res.body.detail).toMatch(/only drafts can be edited.*credit note/);
   });
 
   it("POST /api/v1/invoices/{id}/void voids an unpaid invoice and releases its time", async () => {

@@ -73,6 +73,7 @@ export const API = {
   previewInvoice: endpoint(invoices.previewInvoice, "POST /api/v1/invoices/preview", { tag: "Invoices" }),
   createInvoiceDraft: endpoint(invoices.createInvoiceDraft, "POST /api/v1/invoices", { tag: "Invoices", status: 201 }),
   // A retry of a send with the same key answers the first result instead of a 409 (MCP confirms instead).
+  updateInvoiceDraft: endpoint(invoices.updateInvoiceDraft, "PATCH /api/v1/invoices/{id}", { tag: "Invoices", id: "invoice_id" }),
   sendInvoice: endpoint(invoices.sendInvoice, "POST /api/v1/invoices/{id}/send", { tag: "Invoices", id: "invoice_id", idempotent: true }),
   recordInvoicePayment: endpoint(invoices.recordInvoicePayment, "POST /api/v1/invoices/{id}/payments", { tag: "Invoices", id: "invoice_id", status: 201 }),
   voidInvoice: endpoint(invoices.voidInvoice, "POST /api/v1/invoices/{id}/void", { tag: "Invoices", id: "invoice_id" }),

@@ -181,7 +181,10 @@ export const InvoicePlanOut = z.object({
   period_start: z.string().nullable(),
   period_end: z.string().nullable(),
   grouping: z.enum(["project", "task"]),
-  tax_rate: z.number().int().describe("Basis points: 2000 = 20%"),
+  tax_rate: z.number().int().describe("Basis points: the sum of the taxes' rates"),
+  taxes: InvoiceDetailOut.shape.taxes,
+  discount: InvoiceDetailOut.shape.discount,
+  tax_note: InvoiceDetailOut.shape.tax_note,
   notes: z.string(),
   entries: z.array(BillableCandidateOut),
   lines: z.array(
@@ -196,7 +199,12 @@ export const InvoicePlanOut = z.object({
       entry_ids: z.array(z.string()),
     }),
   ),
-  totals: z.object({ subtotal: Minor("Subtotal"), tax_amount: Minor("Tax"), total: Minor("Total") }),
+  totals: z.object({
+    subtotal: Minor("Subtotal: the lines' sum"),
+    discount_amount: Minor("Discount, taken off the subtotal before tax"),
+    tax_amount: Minor("The taxes' sum, each on subtotal − discount"),
+    total: Minor("Total"),
+  }),
 });
 
 const ReportFigures = {

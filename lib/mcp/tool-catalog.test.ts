@@ -158,7 +158,19 @@ const HAPPY_PATHS: HappyPath[] = [
   {
     tool: "preview_invoice",
     args: async () => ({ client_id: ids.menabrea, from: daysAgo(60), to: today, tax_rate: 2000 }),
-    check: (r) => expect(r.totals).toEqual({ subtotal: 86_000, tax_amount: 17_200, total: 103_200 }),
+    check: (r) => expect(r).toMatchObject({ taxes: [{ label: "Tax", rate: 2000, amount: 17_200 }], totals: { subtotal: 86_000, discount_amount: 0, tax_amount: 17_200, total: 103_200 } }),
+  },
+  {
+    tool: "preview_invoice",
+    args: async () => ({ client_id: ids.menabrea, from: daysAgo(60), to: today, taxes: [{ label: "GST", rate: 500 }, { label: "PST", rate: 700 }], discount: { amount: 6_000 }, tax_note: "PST exempt" }),
+    // 86 000 − 6 000 = 80 000; GST 4 000; PST 5 600.
+    check: (r) =>
+      expect(r).toMatchObject({
+        taxes: [{ label: "GST", rate: 500, amount: 4_000 }, { label: "PST", rate: 700, amount: 5_600 }],
+        discount: { label: "Discount", amount: 6_000 },
+        tax_note: "PST exempt",
+        totals: { subtotal: 86_000, discount_amount: 6_000, tax_amount: 9_600, total: 89_600 },
+      }),
   },
   { tool: "run_report", args: async () => ({ kind: "time", group_by: "client", from: daysAgo(30), to: today }) },
   { tool: "get_billing_hub_summary", args: async () => ({}) },
@@ -223,6 +235,13 @@ const HAPPY_PATHS: HappyPath[] = [
     check: (r) => expect(r.invoice).toMatchObject({ status: "draft", total: 18_000, notes: "Thank you." }),
   },
   {
+    tool: "update_invoice_draft",
+    args: async () => ({ invoice_id: (await draftInvoice(world.ada)).invoice.id, notes: "Edited", taxes: [{ label: "VAT", rate: 2000 }], discount: { rate: 1000 }, tax_note: "Reverse charge" }),
+    // 12 000 − 10 % = 10 800; VAT 2 160.
+    check: (r) =>
+      expect(r.invoice).toMatchObject({ status: "draft", notes: "Edited", tax_note: "Reverse charge", taxes: [{ label: "VAT", rate: 2000, amount: 2_160 }], discount_amount: 1_200, total: 12_960 }),
+  },
+  {
     tool: "send_invoice",
     args: async () => ({ invoice_id: (await draftInvoice(world.ada)).invoice.id }),
     check: (r) => expect(r.invoice).toMatchObject({ status: "sent" }),
@@ -251,7 +270,7 @@ const HAPPY_PATHS: HappyPath[] = [
 
 describe("happy paths", () => {
   it("covers every tool in the catalog", () => {
-    expect(HAPPY_PATHS.map((h) => h.tool).sort()).toEqual(TOOL_CATALOG.map((t) => t.name).sort());
+    expect([...new Set(HAPPY_PATHS.map((h) => h.tool))].sort()).toEqual(TOOL_CATALOG.map((t) => t.name).sort());
   });
 
   it.each(HAPPY_PATHS.map((h) => [h.tool, h] as const))("%s succeeds and answers in its published output schema", async (name, path) => {
@@ -291,8 +310,22 @@ describe("invalid arguments", () => {
     ["create_rule", { kind: "rounding", name: "R", rounding_increment_seconds: 90, rounding_direction: "up" }, /rounding_increment_seconds/],
     ["run_report", { kind: "profit", from: "2026-01-01", to: "2026-01-31" }, /kind/],
     ["create_client", { name: "x", idempotency_key: "short" }, /idempotency_key/],
+    ["update_invoice_draft", { invoice_id: "i", taxes: [{ label: "A", rate: 1 }, { label: "B", rate: 2 }, { label: "C", rate: 3 }] }, /taxes/],
+    ["preview_invoice", { client_id: "c", from: "2026-01-01", to: "2026-01-31", taxes: [{ label: "VAT", rate: 10_001 }] }, /taxes/],
   ])("%s refuses %j", async (name, args, field) => {
     expect(toolError(await callToolOver(token, name, args))).toMatch(field);
+  });
+});
+
+describe("update_invoice_draft refusals", () => {
+  it("refuses to edit a sent invoice and says to issue a credit note", async () => {
+    const { invoice } = await sentInvoice(world.ada);
+    expect(toolError(await callToolOver(token, "update_invoice_draft", { invoice_id: invoice.id, notes: "Too late" }))).toMatch(/only drafts can be edited.*credit note/);
+  });
+
+  it("says when the due date is before the issue date", async () => {
+    const { invoice } = await draftInvoice(world.ada);
+    expect(toolError(await callToolOver(token, "update_invoice_draft", { invoice_id: invoice.id, issue_date: "2026-12-10", due_date: "2026-12-01" }))).toMatch(/due date \(2026-12-01\) is before the issue date/);
   });
 });
 

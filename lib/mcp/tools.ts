@@ -121,6 +121,11 @@ export const TOOLS = {
     ({ invoice: i }) =>
       `Created draft ${i.label} for ${i.client.name}: ${plural(i.lines.length, "line", "lines")}, total ${formatMoney(i.total, i.currency)}, due ${i.due_date} (${i.id}). It has not been sent.`,
   ),
+  updateInvoiceDraft: tool(
+    invoices.updateInvoiceDraft,
+    ({ invoice: i }) =>
+      `Updated draft ${i.label} for ${i.client.name}: ${plural(i.lines.length, "line", "lines")}, subtotal ${formatMoney(i.subtotal, i.currency)}${i.discount_amount ? `, discount ${formatMoney(i.discount_amount, i.currency)}` : ""}${i.taxes.map((t) => `, ${t.label} ${formatMoney(t.amount, i.currency)}`).join("")}, total ${formatMoney(i.total, i.currency)}; issued ${i.issue_date}, due ${i.due_date}. It has not been sent.`,
+  ),
   sendInvoice: tool(invoices.sendInvoice, ({ invoice }) => `Sent ${invoice.label} (${formatMoney(invoice.total, invoice.currency)}) to ${invoice.client.name}.`),
   recordInvoicePayment: tool(
     invoices.recordInvoicePayment,

@@ -7,6 +7,28 @@ import { invalidInput } from "@/lib/domain/errors";
 import type { InvoicePlanInput } from "@/lib/domain/invoices/plan-invoice";
 import { date, id, idList, text } from "./fields";
 
+/** Up to two named taxes, as preview_invoice, create_invoice_draft and update_invoice_draft take them. */
+export const invoiceTaxes = z
+  .array(
+    z.object({
+      label: z.string().min(1).max(40).describe("As printed: VAT, GST, Sales tax…"),
+      rate: z.int().min(0).max(10_000).describe("Basis points: 2000 = 20%, 825 = 8.25%"),
+    }),
+  )
+  .max(2)
+  .describe("At most two named taxes (e.g. GST 5% and PST 7%), each computed on subtotal − discount and rounded once, half away from zero");
+
+/** A discount: a rate or a fixed amount, never both. */
+export const invoiceDiscount = z
+  .object({
+    label: z.string().min(1).max(40).optional().describe('As printed (default "Discount")'),
+    rate: z.int().min(0).max(10_000).optional().describe("Basis points off the subtotal: 1000 = 10%"),
+    amount: z.int().min(0).max(100_000_000_00).optional().describe("Minor units (cents) off the subtotal; at most the subtotal"),
+  })
+  .describe("Taken off the subtotal before tax: give rate or amount, not both");
+
+export const taxNote = text(500).describe("Printed under the taxes: a reverse-charge or exemption statement");
+
 export const InvoicePlanFields = z.object({
   client_id: id("the client to invoice", "list_clients"),
   from: date("Bill unbilled billable time from this day").optional(),
@@ -21,7 +43,15 @@ export const InvoicePlanFields = z.object({
   grouping: z.enum(["project", "task"]).default("project").describe("One line per project (default) or per project and task"),
   issue_date: date("Issue date (default today)").optional(),
   due_date: date("Due date (default: issue date + the workspace's payment terms)").optional(),
-  tax_rate: z.int().min(0).max(10_000).default(0).describe("Tax in basis points: 2000 = 20% (default 0)"),
+  taxes: invoiceTaxes.optional(),
+  tax_rate: z
+    .int()
+    .min(0)
+    .max(10_000)
+    .optional()
+    .describe("Older form of taxes: one tax labelled \"Tax\", in basis points (2000 = 20%). Not together with taxes"),
+  discount: invoiceDiscount.optional(),
+  tax_note: taxNote.default(""),
   notes: text(2_000).default("").describe("Printed on the invoice"),
 });
 export type InvoicePlanFields = z.output<typeof InvoicePlanFields>;
@@ -43,7 +73,10 @@ export function toInvoicePlanInput(args: InvoicePlanFields): InvoicePlanInput {
     grouping: args.grouping,
     issueDate: args.issue_date,
     dueDate: args.due_date,
+    taxes: args.taxes,
     taxRate: args.tax_rate,
+    discount: args.discount,
+    taxNote: args.tax_note,
     notes: args.notes,
   };
 }

@@ -8,12 +8,13 @@ import { listInvoices as listInvoicesInDomain } from "@/lib/domain/invoices/list
 import { previewInvoice as previewInvoiceInDomain } from "@/lib/domain/invoices/preview-invoice";
 import { recordInvoicePayment as recordInvoicePaymentInDomain } from "@/lib/domain/invoices/record-invoice-payment";
 import { sendInvoice as sendInvoiceInDomain } from "@/lib/domain/invoices/send-invoice";
+import { updateInvoiceDraft as updateInvoiceDraftInDomain } from "@/lib/domain/invoices/update-invoice-draft";
 import { voidInvoice as voidInvoiceInDomain } from "@/lib/domain/invoices/void-invoice";
 import { formatMoney } from "@/lib/domain/money";
 import { domainNamed } from "@/lib/integrations/wire";
 import { BillableCandidatesOut, InvoiceDetailOut, InvoicePlanOut, InvoiceSummaryOut } from "@/lib/integrations/wire-schemas";
 import { cursor, date, email, id, idList, invoiceStatus, limit, page, text } from "./fields";
-import { InvoicePlanFields, toInvoicePlanInput } from "./invoice-plan";
+import { invoiceDiscount, InvoicePlanFields, invoiceTaxes, taxNote, toInvoicePlanInput } from "./invoice-plan";
 import { defineOperation } from "./operation";
 
 const PLAN_FIELD_NAMES = { entryIds: "time_entry_ids" };
@@ -86,13 +87,62 @@ export const createInvoiceDraft = defineOperation({
   name: "create_invoice_draft",
   title: "Create a draft invoice",
   description:
-    "Creates a draft invoice for a client and reserves the billed time for it, so it cannot be invoiced twice. Bill the client's unbilled billable time either between from and to (YYYY-MM-DD, inclusive, workspace time zone) or for explicit time_entry_ids (from find_billable_candidates) — one or the other. Lines are per project (or per project and task) at each rate, priced after billing rules; tax_rate is basis points; amounts come back in minor units. preview_invoice with the same input shows it first. A draft is not sent: use send_invoice, or void_invoice to release its time.",
+    "Creates a draft invoice for a client and reserves the billed time for it, so it cannot be invoiced twice. Bill the client's unbilled billable time either between from and to (YYYY-MM-DD, inclusive, workspace time zone) or for explicit time_entry_ids (from find_billable_candidates) — one or the other. Lines are per project (or per project and task) at each rate, priced after billing rules; up to two named taxes (basis points) and an optional discount (rate or fixed amount) are applied on the total; amounts come back in minor units. preview_invoice with the same input shows it first. A draft is not sent: edit it with update_invoice_draft, send it with send_invoice, or void_invoice to release its time.",
   scope: "invoices:write", permission: "invoices:write", effect: "additive",
   idempotencyKey: true,
   input: InvoicePlanFields,
   output: InvoiceOut,
   fieldNames: PLAN_FIELD_NAMES,
   run: async ({ actor, tx }, input) => ({ invoice: await createInvoiceDraftInDomain(actor, toInvoicePlanInput(input), tx) }),
+});
+
+export const updateInvoiceDraft = defineOperation({
+  name: "update_invoice_draft",
+  title: "Edit a draft invoice",
+  description:
+    "Edits a draft invoice (sent or paid invoices are corrected with a credit note instead): issue_date and due_date (YYYY-MM-DD, due on or after issue), notes, tax_note, taxes (replaces them; [] removes), discount (replaces it; null removes), and line descriptions by line id (from get_invoice). refresh_time re-pulls its time: the entries the draft holds are released and the client's unbilled billable time between from and to (or the draft's own period when both are left out) is billed again at current rates, rebuilding the lines — so edited descriptions are replaced — while the draft keeps its number. Totals are recomputed on every edit. Fields left out stay as they are.",
+  scope: "invoices:write", permission: "invoices:write", effect: "updating",
+  input: z.object({
+    invoice_id: id("a draft invoice", "list_invoices"),
+    issue_date: date("Issue date").optional(),
+    due_date: date("Due date, on or after the issue date").optional(),
+    notes: text(2_000).optional().describe("Printed on the invoice"),
+    tax_note: taxNote.optional(),
+    taxes: invoiceTaxes.optional().describe("Replaces the taxes: at most two, each {label, rate in basis points}; [] removes them"),
+    discount: invoiceDiscount.nullable().optional().describe("Replaces the discount (rate or amount, not both); null removes it"),
+    lines: z
+      .array(z.object({ id: id("a line of this invoice", "get_invoice"), description: z.string().min(1).max(500) }))
+      .max(500)
+      .optional()
+      .describe("New descriptions for some lines; not together with refresh_time"),
+    refresh_time: z
+      .object({
+        from: date("Bill unbilled billable time from this day").optional(),
+        to: date("…up to and including this day").optional(),
+        grouping: z.enum(["project", "task"]).optional().describe("One line per project or per project and task (default: as the draft was)"),
+      })
+      .optional()
+      .describe("Re-pull the draft's time; {} for its own period"),
+  }),
+  output: InvoiceOut,
+  fieldNames: { id: "invoice_id" },
+  run: async ({ actor, tx }, input) => ({
+    invoice: await updateInvoiceDraftInDomain(
+      actor,
+      {
+        id: input.invoice_id,
+        issueDate: input.issue_date,
+        dueDate: input.due_date,
+        notes: input.notes,
+        taxNote: input.tax_note,
+        taxes: input.taxes,
+        discount: input.discount,
+        lines: input.lines,
+        refreshTime: input.refresh_time,
+      },
+      tx,
+    ),
+  }),
 });
 
 export const sendInvoice = defineOperation({

@@ -7,8 +7,10 @@ import { addIsoDays, firstOfMonth } from "@/lib/domain/dates";
 import { invalidInput } from "@/lib/domain/errors";
 import type { InvoicePlanInput } from "@/lib/domain/invoices/plan-invoice";
 import { parseMoney } from "@/lib/domain/money";
+import { ADJUSTMENT_FIELDS, toAdjustments } from "./invoice-adjustment-fields";
 
-export const PLAN_FIELDS = ["clientId", "from", "to", "grouping", "taxRate", "notes", "issueDate", "dueDate"] as const;
+/** `taxRate`: the single "Tax %" of links made before named taxes; the form now sends tax rows. */
+export const PLAN_FIELDS = ["clientId", "from", "to", "grouping", "taxRate", "notes", "issueDate", "dueDate", ...ADJUSTMENT_FIELDS] as const;
 export type PlanField = (typeof PLAN_FIELDS)[number];
 /** The form's values as typed: strings, absent when empty. */
 export type PlanFields = Partial<Record<PlanField, string>>;
@@ -22,10 +24,11 @@ export function readPlanFields(get: (name: PlanField) => string | undefined | nu
   return fields;
 }
 
-/** The domain input for the typed values; a tax rate that is not a percentage is refused here. */
+/** The domain input for the typed values; a rate or amount that does not parse is refused here. */
 export function toInvoicePlanInput(fields: PlanFields): InvoicePlanInput {
-  let taxRate = 0;
-  if (fields.taxRate) {
+  const { taxes, discount, taxNote } = toAdjustments(fields);
+  let taxRate: number | undefined;
+  if (fields.taxRate && taxes.length === 0) {
     const basisPoints = parseMoney(fields.taxRate.replace(/%$/, ""));
     if (basisPoints === null) throw invalidInput("Tax rate: enter a percentage like 20 or 7.5.", { taxRate: "enter a percentage like 20 or 7.5" });
     taxRate = basisPoints;
@@ -37,7 +40,9 @@ export function toInvoicePlanInput(fields: PlanFields): InvoicePlanInput {
     from: fields.from,
     to: fields.to,
     grouping,
-    taxRate,
+    ...(taxRate === undefined ? { taxes } : { taxRate }),
+    ...(discount ? { discount } : {}),
+    taxNote,
     notes: fields.notes ?? "",
     issueDate: fields.issueDate,
     dueDate: fields.dueDate,

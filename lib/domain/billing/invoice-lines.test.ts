@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { groupIntoLines, invoiceLabel, LINE_GROUPINGS, invoiceTotals, type BillableEntry } from "./invoice-lines";
+import { groupIntoLines, invoiceLabel, LINE_GROUPINGS, type BillableEntry } from "./invoice-lines";
 
 const HOUR = 3600;
 
@@ -73,18 +73,6 @@ describe("groupIntoLines", () => {
 
   it("returns no lines for no entries", () => {
     expect(groupIntoLines([], "project", "EUR")).toEqual([]);
-  });
-});
-
-describe("invoiceTotals", () => {
-  it.each([
-    { amounts: [], taxRate: 0, subtotal: 0, tax: 0, total: 0 },
-    { amounts: [37_500, 9_000], taxRate: 0, subtotal: 46_500, tax: 0, total: 46_500 },
-    { amounts: [37_500, 9_000], taxRate: 2_000, subtotal: 46_500, tax: 9_300, total: 55_800 },
-    { amounts: [1_005], taxRate: 1_950, subtotal: 1_005, tax: 196, total: 1_201 },
-    { amounts: [1], taxRate: 5_000, subtotal: 1, tax: 1, total: 2 },
-  ])("subtotal of $amounts at $taxRate bp", ({ amounts, taxRate, subtotal, tax, total }) => {
-    expect(invoiceTotals(amounts.map((amount) => ({ amount })), taxRate)).toEqual({ subtotal, taxAmount: tax, total });
   });
 });
 

@@ -75,19 +75,6 @@ export function groupIntoLines(entries: readonly BillableEntry[], grouping: Line
     });
 }
 
-export interface InvoiceTotals {
-  subtotal: number;
-  taxAmount: number;
-  total: number;
-}
-
-/** Tax in basis points (2000 = 20 %), rounded half up on the subtotal. */
-export function invoiceTotals(lines: readonly { amount: number }[], taxRate: number): InvoiceTotals {
-  const subtotal = lines.reduce((sum, line) => sum + line.amount, 0);
-  const taxAmount = Math.round((subtotal * taxRate) / 10_000);
-  return { subtotal, taxAmount, total: subtotal + taxAmount };
-}
-
 /** "INV-0042". */
 export function invoiceLabel(prefix: string, number: number): string {
   return `${prefix}${String(number).padStart(4, "0")}`;

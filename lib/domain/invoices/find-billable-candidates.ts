@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { assertCan, type Actor } from "@/lib/domain/actor";
-import { invoiceTotals } from "@/lib/domain/billing/invoice-lines";
+import { invoiceTotals } from "@/lib/domain/billing/invoice-totals";
 import { IsoDate } from "@/lib/domain/dates";
 import { notFound, parseInput } from "@/lib/domain/errors";
 import { Id } from "@/lib/domain/schemas";
@@ -51,6 +51,6 @@ export async function findBillableCandidates(
     currency: workspace.currency,
     entries,
     billableSeconds: entries.reduce((sum, e) => sum + e.billableSeconds, 0),
-    amount: invoiceTotals(lines, 0).subtotal,
+    amount: invoiceTotals(lines).subtotal,
   };
 }

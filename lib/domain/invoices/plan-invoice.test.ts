@@ -79,12 +79,17 @@ describe("planInvoice", () => {
       // Today in Auckland, due after the workspace's 14-day terms.
       issueDate: "2026-03-11",
       dueDate: "2026-03-25",
-      periodStart: "2026-03-01",
-      periodEnd: "2026-03-31",
+      // The work's first and last dates, not the range's.
+      periodStart: "2026-03-02",
+      periodEnd: "2026-03-05",
       grouping: "project",
       taxRate: 2_000,
+      // The legacy tax rate is one tax labelled Tax.
+      taxes: [{ label: "Tax", rate: 2_000, amount: 9_400 }],
+      discount: null,
+      taxNote: "",
       notes: "Thank you.",
-      totals: { subtotal: 47_000, taxAmount: 9_400, total: 56_400 },
+      totals: { subtotal: 47_000, discountAmount: 0, taxAmount: 9_400, total: 56_400 },
     });
     expect(plan.entries.map((e) => e.id)).toEqual(entryIds);
     expect(plan.lines.map((l) => [l.description, l.amount])).toEqual([
@@ -95,7 +100,7 @@ describe("planInvoice", () => {
 
   it("adds no tax and no notes unless asked", async () => {
     const plan = await previewInvoice(ada, { clientId: client.id, ...march });
-    expect(plan).toMatchObject({ taxRate: 0, notes: "", totals: { subtotal: 47_000, taxAmount: 0, total: 47_000 } });
+    expect(plan).toMatchObject({ taxRate: 0, taxes: [], discount: null, taxNote: "", notes: "", totals: { subtotal: 47_000, discountAmount: 0, taxAmount: 0, total: 47_000 } });
   });
 
   it("groups lines by task when asked", async () => {
@@ -160,6 +165,21 @@ describe("planInvoice", () => {
     { name: "a due date before the issue date", input: { ...march, issueDate: "2026-03-02", dueDate: "2026-03-01" }, field: "dueDate", says: "on or after the issue date" },
     { name: "a negative tax rate", input: { ...march, taxRate: -1 }, field: "taxRate", says: "negative" },
     { name: "a tax rate over 100 %", input: { ...march, taxRate: 10_001 }, field: "taxRate", says: "100%" },
+    { name: "both taxes and a tax rate", input: { ...march, taxRate: 2_000, taxes: [{ label: "VAT", rate: 2_000 }] }, field: "taxRate", says: "either taxes or taxRate" },
+    { name: "three taxes", input: { ...march, taxes: [{ label: "A", rate: 1 }, { label: "B", rate: 1 }, { label: "C", rate: 1 }] }, field: "taxes", says: "at most 2 taxes" },
+    { name: "a tax without a label", input: { ...march, taxes: [{ label: "   ", rate: 2_000 }] }, field: "taxes.0.label", says: "required" },
+    { name: "a tax label over 40 characters", input: { ...march, taxes: [{ label: "x".repeat(41), rate: 2_000 }] }, field: "taxes.0.label", says: "at most 40" },
+    { name: "two taxes with one label", input: { ...march, taxes: [{ label: "VAT", rate: 2_000 }, { label: " vat ", rate: 500 }] }, field: "taxes", says: "its own label" },
+    { name: "a negative named tax", input: { ...march, taxes: [{ label: "VAT", rate: -1 }] }, field: "taxes.0.rate", says: "negative" },
+    { name: "a named tax over 100 %", input: { ...march, taxes: [{ label: "VAT", rate: 10_001 }] }, field: "taxes.0.rate", says: "100%" },
+    { name: "a fractional tax rate", input: { ...march, taxes: [{ label: "VAT", rate: 20.5 }] }, field: "taxes.0.rate", says: "basis points" },
+    { name: "a discount with a rate and an amount", input: { ...march, discount: { rate: 1_000, amount: 500 } }, field: "discount", says: "either a rate or an amount" },
+    { name: "a discount with neither", input: { ...march, discount: { label: "Loyalty" } }, field: "discount", says: "either a rate or an amount" },
+    { name: "a discount rate over 100 %", input: { ...march, discount: { rate: 10_001 } }, field: "discount.rate", says: "100%" },
+    { name: "a negative discount amount", input: { ...march, discount: { amount: -1 } }, field: "discount.amount", says: "negative" },
+    { name: "a discount label over 40 characters", input: { ...march, discount: { label: "x".repeat(41), amount: 1 } }, field: "discount.label", says: "at most 40" },
+    { name: "a discount larger than the subtotal", input: { ...march, discount: { amount: 47_001 } }, field: "discount", says: "cannot exceed the subtotal" },
+    { name: "a tax note over 500 characters", input: { ...march, taxNote: "x".repeat(501) }, field: "taxNote", says: "at most 500" },
     { name: "an unknown grouping", input: { ...march, grouping: "member" }, field: "grouping", says: "project or task" },
     { name: "notes over 2000 characters", input: { ...march, notes: "x".repeat(2_001) }, field: "notes", says: "at most 2000" },
   ])("refuses $name", async ({ input, field, says }) => {
@@ -171,6 +191,48 @@ describe("planInvoice", () => {
 
   it("accepts a tax rate of exactly 100 %", async () => {
     const plan = await previewInvoice(ada, { clientId: client.id, ...march, taxRate: 10_000 });
-    expect(plan.totals).toEqual({ subtotal: 47_000, taxAmount: 47_000, total: 94_000 });
+    expect(plan.totals).toEqual({ subtotal: 47_000, discountAmount: 0, taxes: [{ label: "Tax", rate: 10_000, amount: 47_000 }], taxAmount: 47_000, total: 94_000 });
+  });
+
+  it("plans named taxes on the subtotal less a percentage discount, with a tax note", async () => {
+    const plan = await previewInvoice(ada, {
+      clientId: client.id,
+      ...march,
+      taxes: [{ label: " GST ", rate: 500 }, { label: "PST", rate: 700 }],
+      discount: { rate: 1_000 },
+      taxNote: "  PST exempt for resale.  ",
+    });
+    // 47 000 − 10 % = 42 300; GST 2 115; PST 2 961.
+    expect(plan).toMatchObject({
+      taxRate: 1_200,
+      taxes: [{ label: "GST", rate: 500, amount: 2_115 }, { label: "PST", rate: 700, amount: 2_961 }],
+      discount: { label: "Discount", rate: 1_000 },
+      taxNote: "PST exempt for resale.",
+      totals: { subtotal: 47_000, discountAmount: 4_700, taxAmount: 5_076, total: 47_376 },
+    });
+  });
+
+  it("takes a fixed discount as large as the subtotal, with its own label", async () => {
+    const plan = await previewInvoice(ada, { clientId: client.id, ...march, taxes: [{ label: "VAT", rate: 2_000 }], discount: { label: "Goodwill", amount: 47_000 } });
+    expect(plan).toMatchObject({ discount: { label: "Goodwill", amount: 47_000 }, totals: { discountAmount: 47_000, taxAmount: 0, total: 0 } });
+  });
+
+  it("prints the work's period, not the filter's: 6 entries between 3 and 24 Nov under a 1 Nov 2025 – 30 Nov 2026 filter", async () => {
+    const babbage = await createClientRow(db, ada.workspaceId, { name: "Babbage & Co" });
+    const engine = await createProjectRow(db, ada.workspaceId, babbage.id, { name: "Engine" });
+    for (const day of ["03", "07", "11", "14", "20", "24"]) {
+      await createTimeEntryRow(db, {
+        workspaceId: ada.workspaceId,
+        membershipId: ada.membershipId,
+        projectId: engine.id,
+        // 23:30 on the 24th in Auckland is still the 24th there (10:30 UTC).
+        startedAt: localDateTime(`2026-11-${day}`, day === "24" ? "23:30" : "09:00", ZONE),
+        durationSeconds: HOUR,
+        hourlyRate: 10_000,
+      });
+    }
+    const plan = await previewInvoice(ada, { clientId: babbage.id, from: "2025-11-01", to: "2026-11-30" });
+    expect(plan.entries).toHaveLength(6);
+    expect([plan.periodStart, plan.periodEnd]).toEqual(["2026-11-03", "2026-11-24"]);
   });
 });

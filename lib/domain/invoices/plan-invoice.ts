@@ -5,11 +5,14 @@
 import { z } from "zod";
 import type { DbTx } from "@/lib/db";
 import type { Actor } from "@/lib/domain/actor";
-import { invoiceLabel, invoiceTotals, LINE_GROUPINGS, type DraftLine, type InvoiceTotals, type LineGrouping } from "@/lib/domain/billing/invoice-lines";
+import type { InvoiceDiscount, InvoiceTax } from "@/lib/domain/billing/invoice-adjustments";
+import { invoiceLabel, LINE_GROUPINGS, type DraftLine, type LineGrouping } from "@/lib/domain/billing/invoice-lines";
+import { invoiceTotals, type InvoiceTotals } from "@/lib/domain/billing/invoice-totals";
 import { now } from "@/lib/domain/clock";
 import { addIsoDays, formatIsoDate, IsoDate, localDateOf } from "@/lib/domain/dates";
 import { invalidInput } from "@/lib/domain/errors";
 import { Id } from "@/lib/domain/schemas";
+import { assertDiscountFits, DiscountInput, LegacyTaxRate, requestedTaxes, TaxesInput, TaxNote } from "./adjustment-input";
 import { loadBillableCandidates, linesForCandidates, type BillableCandidate } from "./billable-candidates";
 
 export const InvoicePlanInput = z
@@ -24,9 +27,19 @@ export const InvoicePlanInput = z
     grouping: z.enum(LINE_GROUPINGS as [LineGrouping, ...LineGrouping[]], { error: "must be project or task" }).default("project"),
     issueDate: IsoDate.optional(),
     dueDate: IsoDate.optional(),
-    /** Basis points: 2000 = 20 %. */
-    taxRate: z.int().min(0, "cannot be negative").max(10_000, "cannot exceed 100%").default(0),
+    /** Up to two named taxes ({label, rate in basis points}), each on (subtotal − discount). */
+    taxes: TaxesInput.optional(),
+    /** Legacy: one tax labelled "Tax", in basis points (2000 = 20 %). Not with `taxes`. */
+    taxRate: LegacyTaxRate.optional(),
+    /** A rate (basis points) off the subtotal or a fixed amount (minor units), before tax. */
+    discount: DiscountInput.optional(),
+    /** A reverse-charge or exemption statement printed under the taxes. */
+    taxNote: TaxNote.default(""),
     notes: z.string().trim().max(2_000, "must be at most 2000 characters").default(""),
+  })
+  .refine((v) => v.taxes === undefined || v.taxRate === undefined, {
+    message: "give either taxes or taxRate (one tax labelled Tax), not both",
+    path: ["taxRate"],
   })
   .refine((v) => v.entryIds || (v.from && v.to), {
     message: "give either a date range (from and to) or entryIds",
@@ -49,7 +62,12 @@ export interface InvoicePlan {
   periodStart: string | null;
   periodEnd: string | null;
   grouping: LineGrouping;
+  /** Basis points: the sum of the taxes' rates (kept for callers written before named taxes). */
   taxRate: number;
+  /** Each tax with its amount (as in `totals.taxes`). */
+  taxes: InvoiceTax[];
+  discount: InvoiceDiscount | null;
+  taxNote: string;
   notes: string;
   entries: BillableCandidate[];
   lines: DraftLine[];
@@ -87,21 +105,34 @@ export async function planInvoice(tx: DbTx, actor: Actor, data: z.output<typeof 
 
   const lines = linesForCandidates(entries, data.grouping, workspace.currency);
   const issueDate = data.issueDate ?? localDateOf(now(), workspace.timeZone);
-  // Entries come oldest first.
-  const entryDates = entries.map((entry) => localDateOf(entry.startedAt, workspace.timeZone));
+  const discount = data.discount ?? null;
+  const subtotal = lines.reduce((sum, line) => sum + line.amount, 0);
+  assertDiscountFits(discount, subtotal, workspace.currency);
+  const totals = invoiceTotals(lines, { discount, taxes: requestedTaxes(data) });
   return {
     client: { id: client.id, name: client.name, email: client.email },
     nextLabel: invoiceLabel(workspace.invoicePrefix, workspace.nextInvoiceNumber),
     currency: workspace.currency,
     issueDate,
     dueDate: data.dueDate ?? addIsoDays(issueDate, workspace.paymentTermsDays),
-    periodStart: range?.from ?? entryDates[0] ?? null,
-    periodEnd: range?.to ?? entryDates.at(-1) ?? null,
+    ...workPeriod(entries, workspace.timeZone),
     grouping: data.grouping,
-    taxRate: data.taxRate,
+    taxRate: totals.taxes.reduce((sum, tax) => sum + tax.rate, 0),
+    taxes: totals.taxes,
+    discount,
+    taxNote: data.taxNote,
     notes: data.notes,
     entries,
     lines,
-    totals: invoiceTotals(lines, data.taxRate),
+    totals,
   };
+}
+
+/**
+ * The work an invoice bills: the first and last local dates of its entries — never the range
+ * they were looked for in (a month's filter over work from the 3rd to the 24th reads 3–24).
+ */
+export function workPeriod(entries: readonly { startedAt: Date }[], timeZone: string): { periodStart: string | null; periodEnd: string | null } {
+  const dates = entries.map((entry) => localDateOf(entry.startedAt, timeZone)).sort();
+  return { periodStart: dates[0] ?? null, periodEnd: dates.at(-1) ?? null };
 }

@@ -5,6 +5,12 @@
 import { formatIsoDate } from "@/lib/domain/dates";
 import { formatHours } from "@/lib/domain/durations";
 import { formatMoney } from "@/lib/domain/money";
+import type { InvoiceDiscount, InvoiceTax } from "@/lib/domain/billing/invoice-adjustments";
+
+/** "20 %", "8.25 %" from basis points. */
+export function formatRate(basisPoints: number): string {
+  return `${(basisPoints / 100).toLocaleString("en-GB", { maximumFractionDigits: 2 })}%`;
+}
 
 export interface InvoiceMessageInput {
   label: string;
@@ -15,8 +21,12 @@ export interface InvoiceMessageInput {
   dueDate: string;
   lines: { description: string; quantitySeconds: number; unitRate: number; amount: number }[];
   subtotal: number;
-  taxRate: number;
-  taxAmount: number;
+  discount: InvoiceDiscount | null;
+  discountAmount: number;
+  /** Each tax with its amount, printed by label and rate. */
+  taxes: readonly InvoiceTax[];
+  /** A reverse-charge or exemption statement, printed under the taxes. */
+  taxNote: string;
   total: number;
   notes: string;
   message: string | null;
@@ -40,11 +50,18 @@ export function renderInvoiceMessage(invoice: InvoiceMessageInput): { subject: s
     ...lines,
     "",
     `Subtotal: ${money(invoice.subtotal)}`,
-    ...(invoice.taxRate ? [`Tax (${(invoice.taxRate / 100).toFixed(2)}%): ${money(invoice.taxAmount)}`] : []),
+    ...(invoice.discount ? [`${discountLabel(invoice.discount)}: −${money(Math.abs(invoice.discountAmount))}`] : []),
+    ...invoice.taxes.map((tax) => `${tax.label} (${formatRate(tax.rate)}): ${money(tax.amount)}`),
+    ...(invoice.taxNote ? [invoice.taxNote] : []),
     `Total due: ${money(invoice.total)}`,
     ...(invoice.notes ? ["", invoice.notes] : []),
     "",
     `— ${invoice.workspaceName}`,
   ].join("\n");
   return { subject: `Invoice ${invoice.label} from ${invoice.workspaceName} — ${money(invoice.total)}`, body };
+}
+
+/** "Discount (10%)" for a rate, "Loyalty" for a fixed amount. */
+export function discountLabel(discount: InvoiceDiscount): string {
+  return "rate" in discount ? `${discount.label} (${formatRate(discount.rate)})` : discount.label;
 }

@@ -5,7 +5,7 @@ import { now } from "@/lib/domain/clock";
 import { localDateOf } from "@/lib/domain/dates";
 import { conflict, invalidInput, parseInput } from "@/lib/domain/errors";
 import { Email, Id, OptionalText } from "@/lib/domain/schemas";
-import { storedTaxes } from "@/lib/domain/billing/invoice-adjustments";
+import { storedDiscount, storedTaxes } from "@/lib/domain/billing/invoice-adjustments";
 import { deliverInvoiceDocument } from "./deliver-invoice-document";
 import { findInvoice } from "./find-invoice";
 import { buyerOf, sellerOf } from "./invoice-parties";
@@ -49,13 +49,14 @@ export async function sendInvoice(actor: Actor, input: SendInvoiceInput, tx?: Db
     const { to, lines } = await assertSendable(tx, invoice, data.to);
 
     const sentAt = now();
-    // Conditional on still being a draft: two simultaneous sends store one message.
+    // Conditional on still being the draft as read: two simultaneous sends store one message, and
+    // a draft edited in between (updateInvoiceDraft) is not sent with the old lines and totals.
     // The seller and buyer blocks are frozen as they are now: the client keeps what it was sent.
     const marked = await tx.invoice.updateMany({
-      where: { id: invoice.id, status: "draft" },
+      where: { id: invoice.id, status: "draft", updatedAt: invoice.updatedAt },
       data: { status: "sent", sentAt, seller: sellerOf(invoice.workspace), buyer: buyerOf(invoice.client) },
     });
-    if (marked.count !== 1) throw conflict(`${invoice.label} was sent a moment ago.`);
+    if (marked.count !== 1) throw conflict(`${invoice.label} was sent or changed a moment ago; reload it.`);
 
     const zone = invoice.workspace.timeZone;
     const message = renderInvoiceMessage({
@@ -67,8 +68,10 @@ export async function sendInvoice(actor: Actor, input: SendInvoiceInput, tx?: Db
       dueDate: localDateOf(invoice.dueDate, zone),
       lines,
       subtotal: invoice.subtotal,
-      taxRate: storedTaxes(invoice.taxes).reduce((sum, tax) => sum + tax.rate, 0),
-      taxAmount: invoice.taxAmount,
+      discount: storedDiscount(invoice.discount),
+      discountAmount: invoice.discountAmount,
+      taxes: storedTaxes(invoice.taxes),
+      taxNote: invoice.taxNote,
       total: invoice.total,
       notes: invoice.notes,
       message: data.message,

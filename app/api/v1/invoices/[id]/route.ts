@@ -2,4 +2,4 @@ import { apiMethods } from "@/lib/api/api-methods";
 import { API } from "@/lib/api/endpoints";
 
 export const dynamic = "force-dynamic";
-export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = apiMethods({ GET: API.getInvoice });
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = apiMethods({ GET: API.getInvoice, PATCH: API.updateInvoiceDraft });

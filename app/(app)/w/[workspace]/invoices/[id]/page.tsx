@@ -57,6 +57,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ worksp
         }
         actions={
           <>
+            {invoice.status === "draft" && can(actor, "invoices:write") ? <ButtonLink href={`${basePath}/${invoice.id}/edit`}>Edit draft</ButtonLink> : null}
             <a href={`${basePath}/${invoice.id}/pdf`} download={`${invoice.label}.pdf`} className={buttonClasses("primary")} data-testid="download-pdf">
               Download PDF
             </a>

@@ -17,6 +17,7 @@ import { formatDuration } from "@/lib/domain/durations";
 import { previewInvoice } from "@/lib/domain/invoices/preview-invoice";
 import { attempt } from "@/lib/web/domain-result";
 import { formatPeriod } from "@/lib/web/format-period";
+import { adjustmentFieldErrors } from "@/lib/web/invoice-adjustment-fields";
 import { defaultInvoiceRange, readPlanFields, toInvoicePlanInput, type PlanFields } from "@/lib/web/invoice-plan-fields";
 import { param, type SearchParams } from "@/lib/web/search-params";
 import { createDraftAction } from "../actions";
@@ -40,12 +41,15 @@ export default async function NewInvoicePage({ params, searchParams }: { params:
   }
 
   const today = localDateOf(now(), workspace.timeZone);
-  const submitted = readPlanFields((name) => param(query, name));
+  const typed = readPlanFields((name) => param(query, name));
+  // A link from before named taxes (?taxRate=20) opens with that rate as tax row 1.
+  const { taxRate: legacyRate, ...rest } = typed;
+  const submitted: PlanFields = legacyRate && !rest.tax1Rate ? { ...rest, tax1Label: "Tax", tax1Rate: legacyRate } : typed;
   // A link with only a client (from the Billing Hub) previews everything unbilled.
   const fields: PlanFields = { ...defaultInvoiceRange(today), ...submitted };
   const clients = await listClients(actor);
   const preview = submitted.clientId ? await attempt(() => previewInvoice(actor, toInvoicePlanInput(fields))) : null;
-  const errors = preview && !preview.ok ? { ...preview.error.fieldErrors } : {};
+  const errors = preview && !preview.ok ? adjustmentFieldErrors(preview.error.fieldErrors) : {};
   const nothingToBill = preview && !preview.ok && errors.from === "has no unbilled billable time";
 
   return (
@@ -98,7 +102,9 @@ export default async function NewInvoicePage({ params, searchParams }: { params:
               <InvoiceLinesTable
                 lines={preview.value.lines.map((line) => ({ ...line, key: String(line.position) }))}
                 totals={preview.value.totals}
-                taxRate={preview.value.taxRate}
+                taxes={preview.value.taxes}
+                discount={preview.value.discount}
+                taxNote={preview.value.taxNote}
                 currency={preview.value.currency}
                 totalTestId="preview-total"
               />
