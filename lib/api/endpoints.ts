@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import * as clients from "@/lib/operations/clients";
+import * as invoiceCorrections from "@/lib/operations/invoice-corrections";
 import * as invoices from "@/lib/operations/invoices";
 import * as projects from "@/lib/operations/projects";
 import * as reports from "@/lib/operations/reports";
@@ -72,6 +73,8 @@ export const API = {
   sendInvoice: endpoint(invoices.sendInvoice, "POST /api/v1/invoices/{id}/send", { tag: "Invoices", id: "invoice_id", idempotent: true }),
   recordInvoicePayment: endpoint(invoices.recordInvoicePayment, "POST /api/v1/invoices/{id}/payments", { tag: "Invoices", id: "invoice_id", status: 201 }),
   voidInvoice: endpoint(invoices.voidInvoice, "POST /api/v1/invoices/{id}/void", { tag: "Invoices", id: "invoice_id" }),
+  removeInvoicePayment: endpoint(invoiceCorrections.removeInvoicePayment, "DELETE /api/v1/invoices/{id}/payments/{payment_id}", { tag: "Invoices", id: "invoice_id", nested: ["payment_id"] }),
+  createCreditNote: endpoint(invoiceCorrections.createCreditNote, "POST /api/v1/invoices/{id}/credit-notes", { tag: "Invoices", id: "invoice_id", status: 201 }),
 
   runReport: endpoint(reports.runReport, "GET /api/v1/reports", { tag: "Reports" }),
   getBillingHubSummary: endpoint(reports.getBillingHubSummary, "GET /api/v1/billing-hub", { tag: "Reports" }),
