@@ -47,8 +47,8 @@ export async function removeInvoicePayment(actor: Actor, input: RemoveInvoicePay
   const data = parseInput(RemoveInvoicePaymentInput, input);
   const row = await inTransaction(tx, async (tx) => {
     const invoice = await findInvoice(tx, actor, data.invoiceId);
-    const payment = await findInvoicePayment(tx, actor, invoice, data.paymentId);
     assertPaymentRemovable(invoice);
+    const payment = await findInvoicePayment(tx, actor, invoice, data.paymentId);
 
     const amountPaid = invoice.amountPaid - payment.amount;
     const status = settledStatus({ total: invoice.total, amountPaid, amountCredited: invoice.amountCredited });
@@ -88,8 +88,8 @@ export async function checkInvoicePaymentRemoval(actor: Actor, input: RemoveInvo
   assertCan(actor, "payments:remove", "remove payments");
   const data = parseInput(RemoveInvoicePaymentInput, input);
   const invoice = await findInvoice(tx, actor, data.invoiceId);
-  const payment = await findInvoicePayment(tx, actor, invoice, data.paymentId);
   assertPaymentRemovable(invoice);
+  const payment = await findInvoicePayment(tx, actor, invoice, data.paymentId);
   return {
     label: invoice.label,
     clientName: invoice.client.name,
