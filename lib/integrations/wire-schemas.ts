@@ -37,7 +37,7 @@ export const InvoiceSummaryOut = z.object({
   due_date: z.string(),
   currency: z.string(),
   subtotal: z.number().int().describe("The lines' sum, before discount and taxes"),
-  discount_amount: z.number().int().describe("Taken off the subtotal before tax (0 when none)"),
+  discount_amount: z.number().int().describe("Taken off the subtotal before tax (0 when none; negative on a credit note that credits a discounted invoice in full)"),
   tax_rate: z.number().int().describe("Basis points: the sum of the taxes' rates (see taxes on get_invoice for each)"),
   tax_amount: z.number().int().describe("The sum of the taxes"),
   total: z.number().int(),

@@ -52,7 +52,7 @@ export interface InvoiceSummary {
   currency: string;
   /** Minor units: the lines' sum, before discount and taxes. */
   subtotal: number;
-  /** Minor units taken off the subtotal before tax (≥ 0). */
+  /** Minor units taken off the subtotal before tax (≥ 0; ≤ 0 on a credit note, which negates the invoice's). */
   discountAmount: number;
   /** Basis points: the sum of the taxes' rates (kept for callers written before named taxes). */
   taxRate: number;
