@@ -102,6 +102,8 @@ test.describe("tracking time on the week view", () => {
     const invoiced = page.getByTestId("time-entry").filter({ hasText: "Invoiced" }).first();
     await expect(invoiced).toContainText(/INV-\d{4}/);
     await expect(invoiced).toContainText("Locked");
+    // The owner is told the correction this invoice allows, not just "void it".
+    await expect(invoiced.getByTestId("locked-entry")).toContainText(/credit note/);
     await expect(invoiced.getByRole("button", { name: /^Delete/ })).toHaveCount(0);
     await expect(invoiced.getByRole("link", { name: /^Edit/ })).toHaveCount(0);
   });

@@ -15,7 +15,7 @@ export function InvoiceDocument({ invoice, from }: { invoice: InvoiceDetail; fro
     <article aria-label={`Invoice ${invoice.label}`} className="rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
       <div className="flex flex-wrap items-start justify-between gap-4 border-b border-slate-100 px-8 py-6">
         <div>
-          <p className="text-xs font-semibold uppercase tracking-widest text-slate-500">Invoice</p>
+          <p className="text-xs font-semibold uppercase tracking-widest text-slate-500">{invoice.kind === "credit_note" ? "Credit note" : "Invoice"}</p>
           <p className="mt-1 text-2xl font-semibold tracking-tight text-slate-900">{invoice.label}</p>
         </div>
         <InvoiceStatusBadge status={invoice.status} overdue={invoice.overdue} />
@@ -75,8 +75,26 @@ export function InvoiceDocument({ invoice, from }: { invoice: InvoiceDetail; fro
               </tbody>
             </table>
           ) : null}
+          {invoice.amountCredited ? (
+            <p className="flex justify-end gap-6 py-1 text-slate-500">
+              <span>Credited ({invoice.creditNotes.map((note) => note.label).join(", ")})</span>
+              <span className="w-36 text-right tabular-nums text-emerald-700" data-testid="amount-credited">
+                −{money(invoice.amountCredited)}
+              </span>
+            </p>
+          ) : null}
+          {invoice.refundDue ? (
+            <p className="flex justify-end gap-6 py-1 font-medium text-amber-800">
+              <span>Refund due to the client</span>
+              <span className="w-36 text-right tabular-nums" data-testid="refund-due">
+                {money(invoice.refundDue)}
+              </span>
+            </p>
+          ) : null}
           <div className="mt-2 flex items-baseline justify-end gap-6 rounded-lg bg-slate-50 px-3 py-3">
-            <span className="font-semibold text-slate-900">{invoice.status === "void" ? "Void — nothing due" : "Balance due"}</span>
+            <span className="font-semibold text-slate-900">
+              {invoice.status === "void" ? "Void — nothing due" : invoice.kind === "credit_note" ? `Credited on ${invoice.creditedInvoice?.label ?? "the invoice"} — nothing due` : "Balance due"}
+            </span>
             <span className="w-36 text-right text-lg font-semibold tabular-nums text-slate-900" data-testid="balance-due">
               {money(invoice.balanceDue)}
             </span>

@@ -5,7 +5,7 @@ import type { InvoiceSummary } from "@/lib/domain/invoices/invoice-view";
 import { formatMoney } from "@/lib/domain/money";
 import { InvoiceStatusBadge } from "./invoice-status-badge";
 
-/** Invoices with their dates, total and what is still owed. */
+/** Invoices and credit notes (negative totals) with their dates, total and what is still owed, or owed back. */
 export function InvoiceTable({ invoices, basePath, caption = "Invoices" }: { invoices: InvoiceSummary[]; basePath: string; caption?: string }) {
   return (
     <Table
@@ -20,6 +20,7 @@ export function InvoiceTable({ invoices, basePath, caption = "Invoices" }: { inv
               <Link href={`${basePath}/${invoice.id}`} className="text-indigo-700 hover:underline">
                 {invoice.label}
               </Link>
+              {invoice.kind === "credit_note" ? <span className="ml-2 text-xs font-normal text-slate-500">credit note</span> : null}
             </Td>
             <Td>{invoice.client.name}</Td>
             <Td>
@@ -32,7 +33,15 @@ export function InvoiceTable({ invoices, basePath, caption = "Invoices" }: { inv
             </Td>
             <Td align="right">{invoice.amountPaid ? money(invoice.amountPaid) : "—"}</Td>
             <Td align="right" className={invoice.balanceDue ? "font-medium text-slate-900" : "text-slate-500"}>
-              {invoice.status === "draft" ? <span className="text-slate-500">not sent</span> : invoice.balanceDue ? money(invoice.balanceDue) : "—"}
+              {invoice.status === "draft" ? (
+                <span className="text-slate-500">not sent</span>
+              ) : invoice.balanceDue ? (
+                money(invoice.balanceDue)
+              ) : invoice.refundDue ? (
+                <span className="font-medium text-amber-700">refund due {money(invoice.refundDue)}</span>
+              ) : (
+                "—"
+              )}
             </Td>
           </tr>
         );

@@ -89,8 +89,8 @@ export function DayCard({
                 </div>
                 <div className="col-span-2 flex justify-end sm:col-span-1">
                   {entry.invoice ? (
-                    <p className="max-w-[12rem] text-right text-xs text-slate-500">
-                      <span className="font-medium text-slate-600">Locked</span> while on {entry.invoice.label}; void the invoice to change it.
+                    <p className="max-w-[16rem] text-right text-xs text-slate-500" data-testid="locked-entry">
+                      <span className="font-medium text-slate-600">Locked.</span> {entry.invoice.locked}
                     </p>
                   ) : (
                     <EntryActions

@@ -50,5 +50,6 @@ export interface EntryRow {
   tags: string[];
   billable: boolean;
   memberName: string | null;
-  invoice: { id: string; label: string } | null;
+  /** `locked`: why the entry cannot change and what this person can do about it. */
+  invoice: { id: string; label: string; locked: string } | null;
 }

@@ -52,6 +52,11 @@ export interface EndpointOptions {
   tag: string;
   /** The operation's field the path's `{id}` fills, e.g. "client_id". */
   id?: string;
+  /**
+   * Further path parameters, each named as the operation's field it fills (a nested resource:
+   * `/invoices/{id}/payments/{payment_id}` with `{ id: "invoice_id", nested: ["payment_id"] }`).
+   */
+  nested?: readonly string[];
   /** Operation field → the name this endpoint uses for it, e.g. tag_ids → tag_id (a repeatable query parameter). */
   rename?: Readonly<Record<string, string>>;
   status?: 201 | 204;
@@ -71,7 +76,8 @@ export function endpoint(operation: Operation, route: `${HttpMethod} /api/${stri
   const [method, path] = route.split(" ") as [HttpMethod, string];
   const rename = options.rename ?? {};
   const restName = (field: string) => rename[field] ?? field;
-  const fields = Object.entries(operation.input.shape).filter(([field]) => field !== options.id);
+  const nested = options.nested ?? [];
+  const fields = Object.entries(operation.input.shape).filter(([field]) => field !== options.id && !nested.includes(field));
   const inputSchema = z.strictObject(Object.fromEntries(fields.map(([field, schema]) => [restName(field), method === "GET" ? queryField(schema as z.ZodType) : schema])));
   const where = method === "GET" ? "query" : "body";
   const { schema: response, body } = responseBody(operation.output);
@@ -87,7 +93,12 @@ export function endpoint(operation: Operation, route: `${HttpMethod} /api/${stri
     scope: operation.scope,
     permission: operation.permission,
     access: operation.access,
-    params: options.id ? z.strictObject({ id: (operation.input.shape[options.id] as z.ZodType).describe("Resource id") }) : undefined,
+    params: options.id
+      ? z.strictObject({
+          id: (operation.input.shape[options.id] as z.ZodType).describe("Resource id"),
+          ...Object.fromEntries(nested.map((field) => [field, operation.input.shape[field] as z.ZodType])),
+        })
+      : undefined,
     query: method === "GET" ? inputSchema : undefined,
     body: method === "GET" || !fields.length ? undefined : (options.body ?? inputSchema),
     response,
@@ -109,6 +120,7 @@ export function endpoint(operation: Operation, route: `${HttpMethod} /api/${stri
     const given = (method === "GET" ? input.query : input.body) as Record<string, unknown> | undefined;
     const args: Record<string, unknown> = Object.fromEntries(fields.map(([field]) => [field, given?.[restName(field)]]));
     if (options.id) args[options.id] = input.params.id;
+    for (const field of nested) args[field] = input.params[field];
     return args;
   }
 }

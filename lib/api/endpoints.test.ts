@@ -339,8 +339,33 @@ describe("invoices and payments", () => {
     expect(res.body.detail).toMatch(/only drafts can be edited.*credit note/);
   });
 
+  it("DELETE /api/v1/invoices/{id}/payments/{payment_id} removes a payment; another invoice's payment is a 404", async () => {
+    const [payment] = await db.payment.findMany({ where: { invoiceId: menabreaDraftId } });
+    const other = await db.invoice.findFirstOrThrow({ where: { workspaceId, status: "paid" } });
+    const elsewhere = await rest("DELETE", "/api/v1/invoices/{id}/payments/{payment_id}", { token, params: { id: other.id, payment_id: payment!.id } });
+    expect(elsewhere.status).toBe(404);
+    const res = await rest("DELETE", "/api/v1/invoices/{id}/payments/{payment_id}", { token, params: { id: menabreaDraftId, payment_id: payment!.id }, body: { reason: "Bounced" } });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ id: menabreaDraftId, status: "sent", amount_paid: 0, balance_due: 103_200, payments: [] });
+    expect(await db.payment.count({ where: { invoiceId: menabreaDraftId } })).toBe(0);
+  });
+
+  it("POST /api/v1/invoices/{id}/credit-notes issues a partial credit note (201); crediting a credit note is a 409", async () => {
+    const res = await rest("POST", "/api/v1/invoices/{id}/credit-notes", { token, params: { id: menabreaDraftId }, body: { lines: [{ description: "Late delivery", amount: 10_000 }], reason: "As agreed" } });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body).toMatchObject({ kind: "credit_note", label: "CN-0001", status: "sent", subtotal: -10_000, tax_amount: -2_000, total: -12_000, credited_invoice: { id: menabreaDraftId }, deliveries: [{ kind: "credit_note", to_address: "editor@menabrea.example" }] });
+    const original = await rest("GET", "/api/v1/invoices/{id}", { token, params: { id: menabreaDraftId } });
+    expect(original.body).toMatchObject({ amount_credited: 12_000, balance_due: 91_200, refund_due: 0, credit_notes: [{ label: "CN-0001", total: -12_000 }] });
+    const notes = await rest("GET", "/api/v1/invoices", { token, query: { kind: "credit_note" } });
+    expect(rows(notes.body).map((i) => i.label)).toEqual(["CN-0001"]);
+
+    const refused = await rest("POST", "/api/v1/invoices/{id}/credit-notes", { token, params: { id: res.body.id as string }, body: {} });
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ code: "conflict", detail: "CN-0001 is a credit note; only invoices can be credited." });
+  });
+
   it("POST /api/v1/invoices/{id}/void voids an unpaid invoice and releases its time", async () => {
-    const sent = await db.invoice.findFirstOrThrow({ where: { workspaceId, status: "sent", amountPaid: 0 }, orderBy: { number: "desc" } });
+    const sent = await db.invoice.findFirstOrThrow({ where: { workspaceId, kind: "invoice", status: "sent", amountPaid: 0, amountCredited: 0 }, orderBy: { number: "desc" } });
     const res = await rest("POST", "/api/v1/invoices/{id}/void", { token, params: { id: sent.id } });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ id: sent.id, status: "void", balance_due: 0 });

@@ -6,6 +6,7 @@
 import { z } from "zod";
 import * as clients from "@/lib/operations/clients";
 import * as invoiceDocuments from "@/lib/operations/invoice-documents";
+import * as invoiceCorrections from "@/lib/operations/invoice-corrections";
 import * as invoices from "@/lib/operations/invoices";
 import * as projects from "@/lib/operations/projects";
 import * as reports from "@/lib/operations/reports";
@@ -80,6 +81,8 @@ export const API = {
   getInvoicePdf,
   // Like send: a retry with the same key answers the first result instead of reminding twice.
   sendInvoiceReminder: endpoint(invoiceDocuments.sendInvoiceReminder, "POST /api/v1/invoices/{id}/reminders", { tag: "Invoices", id: "invoice_id", idempotent: true }),
+  removeInvoicePayment: endpoint(invoiceCorrections.removeInvoicePayment, "DELETE /api/v1/invoices/{id}/payments/{payment_id}", { tag: "Invoices", id: "invoice_id", nested: ["payment_id"] }),
+  createCreditNote: endpoint(invoiceCorrections.createCreditNote, "POST /api/v1/invoices/{id}/credit-notes", { tag: "Invoices", id: "invoice_id", status: 201 }),
 
   runReport: endpoint(reports.runReport, "GET /api/v1/reports", { tag: "Reports" }),
   getBillingHubSummary: endpoint(reports.getBillingHubSummary, "GET /api/v1/billing-hub", { tag: "Reports" }),

@@ -72,7 +72,10 @@ beforeAll(async () => {
 });
 
 const catalog = API_ENDPOINTS.map((e) => [`${e.method} ${e.path}`, e] as const);
-const requestFor = (path: string): RestCall => ({ params: path.includes("{id}") ? { id: "any-id" } : undefined, body: {} });
+const requestFor = (path: string): RestCall => ({
+  params: path.includes("{id}") ? { id: "any-id", ...(path.includes("{payment_id}") ? { payment_id: "any-payment-id" } : {}) } : undefined,
+  body: {},
+});
 
 describe.each(catalog)("%s", (_, endpoint) => {
   const call = (token: string | null) => rest(endpoint.method, endpoint.path, { ...requestFor(endpoint.path), token, body: endpoint.body ? {} : undefined });
@@ -220,6 +223,9 @@ const BAD_INPUT: BadInput[] = [
   ["an id too long to exist", "POST", "/api/v1/invoices/{id}/void", () => ({ params: { id: long } }), "path.id"],
   ["a paper size other than a4 or letter", "GET", "/api/v1/invoices/{id}/pdf", () => ({ params: { id: id("sent") }, query: { size: "a3" } }), "query.size"],
   ["a recipient that is not an email", "POST", "/api/v1/invoices/{id}/reminders", () => ({ params: { id: id("sent") }, body: { to: "the client" } }), "body.to"],
+  ["a payment id too long to exist", "DELETE", "/api/v1/invoices/{id}/payments/{payment_id}", () => ({ params: { id: id("sent"), payment_id: long } }), "path.payment_id"],
+  ["a zero credit", "POST", "/api/v1/invoices/{id}/credit-notes", () => ({ params: { id: id("sent") }, body: { lines: [{ description: "Goodwill", amount: 0 }] } }), "body.lines.0.amount"],
+  ["a credit over what is creditable", "POST", "/api/v1/invoices/{id}/credit-notes", () => ({ params: { id: id("sent") }, body: { lines: [{ description: "Everything", amount: 99_999_999 }] } }), "body.lines"],
   ["an unknown kind", "GET", "/api/v1/reports", () => ({ query: { kind: "profit", from: "2026-01-01", to: "2026-01-31" } }), "query.kind"],
   ["revenue by member", "GET", "/api/v1/reports", () => ({ query: { kind: "revenue", group_by: "member", from: "2026-01-01", to: "2026-01-31" } }), "query.group_by"],
   ["an unknown query parameter", "GET", "/api/v1/billing-hub", () => ({ query: { month: "2026-01" } }), "query.month"],

@@ -39,13 +39,14 @@ export const InvoiceSummaryOut = z.object({
   due_date: z.string(),
   currency: z.string(),
   subtotal: z.number().int().describe("The lines' sum, before discount and taxes"),
-  discount_amount: z.number().int().describe("Taken off the subtotal before tax (0 when none)"),
+  discount_amount: z.number().int().describe("Taken off the subtotal before tax (0 when none; negative on a credit note that credits a discounted invoice in full)"),
   tax_rate: z.number().int().describe("Basis points: the sum of the taxes' rates (see taxes on get_invoice for each)"),
   tax_amount: z.number().int().describe("The sum of the taxes"),
   total: z.number().int(),
   amount_paid: z.number().int(),
   amount_credited: z.number().int().describe("What credit notes took off this invoice"),
-  balance_due: z.number().int().describe("total − amount_paid − amount_credited; 0 when void and on credit notes"),
+  balance_due: z.number().int().describe("What the client still owes: max(0, total − amount_paid − amount_credited); 0 when void and on credit notes"),
+  refund_due: z.number().int().describe("What is owed back to the client: max(0, amount_paid + amount_credited − total), e.g. a paid invoice later credited; 0 on credit notes"),
   overdue: z.boolean(),
   sent_at: z.string().nullable(),
   paid_at: z.string().nullable(),
@@ -211,7 +212,7 @@ const ReportFigures = {
   tracked_seconds: Seconds("time/unbilled: tracked time"),
   billable_seconds: Seconds("time/unbilled: billable time after rules"),
   amount: Minor("time/unbilled: billable amount after rules"),
-  invoiced: Minor("revenue: invoiced net of tax (sent or paid invoices issued in the range)"),
+  invoiced: Minor("revenue: invoiced net of tax (sent or paid invoices issued in the range, less credit notes issued in the range)"),
   collected: Minor("revenue: payments received in the range"),
 };
 
@@ -242,8 +243,9 @@ export const BillingHubSummaryOut = z.object({
   ),
   unbilled: z.object({ billable_seconds: Seconds("Unbilled billable time"), amount: Minor("Unbilled amount") }),
   drafts: CountAndAmount,
-  outstanding: CountAndAmount.describe("Sent invoices: their balance due"),
+  outstanding: CountAndAmount.describe("Sent invoices still owing something: their balance due (net of payments and credit notes)"),
   overdue: CountAndAmount.extend({ invoices: z.array(InvoiceSummaryOut) }),
+  refunds_due: CountAndAmount.describe("Invoices credited after they were paid: what is owed back to clients"),
   paid_this_month: CountAndAmount,
 });
 

@@ -17,12 +17,13 @@ import {
   uniqueName,
   type DemoWorld,
 } from "@/lib/testing/mcp-fixtures";
+import { recordInvoicePayment } from "@/lib/domain/invoices/record-invoice-payment";
 import { TOOL_CATALOG } from "./tool-catalog";
 import { jsonSchemaOf, publishedInput, publishedOutput } from "./tool-schemas";
 
 const TIME_ZONE = "Europe/London";
-const CONSEQUENTIAL = ["send_invoice", "record_invoice_payment", "void_invoice", "delete_time_entry", "send_invoice_reminder"];
-const IDEMPOTENT_WRITES = ["create_client", "create_project", "create_task", "create_tag", "create_time_entry", "create_rule", "create_invoice_draft", "record_invoice_payment"];
+const CONSEQUENTIAL = ["send_invoice", "record_invoice_payment", "void_invoice", "delete_time_entry", "send_invoice_reminder", "remove_invoice_payment", "create_credit_note"];
+const IDEMPOTENT_WRITES = ["create_client", "create_project", "create_task", "create_tag", "create_time_entry", "create_rule", "create_invoice_draft", "record_invoice_payment", "create_credit_note"];
 
 let world: DemoWorld;
 let token: string;
@@ -265,6 +266,21 @@ const HAPPY_PATHS: HappyPath[] = [
     tool: "send_invoice_reminder",
     args: async () => ({ invoice_id: (await sentInvoice(world.ada)).invoice.id, message: "Friendly nudge" }),
     check: (r) => expect((r.invoice as { deliveries: unknown[] }).deliveries.at(-1)).toMatchObject({ kind: "reminder", attachment_name: expect.stringMatching(/\.pdf$/) }),
+  },
+  {
+    tool: "remove_invoice_payment",
+    args: async () => {
+      const { invoice } = await sentInvoice(world.ada);
+      const { payments } = await recordInvoicePayment(world.ada, { invoiceId: invoice.id, amount: 12_000 });
+      return { invoice_id: invoice.id, payment_id: payments[0]!.id, reason: "Recorded twice" };
+    },
+    check: (r) => expect(r.invoice).toMatchObject({ status: "sent", amount_paid: 0, balance_due: 12_000, payments: [] }),
+  },
+  {
+    tool: "create_credit_note",
+    args: async () => ({ invoice_id: (await sentInvoice(world.ada)).invoice.id, lines: [{ description: "Goodwill", amount: 2_000 }], reason: "Late delivery" }),
+    check: (r, args) =>
+      expect(r.invoice).toMatchObject({ kind: "credit_note", status: "sent", total: -2_000, notes: "Late delivery", credited_invoice: { id: args.invoice_id } }),
   },
 ];
 

@@ -79,19 +79,19 @@ const REFUSALS: [string, string, () => Promise<Args>, RegExp, (() => string)?][]
       await recordInvoicePayment(world.ada, { invoiceId: invoice.id, amount: 1_000 });
       return { invoice_id: invoice.id };
     },
-    /has payments recorded; an invoice with payments cannot be voided/,
+    /has payments recorded, so it cannot be voided: issue a credit note/,
   ],
   [
     "deleting an invoiced entry",
     "delete_time_entry",
     async () => ({ time_entry_id: (await invoicedEntry()).entry.id }),
-    /billed on invoice INV-\d{4}; void that invoice before you delete it/,
+    /billed on invoice INV-\d{4}, a draft: remove it from the draft by editing INV-\d{4}, or void the draft, before you delete it/,
   ],
   [
     "editing an invoiced entry",
     "update_time_entry",
     async () => ({ time_entry_id: (await invoicedEntry()).entry.id, duration_seconds: 600 }),
-    /^This time entry is billed on invoice INV-\d{4}; void that invoice before you edit it\.$/,
+    /^This time entry is billed on invoice INV-\d{4}, a draft: remove it from the draft by editing INV-\d{4}, or void the draft, before you edit it\.$/,
   ],
   ["a duplicate client name", "create_client", async () => ({ name: "Babbage & Co" }), /^A client named "Babbage & Co" already exists\.$/],
   [

@@ -6,6 +6,7 @@ import { formatDuration } from "@/lib/domain/durations";
 import { formatMoney } from "@/lib/domain/money";
 import * as clients from "@/lib/operations/clients";
 import * as invoiceDocuments from "@/lib/operations/invoice-documents";
+import * as invoiceCorrections from "@/lib/operations/invoice-corrections";
 import * as invoices from "@/lib/operations/invoices";
 import * as projects from "@/lib/operations/projects";
 import * as reports from "@/lib/operations/reports";
@@ -79,7 +80,7 @@ export const TOOLS = {
     if (!invoices.length) return "No invoices match.";
     const lines = invoices.map(
       (i) =>
-        `${i.label} ${i.client.name} — ${i.status}${i.overdue ? " (overdue)" : ""}, ${formatMoney(i.total, i.currency)}, balance ${formatMoney(i.balance_due, i.currency)}, due ${i.due_date} (${i.id})`,
+        `${i.label} ${i.client.name} — ${i.status}${i.overdue ? " (overdue)" : ""}, ${formatMoney(i.total, i.currency)}, balance ${formatMoney(i.balance_due, i.currency)}${i.refund_due ? `, refund due ${formatMoney(i.refund_due, i.currency)}` : ""}, due ${i.due_date} (${i.id})`,
     );
     return [...lines, ...more("invoices", next_cursor)].join("\n");
   }),
@@ -138,4 +139,14 @@ export const TOOLS = {
     const reminder = i.deliveries.filter((d) => d.kind === "reminder").at(-1);
     return `Sent a payment reminder for ${i.label} (${formatMoney(i.balance_due, i.currency)} due) to ${reminder?.to_address ?? i.client.name}, with ${reminder?.attachment_name ?? "the PDF"} attached.`;
   }),
+  removeInvoicePayment: tool(
+    invoiceCorrections.removeInvoicePayment,
+    ({ invoice: i }) =>
+      `Removed the payment from ${i.label}: paid ${formatMoney(i.amount_paid, i.currency)} of ${formatMoney(i.total, i.currency)}, balance ${formatMoney(i.balance_due, i.currency)} (${i.status}).`,
+  ),
+  createCreditNote: tool(
+    invoiceCorrections.createCreditNote,
+    ({ invoice: c }) =>
+      `Issued credit note ${c.label} for ${c.credited_invoice?.label ?? "the invoice"} (${formatMoney(c.total, c.currency)}) to ${c.client.name} (${c.id}).`,
+  ),
 };

@@ -72,6 +72,8 @@ export const CAPABILITIES: readonly Capability[] = [
   declare({ id: "payments:write", scope: "invoices:write", permission: "payments:write", access: "write", text: "Record payments" }),
   declare({ scope: "invoices:send", permission: "invoices:send", access: "write" }),
   declare({ id: "invoices:void", scope: "hourbook:admin", permission: "invoices:void", access: "admin", area: "Invoices", text: "Void invoices" }),
+  declare({ id: "invoices:credit", scope: "hourbook:admin", permission: "invoices:credit", access: "admin", area: "Invoices", text: "Issue credit notes" }),
+  declare({ id: "payments:remove", scope: "hourbook:admin", permission: "payments:remove", access: "admin", area: "Invoices", text: "Remove recorded payments" }),
   declare({
     scope: "reports:read",
     permission: "reports:read_own",

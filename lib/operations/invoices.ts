@@ -24,10 +24,11 @@ export const listInvoices = defineOperation({
   name: "list_invoices",
   title: "List invoices",
   description:
-    "Invoices, newest number first, one page at a time (while next_cursor is not null, ask again with cursor set to it). Filter by status (draft, sent, paid, void) and client_id (from list_clients). Amounts are minor units (cents) of the invoice currency; dates are YYYY-MM-DD in the workspace's time zone; overdue means sent and past its due date. get_invoice has the lines, payments and deliveries.",
+    "Invoices, newest number first, one page at a time (while next_cursor is not null, ask again with cursor set to it). Filter by status (draft, sent, paid, void), kind (invoice or credit_note; credit notes have negative totals) and client_id (from list_clients). Amounts are minor units (cents) of the invoice currency; dates are YYYY-MM-DD in the workspace's time zone; overdue means sent and past its due date. get_invoice has the lines, payments and deliveries.",
   scope: "invoices:read", permission: "invoices:read", effect: "read",
   input: z.object({
     status: invoiceStatus.optional().describe("Only invoices with this status"),
+    kind: z.enum(["invoice", "credit_note"]).optional().describe("Only invoices, or only credit notes (both when left out)"),
     client_id: id("a client", "list_clients").optional(),
     cursor: cursor.optional(),
     limit,

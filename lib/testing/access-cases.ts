@@ -35,7 +35,7 @@ export const OPEN_WORKSPACE: WorkspaceFacts = {
 
 const READ = ["profile:read", "billing:read", "tasks:read", "time:read", "clients:read", "projects:read", "tags:read", "rules:read", "invoices:read", "reports:read"];
 const WRITE = ["tasks:write", "time:write", "clients:write", "projects:write", "tags:write", "rules:write", "invoices:write", "payments:write", "invoices:send"];
-const ADMIN = ["time:delete", "invoices:void"];
+const ADMIN = ["time:delete", "invoices:void", "invoices:credit", "payments:remove"];
 const MEMBER_READ = ["profile:read", "tasks:read", "time:read", "clients:read", "projects:read", "tags:read", "reports:read"];
 const MEMBER_WRITE = ["tasks:write", "time:write", "tags:write"];
 const not = (all: string[], some: string[]) => all.filter((id) => !some.includes(id));
@@ -97,7 +97,7 @@ export const ACCESS_CASES: AccessCase[] = [
     scopes: "time:read time:write hourbook:read hourbook:write hourbook:admin",
     usable: [...MEMBER_READ, ...MEMBER_WRITE, "time:delete"],
     narrowed: ["time:read", "time:write", "reports:read", "time:delete"],
-    blocked: each([...not(READ, MEMBER_READ), ...not(WRITE, MEMBER_WRITE), "invoices:void"], "role"),
+    blocked: each([...not(READ, MEMBER_READ), ...not(WRITE, MEMBER_WRITE), "invoices:void", "invoices:credit", "payments:remove"], "role"),
   },
   {
     name: "a member asking only for invoices can use nothing",

@@ -1,5 +1,6 @@
 /** Audit events in plain words for the audit log page: what happened, and the particulars. */
 import { z } from "zod";
+import { formatIsoDate } from "@/lib/domain/dates";
 import { ACCESS_LEVEL_WORDS } from "@/lib/domain/integrations/access-words";
 import { resolveResource } from "@/lib/domain/integrations/resources";
 import { accessLevelOf, isScope } from "@/lib/domain/integrations/scopes";
@@ -13,6 +14,8 @@ const Granted = z.object({ scope: z.string(), resource: z.string() });
 const Consequential = z.object({ tool: z.string(), summary: z.string() });
 const Approval = z.object({ app: z.string(), tool: z.string(), summary: z.string() });
 const Named = z.object({ name: z.string() });
+const PaymentRemoved = z.object({ invoice: z.string(), amount: z.string(), paidOn: z.string(), reference: z.string(), reason: z.string() });
+const CreditNoteIssued = z.object({ creditNote: z.string(), invoice: z.string(), amount: z.string(), full: z.boolean() });
 const UserChange = z.object({ by: z.string(), grantsRevoked: z.number().optional() });
 
 const WHAT: Record<string, string> = {
@@ -36,6 +39,8 @@ const WHAT: Record<string, string> = {
   "mcp.consequential": "AI assistant carried out a confirmed action",
   "approval.approved": "AI assistant's action approved in Hourbook",
   "approval.denied": "AI assistant's action denied in Hourbook",
+  "payment.removed": "Payment removed from an invoice",
+  "credit_note.issued": "Credit note issued",
 };
 
 const REVOCATION_REASONS: Record<string, string> = {
@@ -59,6 +64,21 @@ export function formatChanges(changes: readonly FieldChange[]): string {
 }
 
 function describeDetail(type: string, detail: unknown): string {
+  // Invoice corrections first: their details carry a `reason` the revocation reasons below would claim.
+  if (type === "payment.removed") {
+    const removed = PaymentRemoved.safeParse(detail);
+    if (removed.success) {
+      const { amount, paidOn, invoice, reference, reason } = removed.data;
+      return `${amount} paid on ${formatIsoDate(paidOn, "d MMM yyyy")}${reference ? ` (${reference})` : ""} removed from ${invoice}${reason ? ` — ${reason}` : ""}`;
+    }
+  }
+  if (type === "credit_note.issued") {
+    const issued = CreditNoteIssued.safeParse(detail);
+    if (issued.success) {
+      const { creditNote, invoice, amount, full } = issued.data;
+      return `${creditNote} credits ${amount} of ${invoice}${full ? " (in full)" : ""}`;
+    }
+  }
   const changes = Changes.safeParse(detail);
   if (changes.success) return formatChanges(changes.data.changes);
   if (type === "grant.created") {

@@ -23,7 +23,9 @@ export type AuditEventType =
   | "app.deleted"
   | "mcp.consequential"
   | "approval.approved"
-  | "approval.denied";
+  | "approval.denied"
+  | "payment.removed"
+  | "credit_note.issued";
 
 /** One field's before and after, in words: the detail of every "*.changed" event is `{ changes: FieldChange[] }`. */
 export interface FieldChange {

@@ -7,6 +7,7 @@ import { db } from "@/lib/db";
 import { assertCan, type Actor } from "@/lib/domain/actor";
 import { parseInput } from "@/lib/domain/errors";
 import { findInvoice } from "./find-invoice";
+import { balanceDueOf } from "./invoice-settlement";
 import { assertPaymentAccepted, RecordInvoicePaymentInput } from "./record-invoice-payment";
 import { assertSendable, SendInvoiceInput } from "./send-invoice";
 import { assertVoidable, VoidInvoiceInput } from "./void-invoice";
@@ -16,7 +17,7 @@ export async function checkInvoicePayment(actor: Actor, input: RecordInvoicePaym
   const data = parseInput(RecordInvoicePaymentInput, input);
   const invoice = await findInvoice(db, actor, data.invoiceId);
   const paidOn = assertPaymentAccepted(invoice, data);
-  const balanceBefore = invoice.total - invoice.amountPaid;
+  const balanceBefore = balanceDueOf(invoice);
   return { label: invoice.label, clientName: invoice.client.name, currency: invoice.currency, paidOn, balanceBefore, balanceAfter: balanceBefore - data.amount };
 }
 

@@ -3,6 +3,7 @@ import { storedDiscount, storedTaxes, type InvoiceDiscount, type InvoiceTax } fr
 import { documentLabel } from "@/lib/domain/billing/invoice-lines";
 import { now } from "@/lib/domain/clock";
 import { localDateOf } from "@/lib/domain/dates";
+import { balanceDueOf, refundDueOf } from "./invoice-settlement";
 import { buyerFields, buyerOf, frozenBuyer, frozenSeller, sellerFields, sellerOf, type InvoiceBuyer, type InvoiceSeller } from "./invoice-parties";
 
 const labelFields = { invoicePrefix: true, creditNotePrefix: true } satisfies Prisma.WorkspaceSelect;
@@ -51,7 +52,7 @@ export interface InvoiceSummary {
   currency: string;
   /** Minor units: the lines' sum, before discount and taxes. */
   subtotal: number;
-  /** Minor units taken off the subtotal before tax (≥ 0). */
+  /** Minor units taken off the subtotal before tax (≥ 0; ≤ 0 on a credit note, which negates the invoice's). */
   discountAmount: number;
   /** Basis points: the sum of the taxes' rates (kept for callers written before named taxes). */
   taxRate: number;
@@ -61,8 +62,10 @@ export interface InvoiceSummary {
   amountPaid: number;
   /** Minor units credit notes took off this invoice. */
   amountCredited: number;
-  /** total − amountPaid − amountCredited; 0 for void invoices and credit notes. */
+  /** max(0, total − amountPaid − amountCredited); 0 for void invoices and credit notes (see invoice-settlement.ts). */
   balanceDue: number;
+  /** max(0, amountPaid + amountCredited − total): paid beyond what a credit note left owing, owed back to the client. */
+  refundDue: number;
   overdue: boolean;
   sentAt: Date | null;
   paidAt: Date | null;
@@ -106,6 +109,7 @@ export function toInvoiceSummary(row: SummaryRow): InvoiceSummary {
   const dueDate = localDateOf(row.dueDate, timeZone);
   const taxes = storedTaxes(row.taxes);
   const owes = row.kind === "invoice" && row.status !== "void";
+  const balanceDue = owes ? balanceDueOf(row) : 0;
   return {
     id: row.id,
     kind: row.kind,
@@ -123,8 +127,10 @@ export function toInvoiceSummary(row: SummaryRow): InvoiceSummary {
     total: row.total,
     amountPaid: row.amountPaid,
     amountCredited: row.amountCredited,
-    balanceDue: owes ? row.total - row.amountPaid - row.amountCredited : 0,
-    overdue: owes && row.status === "sent" && row.total - row.amountPaid - row.amountCredited > 0 && dueDate < localDateOf(now(), timeZone),
+    balanceDue,
+    refundDue: owes ? refundDueOf(row) : 0,
+    // A credit note owes nothing, so it is never overdue; nor is an invoice credit notes settled.
+    overdue: owes && row.status === "sent" && balanceDue > 0 && dueDate < localDateOf(now(), timeZone),
     sentAt: row.sentAt,
     paidAt: row.paidAt,
     voidedAt: row.voidedAt,

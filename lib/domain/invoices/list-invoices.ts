@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { InvoiceStatus } from "@/lib/generated/prisma/enums";
+import { InvoiceKind, InvoiceStatus } from "@/lib/generated/prisma/enums";
 import { assertCan, type Actor } from "@/lib/domain/actor";
 import { invalidInput, parseInput } from "@/lib/domain/errors";
 import { Id, PageSize } from "@/lib/domain/schemas";
@@ -10,9 +10,11 @@ export const ListInvoicesInput = z.object({
   status: z.enum(Object.values(InvoiceStatus) as [InvoiceStatus, ...InvoiceStatus[]], {
     error: "must be draft, sent, paid or void",
   }).optional(),
+  /** Only invoices, or only credit notes; both when omitted. */
+  kind: z.enum(Object.values(InvoiceKind) as [InvoiceKind, ...InvoiceKind[]], { error: "must be invoice or credit_note" }).optional(),
   clientId: Id.optional(),
   /** The `nextCursor` of the previous page. */
-  cursor: z.string().regex(/^\d+$/, "is not valid").optional(),
+  cursor: z.string().regex(/^\d+(\.[A-Za-z0-9_-]{1,64})?$/, "is not valid").optional(),
   limit: PageSize,
 });
 
@@ -21,26 +23,35 @@ export interface InvoicePage {
   nextCursor: string | null;
 }
 
-/** Newest number first. */
+/**
+ * Newest number first; an invoice and a credit note sharing a number (INV-0003, CN-0003) are
+ * ordered by id, and the cursor (`<number>.<id>`) names both so a page boundary between them
+ * skips neither.
+ */
 export async function listInvoices(actor: Actor, input: z.input<typeof ListInvoicesInput> = {}): Promise<InvoicePage> {
   assertCan(actor, "invoices:read", "view invoices");
-  const { status, clientId, cursor, limit } = parseInput(ListInvoicesInput, input);
-  const before = cursor ? Number(cursor) : undefined;
+  const { status, kind, clientId, cursor, limit } = parseInput(ListInvoicesInput, input);
+  const [beforeNumber, beforeId] = cursor ? cursor.split(".") : [];
+  const before = beforeNumber !== undefined ? Number(beforeNumber) : undefined;
   if (before !== undefined && !Number.isSafeInteger(before)) throw invalidInput("The cursor is not valid.", { cursor: "is not valid" });
+  const after =
+    before === undefined ? {} : beforeId === undefined ? { number: { lt: before } } : { OR: [{ number: { lt: before } }, { number: before, id: { lt: beforeId } }] };
   const rows = await db.invoice.findMany({
     where: {
       workspaceId: actor.workspaceId,
       ...(status ? { status } : {}),
+      ...(kind ? { kind } : {}),
       ...(clientId ? { clientId } : {}),
-      ...(before !== undefined ? { number: { lt: before } } : {}),
+      ...after,
     },
     include: invoiceSummaryInclude,
-    orderBy: { number: "desc" },
+    orderBy: [{ number: "desc" }, { id: "desc" }],
     take: limit + 1,
   });
   const page = rows.slice(0, limit);
+  const last = page.at(-1);
   return {
     invoices: page.map(toInvoiceSummary),
-    nextCursor: rows.length > limit ? String(page.at(-1)?.number) : null,
+    nextCursor: rows.length > limit && last ? `${last.number}.${last.id}` : null,
   };
 }

@@ -8,6 +8,7 @@ import { conflict, invalidInput, parseInput } from "@/lib/domain/errors";
 import { formatMoney } from "@/lib/domain/money";
 import { Amount, Id } from "@/lib/domain/schemas";
 import { findInvoice } from "./find-invoice";
+import { balanceDueOf, settledStatus } from "./invoice-settlement";
 import { invoiceDetailInclude, toInvoiceDetail, type InvoiceDetail } from "./invoice-view";
 
 export const RecordInvoicePaymentInput = z.object({
@@ -31,10 +32,14 @@ type PayableInvoice = Awaited<ReturnType<typeof findInvoice>>;
  */
 export function assertPaymentAccepted(invoice: PayableInvoice, data: { amount: number; paidOn?: string | undefined }): string {
   const money = (amount: number) => formatMoney(amount, invoice.currency);
+  if (invoice.kind === "credit_note") {
+    throw conflict(`${invoice.label} is a credit note; it takes no payments. Record payments on the invoice it credits.`);
+  }
   if (invoice.status === "draft") throw conflict(`${invoice.label} is still a draft; send it before recording payments.`);
   if (invoice.status === "void") throw conflict(`${invoice.label} is void; it takes no payments.`);
   if (invoice.status === "paid") throw conflict(`${invoice.label} is already paid in full.`);
-  const balance = invoice.total - invoice.amountPaid;
+  const balance = balanceDueOf(invoice);
+  if (balance === 0) throw conflict(`${invoice.label} owes nothing: credit notes and payments already cover its total.`);
   if (data.amount > balance) {
     throw invalidInput(`Overpayment refused: the balance due on ${invoice.label} is ${money(balance)}, not ${money(data.amount)}.`, {
       amount: `must be at most ${money(balance)}`,
@@ -47,8 +52,9 @@ export function assertPaymentAccepted(invoice: PayableInvoice, data: { amount: n
 }
 
 /**
- * Records a full or partial payment on a sent invoice. Paying the balance in full marks
- * it paid; paying more than the balance is refused. `tx`: a transaction to write in (a keyed
+ * Records a full or partial payment on a sent invoice. Paying the balance in full (what credit
+ * notes left of the total) marks it paid; paying more than the balance is refused, and so is a
+ * payment on a credit note or on an invoice credit notes settled. `tx`: a transaction to write in (a keyed
  * call's), else one of its own.
  */
 export async function recordInvoicePayment(actor: Actor, input: RecordInvoicePaymentInput, tx?: DbTx): Promise<InvoiceDetail> {
@@ -59,10 +65,10 @@ export async function recordInvoicePayment(actor: Actor, input: RecordInvoicePay
     const zone = invoice.workspace.timeZone;
     const paidOn = assertPaymentAccepted(invoice, data);
     const amountPaid = invoice.amountPaid + data.amount;
-    const paidInFull = amountPaid === invoice.total;
-    // Conditional on the balance we checked: a concurrent payment makes this one retry.
+    const paidInFull = settledStatus({ total: invoice.total, amountPaid, amountCredited: invoice.amountCredited }) === "paid";
+    // Conditional on the balance we checked: a concurrent payment, payment removal or credit note makes this one retry.
     const updated = await tx.invoice.updateMany({
-      where: { id: invoice.id, status: "sent", amountPaid: invoice.amountPaid },
+      where: { id: invoice.id, status: "sent", amountPaid: invoice.amountPaid, amountCredited: invoice.amountCredited },
       data: { amountPaid, ...(paidInFull ? { status: "paid", paidAt: startOfLocalDay(paidOn, zone) } : {}) },
     });
     if (updated.count !== 1) throw conflict(`Another payment on ${invoice.label} was recorded a moment ago; check the balance and try again.`);

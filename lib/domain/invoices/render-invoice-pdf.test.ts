@@ -24,6 +24,7 @@ export function sampleInvoice(overrides: Partial<InvoiceDetail> = {}): InvoiceDe
     amountPaid: 40_000,
     amountCredited: 10_000,
     balanceDue: 90_220,
+    refundDue: 0,
     overdue: false,
     sentAt: new Date("2026-11-25T10:00:00Z"),
     paidAt: null,

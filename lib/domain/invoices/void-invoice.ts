@@ -10,15 +10,22 @@ import { invoiceDetailInclude, toInvoiceDetail, type InvoiceDetail } from "./inv
 export const VoidInvoiceInput = z.object({ id: Id });
 
 /** Why an invoice cannot be voided — shared with the check consequential callers run first. */
-export function assertVoidable(invoice: { label: string; status: string; amountPaid: number }): void {
+export function assertVoidable(invoice: { label: string; kind: string; status: string; amountPaid: number; amountCredited: number }): void {
+  if (invoice.kind === "credit_note") throw conflict(`${invoice.label} is a credit note; a credit note is final and cannot be voided.`);
   if (invoice.status === "void") throw conflict(`${invoice.label} is already void.`);
   if (invoice.status === "paid" || invoice.amountPaid > 0) {
-    throw conflict(`${invoice.label} has payments recorded; an invoice with payments cannot be voided.`);
+    throw conflict(
+      `${invoice.label} has payments recorded, so it cannot be voided: issue a credit note to cancel it in full or in part (what was paid then shows as a refund due), or remove a payment recorded by mistake first.`,
+    );
+  }
+  if (invoice.amountCredited > 0) {
+    throw conflict(`${invoice.label} has credit notes against it, so it cannot be voided: issue a credit note for the rest instead.`);
   }
 }
 
 /**
- * Voids a draft or sent invoice that has no payments. It keeps its number (numbering has
+ * Voids a draft or sent invoice that has no payments and no credit notes (one with payments
+ * is cancelled with a credit note instead, see create-credit-note.ts). It keeps its number (numbering has
  * no gaps) and its time entries become unbilled again, ready for a new invoice.
  */
 export async function voidInvoice(actor: Actor, input: z.input<typeof VoidInvoiceInput>): Promise<InvoiceDetail> {
@@ -28,7 +35,7 @@ export async function voidInvoice(actor: Actor, input: z.input<typeof VoidInvoic
     const invoice = await findInvoice(tx, actor, id);
     assertVoidable(invoice);
     const voided = await tx.invoice.updateMany({
-      where: { id: invoice.id, status: invoice.status, amountPaid: 0 },
+      where: { id: invoice.id, status: invoice.status, amountPaid: 0, amountCredited: 0 },
       data: { status: "void", voidedAt: now() },
     });
     if (voided.count !== 1) throw conflict(`${invoice.label} changed a moment ago; reload and try again.`);

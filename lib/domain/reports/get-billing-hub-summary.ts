@@ -15,6 +15,8 @@ export interface BillingHubSummary {
   drafts: { count: number; amount: number };
   outstanding: { count: number; amount: number };
   overdue: { count: number; amount: number; invoices: InvoiceSummary[] };
+  /** Invoices credited after being paid: what is owed back to clients. */
+  refundsDue: { count: number; amount: number };
   paidThisMonth: { count: number; amount: number };
 }
 
@@ -38,12 +40,13 @@ export async function getBillingHubSummary(actor: Actor): Promise<BillingHubSumm
       },
     }),
     loadBillingRules(actor.workspaceId),
+    // Invoices only: a credit note owes nothing. Paid ones too, for the refunds a credit note left.
     db.invoice.findMany({
-      where: { workspaceId: actor.workspaceId, status: "sent" },
+      where: { workspaceId: actor.workspaceId, kind: "invoice", status: { in: ["sent", "paid"] } },
       include: invoiceSummaryInclude,
-      orderBy: { dueDate: "asc" },
+      orderBy: [{ dueDate: "asc" }, { number: "asc" }],
     }),
-    db.invoice.aggregate({ where: { workspaceId: actor.workspaceId, status: "draft" }, _count: true, _sum: { total: true } }),
+    db.invoice.aggregate({ where: { workspaceId: actor.workspaceId, kind: "invoice", status: "draft" }, _count: true, _sum: { total: true } }),
     db.payment.aggregate({
       where: { workspaceId: actor.workspaceId, paidOn: { gte: monthStart, lt: nextMonthStart } },
       _count: true,
@@ -64,8 +67,11 @@ export async function getBillingHubSummary(actor: Actor): Promise<BillingHubSumm
   }
   const unbilledByClient = [...byClient.values()].sort((a, b) => b.amount - a.amount);
 
-  const open = openInvoices.map(toInvoiceSummary);
+  const issued = openInvoices.map(toInvoiceSummary);
+  // Outstanding: what is still owed, so an invoice credit notes settled drops out.
+  const open = issued.filter((invoice) => invoice.balanceDue > 0);
   const overdue = open.filter((invoice) => invoice.overdue);
+  const refunds = issued.filter((invoice) => invoice.refundDue > 0);
   const sum = (items: { balanceDue: number }[]) => items.reduce((total, i) => total + i.balanceDue, 0);
   return {
     currency: workspace.currency,
@@ -78,6 +84,7 @@ export async function getBillingHubSummary(actor: Actor): Promise<BillingHubSumm
     drafts: { count: drafts._count, amount: drafts._sum.total ?? 0 },
     outstanding: { count: open.length, amount: sum(open) },
     overdue: { count: overdue.length, amount: sum(overdue), invoices: overdue },
+    refundsDue: { count: refunds.length, amount: refunds.reduce((total, i) => total + i.refundDue, 0) },
     paidThisMonth: { count: payments._count, amount: payments._sum.amount ?? 0 },
   };
 }

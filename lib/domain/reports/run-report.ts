@@ -32,7 +32,11 @@ export interface ReportRow {
   trackedSeconds: number;
   billableSeconds: number;
   amount: number;
-  /** revenue: invoiced (net of tax, sent or paid invoices issued in range) and collected (payments received in range). */
+  /**
+   * revenue: invoiced (net of tax, sent or paid invoices issued in range, less the credit notes
+   * issued in range: their subtotals are negative) and collected (payments received in range; a
+   * removed payment is gone). By project, a partial credit (fixed amounts, no project) is its own row.
+   */
   invoiced: number;
   collected: number;
 }
@@ -134,9 +138,12 @@ async function revenueRows(actor: Actor, data: Data, timeZone: string): Promise<
   if (data.groupBy === "project") {
     const lines = await db.invoiceLine.findMany({
       where: { invoice: issued },
-      select: { amount: true, project: { select: { id: true, name: true } } },
+      select: { amount: true, project: { select: { id: true, name: true } }, invoice: { select: { kind: true } } },
     });
-    for (const line of lines) rowFor(line.project?.id ?? "-", line.project?.name ?? "Other").invoiced += line.amount;
+    for (const line of lines) {
+      const row = line.project ? rowFor(line.project.id, line.project.name) : line.invoice.kind === "credit_note" ? rowFor("credit-notes", "Credit notes (not per project)") : rowFor("-", "Other");
+      row.invoiced += line.amount;
+    }
     return [...groups.values()];
   }
 

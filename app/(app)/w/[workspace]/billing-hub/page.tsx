@@ -67,6 +67,9 @@ export default async function BillingHubPage({ params }: { params: Promise<{ wor
           detail={hub.overdue.count ? `${count(hub.overdue.count, "invoice")} past the due date` : "Nothing is late"}
         />
         <Stat label="Paid this month" value={money(hub.paidThisMonth.amount)} tone={hub.paidThisMonth.amount ? "good" : "default"} detail={count(hub.paidThisMonth.count, "payment")} />
+        {hub.refundsDue.count ? (
+          <Stat label="Refunds due" value={money(hub.refundsDue.amount)} tone="warning" detail={`${count(hub.refundsDue.count, "invoice")} credited after payment`} />
+        ) : null}
       </dl>
 
       <div className="space-y-6">

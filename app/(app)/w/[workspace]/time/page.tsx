@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { DayCard } from "@/components/time/day-card";
+import { lockedEntryAdvice } from "@/lib/domain/time-entries/locked-entry-advice";
 import { MemberFilter } from "@/components/time/member-filter";
 import { TimeEntryForm } from "@/components/time/time-entry-form";
 import type { EntryRow } from "@/components/time/types";
@@ -73,7 +74,7 @@ export default async function TimePage({ params, searchParams }: { params: Promi
     tags: entry.tags.map((t) => t.name),
     billable: entry.billable,
     memberName: member === ALL ? (entry.member.id === actor.membershipId ? "You" : entry.member.name) : null,
-    invoice: entry.invoice ? { id: entry.invoice.id, label: entry.invoice.label } : null,
+    invoice: entry.invoice ? { id: entry.invoice.id, label: entry.invoice.label, locked: lockedEntryAdvice(actor.role, entry.invoice) } : null,
   });
 
   const canTrackForOthers = can(actor, "time:write_all");

@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import Link from "next/link";
+import { CreditNoteForm } from "@/components/invoices/credit-note-form";
 import { InvoiceDocument } from "@/components/invoices/invoice-document";
+import { InvoicePayments } from "@/components/invoices/invoice-payments";
 import { OutboxMessages } from "@/components/invoices/outbox-messages";
 import { RecordPaymentForm } from "@/components/invoices/record-payment-form";
 import { SendInvoiceForm } from "@/components/invoices/send-invoice-form";
@@ -19,6 +22,7 @@ import { formatMoney } from "@/lib/domain/money";
 import { attempt } from "@/lib/web/domain-result";
 import { recordPaymentAction, sendInvoiceAction, voidInvoiceAction } from "../actions";
 import { sendReminderAction } from "../reminder-actions";
+import { createCreditNoteAction, removePaymentAction } from "../correction-actions";
 
 export const metadata: Metadata = { title: "Invoice" };
 
@@ -42,7 +46,11 @@ export default async function InvoicePage({ params }: { params: Promise<{ worksp
   const today = localDateOf(now(), workspace.timeZone);
   const entryCount = invoice.lines.reduce((sum, line) => sum + line.entryCount, 0);
   const lastReminder = invoice.deliveries.filter((d) => d.kind === "reminder").at(-1);
-  const canVoid = can(actor, "invoices:void") && (invoice.status === "draft" || invoice.status === "sent") && invoice.amountPaid === 0;
+  const isInvoice = invoice.kind === "invoice";
+  const canVoid =
+    isInvoice && can(actor, "invoices:void") && (invoice.status === "draft" || invoice.status === "sent") && invoice.amountPaid === 0 && invoice.amountCredited === 0;
+  // A sent or paid invoice with something left to credit (tax included).
+  const creditable = isInvoice && (invoice.status === "sent" || invoice.status === "paid") ? invoice.total - invoice.amountCredited : 0;
 
   return (
     <>
@@ -51,9 +59,11 @@ export default async function InvoicePage({ params }: { params: Promise<{ worksp
       <PageHeader
         title={`${invoice.label} · ${invoice.client.name}`}
         description={
-          invoice.status === "void"
-            ? `${money(invoice.total)} · void`
-            : `${money(invoice.total)} · ${entryCount} time ${entryCount === 1 ? "entry" : "entries"} on ${invoice.lines.length} ${invoice.lines.length === 1 ? "line" : "lines"}`
+          !isInvoice
+            ? `Credit note · ${money(invoice.total)}${invoice.creditedInvoice ? ` · credits ${invoice.creditedInvoice.label}` : ""}`
+            : invoice.status === "void"
+              ? `${money(invoice.total)} · void`
+              : `${money(invoice.total)} · ${entryCount} time ${entryCount === 1 ? "entry" : "entries"} on ${invoice.lines.length} ${invoice.lines.length === 1 ? "line" : "lines"}`
         }
         actions={
           <>
@@ -81,6 +91,38 @@ export default async function InvoicePage({ params }: { params: Promise<{ worksp
         </div>
 
         <div className="space-y-6 print:hidden">
+          {invoice.creditedInvoice ? (
+            <Card title={`Credits ${invoice.creditedInvoice.label}`}>
+              <p className="text-sm text-slate-600">
+                This credit note takes {money(-invoice.total)} off{" "}
+                <Link href={`${basePath}/${invoice.creditedInvoice.id}`} className="font-medium text-indigo-700 hover:underline" data-testid="credited-invoice-link">
+                  {invoice.creditedInvoice.label}
+                </Link>
+                . It is final: it takes no payments and cannot be voided.
+              </p>
+            </Card>
+          ) : null}
+
+          {invoice.creditNotes.length ? (
+            <Card title="Credit notes">
+              <ul className="space-y-1 text-sm" data-testid="credit-notes">
+                {invoice.creditNotes.map((note) => (
+                  <li key={note.id} className="flex justify-between gap-3">
+                    <Link href={`${basePath}/${note.id}`} className="font-medium text-indigo-700 hover:underline">
+                      {note.label}
+                    </Link>
+                    <span className="tabular-nums text-slate-700">{money(note.total)}</span>
+                  </li>
+                ))}
+              </ul>
+              {invoice.refundDue ? (
+                <p className="mt-3 text-sm font-medium text-amber-800" data-testid="refund-due-note">
+                  Refund due: {money(invoice.refundDue)} paid beyond what is now owed goes back to {invoice.client.name}.
+                </p>
+              ) : null}
+            </Card>
+          ) : null}
+
           {invoice.status === "draft" ? (
             <Card title="Send" description="A draft can still be voided; once sent it can take payments.">
               {can(actor, "invoices:send") ? (
@@ -91,7 +133,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ worksp
             </Card>
           ) : null}
 
-          {invoice.status === "sent" ? (
+          {isInvoice && invoice.status === "sent" && invoice.balanceDue > 0 ? (
             <Card
               title="Record a payment"
               description={invoice.overdue ? `Overdue since ${formatIsoDate(invoice.dueDate, "d MMM yyyy")}.` : `Due ${formatIsoDate(invoice.dueDate, "d MMM yyyy")}.`}
@@ -132,7 +174,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ worksp
             <Card title="Paid in full">
               <p className="text-sm text-slate-600">
                 {invoice.paidAt ? `Settled on ${formatIsoDate(localDateOf(invoice.paidAt, workspace.timeZone), "d MMM yyyy")}. ` : ""}
-                Invoices with payments cannot be voided.
+                To cancel it in full or in part, issue a credit note.
               </p>
             </Card>
           ) : null}
@@ -143,6 +185,39 @@ export default async function InvoicePage({ params }: { params: Promise<{ worksp
                 {invoice.voidedAt ? `Voided on ${formatIsoDate(localDateOf(invoice.voidedAt, workspace.timeZone), "d MMM yyyy")}. ` : ""}
                 It keeps its number; its time is unbilled again and can go on a new invoice.
               </p>
+            </Card>
+          ) : null}
+
+          {isInvoice && invoice.payments.length ? (
+            <Card title="Payments">
+              <InvoicePayments
+                invoiceId={invoice.id}
+                label={invoice.label}
+                currency={invoice.currency}
+                payments={invoice.payments}
+                removeAction={can(actor, "payments:remove") && invoice.status !== "void" ? removePaymentAction.bind(null, slug) : null}
+              />
+            </Card>
+          ) : null}
+
+          {creditable > 0 && can(actor, "invoices:credit") ? (
+            <Card
+              title="Credit note"
+              description={
+                invoice.amountPaid > 0
+                  ? "Payments were recorded, so this invoice cannot be voided: a credit note cancels it in full or in part."
+                  : "Cancel all or part of this invoice with a credit note (voiding also works while nothing is paid)."
+              }
+            >
+              <CreditNoteForm
+                action={createCreditNoteAction.bind(null, slug)}
+                invoiceId={invoice.id}
+                label={invoice.label}
+                currency={invoice.currency}
+                creditable={creditable}
+                taxRate={invoice.taxRate}
+                fullAvailable={invoice.amountCredited === 0}
+              />
             </Card>
           ) : null}
 

@@ -1,0 +1,609 @@
+/**
+ * Corrections once money moved: removing a payment, credit notes, and the figures every other
+ * view derives from them (Billing Hub, revenue report, list filters) after each step.
+ * Each test builds a workspace of its own where it checks workspace-wide totals.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import type { Actor } from "@/lib/domain/actor";
+import { describeAuditEvent } from "@/lib/domain/audit/describe-audit-event";
+import { setClock } from "@/lib/domain/clock";
+import { DomainError } from "@/lib/domain/errors";
+import { getBillingHubSummary } from "@/lib/domain/reports/get-billing-hub-summary";
+import { runReport } from "@/lib/domain/reports/run-report";
+import { rejection, STAGGERS_MS, startApart } from "@/lib/testing/race";
+import { addMember, createClientRow, createInvoiceRow, createProjectRow, createTimeEntryRow, createUser, createWorkspace } from "@/prisma/seed/factories";
+import { createCreditNote } from "./create-credit-note";
+import { createInvoiceDraft } from "./create-invoice-draft";
+import { getInvoice } from "./get-invoice";
+import { listInvoices } from "./list-invoices";
+import { recordInvoicePayment } from "./record-invoice-payment";
+import { removeInvoicePayment } from "./remove-invoice-payment";
+import { sendInvoice } from "./send-invoice";
+import { voidInvoice } from "./void-invoice";
+
+const NOW = new Date("2026-03-10T12:00:00Z");
+const TODAY = "2026-03-10";
+
+interface World {
+  workspaceId: string;
+  owner: Actor;
+  admin: Actor;
+  member: Actor;
+}
+
+let world: World;
+let elsewhere: World;
+
+/** A workspace (UTC, EUR) with an owner, an admin and a member. */
+async function makeWorld(): Promise<World> {
+  const workspace = await createWorkspace(db);
+  const actors = await Promise.all(
+    (["owner", "admin", "member"] as const).map(async (role) => {
+      const user = await createUser(db, { name: `${role} person` });
+      const membership = await addMember(db, workspace.id, user.id, role);
+      return { userId: user.id, membershipId: membership.id, workspaceId: workspace.id, role } satisfies Actor;
+    }),
+  );
+  const [owner, admin, member] = actors as [Actor, Actor, Actor];
+  return { workspaceId: workspace.id, owner, admin, member };
+}
+
+/**
+ * A sent invoice billing two one-hour entries at €100.00/h with 20 % tax: subtotal €200.00,
+ * tax €40.00, total €240.00; issued 15 Jan 2026, due 14 Feb 2026 (so overdue today).
+ */
+async function sentInvoice(w: World = world, options: { send?: boolean } = {}) {
+  const client = await createClientRow(db, w.workspaceId, { email: "accounts@client.example", address: "1 Dorset Street" });
+  const project = await createProjectRow(db, w.workspaceId, client.id, { hourlyRate: 10_000 });
+  const entries = await Promise.all(
+    [2, 3].map((day) =>
+      createTimeEntryRow(db, {
+        workspaceId: w.workspaceId,
+        membershipId: w.member.membershipId,
+        projectId: project.id,
+        startedAt: new Date(`2026-01-0${day}T09:00:00Z`),
+        durationSeconds: 3_600,
+        hourlyRate: 10_000,
+      }),
+    ),
+  );
+  const draft = await createInvoiceDraft(w.owner, {
+    clientId: client.id,
+    entryIds: entries.map((e) => e.id),
+    taxRate: 2_000,
+    issueDate: "2026-01-15",
+    dueDate: "2026-02-14",
+  });
+  const invoice = options.send === false ? draft : await sendInvoice(w.owner, { id: draft.id });
+  return { client, project, entries, invoice };
+}
+
+const unbilledCount = (entryIds: string[]) => db.timeEntry.count({ where: { id: { in: entryIds }, invoiceLineId: null } });
+
+/** JSON filters differ between the engines: the events of a type, filtered in the test. */
+const auditEvents = (type: string) => db.auditEvent.findMany({ where: { type, workspaceId: world.workspaceId } });
+const detailOf = (event: { detail: unknown }) => event.detail as Record<string, unknown>;
+
+async function refusal(promise: Promise<unknown>): Promise<DomainError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(DomainError);
+  return error as DomainError;
+}
+
+beforeAll(async () => {
+  setClock(() => NOW);
+  world = await makeWorld();
+  elsewhere = await makeWorld();
+});
+
+afterAll(() => setClock(null));
+
+describe("removeInvoicePayment", () => {
+  it("removes a payment that paid an invoice in full: sent again, paid date cleared, balance back, audit log names amount, date and invoice", async () => {
+    const { invoice } = await sentInvoice();
+    const paid = await recordInvoicePayment(world.owner, { invoiceId: invoice.id, amount: 24_000, paidOn: "2026-03-03", reference: "BACS 1" });
+    expect(paid).toMatchObject({ status: "paid", balanceDue: 0 });
+    const [payment] = paid.payments;
+
+    const after = await removeInvoicePayment(world.owner, { invoiceId: invoice.id, paymentId: payment!.id, reason: "Recorded on the wrong invoice" });
+    expect(after).toMatchObject({ status: "sent", amountPaid: 0, balanceDue: 24_000, paidAt: null, payments: [] });
+    expect(await db.payment.count({ where: { id: payment!.id } })).toBe(0);
+
+    const event = await db.auditEvent.findFirstOrThrow({ where: { workspaceId: world.workspaceId, type: "payment.removed" }, orderBy: { createdAt: "desc" } });
+    expect(event.userId).toBe(world.owner.userId);
+    expect(describeAuditEvent(event.type, event.detail)).toEqual({
+      what: "Payment removed from an invoice",
+      detail: `€240.00 paid on 3 Mar 2026 (BACS 1) removed from ${invoice.label} — Recorded on the wrong invoice`,
+    });
+  });
+
+  it("keeps an invoice paid when the payments left still cover it, dated by the latest of them", async () => {
+    const { invoice } = await sentInvoice();
+    await recordInvoicePayment(world.owner, { invoiceId: invoice.id, amount: 4_000, paidOn: "2026-03-01" });
+    await recordInvoicePayment(world.owner, { invoiceId: invoice.id, amount: 20_000, paidOn: "2026-03-05" });
+    // A credit of €10.00 + tax after the payments: €12.00 paid beyond what is owed.
+    await createCreditNote(world.owner, { invoiceId: invoice.id, lines: [{ description: "Goodwill", amount: 1_000 }] });
+    const before = await getInvoice(world.owner, invoice.id);
+    expect(before).toMatchObject({ status: "paid", amountCredited: 1_200, refundDue: 1_200 });
+
+    const small = before.payments.find((p) => p.amount === 4_000)!;
+    const after = await removeInvoicePayment(world.admin, { invoiceId: invoice.id, paymentId: small.id });
+    // 20,000 paid + 1,200 credited < 24,000: no longer covered.
+    expect(after).toMatchObject({ status: "sent", amountPaid: 20_000, balanceDue: 2_800, refundDue: 0, paidAt: null });
+  });
+
+  it("lets an admin remove a payment", async () => {
+    const { invoice } = await sentInvoice();
+    const { payments } = await recordInvoicePayment(world.owner, { invoiceId: invoice.id, amount: 1_000 });
+    expect(await removeInvoicePayment(world.admin, { invoiceId: invoice.id, paymentId: payments[0]!.id })).toMatchObject({ amountPaid: 0 });
+  });
+
+  it("refuses a member, and changes nothing", async () => {
+    const { invoice } = await sentInvoice();
+    const { payments } = await recordInvoicePayment(world.owner, { invoiceId: invoice.id, amount: 1_000 });
+    const error = await refusal(removeInvoicePayment(world.member, { invoiceId: invoice.id, paymentId: payments[0]!.id }));
+    expect(error).toMatchObject({ code: "forbidden", message: "A member cannot remove payments in this workspace." });
+    expect(await getInvoice(world.owner, invoice.id)).toMatchObject({ amountPaid: 1_000, payments: [{ id: payments[0]!.id }] });
+  });
+
+  it("does not find a payment of another invoice, nor another workspace's invoice", async () => {
+    const { invoice } = await sentInvoice();
+    const { invoice: other } = await sentInvoice();
+    const { payments } = await recordInvoicePayment(world.owner, { invoiceId: other.id, amount: 1_000 });
+    expect(await refusal(removeInvoicePayment(world.owner, { invoiceId: invoice.id, paymentId: payments[0]!.id }))).toMatchObject({
+      code: "not_found",
+      message: "Payment was not found in this workspace.",
+    });
+    expect(await refusal(removeInvoicePayment(elsewhere.owner, { invoiceId: other.id, paymentId: payments[0]!.id }))).toMatchObject({ code: "not_found" });
+    expect(await getInvoice(world.owner, other.id)).toMatchObject({ amountPaid: 1_000 });
+  });
+
+  it("refuses a void invoice and a credit note", async () => {
+    const client = await createClientRow(db, world.workspaceId);
+    const voided = await createInvoiceRow(db, { workspaceId: world.workspaceId, clientId: client.id, number: 9_001, status: "void", amountPaid: 500 });
+    const payment = await db.payment.create({
+      data: { workspaceId: world.workspaceId, invoiceId: voided.id, amount: 500, paidOn: NOW, recordedById: world.owner.membershipId },
+    });
+    expect(await refusal(removeInvoicePayment(world.owner, { invoiceId: voided.id, paymentId: payment.id }))).toMatchObject({
+      code: "conflict",
+      message: "INV-9001 is void; its payments can no longer be changed.",
+    });
+
+    const { invoice } = await sentInvoice();
+    const note = await createCreditNote(world.owner, { invoiceId: invoice.id, lines: [{ description: "Goodwill", amount: 100 }] });
+    expect(await refusal(removeInvoicePayment(world.owner, { invoiceId: note.id, paymentId: payment.id }))).toMatchObject({
+      code: "conflict",
+      message: `${note.label} is a credit note; it has no payments to remove.`,
+    });
+  });
+
+  it.each([
+    ["no payment id", { paymentId: "" }, "paymentId"],
+    ["a reason too long", { reason: "x".repeat(501) }, "reason"],
+  ])("refuses %s and changes nothing", async (_, bad, field) => {
+    const { invoice } = await sentInvoice();
+    const { payments } = await recordInvoicePayment(world.owner, { invoiceId: invoice.id, amount: 1_000 });
+    const error = await refusal(removeInvoicePayment(world.owner, { invoiceId: invoice.id, paymentId: payments[0]!.id, ...bad }));
+    expect(error.code).toBe("invalid_input");
+    expect(Object.keys(error.fieldErrors)).toEqual([field]);
+    expect(await getInvoice(world.owner, invoice.id)).toMatchObject({ amountPaid: 1_000 });
+  });
+
+  it("removes a payment once when two removals race", async () => {
+    for (const delay of STAGGERS_MS) {
+      const { invoice } = await sentInvoice();
+      const { payments } = await recordInvoicePayment(world.owner, { invoiceId: invoice.id, amount: 5_000 });
+      const remove = () => removeInvoicePayment(world.owner, { invoiceId: invoice.id, paymentId: payments[0]!.id });
+      const results = await startApart(remove, remove, delay);
+      expect(results.filter((r) => r.status === "fulfilled"), `round ${delay} ms`).toHaveLength(1);
+      expect(results.map(rejection).find(Boolean), `round ${delay} ms`).toMatchObject({ code: expect.stringMatching(/conflict|not_found/) });
+      expect(await getInvoice(world.owner, invoice.id), `round ${delay} ms`).toMatchObject({ amountPaid: 0, balanceDue: 24_000, payments: [] });
+      expect((await auditEvents("payment.removed")).filter((e) => detailOf(e).invoice === invoice.label), `round ${delay} ms`).toHaveLength(1);
+    }
+  });
+
+  it("keeps amount paid equal to the payments when a removal races a new payment", async () => {
+    for (const delay of STAGGERS_MS) {
+      const { invoice } = await sentInvoice();
+      const { payments } = await recordInvoicePayment(world.owner, { invoiceId: invoice.id, amount: 5_000 });
+      await startApart(
+        () => removeInvoicePayment(world.owner, { invoiceId: invoice.id, paymentId: payments[0]!.id }),
+        () => recordInvoicePayment(world.owner, { invoiceId: invoice.id, amount: 19_000 }),
+        delay,
+      );
+      const after = await getInvoice(world.owner, invoice.id);
+      const sum = after.payments.reduce((total, p) => total + p.amount, 0);
+      expect(after.amountPaid, `round ${delay} ms`).toBe(sum);
+      expect(after.status, `round ${delay} ms`).toBe(sum === 24_000 ? "paid" : "sent");
+    }
+  });
+});
+
+describe("createCreditNote", () => {
+  it("credits a sent invoice in full: lines and taxes negated, own number, references the original, issued and delivered at once, time released", async () => {
+    const { invoice, entries, client } = await sentInvoice();
+    await db.client.update({ where: { id: client.id }, data: { address: "Moved since" } });
+    const note = await createCreditNote(world.owner, { invoiceId: invoice.id, reason: "Cancelled by agreement" });
+
+    expect(note).toMatchObject({
+      kind: "credit_note",
+      label: expect.stringMatching(/^CN-\d{4}$/),
+      status: "sent",
+      issueDate: TODAY,
+      dueDate: TODAY,
+      subtotal: -20_000,
+      taxAmount: -4_000,
+      total: -24_000,
+      taxes: [{ label: "Tax", rate: 2_000, amount: -4_000 }],
+      balanceDue: 0,
+      overdue: false,
+      notes: "Cancelled by agreement",
+      creditedInvoice: { id: invoice.id, label: invoice.label },
+      buyer: { name: client.name, address: "Moved since", email: "accounts@client.example" },
+    });
+    expect(note.lines.map((l) => [l.description, l.quantitySeconds, l.unitRate, l.amount])).toEqual(
+      invoice.lines.map((l) => [l.description, -l.quantitySeconds, l.unitRate, -l.amount]),
+    );
+    expect(note.deliveries).toEqual([
+      expect.objectContaining({ kind: "credit_note", toAddress: "accounts@client.example", subject: expect.stringContaining(`Credit note ${note.label}`) }),
+    ]);
+    expect(note.deliveries[0]!.body).toContain(`It credits invoice ${invoice.label} of 15 January 2026.`);
+    expect(note.deliveries[0]!.body).toContain("Total credited: -€240.00");
+
+    const original = await getInvoice(world.owner, invoice.id);
+    expect(original).toMatchObject({ status: "sent", amountCredited: 24_000, balanceDue: 0, refundDue: 0, overdue: false });
+    expect(original.creditNotes).toEqual([{ id: note.id, label: note.label, total: -24_000, status: "sent" }]);
+    expect(await unbilledCount(entries.map((e) => e.id))).toBe(2);
+  });
+
+  it("credits part of an invoice: fixed amounts before tax, the invoice's tax rate added, time still billed", async () => {
+    const { invoice, entries } = await sentInvoice();
+    const note = await createCreditNote(world.owner, {
+      invoiceId: invoice.id,
+      lines: [
+        { description: "Late delivery", amount: 2_500 },
+        { description: "Typo fixes not charged", amount: 1_001 },
+      ],
+    });
+    expect(note).toMatchObject({ subtotal: -3_501, taxes: [{ label: "Tax", rate: 2_000, amount: -700 }], taxAmount: -700, total: -4_201 });
+    expect(note.lines.map((l) => [l.description, l.amount, l.quantitySeconds, l.project])).toEqual([
+      ["Late delivery", -2_500, 0, null],
+      ["Typo fixes not charged", -1_001, 0, null],
+    ]);
+    expect(await getInvoice(world.owner, invoice.id)).toMatchObject({ amountCredited: 4_201, balanceDue: 24_000 - 4_201 });
+    expect(await unbilledCount(entries.map((e) => e.id))).toBe(0);
+  });
+
+  it("numbers credit notes in their own sequence", async () => {
+    const w = await makeWorld();
+    const { invoice } = await sentInvoice(w);
+    const first = await createCreditNote(w.owner, { invoiceId: invoice.id, lines: [{ description: "A", amount: 100 }] });
+    const second = await createCreditNote(w.owner, { invoiceId: invoice.id, lines: [{ description: "B", amount: 100 }] });
+    expect([invoice.label, first.label, second.label]).toEqual(["INV-0001", "CN-0001", "CN-0002"]);
+  });
+
+  it("releases the time when partial credits add up to the whole invoice, unless asked not to", async () => {
+    const { invoice, entries } = await sentInvoice();
+    await createCreditNote(world.owner, { invoiceId: invoice.id, lines: [{ description: "Half", amount: 10_000 }] });
+    await createCreditNote(world.owner, { invoiceId: invoice.id, lines: [{ description: "Rest", amount: 10_000 }], releaseTime: false });
+    expect(await getInvoice(world.owner, invoice.id)).toMatchObject({ amountCredited: 24_000, balanceDue: 0 });
+    expect(await unbilledCount(entries.map((e) => e.id))).toBe(0);
+
+    const { invoice: again, entries: more } = await sentInvoice();
+    await createCreditNote(world.owner, { invoiceId: again.id, lines: [{ description: "Half", amount: 10_000 }] });
+    await createCreditNote(world.owner, { invoiceId: again.id, lines: [{ description: "Rest", amount: 10_000 }] });
+    expect(await unbilledCount(more.map((e) => e.id))).toBe(2);
+  });
+
+  it("turns what was paid into a refund due when a paid invoice is credited in full", async () => {
+    const { invoice } = await sentInvoice();
+    await recordInvoicePayment(world.owner, { invoiceId: invoice.id, amount: 24_000 });
+    await createCreditNote(world.admin, { invoiceId: invoice.id });
+    expect(await getInvoice(world.owner, invoice.id)).toMatchObject({ status: "paid", amountPaid: 24_000, amountCredited: 24_000, balanceDue: 0, refundDue: 24_000 });
+  });
+
+  it("settles a part-paid invoice when a credit note covers the rest", async () => {
+    const { invoice } = await sentInvoice();
+    await recordInvoicePayment(world.owner, { invoiceId: invoice.id, amount: 12_000, paidOn: "2026-03-02" });
+    await createCreditNote(world.owner, { invoiceId: invoice.id, lines: [{ description: "Rest waived", amount: 10_000 }] });
+    expect(await getInvoice(world.owner, invoice.id)).toMatchObject({ status: "paid", balanceDue: 0, refundDue: 0, paidAt: new Date("2026-03-02T00:00:00Z") });
+  });
+
+  it("records the credit note in the audit log", async () => {
+    const { invoice } = await sentInvoice();
+    const note = await createCreditNote(world.owner, { invoiceId: invoice.id });
+    const event = (await auditEvents("credit_note.issued")).find((e) => detailOf(e).creditNote === note.label)!;
+    expect(describeAuditEvent(event.type, event.detail).detail).toBe(`${note.label} credits €240.00 of ${invoice.label} (in full)`);
+  });
+
+  describe("refusals (each changes nothing)", () => {
+    it.each<[string, () => Promise<{ invoiceId: string; input?: object }>, RegExp, string]>([
+      ["a draft", async () => ({ invoiceId: (await sentInvoice(world, { send: false })).invoice.id }), /is still a draft: edit it or void it instead of crediting it\.$/, "conflict"],
+      [
+        "a void invoice",
+        async () => {
+          const { invoice } = await sentInvoice();
+          await voidInvoice(world.owner, { id: invoice.id });
+          return { invoiceId: invoice.id };
+        },
+        /is void; there is nothing to credit\.$/,
+        "conflict",
+      ],
+      [
+        "an invoice already fully credited",
+        async () => {
+          const { invoice } = await sentInvoice();
+          await createCreditNote(world.owner, { invoiceId: invoice.id });
+          return { invoiceId: invoice.id, input: { lines: [{ description: "More", amount: 1 }] } };
+        },
+        /is already fully credited\.$/,
+        "conflict",
+      ],
+      [
+        "a credit note",
+        async () => {
+          const { invoice } = await sentInvoice();
+          return { invoiceId: (await createCreditNote(world.owner, { invoiceId: invoice.id, lines: [{ description: "A", amount: 100 }] })).id };
+        },
+        /is a credit note; only invoices can be credited\.$/,
+        "conflict",
+      ],
+      [
+        "more than is still creditable, tax included",
+        async () => {
+          const { invoice } = await sentInvoice();
+          await createCreditNote(world.owner, { invoiceId: invoice.id, lines: [{ description: "A", amount: 10_000 }] });
+          // €100.01 + 20 % = €120.01 > the €120.00 left.
+          return { invoiceId: invoice.id, input: { lines: [{ description: "B", amount: 10_001 }] } };
+        },
+        /^At most €120\.00 of INV-\d{4} can still be credited \(tax included\); these lines come to €120\.01\.$/,
+        "invalid_input",
+      ],
+      [
+        "a full credit after a partial one",
+        async () => {
+          const { invoice } = await sentInvoice();
+          await createCreditNote(world.owner, { invoiceId: invoice.id, lines: [{ description: "A", amount: 1_000 }] });
+          return { invoiceId: invoice.id };
+        },
+        /already has €12\.00 credited; credit the remaining €228\.00 with lines instead of a full credit\.$/,
+        "conflict",
+      ],
+      ["a zero amount", async () => ({ invoiceId: (await sentInvoice()).invoice.id, input: { lines: [{ description: "A", amount: 0 }] } }), /lines\.0\.amount: must be more than zero/, "invalid_input"],
+      ["a negative amount", async () => ({ invoiceId: (await sentInvoice()).invoice.id, input: { lines: [{ description: "A", amount: -500 }] } }), /lines\.0\.amount: must be more than zero/, "invalid_input"],
+      ["a fractional amount", async () => ({ invoiceId: (await sentInvoice()).invoice.id, input: { lines: [{ description: "A", amount: 1.5 }] } }), /lines\.0\.amount: must be a whole number of cents/, "invalid_input"],
+      ["a line without a description", async () => ({ invoiceId: (await sentInvoice()).invoice.id, input: { lines: [{ description: " ", amount: 100 }] } }), /lines\.0\.description: is required/, "invalid_input"],
+      ["no lines at all", async () => ({ invoiceId: (await sentInvoice()).invoice.id, input: { lines: [] } }), /lines: needs at least one line/, "invalid_input"],
+      [
+        "releasing time with a partial credit",
+        async () => ({ invoiceId: (await sentInvoice()).invoice.id, input: { lines: [{ description: "A", amount: 100 }], releaseTime: true } }),
+        /^Only a credit note that cancels the rest of the invoice releases its time\.$/,
+        "invalid_input",
+      ],
+      ["a bad address", async () => ({ invoiceId: (await sentInvoice()).invoice.id, input: { to: "not-an-address" } }), /to: must be an email address/, "invalid_input"],
+    ])("refuses %s", async (_, setup, message, code) => {
+      const { invoiceId, input } = await setup();
+      const before = await db.invoice.findUniqueOrThrow({ where: { id: invoiceId } });
+      const notes = await db.invoice.count({ where: { workspaceId: world.workspaceId, kind: "credit_note" } });
+      const error = await refusal(createCreditNote(world.owner, { invoiceId, ...input }));
+      expect(error.code).toBe(code);
+      expect(error.message).toMatch(message);
+      expect(await db.invoice.findUniqueOrThrow({ where: { id: invoiceId } })).toEqual(before);
+      expect(await db.invoice.count({ where: { workspaceId: world.workspaceId, kind: "credit_note" } })).toBe(notes);
+    });
+
+    it("does not find another workspace's invoice", async () => {
+      const { invoice } = await sentInvoice();
+      expect(await refusal(createCreditNote(elsewhere.owner, { invoiceId: invoice.id }))).toMatchObject({ code: "not_found" });
+      expect(await getInvoice(world.owner, invoice.id)).toMatchObject({ amountCredited: 0, creditNotes: [] });
+    });
+
+    it("refuses a member", async () => {
+      const { invoice } = await sentInvoice();
+      expect(await refusal(createCreditNote(world.member, { invoiceId: invoice.id }))).toMatchObject({
+        code: "forbidden",
+        message: "A member cannot issue credit notes in this workspace.",
+      });
+    });
+  });
+
+  it("issues one of two credit notes that together would pass what is creditable", async () => {
+    for (const delay of STAGGERS_MS) {
+      const { invoice } = await sentInvoice();
+      // Each is €150.00 + tax = €180.00 of the €240.00.
+      const credit = () => createCreditNote(world.owner, { invoiceId: invoice.id, lines: [{ description: "Credit", amount: 15_000 }] });
+      const results = await startApart(credit, credit, delay);
+      expect(results.filter((r) => r.status === "fulfilled"), `round ${delay} ms`).toHaveLength(1);
+      expect(results.map(rejection).find(Boolean), `round ${delay} ms`).toMatchObject({ code: expect.stringMatching(/conflict|invalid_input/) });
+      const after = await getInvoice(world.owner, invoice.id);
+      expect(after.amountCredited, `round ${delay} ms`).toBe(18_000);
+      expect(after.creditNotes, `round ${delay} ms`).toHaveLength(1);
+    }
+  });
+});
+
+describe("void and payments once credit notes exist", () => {
+  it("refuses to void a part-paid invoice and points at a credit note", async () => {
+    const { invoice } = await sentInvoice();
+    await recordInvoicePayment(world.owner, { invoiceId: invoice.id, amount: 1_000 });
+    expect((await refusal(voidInvoice(world.owner, { id: invoice.id }))).message).toBe(
+      `${invoice.label} has payments recorded, so it cannot be voided: issue a credit note to cancel it in full or in part (what was paid then shows as a refund due), or remove a payment recorded by mistake first.`,
+    );
+  });
+
+  it("refuses to void an invoice with credit notes, and a credit note", async () => {
+    const { invoice } = await sentInvoice();
+    const note = await createCreditNote(world.owner, { invoiceId: invoice.id, lines: [{ description: "A", amount: 100 }] });
+    expect((await refusal(voidInvoice(world.owner, { id: invoice.id }))).message).toMatch(/has credit notes against it, so it cannot be voided/);
+    expect((await refusal(voidInvoice(world.owner, { id: note.id }))).message).toBe(`${note.label} is a credit note; a credit note is final and cannot be voided.`);
+  });
+
+  it("refuses a payment on a credit note and on an invoice credit notes settled", async () => {
+    const { invoice } = await sentInvoice();
+    const note = await createCreditNote(world.owner, { invoiceId: invoice.id });
+    expect((await refusal(recordInvoicePayment(world.owner, { invoiceId: note.id, amount: 100 }))).message).toBe(
+      `${note.label} is a credit note; it takes no payments. Record payments on the invoice it credits.`,
+    );
+    expect((await refusal(recordInvoicePayment(world.owner, { invoiceId: invoice.id, amount: 100 }))).message).toBe(
+      `${invoice.label} owes nothing: credit notes and payments already cover its total.`,
+    );
+  });
+
+  it("caps a payment at what credit notes left owing", async () => {
+    const { invoice } = await sentInvoice();
+    await createCreditNote(world.owner, { invoiceId: invoice.id, lines: [{ description: "A", amount: 10_000 }] });
+    expect((await refusal(recordInvoicePayment(world.owner, { invoiceId: invoice.id, amount: 12_001 }))).message).toMatch(/the balance due on INV-\d{4} is €120\.00/);
+    expect(await recordInvoicePayment(world.owner, { invoiceId: invoice.id, amount: 12_000 })).toMatchObject({ status: "paid", balanceDue: 0 });
+  });
+});
+
+describe("listInvoices", () => {
+  it("filters by kind and pages through an invoice and a credit note sharing a number", async () => {
+    const w = await makeWorld();
+    const { invoice } = await sentInvoice(w);
+    const note = await createCreditNote(w.owner, { invoiceId: invoice.id, lines: [{ description: "A", amount: 100 }] });
+    expect((await listInvoices(w.owner, { kind: "credit_note" })).invoices.map((i) => i.label)).toEqual(["CN-0001"]);
+    expect((await listInvoices(w.owner, { kind: "invoice" })).invoices.map((i) => i.label)).toEqual(["INV-0001"]);
+    const first = await listInvoices(w.owner, { limit: 1 });
+    const second = await listInvoices(w.owner, { limit: 1, cursor: first.nextCursor! });
+    expect([...first.invoices, ...second.invoices].map((i) => i.id).sort()).toEqual([invoice.id, note.id].sort());
+    expect(second.nextCursor).toBeNull();
+    expect(await refusal(listInvoices(w.owner, { kind: "receipt" as never }))).toMatchObject({ fieldErrors: { kind: "must be invoice or credit_note" } });
+  });
+});
+
+/**
+ * One invoice (€240.00 incl. 20 % tax, due 14 Feb, so overdue) through a sequence of corrections;
+ * after each step its own figures, the Billing Hub and the revenue report must agree.
+ */
+type Step =
+  | { do: "pay"; amount: number }
+  | { do: "remove last payment" }
+  | { do: "credit"; amount: number }
+  | { do: "credit in full" };
+
+interface Expected {
+  status: "sent" | "paid";
+  amountPaid: number;
+  amountCredited: number;
+  balanceDue: number;
+  refundDue: number;
+  /** [count, amount] */
+  outstanding: [number, number];
+  overdue: [number, number];
+  paidThisMonth: [number, number];
+  refundsDue: [number, number];
+  /** Revenue report, Q1 2026: invoiced net of tax, collected. */
+  invoiced: number;
+  collected: number;
+  unbilledEntries: number;
+}
+
+const SENT: Expected = {
+  status: "sent", amountPaid: 0, amountCredited: 0, balanceDue: 24_000, refundDue: 0,
+  outstanding: [1, 24_000], overdue: [1, 24_000], paidThisMonth: [0, 0], refundsDue: [0, 0], invoiced: 20_000, collected: 0, unbilledEntries: 0,
+};
+
+const SEQUENCES: [string, [Step, Expected][]][] = [
+  [
+    "pay part, remove it, credit part, pay the rest, credit the rest",
+    [
+      [{ do: "pay", amount: 10_000 }, { ...SENT, amountPaid: 10_000, balanceDue: 14_000, outstanding: [1, 14_000], overdue: [1, 14_000], paidThisMonth: [1, 10_000], collected: 10_000 }],
+      [{ do: "remove last payment" }, SENT],
+      [{ do: "credit", amount: 5_000 }, { ...SENT, amountCredited: 6_000, balanceDue: 18_000, outstanding: [1, 18_000], overdue: [1, 18_000], invoiced: 15_000 }],
+      [
+        { do: "pay", amount: 18_000 },
+        { ...SENT, status: "paid", amountPaid: 18_000, amountCredited: 6_000, balanceDue: 0, outstanding: [0, 0], overdue: [0, 0], paidThisMonth: [1, 18_000], invoiced: 15_000, collected: 18_000 },
+      ],
+      [
+        { do: "credit", amount: 15_000 },
+        { status: "paid", amountPaid: 18_000, amountCredited: 24_000, balanceDue: 0, refundDue: 18_000, outstanding: [0, 0], overdue: [0, 0], paidThisMonth: [1, 18_000], refundsDue: [1, 18_000], invoiced: 0, collected: 18_000, unbilledEntries: 2 },
+      ],
+    ],
+  ],
+  [
+    "pay in full, credit in full, remove the payment",
+    [
+      [{ do: "pay", amount: 24_000 }, { ...SENT, status: "paid", amountPaid: 24_000, balanceDue: 0, outstanding: [0, 0], overdue: [0, 0], paidThisMonth: [1, 24_000], collected: 24_000 }],
+      [
+        { do: "credit in full" },
+        { status: "paid", amountPaid: 24_000, amountCredited: 24_000, balanceDue: 0, refundDue: 24_000, outstanding: [0, 0], overdue: [0, 0], paidThisMonth: [1, 24_000], refundsDue: [1, 24_000], invoiced: 0, collected: 24_000, unbilledEntries: 2 },
+      ],
+      [
+        { do: "remove last payment" },
+        { status: "sent", amountPaid: 0, amountCredited: 24_000, balanceDue: 0, refundDue: 0, outstanding: [0, 0], overdue: [0, 0], paidThisMonth: [0, 0], refundsDue: [0, 0], invoiced: 0, collected: 0, unbilledEntries: 2 },
+      ],
+    ],
+  ],
+  [
+    "credit in full before any payment",
+    [[{ do: "credit in full" }, { ...SENT, amountCredited: 24_000, balanceDue: 0, outstanding: [0, 0], overdue: [0, 0], invoiced: 0, unbilledEntries: 2 }]],
+  ],
+  [
+    "pay part, credit part, remove the payment",
+    [
+      [{ do: "pay", amount: 6_000 }, { ...SENT, amountPaid: 6_000, balanceDue: 18_000, outstanding: [1, 18_000], overdue: [1, 18_000], paidThisMonth: [1, 6_000], collected: 6_000 }],
+      [{ do: "credit", amount: 10_000 }, { ...SENT, amountPaid: 6_000, amountCredited: 12_000, balanceDue: 6_000, outstanding: [1, 6_000], overdue: [1, 6_000], paidThisMonth: [1, 6_000], invoiced: 10_000, collected: 6_000 }],
+      [{ do: "remove last payment" }, { ...SENT, amountCredited: 12_000, balanceDue: 12_000, outstanding: [1, 12_000], overdue: [1, 12_000], invoiced: 10_000 }],
+    ],
+  ],
+];
+
+describe("credit notes and payment removals keep the invoice, the Billing Hub and the revenue report consistent", () => {
+  it.each(SEQUENCES)("%s", async (_, steps) => {
+    const w = await makeWorld();
+    const { invoice, entries } = await sentInvoice(w);
+    for (const [index, [step, expected]] of steps.entries()) {
+      if (step.do === "pay") await recordInvoicePayment(w.owner, { invoiceId: invoice.id, amount: step.amount });
+      if (step.do === "credit") await createCreditNote(w.owner, { invoiceId: invoice.id, lines: [{ description: "Credit", amount: step.amount }] });
+      if (step.do === "credit in full") await createCreditNote(w.owner, { invoiceId: invoice.id });
+      if (step.do === "remove last payment") {
+        const { payments } = await getInvoice(w.owner, invoice.id);
+        await removeInvoicePayment(w.owner, { invoiceId: invoice.id, paymentId: payments.at(-1)!.id });
+      }
+
+      const after = await getInvoice(w.owner, invoice.id);
+      const hub = await getBillingHubSummary(w.owner);
+      const report = await runReport(w.owner, { kind: "revenue", groupBy: "client", from: "2026-01-01", to: "2026-03-31" });
+      const byProject = await runReport(w.owner, { kind: "revenue", groupBy: "project", from: "2026-01-01", to: "2026-03-31" });
+      const seen: Expected = {
+        status: after.status as Expected["status"],
+        amountPaid: after.amountPaid,
+        amountCredited: after.amountCredited,
+        balanceDue: after.balanceDue,
+        refundDue: after.refundDue,
+        outstanding: [hub.outstanding.count, hub.outstanding.amount],
+        overdue: [hub.overdue.count, hub.overdue.amount],
+        paidThisMonth: [hub.paidThisMonth.count, hub.paidThisMonth.amount],
+        refundsDue: [hub.refundsDue.count, hub.refundsDue.amount],
+        invoiced: report.totals.invoiced,
+        collected: report.totals.collected,
+        unbilledEntries: await unbilledCount(entries.map((e) => e.id)),
+      };
+      expect(seen, `after step ${index + 1}: ${step.do}`).toEqual(expected);
+      // The same money whichever way it is cut: the project view nets credit notes too.
+      expect(byProject.totals.invoiced, `after step ${index + 1}`).toBe(report.totals.invoiced);
+      // The credit notes themselves are never outstanding or overdue.
+      expect(hub.overdue.invoices.every((i) => i.kind === "invoice")).toBe(true);
+      // What the hub says is paid equals the payments on record.
+      expect(after.amountPaid).toBe(after.payments.reduce((sum, p) => sum + p.amount, 0));
+    }
+  });
+
+  it("never shows a credit note as overdue, however old", async () => {
+    const w = await makeWorld();
+    const { invoice } = await sentInvoice(w);
+    const note = await createCreditNote(w.owner, { invoiceId: invoice.id, lines: [{ description: "A", amount: 100 }] });
+    setClock(() => new Date("2026-09-01T12:00:00Z"));
+    try {
+      expect(await getInvoice(w.owner, note.id)).toMatchObject({ overdue: false, balanceDue: 0 });
+      expect((await getBillingHubSummary(w.owner)).overdue.invoices.map((i) => i.id)).toEqual([invoice.id]);
+    } finally {
+      setClock(() => NOW);
+    }
+  });
+});
