@@ -353,15 +353,16 @@ describe("invoices and payments", () => {
   it("POST /api/v1/invoices/{id}/credit-notes issues a partial credit note (201); crediting a credit note is a 409", async () => {
     const res = await rest("POST", "/api/v1/invoices/{id}/credit-notes", { token, params: { id: menabreaDraftId }, body: { lines: [{ description: "Late delivery", amount: 10_000 }], reason: "As agreed" } });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
-    expect(res.body).toMatchObject({ kind: "credit_note", label: "CN-0001", status: "sent", subtotal: -10_000, tax_amount: -2_000, total: -12_000, credited_invoice: { id: menabreaDraftId }, deliveries: [{ kind: "credit_note", to_address: "editor@menabrea.example" }] });
+    // LCN-: the credit note prefix the settings test above gave this workspace.
+    expect(res.body).toMatchObject({ kind: "credit_note", label: "LCN-0001", status: "sent", subtotal: -10_000, tax_amount: -2_000, total: -12_000, credited_invoice: { id: menabreaDraftId }, deliveries: [{ kind: "credit_note", to_address: "editor@menabrea.example" }] });
     const original = await rest("GET", "/api/v1/invoices/{id}", { token, params: { id: menabreaDraftId } });
-    expect(original.body).toMatchObject({ amount_credited: 12_000, balance_due: 91_200, refund_due: 0, credit_notes: [{ label: "CN-0001", total: -12_000 }] });
+    expect(original.body).toMatchObject({ amount_credited: 12_000, balance_due: 91_200, refund_due: 0, credit_notes: [{ label: "LCN-0001", total: -12_000 }] });
     const notes = await rest("GET", "/api/v1/invoices", { token, query: { kind: "credit_note" } });
-    expect(rows(notes.body).map((i) => i.label)).toEqual(["CN-0001"]);
+    expect(rows(notes.body).map((i) => i.label)).toEqual(["LCN-0001"]);
 
     const refused = await rest("POST", "/api/v1/invoices/{id}/credit-notes", { token, params: { id: res.body.id as string }, body: {} });
     expect(refused.status).toBe(409);
-    expect(refused.body).toMatchObject({ code: "conflict", detail: "CN-0001 is a credit note; only invoices can be credited." });
+    expect(refused.body).toMatchObject({ code: "conflict", detail: "LCN-0001 is a credit note; only invoices can be credited." });
   });
 
   it("POST /api/v1/invoices/{id}/void voids an unpaid invoice and releases its time", async () => {

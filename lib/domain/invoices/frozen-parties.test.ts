@@ -20,7 +20,8 @@ import { sendInvoice } from "./send-invoice";
 let ada: Actor;
 let token: string;
 const wide = { from: "2000-01-01", to: "2099-12-31" };
-const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
+/** A 1×1 PNG. */
+const PNG = new Uint8Array(Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64"));
 
 beforeAll(async () => {
   const demo = await loadDemoData();

@@ -175,8 +175,8 @@ describe("sendInvoiceReminder", () => {
     const reminder = after.deliveries.at(-1)!;
     expect(reminder).toMatchObject({ kind: "reminder", toAddress: "accounts@babbage.example", attachmentName: `${before.label}.pdf` });
     const money = formatMoney(before.balanceDue, before.currency);
-    // The seller as the invoice was sent (before the legal name was set), not as it is now.
-    expect(reminder.subject).toBe(`Reminder: invoice ${before.label} from Lovelace Studio — ${money} ${late} days overdue`);
+    // The seller as the invoice was sent (frozen then), not as the workspace reads now.
+    expect(reminder.subject).toBe(`Reminder: invoice ${before.label} from ${before.seller.name} — ${money} ${late} days overdue`);
     expect(reminder.body).toContain("Just checking in.");
     expect(reminder.body).toContain(`was due on ${formatIsoDate(before.dueDate, "d MMM yyyy")} and is now ${late} days overdue`);
     expect(reminder.body).toContain(`Balance due: ${money}.`);

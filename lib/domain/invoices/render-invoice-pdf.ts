@@ -263,3 +263,18 @@ function rule(doc: Doc, x: number, width: number) {
   doc.moveTo(x, doc.y).lineTo(x + width, doc.y).lineWidth(0.5).strokeColor(RULE).stroke();
   doc.y += 2;
 }
+
+/**
+ * Whether the PDF library can embed these bytes as an image: a PNG or JPEG it can read, not
+ * just one that starts with the right signature. Uploads are checked with it, so a truncated or
+ * corrupt logo is refused when it is uploaded instead of failing every invoice sent after it.
+ */
+export function isEmbeddableImage(data: Uint8Array): boolean {
+  try {
+    // openImage parses the image as doc.image() will; @types/pdfkit does not declare it.
+    (new PDFDocument({ autoFirstPage: false }) as unknown as { openImage(src: Buffer): unknown }).openImage(Buffer.from(data));
+    return true;
+  } catch {
+    return false;
+  }
+}

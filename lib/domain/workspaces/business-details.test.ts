@@ -16,8 +16,10 @@ let member: Actor;
 let ada: Actor;
 let freshId: string;
 
-const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
-const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0]);
+/** A 1×1 PNG. */
+const PNG = new Uint8Array(Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64"));
+/** A 1×1 greyscale JPEG's start of image, frame header (what the PDF library reads) and end of image. */
+const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xc0, 0x00, 0x0b, 0x08, 0x00, 0x01, 0x00, 0x01, 0x01, 0x01, 0x11, 0x00, 0xff, 0xd9]);
 const GIF = new TextEncoder().encode("GIF89a\x01\x00\x01\x00");
 const SVG = new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"/>');
 
@@ -162,6 +164,8 @@ describe("logo", () => {
     ["a GIF", GIF, /PNG or JPEG/],
     ["an SVG", SVG, /PNG or JPEG/],
     ["a text file", new TextEncoder().encode("hello, I am a png"), /PNG or JPEG/],
+    ["a PNG cut off after its header", PNG.slice(0, 16), /not a readable PNG or JPEG/],
+    ["a JPEG with no frame header", new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0]), /not a readable PNG or JPEG/],
     ["a PNG over 512 KB", (() => { const big = new Uint8Array(MAX_LOGO_BYTES + 1); big.set(PNG); return big; })(), /at most 512 KB/],
   ])("refuses %s on the logo field and stores nothing", async (_, data, message) => {
     const before = await snapshot();

@@ -9,6 +9,7 @@ import { assertCan, type Actor } from "@/lib/domain/actor";
 import { db } from "@/lib/db";
 import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
 import { invalidInput } from "@/lib/domain/errors";
+import { isEmbeddableImage } from "@/lib/domain/invoices/render-invoice-pdf";
 import { MAX_LOGO_BYTES } from "./logo-limits";
 
 export { MAX_LOGO_BYTES };
@@ -33,7 +34,7 @@ export interface UploadLogoInput {
 /**
  * @returns the new logo's id and type
  * @throws forbidden for admins and members; invalid_input on `logo` for an empty file, one over
- *   512 KB, or one that is not a PNG or JPEG image (nothing is stored)
+ *   512 KB, one that is not a PNG or JPEG image, or one the PDF library cannot read (nothing is stored)
  */
 export async function uploadLogo(actor: Actor, input: UploadLogoInput): Promise<{ logoId: string; mimeType: string }> {
   assertCan(actor, "workspace:manage", "change the logo");
@@ -44,6 +45,9 @@ export async function uploadLogo(actor: Actor, input: UploadLogoInput): Promise<
   }
   const mimeType = logoImageType(data);
   if (!mimeType) throw invalidInput("The logo must be a PNG or JPEG image.", { logo: "must be a PNG or JPEG image" });
+  if (!isEmbeddableImage(data)) {
+    throw invalidInput("The logo could not be read as an image: the file looks damaged or incomplete.", { logo: "is not a readable PNG or JPEG image" });
+  }
   const logoId = await db.$transaction(async (tx) => {
     const current = await tx.workspace.findUniqueOrThrow({ where: { id: actor.workspaceId }, select: { logoId: true } });
     const logo = await tx.logoImage.create({ data: { workspaceId: actor.workspaceId, mimeType, data: Buffer.from(data) } });
