@@ -54,7 +54,7 @@ test.describe("the invoice PDF", () => {
     await expect(page.getByRole("navigation", { name: "Workspace" })).toBeVisible();
   });
 
-  test("the download refuses a bad paper size (400), serves Letter on request, and is not found for a member of another workspace", async ({ page }) => {
+  test("the download refuses a bad paper size (400), serves Letter on request, and is not found under another of Ada's workspaces", async ({ page }) => {
     await signIn(page, "ada@example.com");
     await page.goto("/w/lovelace-studio/invoices");
     const href = (await page.getByRole("link", { name: /^INV-\d{4}$/ }).first().getAttribute("href"))!;
@@ -69,5 +69,21 @@ test.describe("the invoice PDF", () => {
     // Ada is an admin of Analytical Engines too: the Lovelace invoice is not there.
     const elsewhere = await page.request.get(`${href.replace("/w/lovelace-studio/", "/w/analytical-engines/")}/pdf`);
     expect(elsewhere.status()).toBe(404);
+  });
+
+  test("the download refuses Grace, a member, with 403, and sends a visitor who is not signed in to sign in", async ({ page, browser }) => {
+    await signIn(page, "ada@example.com");
+    await page.goto("/w/lovelace-studio/invoices");
+    const href = (await page.getByRole("link", { name: /^INV-\d{4}$/ }).first().getAttribute("href"))!;
+    const visitor = await browser.newContext();
+    const anonymous = await visitor.request.get(`${href}/pdf`, { maxRedirects: 0 });
+    expect(anonymous.status()).toBe(303);
+    expect(anonymous.headers().location).toContain(`/login?callbackUrl=${encodeURIComponent(`${href}/pdf`)}`);
+    const gracePage = await visitor.newPage();
+    await signIn(gracePage, "grace@example.com");
+    const refused = await gracePage.request.get(`${href}/pdf`);
+    expect(refused.status()).toBe(403);
+    expect(await refused.text()).toContain("cannot view invoices");
+    await visitor.close();
   });
 });

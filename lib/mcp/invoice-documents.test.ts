@@ -10,6 +10,7 @@ import { createInvoiceDraft } from "@/lib/domain/invoices/create-invoice-draft";
 import { getInvoice } from "@/lib/domain/invoices/get-invoice";
 import { getInvoicePdf } from "@/lib/domain/invoices/get-invoice-pdf";
 import { formatMoney } from "@/lib/domain/money";
+import { openApiDocument } from "@/lib/api/openapi";
 import { rest } from "@/lib/testing/api-routes";
 import { callToolOver, listToolNames } from "@/lib/testing/mcp-call";
 import { connect, seedDemoWorld, toolError, type DemoWorld } from "@/lib/testing/mcp-fixtures";
@@ -91,6 +92,19 @@ describe("the PDF over REST", () => {
     const res = await rest("GET", "/api/v1/invoices/{id}/pdf", { token: await apiToken("invoices:read"), params: { id: sentId }, query: { size: "tabloid" } });
     expect(res.status).toBe(422);
     expect(res.body).toMatchObject({ code: "validation_failed", errors: { "query.size": "must be a4 or letter" } });
+  });
+
+  it("is documented in OpenAPI: the /pdf path answers application/pdf (format binary); GET /invoices/{id} answers JSON or the PDF and takes size", () => {
+    type Op = { parameters: { name: string; in: string }[]; responses: Record<string, { content: Record<string, { schema: unknown }> }>; description: string };
+    const paths = (openApiDocument() as { paths: Record<string, { get: Op }> }).paths;
+    const binary = { schema: { type: "string", format: "binary" } };
+    expect(paths["/api/v1/invoices/{id}/pdf"]!.get.responses["200"]!.content).toEqual({ "application/pdf": binary });
+    expect(paths["/api/v1/invoices/{id}/pdf"]!.get.parameters.map((p) => `${p.in}.${p.name}`)).toEqual(["path.id", "query.size"]);
+    const get = paths["/api/v1/invoices/{id}"]!.get;
+    expect(Object.keys(get.responses["200"]!.content)).toEqual(["application/json", "application/pdf"]);
+    expect(get.responses["200"]!.content["application/pdf"]).toEqual(binary);
+    expect(get.parameters.map((p) => `${p.in}.${p.name}`)).toEqual(["path.id", "query.size"]);
+    expect(get.description).toContain("With Accept: application/pdf it answers the document instead, as GET /api/v1/invoices/{id}/pdf does");
   });
 
   it.each([

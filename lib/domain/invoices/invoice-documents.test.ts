@@ -12,6 +12,7 @@ import { formatIsoDate, localDateOf } from "@/lib/domain/dates";
 import { formatMoney } from "@/lib/domain/money";
 import { loadDemoData, type DemoData } from "@/lib/testing/demo-data";
 import { draftInvoice, sentInvoice } from "@/lib/testing/mcp-fixtures";
+import { rejection, STAGGERS_MS, startApart } from "@/lib/testing/race";
 import { getInvoice } from "./get-invoice";
 import { getInvoicePdf } from "./get-invoice-pdf";
 import { findLastReminders } from "./find-last-reminders";
@@ -242,6 +243,24 @@ describe("sendInvoiceReminder", () => {
     await expect(checkInvoiceReminder(ada, { id })).rejects.toMatchObject({ code, message: expect.stringMatching(message) });
     await expect(sendInvoiceReminder(ada, { id })).rejects.toMatchObject({ code, message: expect.stringMatching(message) });
     expect(await db.outboxMessage.count()).toBe(outbox);
+  });
+
+  it("never reminds of an invoice a payment settled at the same moment: the reminder's PDF shows the balance it reminds of", async () => {
+    for (const delay of STAGGERS_MS) {
+      const { invoice } = await sentInvoice(ada);
+      const [reminder, payment] = await startApart(
+        () => sendInvoiceReminder(ada, { id: invoice.id }),
+        () => recordInvoicePayment(ada, { invoiceId: invoice.id, amount: invoice.total }),
+        delay,
+      );
+      // A payment is refused only as a conflict (then retried); a reminder after the payment is refused as paid or changed.
+      for (const refused of [rejection(reminder), rejection(payment)].filter(Boolean)) expect(refused, `round ${delay} ms`).toMatchObject({ code: "conflict" });
+      const stored = await db.outboxMessage.findMany({ where: { invoiceId: invoice.id, kind: "reminder" } });
+      expect(stored, `round ${delay} ms`).toHaveLength(reminder.status === "fulfilled" ? 1 : 0);
+      for (const message of stored) {
+        expect((await textOf(message.attachment!)).text, `round ${delay} ms`).toContain(`Balance due ${formatMoney(invoice.total, invoice.currency)}`);
+      }
+    }
   });
 
   it("refuses an address that is not an email", async () => {
