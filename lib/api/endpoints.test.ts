@@ -360,6 +360,14 @@ describe("invoices and payments", () => {
     const notes = await rest("GET", "/api/v1/invoices", { token, query: { kind: "credit_note" } });
     expect(rows(notes.body).map((i) => i.label)).toEqual(["LCN-0001"]);
 
+    // A retry with the same Idempotency-Key answers the first credit note instead of crediting twice.
+    const keyed = { token, params: { id: menabreaDraftId }, body: { lines: [{ description: "Typo", amount: 500 }] }, headers: { "idempotency-key": "credit-menabrea-0001" } };
+    const once = await rest("POST", "/api/v1/invoices/{id}/credit-notes", keyed);
+    const replay = await rest("POST", "/api/v1/invoices/{id}/credit-notes", keyed);
+    expect([once.status, replay.status, replay.headers.get("idempotent-replayed")]).toEqual([201, 201, "true"]);
+    expect(replay.body).toEqual(once.body);
+    expect(await db.invoice.count({ where: { creditedInvoiceId: menabreaDraftId } })).toBe(2);
+
     const refused = await rest("POST", "/api/v1/invoices/{id}/credit-notes", { token, params: { id: res.body.id as string }, body: {} });
     expect(refused.status).toBe(409);
     expect(refused.body).toMatchObject({ code: "conflict", detail: "LCN-0001 is a credit note; only invoices can be credited." });

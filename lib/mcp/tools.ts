@@ -115,6 +115,7 @@ export const TOOLS = {
       `Outstanding: ${s.outstanding.count}, ${money(s.outstanding.amount)}`,
       `Overdue: ${s.overdue.count}, ${money(s.overdue.amount)}${s.overdue.invoices.length ? ` (${s.overdue.invoices.map((i) => i.label).join(", ")})` : ""}`,
       `Paid this month: ${s.paid_this_month.count}, ${money(s.paid_this_month.amount)}`,
+      ...(s.refunds_due.count ? [`Refunds due: ${s.refunds_due.count}, ${money(s.refunds_due.amount)} (invoices credited after payment)`] : []),
     ].join("\n");
   }),
   createInvoiceDraft: tool(

@@ -11,7 +11,7 @@ export const runReport = defineOperation({
   name: "run_report",
   title: "Run a report",
   description:
-    "Totals between two dates (YYYY-MM-DD, inclusive, workspace time zone), one row per project, client or member. kind time: tracked and billable seconds and billable amount; unbilled: the same for billable time not yet invoiced; revenue: invoiced (net of tax, sent or paid invoices issued in the range) and collected (payments received) — revenue groups by project or client only. Amounts are minor units. Members get time reports of their own time; unbilled and revenue need an owner or admin.",
+    "Totals between two dates (YYYY-MM-DD, inclusive, workspace time zone), one row per project, client or member. kind time: tracked and billable seconds and billable amount; unbilled: the same for billable time not yet invoiced; revenue: invoiced (net of tax, sent or paid invoices issued in the range less credit notes issued in the range) and collected (payments received) — revenue groups by project or client only. Amounts are minor units. Members get time reports of their own time; unbilled and revenue need an owner or admin.",
   scope: "reports:read", permission: "reports:read_own", effect: "read",
   input: z.object({
     kind: z.enum(["time", "unbilled", "revenue"]).describe("time, unbilled or revenue"),
@@ -27,7 +27,7 @@ export const getBillingHubSummary = defineOperation({
   name: "get_billing_hub_summary",
   title: "Billing overview",
   description:
-    "The workspace's money at a glance: unbilled billable work (total and per client, priced after rules), drafts, outstanding (sent, unpaid balance), overdue invoices, and payments received this month. Amounts are minor units (cents) of the workspace currency. To invoice a client's unbilled work, use find_billable_candidates then create_invoice_draft.",
+    "The workspace's money at a glance: unbilled billable work (total and per client, priced after rules), drafts, outstanding (sent invoices' balance due, net of payments and credit notes), overdue invoices, payments received this month, and refunds due (invoices credited after they were paid). Amounts are minor units (cents) of the workspace currency. To invoice a client's unbilled work, use find_billable_candidates then create_invoice_draft.",
   scope: "billing:read", permission: "billing:read", effect: "read",
   input: z.object({}),
   output: BillingHubSummaryOut,

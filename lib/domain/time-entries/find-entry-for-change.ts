@@ -17,7 +17,7 @@ export async function findEntryForChange(tx: DbTx, actor: Actor, id: string, ver
     where: { id, workspaceId: actor.workspaceId },
     include: {
       invoiceLine: {
-        select: { invoice: { select: { number: true, status: true, amountPaid: true, workspace: { select: { invoicePrefix: true } } } } },
+        select: { invoice: { select: { number: true, status: true, amountPaid: true, amountCredited: true, workspace: { select: { invoicePrefix: true } } } } },
       },
     },
   });
@@ -27,7 +27,7 @@ export async function findEntryForChange(tx: DbTx, actor: Actor, id: string, ver
   }
   const invoice = entry.invoiceLine?.invoice;
   if (invoice) {
-    throw conflict(lockedEntryAdvice(actor.role, { label: invoiceLabel(invoice.workspace.invoicePrefix, invoice.number), status: invoice.status, amountPaid: invoice.amountPaid }, verb));
+    throw conflict(lockedEntryAdvice(actor.role, { label: invoiceLabel(invoice.workspace.invoicePrefix, invoice.number), status: invoice.status, amountPaid: invoice.amountPaid, amountCredited: invoice.amountCredited }, verb));
   }
   return entry;
 }

@@ -32,6 +32,7 @@ const Reference = z.object({
   invoiceStatus: z.enum(InvoiceStatus).nullable(),
   invoicePrefix: z.string().nullable(),
   invoiceAmountPaid: z.coerce.number().int().nullable(),
+  invoiceAmountCredited: z.coerce.number().int().nullable(),
   tagId: z.string().nullable(),
   tagName: z.string().nullable(),
 });
@@ -47,7 +48,7 @@ export async function loadTimeEntryViews(entries: EntryColumns[]): Promise<TimeE
     SELECT e."id",
            p."id" AS "projectId", p."name" AS "projectName", c."id" AS "clientId", c."name" AS "clientName",
            t."id" AS "taskId", t."name" AS "taskName", m."id" AS "membershipId", u."name" AS "memberName",
-           i."id" AS "invoiceId", i."number" AS "invoiceNumber", i."status" AS "invoiceStatus", i."amountPaid" AS "invoiceAmountPaid", w."invoicePrefix",
+           i."id" AS "invoiceId", i."number" AS "invoiceNumber", i."status" AS "invoiceStatus", i."amountPaid" AS "invoiceAmountPaid", i."amountCredited" AS "invoiceAmountCredited", w."invoicePrefix",
            tg."id" AS "tagId", tg."name" AS "tagName"
     FROM "TimeEntry" e
     JOIN "Project" p ON p."id" = e."projectId"
@@ -85,8 +86,8 @@ function toRow(entry: EntryColumns, refs: Reference[]): TimeEntryRow {
     membership: { id: ref.membershipId, user: { name: ref.memberName } },
     tags: refs.flatMap((r) => (r.tagId !== null && r.tagName !== null ? [{ tag: { id: r.tagId, name: r.tagName } }] : [])),
     invoiceLine:
-      ref.invoiceId !== null && ref.invoiceNumber !== null && ref.invoiceStatus !== null && ref.invoicePrefix !== null && ref.invoiceAmountPaid !== null
-        ? { invoice: { id: ref.invoiceId, number: ref.invoiceNumber, status: ref.invoiceStatus, amountPaid: ref.invoiceAmountPaid, workspace: { invoicePrefix: ref.invoicePrefix } } }
+      ref.invoiceId !== null && ref.invoiceNumber !== null && ref.invoiceStatus !== null && ref.invoicePrefix !== null && ref.invoiceAmountPaid !== null && ref.invoiceAmountCredited !== null
+        ? { invoice: { id: ref.invoiceId, number: ref.invoiceNumber, status: ref.invoiceStatus, amountPaid: ref.invoiceAmountPaid, amountCredited: ref.invoiceAmountCredited, workspace: { invoicePrefix: ref.invoicePrefix } } }
         : null,
   };
 }

@@ -6,6 +6,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/domain/actor";
+import { createCreditNote } from "@/lib/domain/invoices/create-credit-note";
 import { createInvoiceDraft } from "@/lib/domain/invoices/create-invoice-draft";
 import { recordInvoicePayment } from "@/lib/domain/invoices/record-invoice-payment";
 import { sendInvoice } from "@/lib/domain/invoices/send-invoice";
@@ -19,10 +20,12 @@ const DRAFT: LockingInvoice = { label: "INV-0042", status: "draft", amountPaid: 
 const SENT: LockingInvoice = { label: "INV-0042", status: "sent", amountPaid: 0 };
 const PART_PAID: LockingInvoice = { label: "INV-0042", status: "sent", amountPaid: 500 };
 const PAID: LockingInvoice = { label: "INV-0042", status: "paid", amountPaid: 12_000 };
+const PARTLY_CREDITED: LockingInvoice = { label: "INV-0042", status: "sent", amountPaid: 0, amountCredited: 2_000 };
 
 const ASK = "This time entry is billed on invoice INV-0042; ask an owner or admin to release it from INV-0042 if it needs to change.";
 const EDIT_OR_VOID = "This time entry is billed on invoice INV-0042, a draft: remove it from the draft by editing INV-0042, or void the draft, before you change it.";
 const VOID_OR_CREDIT = "This time entry is billed on invoice INV-0042, already sent: void INV-0042 or issue a credit note for it in full (either releases its time) before you change it.";
+const CREDIT_REST = "This time entry is billed on invoice INV-0042, which is partly credited: issue a credit note for the rest of INV-0042 to release its time, then change it.";
 const CREDIT = "This time entry is billed on invoice INV-0042, which has payments: issue a credit note for INV-0042 in full to release its time, then change it.";
 
 describe("lockedEntryAdvice", () => {
@@ -37,6 +40,8 @@ describe("lockedEntryAdvice", () => {
     ["owner", PART_PAID, CREDIT],
     ["owner", PAID, CREDIT],
     ["admin", PAID, CREDIT],
+    ["owner", PARTLY_CREDITED, CREDIT_REST],
+    ["member", PARTLY_CREDITED, ASK],
   ])("tells the %s what to do about an entry on %o", (role, invoice, message) => {
     expect(lockedEntryAdvice(role, invoice)).toBe(message);
   });
@@ -68,21 +73,23 @@ describe("changing an invoiced entry is refused with that advice", () => {
   });
 
   /** An entry of `who`'s on an invoice in the given state. */
-  async function lockedEntry(who: Actor, state: "draft" | "sent" | "part paid" | "paid") {
+  async function lockedEntry(who: Actor, state: "draft" | "sent" | "part paid" | "paid" | "partly credited") {
     const entry = await createTimeEntryRow(db, { workspaceId: owner.workspaceId, membershipId: who.membershipId, projectId, startedAt: new Date("2026-01-05T09:00:00Z"), durationSeconds: 3_600, hourlyRate: 10_000 });
     const draft = await createInvoiceDraft(owner, { clientId, entryIds: [entry.id] });
     if (state !== "draft") await sendInvoice(owner, { id: draft.id });
     if (state === "part paid") await recordInvoicePayment(owner, { invoiceId: draft.id, amount: 1_000 });
     if (state === "paid") await recordInvoicePayment(owner, { invoiceId: draft.id, amount: 10_000 });
+    if (state === "partly credited") await createCreditNote(owner, { invoiceId: draft.id, lines: [{ description: "Goodwill", amount: 1_000 }] });
     return { entry, label: draft.label };
   }
 
-  it.each<["owner" | "member", "draft" | "sent" | "part paid" | "paid", (label: string) => RegExp]>([
+  it.each<["owner" | "member", "draft" | "sent" | "part paid" | "paid" | "partly credited", (label: string) => RegExp]>([
     ["member", "sent", (label) => new RegExp(`; ask an owner or admin to release it from ${label} if it needs to change\\.$`)],
     ["owner", "draft", (label) => new RegExp(`, a draft: remove it from the draft by editing ${label}, or void the draft, before you edit it\\.$`)],
     ["owner", "sent", (label) => new RegExp(`, already sent: void ${label} or issue a credit note for it in full`)],
     ["owner", "part paid", (label) => new RegExp(`, which has payments: issue a credit note for ${label} in full to release its time, then edit it\\.$`)],
     ["owner", "paid", (label) => new RegExp(`, which has payments: issue a credit note for ${label} in full`)],
+    ["owner", "partly credited", (label) => new RegExp(`, which is partly credited: issue a credit note for the rest of ${label} to release its time, then edit it\\.$`)],
   ])("the %s editing an entry on a %s invoice", async (who, state, message) => {
     const actor = who === "owner" ? owner : member;
     const { entry, label } = await lockedEntry(actor, state);

@@ -7,7 +7,7 @@ export const timeEntryInclude = {
   membership: { select: { id: true, user: { select: { name: true } } } },
   tags: { select: { tag: { select: { id: true, name: true } } }, orderBy: { tag: { name: "asc" } } },
   invoiceLine: {
-    select: { invoice: { select: { id: true, number: true, status: true, amountPaid: true, workspace: { select: { invoicePrefix: true } } } } },
+    select: { invoice: { select: { id: true, number: true, status: true, amountPaid: true, amountCredited: true, workspace: { select: { invoicePrefix: true } } } } },
   },
 } satisfies Prisma.TimeEntryInclude;
 
@@ -29,8 +29,8 @@ export interface TimeEntryView {
   task: { id: string; name: string } | null;
   member: { id: string; name: string };
   tags: { id: string; name: string }[];
-  /** The invoice billing it; `amountPaid` (minor units) says which correction can release it (locked-entry-advice.ts). */
-  invoice: { id: string; label: string; status: InvoiceStatus; amountPaid: number } | null;
+  /** The invoice billing it; `amountPaid` and `amountCredited` (minor units) say which correction can release it (locked-entry-advice.ts). */
+  invoice: { id: string; label: string; status: InvoiceStatus; amountPaid: number; amountCredited: number } | null;
 }
 
 export function toTimeEntryView(row: TimeEntryRow): TimeEntryView {
@@ -48,7 +48,7 @@ export function toTimeEntryView(row: TimeEntryRow): TimeEntryView {
     member: { id: row.membership.id, name: row.membership.user.name },
     tags: row.tags.map((t) => t.tag),
     invoice: invoice
-      ? { id: invoice.id, label: invoiceLabel(invoice.workspace.invoicePrefix, invoice.number), status: invoice.status, amountPaid: invoice.amountPaid }
+      ? { id: invoice.id, label: invoiceLabel(invoice.workspace.invoicePrefix, invoice.number), status: invoice.status, amountPaid: invoice.amountPaid, amountCredited: invoice.amountCredited }
       : null,
   };
 }
