@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { resolveActor, type Actor } from "@/lib/domain/actor";
 import { loadDemoData } from "@/lib/testing/demo-data";
 import { getBillingHubSummary } from "./get-billing-hub-summary";
@@ -34,10 +35,28 @@ describe("reports", () => {
     const issued = await db.invoice.aggregate({ where: { workspaceId: ada.workspaceId, status: { in: ["sent", "paid"] } }, _sum: { subtotal: true } });
     const paid = await db.payment.aggregate({ where: { workspaceId: ada.workspaceId }, _sum: { amount: true } });
     expect(report.totals.invoiced).toBe(issued._sum.subtotal);
+    expect(report.totals.invoiced).toBeGreaterThan(0);
     expect(report.totals.collected).toBe(paid._sum.amount);
     expect(report.rows.map((r) => r.label)).toEqual(["Babbage & Co"]);
     const byProject = await runReport(ada, { kind: "revenue", groupBy: "project", ...range });
     expect(byProject.totals.invoiced).toBe(issued._sum.subtotal);
+  });
+
+  it("counts a discounted invoice at what it charges before tax, by client and by project alike", async () => {
+    const before = await runReport(ada, { kind: "revenue", groupBy: "client", ...range });
+    const sent = await db.invoice.findFirstOrThrow({ where: { workspaceId: ada.workspaceId, status: { in: ["sent", "paid"] }, kind: "invoice" } });
+    // A 10 % discount (rounded as invoiceTotals does; the exact figure does not matter here).
+    const discountAmount = Math.round(sent.subtotal / 10);
+    await db.invoice.update({ where: { id: sent.id }, data: { discount: { label: "Loyalty", rate: 1000 }, discountAmount } });
+    try {
+      const byClient = await runReport(ada, { kind: "revenue", groupBy: "client", ...range });
+      const byProject = await runReport(ada, { kind: "revenue", groupBy: "project", ...range });
+      expect(byClient.totals.invoiced).toBe(before.totals.invoiced - discountAmount);
+      expect(byProject.totals.invoiced).toBe(byClient.totals.invoiced);
+      expect(byProject.rows.find((r) => r.key === "discounts")).toMatchObject({ label: "Discounts (not per project)", invoiced: -discountAmount });
+    } finally {
+      await db.invoice.update({ where: { id: sent.id }, data: { discount: Prisma.DbNull, discountAmount: 0 } });
+    }
   });
 
   it.each([

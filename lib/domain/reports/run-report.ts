@@ -33,9 +33,10 @@ export interface ReportRow {
   billableSeconds: number;
   amount: number;
   /**
-   * revenue: invoiced (net of tax, sent or paid invoices issued in range, less the credit notes
-   * issued in range: their subtotals are negative) and collected (payments received in range; a
-   * removed payment is gone). By project, a partial credit (fixed amounts, no project) is its own row.
+   * revenue: invoiced (what sent or paid invoices issued in range charge before tax — subtotal less
+   * discount — less the credit notes issued in range, whose amounts are negative) and collected
+   * (payments received in range; a removed payment is gone). By project, a partial credit (fixed
+   * amounts, no project) and invoice discounts (taken off a whole invoice) are rows of their own.
    */
   invoiced: number;
   collected: number;
@@ -144,17 +145,20 @@ async function revenueRows(actor: Actor, data: Data, timeZone: string): Promise<
       const row = line.project ? rowFor(line.project.id, line.project.name) : line.invoice.kind === "credit_note" ? rowFor("credit-notes", "Credit notes (not per project)") : rowFor("-", "Other");
       row.invoiced += line.amount;
     }
+    // A discount is taken off a whole invoice, not a project: one row, so the totals match the report by client.
+    const discounted = await db.invoice.findMany({ where: { ...issued, discountAmount: { not: 0 } }, select: { discountAmount: true } });
+    for (const invoice of discounted) rowFor("discounts", "Discounts (not per project)").invoiced -= invoice.discountAmount;
     return [...groups.values()];
   }
 
   const [invoices, payments] = await Promise.all([
-    db.invoice.findMany({ where: issued, select: { subtotal: true, client: { select: { id: true, name: true } } } }),
+    db.invoice.findMany({ where: issued, select: { subtotal: true, discountAmount: true, client: { select: { id: true, name: true } } } }),
     db.payment.findMany({
       where: { workspaceId: actor.workspaceId, paidOn: { gte: start, lt: end } },
       select: { amount: true, invoice: { select: { client: { select: { id: true, name: true } } } } },
     }),
   ]);
-  for (const invoice of invoices) rowFor(invoice.client.id, invoice.client.name).invoiced += invoice.subtotal;
+  for (const invoice of invoices) rowFor(invoice.client.id, invoice.client.name).invoiced += invoice.subtotal - invoice.discountAmount;
   for (const payment of payments) rowFor(payment.invoice.client.id, payment.invoice.client.name).collected += payment.amount;
   return [...groups.values()];
 }
