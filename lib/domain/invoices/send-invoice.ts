@@ -57,6 +57,15 @@ export async function sendInvoice(actor: Actor, input: SendInvoiceInput, tx?: Db
       data: { status: "sent", sentAt, seller: sellerOf(invoice.workspace), buyer: buyerOf(invoice.client) },
     });
     if (marked.count !== 1) throw conflict(`${invoice.label} was sent or changed a moment ago; reload it.`);
+    // The label is read from the workspace's prefix, which may only change while no invoice is
+    // sent: rewriting the prefix it was read with locks the workspace row, so a settings change
+    // racing this send either finishes first (this finds another prefix and refuses) or waits
+    // and then fails its serializable commit.
+    const prefixKept = await tx.workspace.updateMany({
+      where: { id: actor.workspaceId, invoicePrefix: invoice.workspace.invoicePrefix },
+      data: { invoicePrefix: invoice.workspace.invoicePrefix },
+    });
+    if (prefixKept.count !== 1) throw conflict(`The invoice prefix changed a moment ago; reload ${invoice.label} and send it again.`);
 
     const zone = invoice.workspace.timeZone;
     const message = renderInvoiceMessage({

@@ -8,9 +8,11 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { resolveActor, type Actor } from "@/lib/domain/actor";
 import { rejection, STAGGERS_MS, startApart } from "@/lib/testing/race";
 import { addMember, createUser, createWorkspace } from "@/prisma/seed/factories";
+import { sendInvoice } from "@/lib/domain/invoices/send-invoice";
 import { updateWorkspaceSettings } from "./update-workspace-settings";
 
 let mary: Actor;
@@ -54,6 +56,34 @@ describe("two owners changing the currency at the same moment", () => {
       if (second) expect(second.from, `round ${delay} ms`).toBe(first!.to);
       const final = (await db.workspace.findUniqueOrThrow({ where: { id: workspaceId } })).currency;
       expect(final, `round ${delay} ms`).toBe((second ?? first)!.to);
+    }
+  });
+});
+
+describe("an invoice sent while an owner changes the invoice prefix", () => {
+  it("never leaves a sent invoice whose label the new prefix rewrote: the message sent carries the prefix the workspace keeps", async () => {
+    const client = await db.client.create({ data: { workspaceId, name: "Royal Society", email: "accounts@royalsociety.example" } });
+    const invoice = await db.invoice.create({
+      data: { workspaceId, clientId: client.id, number: 1, issueDate: new Date(), dueDate: new Date(), currency: "EUR", subtotal: 10_000, total: 10_000 },
+    });
+    await db.invoiceLine.create({ data: { invoiceId: invoice.id, position: 1, description: "Comet survey", quantitySeconds: 3_600, unitRate: 10_000, amount: 10_000 } });
+    for (const delay of STAGGERS_MS) {
+      await db.outboxMessage.deleteMany({ where: { invoiceId: invoice.id } });
+      await db.invoice.update({ where: { id: invoice.id }, data: { status: "draft", sentAt: null, seller: Prisma.DbNull, buyer: Prisma.DbNull } });
+      await db.workspace.update({ where: { id: workspaceId }, data: { invoicePrefix: "INV-" } });
+      const [sent, changed] = await startApart(
+        () => sendInvoice(mary, { id: invoice.id }),
+        () => updateWorkspaceSettings(caroline, { invoicePrefix: "HO-" }),
+        delay,
+      );
+      if (sent.status === "rejected") expect(rejection(sent), `round ${delay} ms`).toMatchObject({ code: "conflict" });
+      if (changed.status === "rejected") expect(rejection(changed), `round ${delay} ms`).toMatchObject({ code: expect.stringMatching(/^(conflict|invalid_input)$/) });
+      expect(sent.status === "fulfilled" || changed.status === "fulfilled", `round ${delay} ms`).toBe(true);
+
+      const prefix = (await db.workspace.findUniqueOrThrow({ where: { id: workspaceId } })).invoicePrefix;
+      const messages = await db.outboxMessage.findMany({ where: { invoiceId: invoice.id } });
+      expect(messages, `round ${delay} ms`).toHaveLength(sent.status === "fulfilled" ? 1 : 0);
+      for (const message of messages) expect(message.subject, `round ${delay} ms`).toContain(`Invoice ${prefix}0001 `);
     }
   });
 });
