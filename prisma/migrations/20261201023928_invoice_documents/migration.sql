@@ -121,3 +121,10 @@ PRAGMA defer_foreign_keys=OFF;
 
 -- CreateIndex
 CREATE INDEX "LogoImage_workspaceId_idx" ON "LogoImage"("workspaceId");
+
+-- Invoices sent before business details existed print what was known then, frozen now, so a
+-- business detail added later does not appear on them (hand-written).
+UPDATE "Invoice" SET
+  "seller" = (SELECT json_object('name', w."name", 'address', '', 'taxId', '', 'email', '', 'paymentInstructions', '', 'logoId', NULL) FROM "Workspace" w WHERE w."id" = "Invoice"."workspaceId"),
+  "buyer" = (SELECT json_object('name', c."name", 'address', COALESCE(c."address", ''), 'taxId', '', 'email', c."email") FROM "Client" c WHERE c."id" = "Invoice"."clientId")
+WHERE "status" <> 'draft';

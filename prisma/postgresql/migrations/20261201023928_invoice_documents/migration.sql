@@ -84,3 +84,10 @@ ALTER TABLE "LogoImage" ADD CONSTRAINT "LogoImage_workspaceId_fkey" FOREIGN KEY 
 
 -- AddForeignKey
 ALTER TABLE "Invoice" ADD CONSTRAINT "Invoice_creditedInvoiceId_fkey" FOREIGN KEY ("creditedInvoiceId") REFERENCES "Invoice"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- Invoices sent before business details existed print what was known then, frozen now, so a
+-- business detail added later does not appear on them (hand-written).
+UPDATE "Invoice" SET
+  "seller" = (SELECT jsonb_build_object('name', w."name", 'address', '', 'taxId', '', 'email', '', 'paymentInstructions', '', 'logoId', NULL) FROM "Workspace" w WHERE w."id" = "Invoice"."workspaceId"),
+  "buyer" = (SELECT jsonb_build_object('name', c."name", 'address', COALESCE(c."address", ''), 'taxId', '', 'email', c."email") FROM "Client" c WHERE c."id" = "Invoice"."clientId")
+WHERE "status" <> 'draft';
