@@ -1,15 +1,24 @@
-import { formatIsoDate } from "@/lib/domain/dates";
+import { formatIsoDate, formatPeriod } from "@/lib/domain/dates";
 import type { InvoiceDetail } from "@/lib/domain/invoices/invoice-view";
 import { formatMoney } from "@/lib/domain/money";
-import { formatPeriod } from "@/lib/web/format-period";
 import { paymentMethodLabel } from "@/lib/web/invoice-status";
 import { InvoiceLinesTable } from "./invoice-lines-table";
 import { InvoiceStatusBadge } from "./invoice-status-badge";
 
 const date = (iso: string) => formatIsoDate(iso, "d MMM yyyy");
 
-/** The invoice as the client would read it: parties, dates, lines, payments and what is still due. */
-export function InvoiceDocument({ invoice, from }: { invoice: InvoiceDetail; from: string }) {
+/** Free text kept one line per line (addresses, payment instructions). */
+function Lines({ text, className }: { text: string; className?: string }) {
+  return text ? <p className={`whitespace-pre-line ${className ?? ""}`}>{text}</p> : null;
+}
+
+/**
+ * The invoice as the client would read it, with what the PDF prints: the seller and buyer (frozen
+ * when sent), dates and period, lines, taxes, payments, what is still due, payment instructions
+ * and notes. `logoUrl`: where the seller's logo is served, or null for none.
+ */
+export function InvoiceDocument({ invoice, logoUrl }: { invoice: InvoiceDetail; logoUrl: string | null }) {
+  const { seller, buyer } = invoice;
   const money = (amount: number) => formatMoney(amount, invoice.currency);
   return (
     <article aria-label={`Invoice ${invoice.label}`} className="rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
@@ -18,18 +27,29 @@ export function InvoiceDocument({ invoice, from }: { invoice: InvoiceDetail; fro
           <p className="text-xs font-semibold uppercase tracking-widest text-slate-500">{invoice.kind === "credit_note" ? "Credit note" : "Invoice"}</p>
           <p className="mt-1 text-2xl font-semibold tracking-tight text-slate-900">{invoice.label}</p>
         </div>
-        <InvoiceStatusBadge status={invoice.status} overdue={invoice.overdue} />
+        <div className="flex items-start gap-4">
+          {logoUrl ? (
+            // A plain img: the stored upload is served as is by our own route (next/image would only resize a small logo).
+            <img src={logoUrl} alt={`${seller.name} logo`} className="max-h-14 max-w-40 object-contain" data-testid="invoice-logo" />
+          ) : null}
+          <InvoiceStatusBadge status={invoice.status} overdue={invoice.overdue} />
+        </div>
       </div>
 
       <div className="grid gap-6 px-8 py-6 text-sm sm:grid-cols-[1fr_1fr_auto]">
-        <div>
+        <div data-testid="invoice-seller">
           <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">From</p>
-          <p className="mt-1 font-medium text-slate-900">{from}</p>
+          <p className="mt-1 font-medium text-slate-900">{seller.name}</p>
+          <Lines text={seller.address} className="text-slate-700" />
+          {seller.taxId ? <p className="text-slate-700">VAT/Tax ID {seller.taxId}</p> : null}
+          {seller.email ? <p className="text-slate-500">{seller.email}</p> : null}
         </div>
-        <div>
+        <div data-testid="invoice-buyer">
           <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">Bill to</p>
-          <p className="mt-1 font-medium text-slate-900">{invoice.client.name}</p>
-          {invoice.client.email ? <p className="text-slate-500">{invoice.client.email}</p> : null}
+          <p className="mt-1 font-medium text-slate-900">{buyer.name}</p>
+          <Lines text={buyer.address} className="text-slate-700" />
+          {buyer.taxId ? <p className="text-slate-700">VAT/Tax ID {buyer.taxId}</p> : null}
+          {buyer.email ? <p className="text-slate-500">{buyer.email}</p> : null}
         </div>
         <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
           <dt className="text-slate-500">Issued</dt>
@@ -101,6 +121,13 @@ export function InvoiceDocument({ invoice, from }: { invoice: InvoiceDetail; fro
           </div>
         </div>
       </div>
+
+      {seller.paymentInstructions && invoice.kind === "invoice" ? (
+        <div className="border-t border-slate-100 px-8 py-5" data-testid="payment-instructions">
+          <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">Payment instructions</p>
+          <Lines text={seller.paymentInstructions} className="mt-1 text-sm text-slate-700" />
+        </div>
+      ) : null}
 
       {invoice.notes ? (
         <div className="border-t border-slate-100 px-8 py-5">

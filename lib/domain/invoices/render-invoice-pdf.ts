@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import PDFDocument from "pdfkit";
-import { formatIsoDate } from "@/lib/domain/dates";
+import { formatIsoDate, formatPeriod } from "@/lib/domain/dates";
 import { formatHours } from "@/lib/domain/durations";
 import { formatMoney } from "@/lib/domain/money";
 import type { InvoiceDetail } from "./invoice-view";
@@ -48,14 +48,6 @@ function dejaVu(): { regular: Buffer; bold: Buffer } {
 }
 
 const date = (iso: string) => formatIsoDate(iso, "d MMM yyyy");
-
-/** "1 – 15 Nov 2026", "28 Oct – 3 Nov 2026", "1 Nov 2025 – 23 Nov 2026": as the invoice page prints it. */
-export function formatWorkPeriod(start: string, end: string): string {
-  if (start === end) return date(end);
-  if (start.slice(0, 4) !== end.slice(0, 4)) return `${date(start)} – ${date(end)}`;
-  if (start.slice(0, 7) !== end.slice(0, 7)) return `${formatIsoDate(start, "d MMM")} – ${date(end)}`;
-  return `${formatIsoDate(start, "d")} – ${date(end)}`;
-}
 
 /** Basis points as a percentage: 2000 → "20%", 1250 → "12.5%". */
 export function formatRate(basisPoints: number): string {
@@ -164,7 +156,7 @@ function draw(doc: Doc, invoice: InvoiceDetail, options: InvoicePdfOptions, titl
     ["Issue date", date(invoice.issueDate)],
     ["Due date", date(invoice.dueDate)],
   ];
-  if (invoice.periodStart && invoice.periodEnd) facts.push(["Period", formatWorkPeriod(invoice.periodStart, invoice.periodEnd)]);
+  if (invoice.periodStart && invoice.periodEnd) facts.push(["Period", formatPeriod(invoice.periodStart, invoice.periodEnd)]);
   if (invoice.creditedInvoice) facts.push(["Credits", invoice.creditedInvoice.label]);
   for (const [label, value] of facts) {
     const y = doc.y;

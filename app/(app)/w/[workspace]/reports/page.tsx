@@ -8,10 +8,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireWorkspaceActor } from "@/lib/auth/session";
 import { can } from "@/lib/domain/actor";
 import { now } from "@/lib/domain/clock";
-import { localDateOf } from "@/lib/domain/dates";
+import { localDateOf, formatPeriod } from "@/lib/domain/dates";
 import { REPORT_GROUPINGS, REPORT_KINDS, runReport } from "@/lib/domain/reports/run-report";
 import { attempt } from "@/lib/web/domain-result";
-import { formatPeriod } from "@/lib/web/format-period";
 import { isRangePreset, presetRange, RANGE_PRESETS } from "@/lib/web/report-range";
 import { param, type SearchParams } from "@/lib/web/search-params";
 

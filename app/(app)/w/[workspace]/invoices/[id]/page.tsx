@@ -81,7 +81,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ worksp
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem] print:block">
         <div className="space-y-6">
           <div className="print:[&>article]:shadow-none print:[&>article]:ring-0" data-testid="invoice-print-area">
-            <InvoiceDocument invoice={invoice} from={workspace.name} />
+            <InvoiceDocument invoice={invoice} logoUrl={invoice.seller.logoId ? `/w/${workspace.slug}/settings/logo/${invoice.seller.logoId}` : null} />
           </div>
           {invoice.deliveries.length ? (
             <Card className="print:hidden" title="Outbox" description="Hourbook has no mail server; this is the message as it would have been delivered, with the PDF it carried.">
