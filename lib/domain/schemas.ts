@@ -1,10 +1,22 @@
 /** Field schemas shared by domain inputs, so every entry point validates the same way. */
 import { z } from "zod";
 
+/**
+ * Text that prints as typed: no control characters (a NUL, an escape, a tab) and no
+ * text-direction overrides or isolates (U+202A–U+202E, U+2066–U+2069), which print invisibly
+ * or reorder what follows on an invoice or a page. Line breaks only where `multiline` allows.
+ */
+export function isPrintable(text: string, multiline = false): boolean {
+  return (multiline ? /^(?:[^\p{Cc}\u202A-\u202E\u2066-\u2069]|\n)*$/u : /^[^\p{Cc}\u202A-\u202E\u2066-\u2069]*$/u).test(text);
+}
+export const NOT_PRINTABLE = "may not contain control or text-direction characters";
+/** `isPrintable` as a zod refinement. */
+export const printable = (multiline = false) => [(text: string) => isPrintable(text, multiline), NOT_PRINTABLE] as const;
+
 export const Id = z.string().trim().min(1, "is required").max(64, "is not a valid id");
 export const OptionalId = Id.nullish().transform((v) => v ?? null);
 
-export const Name = z.string().trim().min(1, "is required").max(120, "must be at most 120 characters");
+export const Name = z.string().trim().min(1, "is required").max(120, "must be at most 120 characters").refine(...printable());
 
 export const Email = z.email("must be an email address").max(254);
 
@@ -14,6 +26,7 @@ export const OptionalText = (max: number) =>
     .string()
     .trim()
     .max(max, `must be at most ${max} characters`)
+    .refine(...printable(true))
     .nullish()
     .transform((v) => (v ? v : null));
 
@@ -59,7 +72,8 @@ export const MultilineText = (max: number, maxLines: number) =>
       z
         .string()
         .max(max, `must be at most ${max} characters`)
-        .refine((v) => v.split("\n").length <= maxLines, `must be at most ${maxLines} lines`),
+        .refine((v) => v.split("\n").length <= maxLines, `must be at most ${maxLines} lines`)
+        .refine(...printable(true)),
     );
 
 /** One line of text (no line breaks), trimmed; "" when empty. */
@@ -68,7 +82,8 @@ export const SingleLineText = (max: number) =>
     .string()
     .trim()
     .max(max, `must be at most ${max} characters`)
-    .regex(/^[^\r\n]*$/, "must be a single line");
+    .regex(/^[^\r\n]*$/, "must be a single line")
+    .refine(...printable());
 
 /** A VAT number, GST/ABN, EIN…: printed as given, so only the characters such IDs use. */
 export const TaxId = z

@@ -3,12 +3,13 @@
  * invoice and editing a draft, so both accept and refuse the same input.
  */
 import { z } from "zod";
+import { printable } from "@/lib/domain/schemas";
 import { formatMoney } from "@/lib/domain/money";
 import { invalidInput } from "@/lib/domain/errors";
 import type { InvoiceDiscount } from "@/lib/domain/billing/invoice-adjustments";
 import { BASIS_POINTS, MAX_TAXES, type InvoiceTaxRate } from "@/lib/domain/billing/invoice-totals";
 
-const Label = z.string().trim().min(1, "is required").max(40, "must be at most 40 characters");
+const Label = z.string().trim().min(1, "is required").max(40, "must be at most 40 characters").refine(...printable());
 const Rate = z.int("must be a whole number of basis points").min(0, "cannot be negative").max(BASIS_POINTS, "cannot exceed 100%");
 
 /** Up to two named taxes, each a label ("VAT") and a rate in basis points (2000 = 20 %). */
@@ -28,7 +29,7 @@ export const DiscountInput = z
   .transform((d): InvoiceDiscount => (d.rate !== undefined ? { label: d.label, rate: d.rate } : { label: d.label, amount: d.amount ?? 0 }));
 
 /** A reverse-charge or exemption statement printed under the taxes. */
-export const TaxNote = z.string().trim().max(500, "must be at most 500 characters");
+export const TaxNote = z.string().trim().max(500, "must be at most 500 characters").refine(...printable(true));
 
 /** The legacy single tax rate: one tax labelled "Tax". */
 export const LegacyTaxRate = Rate;

@@ -9,7 +9,7 @@ import { now } from "@/lib/domain/clock";
 import { formatIsoDate, localDateOf, startOfLocalDay } from "@/lib/domain/dates";
 import { conflict, invalidInput, parseInput } from "@/lib/domain/errors";
 import { formatMoney } from "@/lib/domain/money";
-import { Amount, Email, Id, OptionalText } from "@/lib/domain/schemas";
+import { Amount, Email, Id, OptionalText, printable } from "@/lib/domain/schemas";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { deliverInvoiceDocument } from "./deliver-invoice-document";
 import { findInvoice } from "./find-invoice";
@@ -18,7 +18,7 @@ import { settledStatus } from "./invoice-settlement";
 import { invoiceDetailInclude, toInvoiceDetail, type InvoiceDetail } from "./invoice-view";
 
 const CreditLine = z.object({
-  description: z.string().trim().min(1, "is required").max(200, "must be at most 200 characters"),
+  description: z.string().trim().min(1, "is required").max(200, "must be at most 200 characters").refine(...printable()),
   /** Minor units, entered positive (before tax); stored negative on the credit note. */
   amount: Amount,
 });

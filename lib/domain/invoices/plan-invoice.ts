@@ -11,7 +11,7 @@ import { invoiceTotals, type InvoiceTotals } from "@/lib/domain/billing/invoice-
 import { now } from "@/lib/domain/clock";
 import { addIsoDays, formatIsoDate, IsoDate, localDateOf } from "@/lib/domain/dates";
 import { invalidInput } from "@/lib/domain/errors";
-import { Id } from "@/lib/domain/schemas";
+import { Id, printable } from "@/lib/domain/schemas";
 import { assertDiscountFits, DiscountInput, LegacyTaxRate, requestedTaxes, TaxesInput, TaxNote } from "./adjustment-input";
 import { loadBillableCandidates, linesForCandidates, type BillableCandidate } from "./billable-candidates";
 
@@ -35,7 +35,7 @@ export const InvoicePlanInput = z
     discount: DiscountInput.optional(),
     /** A reverse-charge or exemption statement printed under the taxes. */
     taxNote: TaxNote.default(""),
-    notes: z.string().trim().max(2_000, "must be at most 2000 characters").default(""),
+    notes: z.string().trim().max(2_000, "must be at most 2000 characters").refine(...printable(true)).default(""),
   })
   .refine((v) => v.taxes === undefined || v.taxRate === undefined, {
     message: "give either taxes or taxRate (one tax labelled Tax), not both",

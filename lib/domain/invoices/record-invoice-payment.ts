@@ -6,7 +6,7 @@ import { now } from "@/lib/domain/clock";
 import { IsoDate, localDateOf, startOfLocalDay } from "@/lib/domain/dates";
 import { conflict, invalidInput, parseInput } from "@/lib/domain/errors";
 import { formatMoney } from "@/lib/domain/money";
-import { Amount, Id } from "@/lib/domain/schemas";
+import { Amount, Id, printable } from "@/lib/domain/schemas";
 import { findInvoice } from "./find-invoice";
 import { balanceDueOf, settledStatus } from "./invoice-settlement";
 import { invoiceDetailInclude, toInvoiceDetail, type InvoiceDetail } from "./invoice-view";
@@ -20,7 +20,7 @@ export const RecordInvoicePaymentInput = z.object({
   method: z.enum(Object.values(PaymentMethod) as [PaymentMethod, ...PaymentMethod[]], {
     error: "must be bank_transfer, card, cash, check or other",
   }).default("bank_transfer"),
-  reference: z.string().trim().max(200, "must be at most 200 characters").default(""),
+  reference: z.string().trim().max(200, "must be at most 200 characters").refine(...printable()).default(""),
 });
 export type RecordInvoicePaymentInput = z.input<typeof RecordInvoicePaymentInput>;
 

@@ -7,7 +7,7 @@ import { invoiceTotals } from "@/lib/domain/billing/invoice-totals";
 import { IsoDate, localDateOf, startOfLocalDay } from "@/lib/domain/dates";
 import { conflict, invalidInput, parseInput } from "@/lib/domain/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { Id } from "@/lib/domain/schemas";
+import { Id, printable } from "@/lib/domain/schemas";
 import { assertDiscountFits, DiscountInput, TaxesInput, TaxNote } from "./adjustment-input";
 import { claimInvoiceLines } from "./claim-invoice-lines";
 import { findInvoice } from "./find-invoice";
@@ -19,7 +19,7 @@ export const UpdateInvoiceDraftInput = z
     id: Id,
     issueDate: IsoDate.optional(),
     dueDate: IsoDate.optional(),
-    notes: z.string().trim().max(2_000, "must be at most 2000 characters").optional(),
+    notes: z.string().trim().max(2_000, "must be at most 2000 characters").refine(...printable(true)).optional(),
     taxNote: TaxNote.optional(),
     /** Replaces the taxes ([] removes them). */
     taxes: TaxesInput.optional(),
@@ -27,7 +27,7 @@ export const UpdateInvoiceDraftInput = z
     discount: DiscountInput.nullable().optional(),
     /** New descriptions for some of the draft's lines, by line id. */
     lines: z
-      .array(z.object({ id: Id, description: z.string().trim().min(1, "is required").max(500, "must be at most 500 characters") }))
+      .array(z.object({ id: Id, description: z.string().trim().min(1, "is required").max(500, "must be at most 500 characters").refine(...printable()) }))
       .max(500)
       .optional(),
     /**

@@ -7,7 +7,7 @@ import { addMember, createUser, createWorkspace } from "@/prisma/seed/factories"
 import { getLogoImage } from "./get-logo-image";
 import { getWorkspaceSettings } from "./get-workspace-settings";
 import { removeLogo } from "./remove-logo";
-import { updateWorkspaceSettings, type UpdateWorkspaceSettingsInput } from "./update-workspace-settings";
+import { labelsCanCollide, updateWorkspaceSettings, type UpdateWorkspaceSettingsInput } from "./update-workspace-settings";
 import { logoImageType, MAX_LOGO_BYTES, uploadLogo } from "./upload-logo";
 
 let owner: Actor;
@@ -108,6 +108,14 @@ describe("business details", () => {
     ["a paper size other than A4 or Letter", { paperSize: "a5" }, "paperSize", /a4 or letter/],
     ["a credit note prefix with a space", { creditNotePrefix: "CN 1" }, "creditNotePrefix", /letters, digits/],
     ["a credit note prefix over 12 characters", { creditNotePrefix: "CREDIT-NOTE-X" }, "creditNotePrefix", /at most 12/],
+    ["a credit note prefix equal to the invoice prefix", { creditNotePrefix: "INV-" }, "creditNotePrefix", /must differ from the invoice prefix "INV-"/],
+    ["a credit note prefix equal to it but for case", { creditNotePrefix: "inv-" }, "creditNotePrefix", /must differ from the invoice prefix/],
+    ["a credit note prefix that is the invoice prefix and a digit (INV-1 + 0001 = INV-10001)", { creditNotePrefix: "INV-1" }, "creditNotePrefix", /must differ/],
+    ["both prefixes set to one value", { invoicePrefix: "X-", creditNotePrefix: "X-" }, "creditNotePrefix", /must differ from the invoice prefix "X-"/],
+    ["a legal name with a NUL", { legalName: "Somerville\u0000 Studio" }, "legalName", /control or text-direction/],
+    ["a legal name with a right-to-left override", { legalName: "Somerville \u202eoidutS" }, "legalName", /control or text-direction/],
+    ["an address with an escape character", { address: "12 Chelsea Walk\n\u001b[31mLondon" }, "address", /control or text-direction/],
+    ["payment instructions with a text-direction isolate", { paymentInstructions: "IBAN \u2066GB33\u2069" }, "paymentInstructions", /control or text-direction/],
   ])("refuses %s, naming the field, and changes nothing", async (_, input, field, message) => {
     const before = await snapshot();
     const error = await refusal(updateWorkspaceSettings(owner, { legalName: "Renamed Ltd", ...input } as UpdateWorkspaceSettingsInput));
@@ -126,6 +134,30 @@ describe("business details", () => {
     expect(error.fieldErrors).toEqual({ creditNotePrefix: "cannot change once a credit note exists" });
     expect((await db.workspace.findUniqueOrThrow({ where: { id: ada.workspaceId } })).legalName).toBe("Lovelace Studio Ltd");
     expect(await updateWorkspaceSettings(ada, { creditNotePrefix: "CN-" })).toMatchObject({ creditNotePrefix: "CN-" });
+  });
+
+  it("refuses an invoice prefix the credit notes already use, on the invoice prefix", async () => {
+    await updateWorkspaceSettings(owner, { creditNotePrefix: "CR-" });
+    const before = await snapshot();
+    const error = await refusal(updateWorkspaceSettings(owner, { invoicePrefix: "CR-" }));
+    expect(error.fieldErrors).toEqual({ invoicePrefix: 'must differ from the credit note prefix "CR-"' });
+    expect(error.message).toBe('Invoices and credit notes would share numbers (both could be "CR-0001"): give them different prefixes.');
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it.each([
+    ["INV-", "CN-", false],
+    ["INV-", "INV-", true],
+    ["INV-", "inv-", true],
+    ["INV-", "INV-1", true],
+    ["INV-12", "INV-", true],
+    ["INV-", "INV-C", false],
+    ["", "", true],
+    ["", "CN-", false],
+    ["", "7", true],
+    ["A", "AB", false],
+  ])("labelsCanCollide(%j, %j) is %s", (invoicePrefix, creditNotePrefix, collide) => {
+    expect(labelsCanCollide(invoicePrefix, creditNotePrefix)).toBe(collide);
   });
 
   it("an admin may read them but not change them", async () => {

@@ -148,6 +148,15 @@ export async function updateWorkspaceSettings(actor: Actor, input: UpdateWorkspa
         });
       }
     }
+    const invoicePrefix = data.invoicePrefix ?? current.invoicePrefix;
+    const creditNotePrefix = data.creditNotePrefix ?? current.creditNotePrefix;
+    if (labelsCanCollide(invoicePrefix, creditNotePrefix)) {
+      const field = data.creditNotePrefix !== undefined ? "creditNotePrefix" : "invoicePrefix";
+      const example = `${invoicePrefix.length >= creditNotePrefix.length ? invoicePrefix : creditNotePrefix}0001`;
+      throw invalidInput(`Invoices and credit notes would share numbers (both could be "${example}"): give them different prefixes.`, {
+        [field]: field === "creditNotePrefix" ? `must differ from the invoice prefix "${invoicePrefix}"` : `must differ from the credit note prefix "${creditNotePrefix}"`,
+      });
+    }
     const changes: FieldChange[] = Object.entries(data)
       .filter(([field, value]) => value !== undefined && String(value) !== String(current[field as keyof typeof current]))
       .map(([field, value]) => ({ field: SETTING_WORDS[field] ?? field, from: String(current[field as keyof typeof current]), to: String(value) }));
@@ -160,6 +169,16 @@ export async function updateWorkspaceSettings(actor: Actor, input: UpdateWorkspa
     await recordAuditEvent({ type: "settings.changed", workspaceId: current.id, userId: actor.userId, detail: { changes: changes.map((c) => ({ ...c })) } }, tx);
   }, () => conflict(CHANGED_MEANWHILE));
   return workspaceSettingsOf(actor);
+}
+
+/**
+ * Whether an invoice and a credit note could get the same label: labels are the prefix and a
+ * number of at least four digits, so they collide when one prefix is the other followed by
+ * nothing but digits ("INV-" and "INV-", "INV-" and "INV-1": INV-10001).
+ */
+export function labelsCanCollide(invoicePrefix: string, creditNotePrefix: string): boolean {
+  const [shorter, longer] = invoicePrefix.length <= creditNotePrefix.length ? [invoicePrefix, creditNotePrefix] : [creditNotePrefix, invoicePrefix];
+  return longer.toLowerCase().startsWith(shorter.toLowerCase()) && /^\d*$/.test(longer.slice(shorter.length));
 }
 
 const CHANGED_MEANWHILE = "The workspace changed meanwhile (a first invoice, time entry or another settings change); reload and try again.";
