@@ -112,6 +112,29 @@ describe("OpenAPI document", () => {
 });
 
 describe("bodies", () => {
+  it.each([
+    ["an empty stream and no Content-Type (how a server hands over a bare DELETE)", {}],
+    ["an empty stream with Content-Length: 0", { "content-length": "0" }],
+  ])("reads %s as no body", async (_, headers) => {
+    const { POST } = await import("@/app/api/v1/invoices/[id]/send/route");
+    const draft = await db.invoice.findFirstOrThrow({ where: { workspaceId: lovelaceId, status: "draft" } });
+    const sender = await tokensFor({ clientId: await createTestClient({ kind: "developer_app" }), userId: adaId, workspaceId: lovelaceId, scope: "invoices:read invoices:send", resource: "api" });
+    const request = new Request(`http://localhost:3000/api/v1/invoices/${draft.id}/send`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${sender.access_token}`, ...headers },
+      body: new ReadableStream({ start: (controller) => controller.close() }),
+      duplex: "half",
+    } as RequestInit);
+    const response = await POST(request, { params: Promise.resolve({ id: draft.id }) });
+    expect(response.status).toBe(200);
+    await db.invoice.update({ where: { id: draft.id }, data: { status: "draft", sentAt: null } });
+  });
+
+  it("still refuses a body that is there without a JSON Content-Type", async () => {
+    const res = await apiCall(clientsRoute.POST, { method: "POST", token: apiToken, body: "name=x", headers: { "content-type": "" } });
+    expect(res.status).toBe(415);
+  });
+
   it("an action whose fields are all optional needs no body at all", async () => {
     const { POST } = await import("@/app/api/v1/invoices/[id]/send/route");
     const draft = await db.invoice.findFirstOrThrow({ where: { workspaceId: lovelaceId, status: "draft" } });

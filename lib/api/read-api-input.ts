@@ -4,7 +4,7 @@
  */
 import type { z } from "zod";
 import { summarizeFieldErrors } from "@/lib/domain/errors";
-import { readBoundedJson } from "@/lib/http/read-bounded-text";
+import { readBoundedJson, readBoundedText } from "@/lib/http/read-bounded-text";
 import type { ApiEndpoint, ApiInput } from "./endpoint";
 import { ApiProblem, problem } from "./problem";
 
@@ -51,8 +51,14 @@ function queryObject(search: URLSearchParams): Record<string, string | string[]>
 
 async function readJson(request: Request): Promise<unknown> {
   const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
-  // No body at all reads as {}: an action whose fields are all optional needs none.
-  if (!type && request.headers.get("content-length") === null && !request.body) return {};
+  // No body at all reads as {}: an action whose fields are all optional needs none. A server
+  // may hand over an empty stream rather than none (a bare DELETE), so an empty body counts too.
+  if (!request.body) return {};
+  if (!type) {
+    const body = await readBoundedText(request, MAX_API_BODY_BYTES);
+    if ("text" in body && body.text === "") return {};
+    throw new ApiProblem(problem("unsupported_media_type", "Send the request body as application/json."));
+  }
   if (type !== "application/json") throw new ApiProblem(problem("unsupported_media_type", "Send the request body as application/json."));
   const body = await readBoundedJson(request, MAX_API_BODY_BYTES);
   if ("json" in body) return body.json;
