@@ -1,4 +1,5 @@
 import { Table, Td } from "@/components/ui/table";
+import { isFixedAmountLine } from "@/lib/domain/billing/invoice-lines";
 import { formatHours } from "@/lib/domain/durations";
 import type { InvoiceDiscount, InvoiceTax } from "@/lib/domain/billing/invoice-adjustments";
 import { discountLabel, formatRate } from "@/lib/domain/invoices/render-invoice-message";
@@ -91,8 +92,8 @@ export function InvoiceLinesTable({
       {lines.map((line) => (
         <tr key={line.key}>
           <Td className="pl-0 font-medium text-slate-900">{line.description}</Td>
-          <Td align="right">{formatHours(line.quantitySeconds)}</Td>
-          <Td align="right">{money(line.unitRate)}/h</Td>
+          <Td align="right">{isFixedAmountLine(line) ? "" : formatHours(line.quantitySeconds)}</Td>
+          <Td align="right">{isFixedAmountLine(line) ? "" : `${money(line.unitRate)}/h`}</Td>
           <Td align="right" className="pr-0 text-slate-900">
             {money(line.amount)}
           </Td>

@@ -75,6 +75,11 @@ export function groupIntoLines(entries: readonly BillableEntry[], grouping: Line
     });
 }
 
+/** A line with no quantity and no rate is a fixed amount (a credit note's partial credit): it prints its amount only. */
+export function isFixedAmountLine(line: { quantitySeconds: number; unitRate: number }): boolean {
+  return line.quantitySeconds === 0 && line.unitRate === 0;
+}
+
 /** "INV-0042". */
 export function invoiceLabel(prefix: string, number: number): string {
   return `${prefix}${String(number).padStart(4, "0")}`;

@@ -3,6 +3,7 @@
  * this is the message a mail server would have delivered, kept verbatim.
  */
 import { formatIsoDate } from "@/lib/domain/dates";
+import { isFixedAmountLine } from "@/lib/domain/billing/invoice-lines";
 import { formatHours } from "@/lib/domain/durations";
 import { formatMoney } from "@/lib/domain/money";
 import type { InvoiceDiscount, InvoiceTax } from "@/lib/domain/billing/invoice-adjustments";
@@ -36,7 +37,7 @@ export function renderInvoiceMessage(invoice: InvoiceMessageInput): { subject: s
   const money = (amount: number) => formatMoney(amount, invoice.currency);
   const date = (iso: string) => formatIsoDate(iso, "d MMMM yyyy");
   const lines = invoice.lines.map(
-    (l) => `  ${l.description}\n    ${formatHours(l.quantitySeconds)} × ${money(l.unitRate)}/h = ${money(l.amount)}`,
+    (l) => `  ${l.description}\n    ${isFixedAmountLine(l) ? money(l.amount) : `${formatHours(l.quantitySeconds)} × ${money(l.unitRate)}/h = ${money(l.amount)}`}`,
   );
   const body = [
     `Dear ${invoice.clientName},`,

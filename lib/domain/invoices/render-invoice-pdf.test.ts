@@ -154,6 +154,15 @@ describe("renderInvoicePdf", () => {
     expect((await pdf.getMetadata()).info).toMatchObject({ Title: "Credit note CN-0001 — Żółć Studio Sp. z o.o." });
   });
 
+  it("prints a fixed-amount line (a partial credit) with its amount only, no hours or rate", async () => {
+    const fixed = { id: "l9", position: 0, description: "Late delivery", project: null, task: null, quantitySeconds: 0, unitRate: 0, amount: -10_001, entryCount: 0 };
+    const invoice = sampleInvoice({ kind: "credit_note", label: "CN-0002", creditedInvoice: { id: "inv_0", label: "INV-0003" }, lines: [fixed] });
+    const { text } = await pdfText(await renderInvoicePdf(invoice, { paperSize: "a4", logo: null }));
+    expect(text).toMatch(/Late delivery -PLN\s100\.01\n/);
+    expect(text).not.toContain("0.00 h");
+    expect(text).not.toContain("/h");
+  });
+
   it("keeps non-Latin text: Polish, Greek, Cyrillic, currency signs and dashes", async () => {
     const description = "Łódź — zł, € and £; Αθήνα; Москва";
     const invoice = sampleInvoice({ lines: [{ ...sampleInvoice().lines[0]!, description }] });

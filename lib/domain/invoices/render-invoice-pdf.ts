@@ -9,6 +9,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import PDFDocument from "pdfkit";
 import { formatIsoDate, formatPeriod } from "@/lib/domain/dates";
+import { isFixedAmountLine } from "@/lib/domain/billing/invoice-lines";
 import { formatHours } from "@/lib/domain/durations";
 import { formatMoney } from "@/lib/domain/money";
 import type { InvoiceDetail } from "./invoice-view";
@@ -190,8 +191,10 @@ function draw(doc: Doc, invoice: InvoiceDetail, options: InvoicePdfOptions, titl
     }
     const y = doc.y + 4;
     doc.fillColor(INK).text(line.description, x.description, y, { width: cols.description - 8 });
-    doc.text(formatHours(line.quantitySeconds), x.hours, y, { width: cols.hours, align: "right" });
-    doc.text(`${money(line.unitRate)}/h`, x.rate, y, { width: cols.rate, align: "right" });
+    if (!isFixedAmountLine(line)) {
+      doc.text(formatHours(line.quantitySeconds), x.hours, y, { width: cols.hours, align: "right" });
+      doc.text(`${money(line.unitRate)}/h`, x.rate, y, { width: cols.rate, align: "right" });
+    }
     doc.text(money(line.amount), x.amount, y, { width: cols.amount, align: "right" });
     doc.y = y + height - 4;
   }
