@@ -44,7 +44,7 @@ export const createCreditNote = defineOperation({
     invoice_id: id("a sent or paid invoice", "list_invoices"),
     lines: z
       .array(
-        z.object({
+        z.strictObject({
           description: text(200).describe("What is credited, e.g. \"Discount agreed for the late delivery\""),
           amount: z.int().min(1).max(10_000_000_000).describe("Credited amount before tax, in minor units (cents), positive: 5000 = 50.00"),
         }),

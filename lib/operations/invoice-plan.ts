@@ -10,7 +10,7 @@ import { date, id, idList, text } from "./fields";
 /** Up to two named taxes, as preview_invoice, create_invoice_draft and update_invoice_draft take them. */
 export const invoiceTaxes = z
   .array(
-    z.object({
+    z.strictObject({
       label: z.string().min(1).max(40).describe("As printed: VAT, GST, Sales tax…"),
       rate: z.int().min(0).max(10_000).describe("Basis points: 2000 = 20%, 825 = 8.25%"),
     }),
@@ -20,7 +20,7 @@ export const invoiceTaxes = z
 
 /** A discount: a rate or a fixed amount, never both. */
 export const invoiceDiscount = z
-  .object({
+  .strictObject({
     label: z.string().min(1).max(40).optional().describe('As printed (default "Discount")'),
     rate: z.int().min(0).max(10_000).optional().describe("Basis points off the subtotal: 1000 = 10%"),
     amount: z.int().min(0).max(100_000_000_00).optional().describe("Minor units (cents) off the subtotal; at most the subtotal"),

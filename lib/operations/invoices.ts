@@ -112,12 +112,12 @@ export const updateInvoiceDraft = defineOperation({
     taxes: invoiceTaxes.optional().describe("Replaces the taxes: at most two, each {label, rate in basis points}; [] removes them"),
     discount: invoiceDiscount.nullable().optional().describe("Replaces the discount (rate or amount, not both); null removes it"),
     lines: z
-      .array(z.object({ id: id("a line of this invoice", "get_invoice"), description: z.string().min(1).max(500) }))
+      .array(z.strictObject({ id: id("a line of this invoice", "get_invoice"), description: z.string().min(1).max(500) }))
       .max(500)
       .optional()
       .describe("New descriptions for some lines; not together with refresh_time"),
     refresh_time: z
-      .object({
+      .strictObject({
         from: date("Bill unbilled billable time from this day").optional(),
         to: date("…up to and including this day").optional(),
         grouping: z.enum(["project", "task"]).optional().describe("One line per project or per project and task (default: as the draft was)"),

@@ -165,7 +165,7 @@ describe("planInvoice", () => {
     { name: "a due date before the issue date", input: { ...march, issueDate: "2026-03-02", dueDate: "2026-03-01" }, field: "dueDate", says: "on or after the issue date" },
     { name: "a negative tax rate", input: { ...march, taxRate: -1 }, field: "taxRate", says: "negative" },
     { name: "a tax rate over 100 %", input: { ...march, taxRate: 10_001 }, field: "taxRate", says: "100%" },
-    { name: "both taxes and a tax rate", input: { ...march, taxRate: 2_000, taxes: [{ label: "VAT", rate: 2_000 }] }, field: "taxRate", says: "either taxes or taxRate" },
+    { name: "both taxes and a tax rate", input: { ...march, taxRate: 2_000, taxes: [{ label: "VAT", rate: 2_000 }] }, field: "taxRate", says: "either named taxes or the single tax rate" },
     { name: "three taxes", input: { ...march, taxes: [{ label: "A", rate: 1 }, { label: "B", rate: 1 }, { label: "C", rate: 1 }] }, field: "taxes", says: "at most 2 taxes" },
     { name: "a tax without a label", input: { ...march, taxes: [{ label: "   ", rate: 2_000 }] }, field: "taxes.0.label", says: "required" },
     { name: "a tax label over 40 characters", input: { ...march, taxes: [{ label: "x".repeat(41), rate: 2_000 }] }, field: "taxes.0.label", says: "at most 40" },

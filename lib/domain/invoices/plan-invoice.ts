@@ -38,7 +38,7 @@ export const InvoicePlanInput = z
     notes: z.string().trim().max(2_000, "must be at most 2000 characters").refine(...printable(true)).default(""),
   })
   .refine((v) => v.taxes === undefined || v.taxRate === undefined, {
-    message: "give either taxes or taxRate (one tax labelled Tax), not both",
+    message: "give either named taxes or the single tax rate (one tax labelled Tax), not both",
     path: ["taxRate"],
   })
   .refine((v) => v.entryIds || (v.from && v.to), {

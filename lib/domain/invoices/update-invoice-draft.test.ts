@@ -107,6 +107,8 @@ describe("updateInvoiceDraft: refusals change nothing", () => {
     { name: "a discount with a rate and an amount", edit: { discount: { rate: 1, amount: 1 } }, field: "discount", says: "either a rate or an amount" },
     { name: "a tax note over 500 characters", edit: { taxNote: "x".repeat(501) }, field: "taxNote", says: "at most 500" },
     { name: "an empty line description", edit: { lines: [{ id: "x", description: "  " }] }, field: "lines.0.description", says: "required" },
+    { name: "one line described twice", edit: { lines: [{ id: "x", description: "First" }, { id: "x", description: "Second" }] }, field: "lines.1.id", says: "already given above" },
+    { name: "a line description with a control character", edit: { lines: [{ id: "x", description: "Design\u0007 review" }] }, field: "lines.0.description", says: "control or text-direction" },
     { name: "only one end of a re-pull range", edit: { refreshTime: { from: "2026-11-01" } }, field: "refreshTime.from", says: "both from and to" },
     { name: "a re-pull range backwards", edit: { refreshTime: { from: "2026-11-30", to: "2026-11-01" } }, field: "refreshTime.from", says: "on or before" },
     { name: "new line descriptions with a re-pull", edit: { lines: [{ id: "x", description: "y" }], refreshTime: {} }, field: "lines", says: "rebuilds the lines" },

@@ -29,6 +29,14 @@ export const UpdateInvoiceDraftInput = z
     lines: z
       .array(z.object({ id: Id, description: z.string().trim().min(1, "is required").max(500, "must be at most 500 characters").refine(...printable()) }))
       .max(500)
+      .superRefine((lines, ctx) => {
+        // One description per line: a second for the same line would silently win.
+        const seen = new Set<string>();
+        lines.forEach((line, index) => {
+          if (seen.has(line.id)) ctx.addIssue({ code: "custom", message: "names a line already given above", path: [index, "id"] });
+          seen.add(line.id);
+        });
+      })
       .optional(),
     /**
      * Re-pull time: release the draft's entries and bill the client's unbilled billable time
