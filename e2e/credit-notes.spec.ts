@@ -48,4 +48,5 @@ test("Ada records a payment on a sent invoice, removes it, then credits part of 
   await expect(page.getByTestId("credit-notes")).toContainText(noteLabel);
   await expect(page.getByTestId("amount-credited")).toHaveText("−€20.00");
   await expect(page.getByTestId("balance-due")).toHaveText(euros(balance - 2_000));
+  await expect(page.getByRole("article").getByTestId("invoice-status")).toContainText("Part credited");
 });

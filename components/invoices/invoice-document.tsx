@@ -3,7 +3,7 @@ import type { InvoiceDetail } from "@/lib/domain/invoices/invoice-view";
 import { formatMoney } from "@/lib/domain/money";
 import { paymentMethodLabel } from "@/lib/web/invoice-status";
 import { InvoiceLinesTable } from "./invoice-lines-table";
-import { InvoiceStatusBadge } from "./invoice-status-badge";
+import { creditedState, InvoiceStatusBadge } from "./invoice-status-badge";
 
 const date = (iso: string) => formatIsoDate(iso, "d MMM yyyy");
 
@@ -32,7 +32,7 @@ export function InvoiceDocument({ invoice, logoUrl }: { invoice: InvoiceDetail; 
             // A plain img: the stored upload is served as is by our own route (next/image would only resize a small logo).
             <img src={logoUrl} alt={`${seller.name} logo`} className="max-h-14 max-w-40 object-contain" data-testid="invoice-logo" />
           ) : null}
-          <InvoiceStatusBadge status={invoice.status} overdue={invoice.overdue} />
+          <InvoiceStatusBadge status={invoice.status} overdue={invoice.overdue} credited={creditedState(invoice)} />
         </div>
       </div>
 

@@ -3,7 +3,7 @@ import { Table, Td } from "@/components/ui/table";
 import { formatIsoDate } from "@/lib/domain/dates";
 import type { InvoiceSummary } from "@/lib/domain/invoices/invoice-view";
 import { formatMoney } from "@/lib/domain/money";
-import { InvoiceStatusBadge } from "./invoice-status-badge";
+import { creditedState, InvoiceStatusBadge } from "./invoice-status-badge";
 
 /** Invoices and credit notes (negative totals) with their dates, total and what is still owed, or owed back. */
 export function InvoiceTable({ invoices, basePath, caption = "Invoices" }: { invoices: InvoiceSummary[]; basePath: string; caption?: string }) {
@@ -24,7 +24,7 @@ export function InvoiceTable({ invoices, basePath, caption = "Invoices" }: { inv
             </Td>
             <Td>{invoice.client.name}</Td>
             <Td>
-              <InvoiceStatusBadge status={invoice.status} overdue={invoice.overdue} />
+              <InvoiceStatusBadge status={invoice.status} overdue={invoice.overdue} credited={creditedState(invoice)} />
             </Td>
             <Td className="whitespace-nowrap">{formatIsoDate(invoice.issueDate, "d MMM yyyy")}</Td>
             <Td className={invoice.overdue ? "whitespace-nowrap font-medium text-rose-700" : "whitespace-nowrap"}>{formatIsoDate(invoice.dueDate, "d MMM yyyy")}</Td>
