@@ -13,10 +13,11 @@ import { getBillingHubSummary } from "@/lib/domain/reports/get-billing-hub-summa
 import { runReport } from "@/lib/domain/reports/run-report";
 import { rejection, STAGGERS_MS, startApart } from "@/lib/testing/race";
 import { addMember, createClientRow, createInvoiceRow, createProjectRow, createTimeEntryRow, createUser, createWorkspace } from "@/prisma/seed/factories";
-import { createCreditNote } from "./create-credit-note";
+import { checkCreditNote, createCreditNote } from "./create-credit-note";
 import { createInvoiceDraft } from "./create-invoice-draft";
 import { getInvoice } from "./get-invoice";
 import { listInvoices } from "./list-invoices";
+import type { InvoicePlanInput } from "./plan-invoice";
 import { recordInvoicePayment } from "./record-invoice-payment";
 import { removeInvoicePayment } from "./remove-invoice-payment";
 import { sendInvoice } from "./send-invoice";
@@ -53,7 +54,7 @@ async function makeWorld(): Promise<World> {
  * A sent invoice billing two one-hour entries at €100.00/h with 20 % tax: subtotal €200.00,
  * tax €40.00, total €240.00; issued 15 Jan 2026, due 14 Feb 2026 (so overdue today).
  */
-async function sentInvoice(w: World = world, options: { send?: boolean } = {}) {
+async function sentInvoice(w: World = world, options: { send?: boolean; draft?: Partial<InvoicePlanInput> } = {}) {
   const client = await createClientRow(db, w.workspaceId, { email: "accounts@client.example", address: "1 Dorset Street" });
   const project = await createProjectRow(db, w.workspaceId, client.id, { hourlyRate: 10_000 });
   const entries = await Promise.all(
@@ -74,10 +75,15 @@ async function sentInvoice(w: World = world, options: { send?: boolean } = {}) {
     taxRate: 2_000,
     issueDate: "2026-01-15",
     dueDate: "2026-02-14",
-  });
+    ...options.draft,
+  } as InvoicePlanInput);
   const invoice = options.send === false ? draft : await sendInvoice(w.owner, { id: draft.id });
   return { client, project, entries, invoice };
 }
+
+/** Invoice numbers for rows made directly (invoices sent before addresses were frozen), clear of the sent ones. */
+let rowNumber = 7_000;
+const nextRowNumber = () => ++rowNumber;
 
 const unbilledCount = (entryIds: string[]) => db.timeEntry.count({ where: { id: { in: entryIds }, invoiceLineId: null } });
 
@@ -318,6 +324,162 @@ describe("createCreditNote", () => {
     const note = await createCreditNote(world.owner, { invoiceId: invoice.id });
     const event = (await auditEvents("credit_note.issued")).find((e) => detailOf(e).creditNote === note.label)!;
     expect(describeAuditEvent(event.type, event.detail).detail).toBe(`${note.label} credits €240.00 of ${invoice.label} (in full)`);
+  });
+
+  it("copies a discount, the tax note and the work period when crediting in full", async () => {
+    const { invoice } = await sentInvoice(world, { draft: { taxRate: undefined, taxes: [{ label: "VAT", rate: 2_000 }], discount: { label: "Loyalty", rate: 1_000 }, taxNote: "Reverse charge" } });
+    // 20 000 − 10 % = 18 000; VAT 20 % of 18 000 = 3 600; total 21 600.
+    expect(invoice).toMatchObject({ subtotal: 20_000, discountAmount: 2_000, taxAmount: 3_600, total: 21_600, periodStart: "2026-01-02", periodEnd: "2026-01-03" });
+    const note = await createCreditNote(world.owner, { invoiceId: invoice.id });
+    expect(note).toMatchObject({
+      subtotal: -20_000,
+      discount: { label: "Loyalty", rate: 1_000 },
+      discountAmount: -2_000,
+      taxes: [{ label: "VAT", rate: 2_000, amount: -3_600 }],
+      taxAmount: -3_600,
+      total: -21_600,
+      taxNote: "Reverse charge",
+      notes: "",
+      periodStart: "2026-01-02",
+      periodEnd: "2026-01-03",
+    });
+    expect(await getInvoice(world.owner, invoice.id)).toMatchObject({ amountCredited: 21_600, balanceDue: 0 });
+  });
+
+  it("credits an invoice without a discount with none, and a partial credit with none", async () => {
+    const { invoice } = await sentInvoice();
+    expect(await createCreditNote(world.owner, { invoiceId: invoice.id, lines: [{ description: "A", amount: 100 }] })).toMatchObject({ discount: null, discountAmount: 0 });
+    const { invoice: other } = await sentInvoice();
+    expect(await createCreditNote(world.owner, { invoiceId: other.id })).toMatchObject({ discount: null, discountAmount: 0 });
+  });
+
+  it("sends the credit note, word for word, under the seller's legal name", async () => {
+    const w = await makeWorld();
+    await db.workspace.update({ where: { id: w.workspaceId }, data: { legalName: "Acme Consulting Ltd" } });
+    const { invoice, client } = await sentInvoice(w);
+    const note = await createCreditNote(w.owner, {
+      invoiceId: invoice.id,
+      lines: [
+        { description: "Late delivery", amount: 2_500 },
+        { description: "Typo fixes not charged", amount: 1_001 },
+      ],
+      reason: "As agreed on the phone.",
+    });
+    expect(note.deliveries).toHaveLength(1);
+    const [delivery] = note.deliveries;
+    expect(delivery!.subject).toBe("Credit note CN-0001 from Acme Consulting Ltd for invoice INV-0001 — -€42.01");
+    expect(delivery!.body).toBe(
+      [
+        `Dear ${client.name},`,
+        "",
+        "Please find credit note CN-0001 from Acme Consulting Ltd below. It credits invoice INV-0001 of 15 January 2026.",
+        "",
+        "Credit note CN-0001",
+        "Issued: 10 March 2026",
+        "Credits: invoice INV-0001",
+        "",
+        "  Late delivery: -€25.00",
+        "  Typo fixes not charged: -€10.01",
+        "",
+        "Subtotal: -€35.01",
+        "Tax (20.00%): -€7.00",
+        "Total credited: -€42.01",
+        "",
+        "As agreed on the phone.",
+        "",
+        "— Acme Consulting Ltd",
+      ].join("\n"),
+    );
+    const event = (await db.auditEvent.findMany({ where: { type: "credit_note.issued", workspaceId: w.workspaceId } }))[0]!;
+    expect(event.detail).toEqual({ creditNote: "CN-0001", invoice: "INV-0001", amount: "€42.01", full: false });
+    expect(event.userId).toBe(w.owner.userId);
+  });
+
+  it("sends a credit note without a reason under the workspace's name when it has no legal name", async () => {
+    const w = await makeWorld();
+    const name = (await db.workspace.findUniqueOrThrow({ where: { id: w.workspaceId } })).name;
+    const { invoice } = await sentInvoice(w);
+    const note = await createCreditNote(w.owner, { invoiceId: invoice.id, lines: [{ description: "Goodwill", amount: 1_000 }] });
+    const body = note.deliveries[0]!.body.split("\n");
+    // No reason: the totals are followed by the signature alone.
+    expect(body.slice(-5)).toEqual(["Subtotal: -€10.00", "Tax (20.00%): -€2.00", "Total credited: -€12.00", "", `— ${name}`]);
+    expect(body[2]).toBe(`Please find credit note CN-0001 from ${name} below. It credits invoice INV-0001 of 15 January 2026.`);
+    expect(note.deliveries[0]!.subject).toBe(`Credit note CN-0001 from ${name} for invoice INV-0001 — -€12.00`);
+  });
+
+  describe("where the credit note goes", () => {
+    it("to the address the invoice went to, even after the client's changed", async () => {
+      const { invoice, client } = await sentInvoice();
+      await db.client.update({ where: { id: client.id }, data: { email: "new@client.example", invoiceEmail: "billing@client.example" } });
+      const note = await createCreditNote(world.owner, { invoiceId: invoice.id, lines: [{ description: "A", amount: 100 }] });
+      expect(note.deliveries.map((d) => d.toAddress)).toEqual(["accounts@client.example"]);
+    });
+
+    it("to the address given, over any other", async () => {
+      const { invoice } = await sentInvoice();
+      const note = await createCreditNote(world.owner, { invoiceId: invoice.id, lines: [{ description: "A", amount: 100 }], to: "cfo@client.example" });
+      expect(note.deliveries.map((d) => d.toAddress)).toEqual(["cfo@client.example"]);
+    });
+
+    it.each([
+      ["the client's invoice email", { email: "hello@client.example", invoiceEmail: "billing@client.example" }, "billing@client.example"],
+      ["else the client's email", { email: "hello@client.example" }, "hello@client.example"],
+    ])("for an invoice sent with no address on record: to %s", async (_, addresses, expected) => {
+      const client = await createClientRow(db, world.workspaceId, addresses);
+      const invoice = await createInvoiceRow(db, { workspaceId: world.workspaceId, clientId: client.id, number: nextRowNumber(), total: 24_000 });
+      const note = await createCreditNote(world.owner, { invoiceId: invoice.id, lines: [{ description: "A", amount: 100 }] });
+      expect(note.deliveries.map((d) => d.toAddress)).toEqual([expected]);
+    });
+
+    it("refuses a client with no email address unless one is given, and changes nothing", async () => {
+      const client = await createClientRow(db, world.workspaceId, { name: "Nobody Ltd" });
+      const invoice = await createInvoiceRow(db, { workspaceId: world.workspaceId, clientId: client.id, number: nextRowNumber(), total: 24_000 });
+      const error = await refusal(createCreditNote(world.owner, { invoiceId: invoice.id, lines: [{ description: "A", amount: 100 }] }));
+      expect(error).toMatchObject({
+        code: "invalid_input",
+        message: "Nobody Ltd has no email address. Add one to the client or give an address to send to.",
+        fieldErrors: { to: "is required because the client has no email address" },
+      });
+      expect(await getInvoice(world.owner, invoice.id)).toMatchObject({ amountCredited: 0, creditNotes: [] });
+      const note = await createCreditNote(world.owner, { invoiceId: invoice.id, lines: [{ description: "A", amount: 100 }], to: "ap@nobody.example" });
+      expect(note.deliveries.map((d) => d.toAddress)).toEqual(["ap@nobody.example"]);
+    });
+  });
+
+  describe("checkCreditNote (the dry run)", () => {
+    it("says what a full credit of a part-paid invoice would do, and issues nothing", async () => {
+      const { invoice, client } = await sentInvoice();
+      await recordInvoicePayment(world.owner, { invoiceId: invoice.id, amount: 10_000 });
+      expect(await checkCreditNote(world.owner, { invoiceId: invoice.id })).toEqual({
+        label: invoice.label,
+        clientName: client.name,
+        currency: "EUR",
+        amount: 24_000,
+        full: true,
+        releasesTime: true,
+        // 10 000 paid + 24 000 credited − 24 000 total.
+        refundDue: 10_000,
+        to: "accounts@client.example",
+      });
+      expect(await checkCreditNote(world.owner, { invoiceId: invoice.id, releaseTime: false })).toMatchObject({ full: true, releasesTime: false });
+      expect(await getInvoice(world.owner, invoice.id)).toMatchObject({ amountCredited: 0, creditNotes: [], amountPaid: 10_000 });
+    });
+
+    it("says what a partial credit would do: no time released, a refund only beyond what is owed", async () => {
+      const { invoice } = await sentInvoice();
+      const input = { invoiceId: invoice.id, lines: [{ description: "A", amount: 1_000 }], to: "cfo@client.example" };
+      expect(await checkCreditNote(world.owner, input)).toMatchObject({ amount: 1_200, full: false, releasesTime: false, refundDue: 0, to: "cfo@client.example" });
+      await recordInvoicePayment(world.owner, { invoiceId: invoice.id, amount: 23_000 });
+      // 23 000 paid + 1 200 credited − 24 000 = 200 back.
+      expect(await checkCreditNote(world.owner, input)).toMatchObject({ amount: 1_200, full: false, refundDue: 200 });
+    });
+
+    it("refuses as issuing would, and a member", async () => {
+      const { invoice } = await sentInvoice(world, { send: false });
+      expect(await refusal(checkCreditNote(world.owner, { invoiceId: invoice.id }))).toMatchObject({ code: "conflict", message: `${invoice.label} is still a draft: edit it or void it instead of crediting it.` });
+      expect(await refusal(checkCreditNote(world.member, { invoiceId: invoice.id }))).toMatchObject({ code: "forbidden", message: "A member cannot issue credit notes in this workspace." });
+      expect(await refusal(checkCreditNote(world.owner, { invoiceId: invoice.id, lines: [] }))).toMatchObject({ code: "invalid_input" });
+    });
   });
 
   describe("refusals (each changes nothing)", () => {
