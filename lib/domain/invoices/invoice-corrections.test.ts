@@ -19,7 +19,7 @@ import { getInvoice } from "./get-invoice";
 import { listInvoices } from "./list-invoices";
 import type { InvoicePlanInput } from "./plan-invoice";
 import { recordInvoicePayment } from "./record-invoice-payment";
-import { removeInvoicePayment } from "./remove-invoice-payment";
+import { checkInvoicePaymentRemoval, removeInvoicePayment } from "./remove-invoice-payment";
 import { sendInvoice } from "./send-invoice";
 import { voidInvoice } from "./void-invoice";
 
@@ -140,6 +140,60 @@ describe("removeInvoicePayment", () => {
     const after = await removeInvoicePayment(world.admin, { invoiceId: invoice.id, paymentId: small.id });
     // 20,000 paid + 1,200 credited < 24,000: no longer covered.
     expect(after).toMatchObject({ status: "sent", amountPaid: 20_000, balanceDue: 2_800, refundDue: 0, paidAt: null });
+  });
+
+  it("keeps an invoice paid, dated by the latest payment left, when the latest one is removed", async () => {
+    const { invoice } = await sentInvoice();
+    await recordInvoicePayment(world.owner, { invoiceId: invoice.id, amount: 20_000, paidOn: "2026-03-01" });
+    await recordInvoicePayment(world.owner, { invoiceId: invoice.id, amount: 4_000, paidOn: "2026-03-05" });
+    await createCreditNote(world.owner, { invoiceId: invoice.id, lines: [{ description: "Goodwill", amount: 4_000 }] });
+    const before = await getInvoice(world.owner, invoice.id);
+    expect(before).toMatchObject({ status: "paid", paidAt: new Date("2026-03-05T00:00:00Z"), refundDue: 4_800 });
+
+    const latest = before.payments.find((p) => p.paidOn === "2026-03-05")!;
+    // 20,000 paid + 4,800 credited still covers 24,000: paid as of the payment left.
+    const after = await removeInvoicePayment(world.owner, { invoiceId: invoice.id, paymentId: latest.id });
+    expect(after).toMatchObject({ status: "paid", amountPaid: 20_000, balanceDue: 0, refundDue: 800, paidAt: new Date("2026-03-01T00:00:00Z") });
+    expect(after.payments.map((p) => p.id)).not.toContain(latest.id);
+  });
+
+  it("records a removal without a reason with an empty one", async () => {
+    const w = await makeWorld();
+    const { invoice } = await sentInvoice(w);
+    const { payments } = await recordInvoicePayment(w.owner, { invoiceId: invoice.id, amount: 1_000, paidOn: "2026-03-02" });
+    await removeInvoicePayment(w.owner, { invoiceId: invoice.id, paymentId: payments[0]!.id });
+    const [event] = await db.auditEvent.findMany({ where: { type: "payment.removed", workspaceId: w.workspaceId } });
+    expect(event!.detail).toEqual({ invoice: invoice.label, amount: "€10.00", paidOn: "2026-03-02", reference: "", reason: "" });
+  });
+
+  it("dry run: says which payment would go and what is then paid, removing nothing", async () => {
+    const { invoice, client } = await sentInvoice();
+    await recordInvoicePayment(world.owner, { invoiceId: invoice.id, amount: 3_000, paidOn: "2026-03-01" });
+    const { payments } = await recordInvoicePayment(world.owner, { invoiceId: invoice.id, amount: 5_000, paidOn: "2026-03-04" });
+    const second = payments.find((p) => p.amount === 5_000)!;
+    expect(await checkInvoicePaymentRemoval(world.admin, { invoiceId: invoice.id, paymentId: second.id })).toEqual({
+      label: invoice.label,
+      clientName: client.name,
+      currency: "EUR",
+      amount: 5_000,
+      paidOn: "2026-03-04",
+      amountPaidAfter: 3_000,
+    });
+    expect(await getInvoice(world.owner, invoice.id)).toMatchObject({ amountPaid: 8_000, payments: [{ amount: 3_000 }, { amount: 5_000 }] });
+  });
+
+  it("dry run: refuses as removing would", async () => {
+    const { invoice } = await sentInvoice();
+    const { invoice: other } = await sentInvoice();
+    const { payments } = await recordInvoicePayment(world.owner, { invoiceId: other.id, amount: 1_000 });
+    expect(await refusal(checkInvoicePaymentRemoval(world.member, { invoiceId: other.id, paymentId: payments[0]!.id }))).toMatchObject({ code: "forbidden" });
+    expect(await refusal(checkInvoicePaymentRemoval(world.owner, { invoiceId: invoice.id, paymentId: payments[0]!.id }))).toMatchObject({ code: "not_found" });
+    expect(await refusal(checkInvoicePaymentRemoval(world.owner, { invoiceId: other.id, paymentId: "" }))).toMatchObject({ code: "invalid_input" });
+    const note = await createCreditNote(world.owner, { invoiceId: other.id, lines: [{ description: "A", amount: 100 }] });
+    expect(await refusal(checkInvoicePaymentRemoval(world.owner, { invoiceId: note.id, paymentId: payments[0]!.id }))).toMatchObject({
+      code: "conflict",
+      message: `${note.label} is a credit note; it has no payments to remove.`,
+    });
   });
 
   it("lets an admin remove a payment", async () => {

@@ -8,7 +8,8 @@ import type { Actor } from "@/lib/domain/actor";
 import { setClock } from "@/lib/domain/clock";
 import { localDateTime } from "@/lib/domain/dates";
 import { rejection, STAGGERS_MS, startApart } from "@/lib/testing/race";
-import { addMember, createClientRow, createProjectRow, createTaskRow, createTimeEntryRow, createUser, createWorkspace } from "@/prisma/seed/factories";
+import { addMember, createClientRow, createInvoiceRow, createProjectRow, createTaskRow, createTimeEntryRow, createUser, createWorkspace } from "@/prisma/seed/factories";
+import { createCreditNote } from "./create-credit-note";
 import { createInvoiceDraft } from "./create-invoice-draft";
 import { getInvoice } from "./get-invoice";
 import { sendInvoice } from "./send-invoice";
@@ -123,7 +124,11 @@ describe("updateInvoiceDraft: refusals change nothing", () => {
     const before = await invoiceRow(draft.id);
     await expect(
       updateInvoiceDraft(ada, { id: draft.id, lines: [{ id: draft.lines[0]!.id, description: "Mine" }, { id: other.draft.lines[0]!.id, description: "Theirs" }] }),
-    ).rejects.toMatchObject({ code: "invalid_input", fieldErrors: { "lines.1.id": expect.stringContaining(`not a line of ${draft.label}`) } });
+    ).rejects.toMatchObject({
+      code: "invalid_input",
+      message: `Line ${other.draft.lines[0]!.id} is not a line of ${draft.label}.`,
+      fieldErrors: { "lines.1.id": `is not a line of ${draft.label}` },
+    });
     expect(await invoiceRow(draft.id)).toEqual(before);
     expect((await invoiceRow(other.draft.id)).lines[0]?.description).toBe("Engine");
   });
@@ -149,7 +154,41 @@ describe("updateInvoiceDraft: refusals change nothing", () => {
   it("refuses a void invoice", async () => {
     const { draft } = await draftWithTime();
     await voidInvoice(ada, { id: draft.id });
-    await expect(updateInvoiceDraft(ada, { id: draft.id, notes: "Too late" })).rejects.toMatchObject({ code: "conflict", message: expect.stringContaining("is void") });
+    await expect(updateInvoiceDraft(ada, { id: draft.id, notes: "Too late" })).rejects.toMatchObject({
+      code: "conflict",
+      message: `${draft.label} is void; it cannot be edited. Create a new invoice for its time instead.`,
+    });
+  });
+
+  it("refuses a credit note, which is never edited", async () => {
+    const { draft } = await draftWithTime();
+    await sendInvoice(ada, { id: draft.id });
+    const note = await createCreditNote(ada, { invoiceId: draft.id, lines: [{ description: "Goodwill", amount: 1_000 }] });
+    const before = await invoiceRow(note.id);
+    await expect(updateInvoiceDraft(ada, { id: note.id, notes: "Changed my mind" })).rejects.toMatchObject({
+      code: "conflict",
+      message: `${note.label} is a credit note; credit notes are not edited.`,
+    });
+    expect(await invoiceRow(note.id)).toEqual(before);
+  });
+
+  it("says which dates clash when the due date would come before the issue date", async () => {
+    const { draft } = await draftWithTime();
+    await expect(updateInvoiceDraft(ada, { id: draft.id, issueDate: "2026-12-10", dueDate: "2026-12-09" })).rejects.toMatchObject({
+      message: "The due date (2026-12-09) is before the issue date (2026-12-10).",
+    });
+  });
+
+  it("re-pulling a draft that has no period needs a range, and changes nothing", async () => {
+    const client = await createClientRow(db, workspaceId);
+    const bare = await createInvoiceRow(db, { workspaceId, clientId: client.id, number: 9_500, status: "draft", total: 0 });
+    const before = await invoiceRow(bare.id);
+    await expect(updateInvoiceDraft(ada, { id: bare.id, refreshTime: {} })).rejects.toMatchObject({
+      code: "invalid_input",
+      message: "INV-9500 has no period; give from and to.",
+      fieldErrors: { "refreshTime.from": "is required: the draft has no period" },
+    });
+    expect(await invoiceRow(bare.id)).toEqual(before);
   });
 
   it("refuses another workspace's draft as not found", async () => {
@@ -199,6 +238,24 @@ describe("updateInvoiceDraft: re-pulling time", () => {
     await entry("2026-11-05", HOUR, 10_000, task.id);
     const pulled = await updateInvoiceDraft(ada, { id: draft.id, refreshTime: { ...november, grouping: "task" } });
     expect(pulled.lines.map((l) => l.description)).toEqual(["Engine — Boiler", "Engine — General"]);
+  });
+
+  it("keeps a draft grouped per task grouped per task when re-pulled without a grouping, and per project one per project", async () => {
+    const { draft, project, entry } = await draftWithTime();
+    const task = await createTaskRow(db, workspaceId, project.id, { name: "Boiler" });
+    await entry("2026-11-05", HOUR, 10_000, task.id);
+    const perTask = await updateInvoiceDraft(ada, { id: draft.id, refreshTime: { ...november, grouping: "task" } });
+    expect(perTask.lines.map((l) => l.description)).toEqual(["Engine — Boiler", "Engine — General"]);
+    await entry("2026-11-06", HOUR, 10_000, task.id);
+    const again = await updateInvoiceDraft(ada, { id: draft.id, refreshTime: {} });
+    expect(again.lines.map((l) => [l.description, l.amount])).toEqual([
+      ["Engine — Boiler", 20_000],
+      ["Engine — General", 30_000],
+    ]);
+    const perProject = await updateInvoiceDraft(ada, { id: draft.id, refreshTime: { ...november, grouping: "project" } });
+    expect(perProject.lines.map((l) => l.description)).toEqual(["Engine"]);
+    // No task on any line now: a re-pull stays per project.
+    expect((await updateInvoiceDraft(ada, { id: draft.id, refreshTime: {} })).lines.map((l) => [l.description, l.amount])).toEqual([["Engine", 50_000]]);
   });
 
   it("refuses a range with no time and changes nothing", async () => {
