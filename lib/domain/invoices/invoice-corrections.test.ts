@@ -3,8 +3,8 @@
  * view derives from them (Billing Hub, revenue report, list filters) after each step.
  * Each test builds a workspace of its own where it checks workspace-wide totals.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { db, type DbTx } from "@/lib/db";
 import type { Actor } from "@/lib/domain/actor";
 import { describeAuditEvent } from "@/lib/domain/audit/describe-audit-event";
 import { setClock } from "@/lib/domain/clock";
@@ -22,6 +22,19 @@ import { recordInvoicePayment } from "./record-invoice-payment";
 import { checkInvoicePaymentRemoval, removeInvoicePayment } from "./remove-invoice-payment";
 import { sendInvoice } from "./send-invoice";
 import { voidInvoice } from "./void-invoice";
+
+/** Runs inside the writer's transaction right after it read the invoice: a change that lands between its check and its write. */
+const race = vi.hoisted(() => ({ afterRead: null as null | ((tx: DbTx, invoiceId: string) => Promise<void>) }));
+vi.mock("./find-invoice", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("./find-invoice")>();
+  return {
+    findInvoice: async (...args: Parameters<typeof actual.findInvoice>) => {
+      const invoice = await actual.findInvoice(...args);
+      await race.afterRead?.(args[0], invoice.id);
+      return invoice;
+    },
+  };
+});
 
 const NOW = new Date("2026-03-10T12:00:00Z");
 const TODAY = "2026-03-10";
@@ -104,6 +117,10 @@ beforeAll(async () => {
   setClock(() => NOW);
   world = await makeWorld();
   elsewhere = await makeWorld();
+});
+
+afterEach(() => {
+  race.afterRead = null;
 });
 
 afterAll(() => setClock(null));
@@ -194,6 +211,20 @@ describe("removeInvoicePayment", () => {
       code: "conflict",
       message: `${note.label} is a credit note; it has no payments to remove.`,
     });
+  });
+
+  it("refuses a removal when the invoice changes between its check and its write, and changes nothing", async () => {
+    const { invoice } = await sentInvoice();
+    const { payments } = await recordInvoicePayment(world.owner, { invoiceId: invoice.id, amount: 5_000 });
+    race.afterRead = async (tx, invoiceId) => {
+      await tx.invoice.update({ where: { id: invoiceId }, data: { amountCredited: { increment: 100 } } });
+    };
+    expect(await refusal(removeInvoicePayment(world.owner, { invoiceId: invoice.id, paymentId: payments[0]!.id }))).toMatchObject({
+      code: "conflict",
+      message: `The payments on ${invoice.label} changed a moment ago; reload and try again.`,
+    });
+    race.afterRead = null;
+    expect(await getInvoice(world.owner, invoice.id)).toMatchObject({ amountPaid: 5_000, amountCredited: 0, payments: [{ id: payments[0]!.id }] });
   });
 
   it("lets an admin remove a payment", async () => {
@@ -330,9 +361,9 @@ describe("createCreditNote", () => {
       ],
     });
     expect(note).toMatchObject({ subtotal: -3_501, taxes: [{ label: "Tax", rate: 2_000, amount: -700 }], taxAmount: -700, total: -4_201 });
-    expect(note.lines.map((l) => [l.description, l.amount, l.quantitySeconds, l.project])).toEqual([
-      ["Late delivery", -2_500, 0, null],
-      ["Typo fixes not charged", -1_001, 0, null],
+    expect(note.lines.map((l) => [l.position, l.description, l.amount, l.quantitySeconds, l.unitRate, l.project, l.task])).toEqual([
+      [1, "Late delivery", -2_500, 0, 0, null, null],
+      [2, "Typo fixes not charged", -1_001, 0, 0, null, null],
     ]);
     expect(await getInvoice(world.owner, invoice.id)).toMatchObject({ amountCredited: 4_201, balanceDue: 24_000 - 4_201 });
     expect(await unbilledCount(entries.map((e) => e.id))).toBe(0);
@@ -371,6 +402,63 @@ describe("createCreditNote", () => {
     await recordInvoicePayment(world.owner, { invoiceId: invoice.id, amount: 12_000, paidOn: "2026-03-02" });
     await createCreditNote(world.owner, { invoiceId: invoice.id, lines: [{ description: "Rest waived", amount: 10_000 }] });
     expect(await getInvoice(world.owner, invoice.id)).toMatchObject({ status: "paid", balanceDue: 0, refundDue: 0, paidAt: new Date("2026-03-02T00:00:00Z") });
+  });
+
+  it("keeps a paid invoice's paid date when it is credited, and a part-paid one that stays owing unpaid", async () => {
+    const { invoice } = await sentInvoice();
+    // Settled by a payment dated before the earlier-recorded one: paid as of the settling payment.
+    await recordInvoicePayment(world.owner, { invoiceId: invoice.id, amount: 4_000, paidOn: "2026-03-05" });
+    await recordInvoicePayment(world.owner, { invoiceId: invoice.id, amount: 20_000, paidOn: "2026-03-01" });
+    expect(await getInvoice(world.owner, invoice.id)).toMatchObject({ status: "paid", paidAt: new Date("2026-03-01T00:00:00Z") });
+    await createCreditNote(world.owner, { invoiceId: invoice.id, lines: [{ description: "Goodwill", amount: 1_000 }] });
+    expect(await getInvoice(world.owner, invoice.id)).toMatchObject({ status: "paid", refundDue: 1_200, paidAt: new Date("2026-03-01T00:00:00Z") });
+
+    const { invoice: partPaid } = await sentInvoice();
+    await recordInvoicePayment(world.owner, { invoiceId: partPaid.id, amount: 5_000, paidOn: "2026-03-02" });
+    await createCreditNote(world.owner, { invoiceId: partPaid.id, lines: [{ description: "Goodwill", amount: 1_000 }] });
+    expect(await getInvoice(world.owner, partPaid.id)).toMatchObject({ status: "sent", balanceDue: 24_000 - 5_000 - 1_200, paidAt: null });
+  });
+
+  it("dates an invoice a credit note settles by its latest payment, whatever order the payments were recorded in", async () => {
+    const { invoice: other } = await sentInvoice();
+    await recordInvoicePayment(world.owner, { invoiceId: other.id, amount: 1_000, paidOn: "2026-03-09" });
+    const { invoice } = await sentInvoice();
+    await recordInvoicePayment(world.owner, { invoiceId: invoice.id, amount: 7_000, paidOn: "2026-03-02" });
+    await recordInvoicePayment(world.owner, { invoiceId: invoice.id, amount: 5_000, paidOn: "2026-03-04" });
+    await createCreditNote(world.owner, { invoiceId: invoice.id, lines: [{ description: "Rest waived", amount: 10_000 }] });
+    expect(await getInvoice(world.owner, invoice.id)).toMatchObject({ status: "paid", balanceDue: 0, paidAt: new Date("2026-03-04T00:00:00Z") });
+  });
+
+  it("copies only the credited invoice's lines, in their order, and releases only its time", async () => {
+    const { invoice: other, entries: otherEntries } = await sentInvoice();
+    const client = await createClientRow(db, world.workspaceId, { email: "ap@client.example" });
+    const row = await createInvoiceRow(db, { workspaceId: world.workspaceId, clientId: client.id, number: nextRowNumber(), total: 3_000 });
+    // Stored out of order: the second line first.
+    await db.invoiceLine.create({ data: { invoiceId: row.id, position: 2, description: "Second", quantitySeconds: 3_600, unitRate: 2_000, amount: 2_000 } });
+    await db.invoiceLine.create({ data: { invoiceId: row.id, position: 1, description: "First", quantitySeconds: 3_600, unitRate: 1_000, amount: 1_000 } });
+    const note = await createCreditNote(world.owner, { invoiceId: row.id });
+    expect(note.lines.map((l) => [l.position, l.description, l.amount])).toEqual([
+      [1, "First", -1_000],
+      [2, "Second", -2_000],
+    ]);
+    expect(await unbilledCount(otherEntries.map((e) => e.id))).toBe(0);
+    expect(await getInvoice(world.owner, other.id)).toMatchObject({ amountCredited: 0, lines: other.lines });
+  });
+
+  it("refuses a credit note when the invoice changes between its check and its write, and changes nothing", async () => {
+    const { invoice, entries } = await sentInvoice();
+    const next = (await db.workspace.findUniqueOrThrow({ where: { id: world.workspaceId } })).nextCreditNoteNumber;
+    race.afterRead = async (tx, invoiceId) => {
+      await tx.invoice.update({ where: { id: invoiceId }, data: { amountPaid: { increment: 1_000 } } });
+    };
+    expect(await refusal(createCreditNote(world.owner, { invoiceId: invoice.id }))).toMatchObject({
+      code: "conflict",
+      message: `${invoice.label} changed a moment ago (a payment or another credit note); reload and try again.`,
+    });
+    race.afterRead = null;
+    expect(await getInvoice(world.owner, invoice.id)).toMatchObject({ amountPaid: 0, amountCredited: 0, creditNotes: [] });
+    expect((await db.workspace.findUniqueOrThrow({ where: { id: world.workspaceId } })).nextCreditNoteNumber).toBe(next);
+    expect(await unbilledCount(entries.map((e) => e.id))).toBe(0);
   });
 
   it("records the credit note in the audit log", async () => {
@@ -526,6 +614,9 @@ describe("createCreditNote", () => {
       await recordInvoicePayment(world.owner, { invoiceId: invoice.id, amount: 23_000 });
       // 23 000 paid + 1 200 credited − 24 000 = 200 back.
       expect(await checkCreditNote(world.owner, input)).toMatchObject({ amount: 1_200, full: false, refundDue: 200 });
+      await createCreditNote(world.owner, input);
+      // Counting what is already credited: 23 000 + 1 200 + 1 200 − 24 000 = 1 400 back.
+      expect(await checkCreditNote(world.owner, input)).toMatchObject({ amount: 1_200, full: false, refundDue: 1_400 });
     });
 
     it("refuses as issuing would, and a member", async () => {
@@ -595,6 +686,19 @@ describe("createCreditNote", () => {
       ["a line without a description", async () => ({ invoiceId: (await sentInvoice()).invoice.id, input: { lines: [{ description: " ", amount: 100 }] } }), /lines\.0\.description: is required/, "invalid_input"],
       ["no lines at all", async () => ({ invoiceId: (await sentInvoice()).invoice.id, input: { lines: [] } }), /lines: needs at least one line/, "invalid_input"],
       [
+        "more than 20 lines",
+        async () => ({ invoiceId: (await sentInvoice()).invoice.id, input: { lines: Array.from({ length: 21 }, (_, i) => ({ description: `Line ${i}`, amount: 1 })) } }),
+        /lines: at most 20 lines/,
+        "invalid_input",
+      ],
+      [
+        "a line description over 200 characters",
+        async () => ({ invoiceId: (await sentInvoice()).invoice.id, input: { lines: [{ description: "x".repeat(201), amount: 100 }] } }),
+        /lines\.0\.description: must be at most 200 characters/,
+        "invalid_input",
+      ],
+      ["a reason over 2000 characters", async () => ({ invoiceId: (await sentInvoice()).invoice.id, input: { reason: "x".repeat(2_001) } }), /reason: must be at most 2000 characters/, "invalid_input"],
+      [
         "releasing time with a partial credit",
         async () => ({ invoiceId: (await sentInvoice()).invoice.id, input: { lines: [{ description: "A", amount: 100 }], releaseTime: true } }),
         /^Only a credit note that cancels the rest of the invoice releases its time\.$/,
@@ -610,6 +714,16 @@ describe("createCreditNote", () => {
       expect(error.message).toMatch(message);
       expect(await db.invoice.findUniqueOrThrow({ where: { id: invoiceId } })).toEqual(before);
       expect(await db.invoice.count({ where: { workspaceId: world.workspaceId, kind: "credit_note" } })).toBe(notes);
+    });
+
+    it("names the field of each refusal about the input", async () => {
+      const { invoice } = await sentInvoice();
+      expect((await refusal(createCreditNote(world.owner, { invoiceId: invoice.id, lines: [{ description: "A", amount: 20_001 }] }))).fieldErrors).toEqual({
+        lines: "must come to at most €240.00 with tax",
+      });
+      expect((await refusal(createCreditNote(world.owner, { invoiceId: invoice.id, lines: [{ description: "A", amount: 100 }], releaseTime: true }))).fieldErrors).toEqual({
+        releaseTime: "only with a full credit",
+      });
     });
 
     it("does not find another workspace's invoice", async () => {
