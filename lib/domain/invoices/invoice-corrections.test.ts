@@ -174,6 +174,23 @@ describe("removeInvoicePayment", () => {
     expect(after.payments.map((p) => p.id)).not.toContain(latest.id);
   });
 
+  it("dates a still-paid invoice by the latest payment left, not the first recorded nor another invoice's", async () => {
+    const { invoice: other } = await sentInvoice();
+    await recordInvoicePayment(world.owner, { invoiceId: other.id, amount: 1_000, paidOn: "2026-03-09" });
+    const { invoice } = await sentInvoice();
+    await recordInvoicePayment(world.owner, { invoiceId: invoice.id, amount: 8_000, paidOn: "2026-03-02" });
+    await recordInvoicePayment(world.owner, { invoiceId: invoice.id, amount: 12_000, paidOn: "2026-03-04" });
+    const { payments } = await recordInvoicePayment(world.owner, { invoiceId: invoice.id, amount: 4_000, paidOn: "2026-03-03" });
+    await createCreditNote(world.owner, { invoiceId: invoice.id, lines: [{ description: "Goodwill", amount: 4_000 }] });
+    const small = payments.find((p) => p.amount === 4_000)!;
+    // 8,000 + 12,000 paid + 4,800 credited still covers 24,000.
+    expect(await removeInvoicePayment(world.owner, { invoiceId: invoice.id, paymentId: small.id })).toMatchObject({
+      status: "paid",
+      amountPaid: 20_000,
+      paidAt: new Date("2026-03-04T00:00:00Z"),
+    });
+  });
+
   it("records a removal without a reason with an empty one", async () => {
     const w = await makeWorld();
     const { invoice } = await sentInvoice(w);
@@ -203,7 +220,10 @@ describe("removeInvoicePayment", () => {
     const { invoice } = await sentInvoice();
     const { invoice: other } = await sentInvoice();
     const { payments } = await recordInvoicePayment(world.owner, { invoiceId: other.id, amount: 1_000 });
-    expect(await refusal(checkInvoicePaymentRemoval(world.member, { invoiceId: other.id, paymentId: payments[0]!.id }))).toMatchObject({ code: "forbidden" });
+    expect(await refusal(checkInvoicePaymentRemoval(world.member, { invoiceId: other.id, paymentId: payments[0]!.id }))).toMatchObject({
+      code: "forbidden",
+      message: "A member cannot remove payments in this workspace.",
+    });
     expect(await refusal(checkInvoicePaymentRemoval(world.owner, { invoiceId: invoice.id, paymentId: payments[0]!.id }))).toMatchObject({ code: "not_found" });
     expect(await refusal(checkInvoicePaymentRemoval(world.owner, { invoiceId: other.id, paymentId: "" }))).toMatchObject({ code: "invalid_input" });
     const note = await createCreditNote(world.owner, { invoiceId: other.id, lines: [{ description: "A", amount: 100 }] });
