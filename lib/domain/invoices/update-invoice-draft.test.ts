@@ -2,8 +2,8 @@
  * Editing a draft invoice: each editable field, the refusals (nothing changes), re-pulling time,
  * and races with another re-pull and with sending — on a fixture of its own.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { db, type DbTx } from "@/lib/db";
 import type { Actor } from "@/lib/domain/actor";
 import { setClock } from "@/lib/domain/clock";
 import { localDateTime } from "@/lib/domain/dates";
@@ -15,6 +15,19 @@ import { getInvoice } from "./get-invoice";
 import { sendInvoice } from "./send-invoice";
 import { updateInvoiceDraft } from "./update-invoice-draft";
 import { voidInvoice } from "./void-invoice";
+
+/** Runs inside the edit's transaction right after it read the draft: a change that lands between its check and its write. */
+const race = vi.hoisted(() => ({ afterRead: null as null | ((tx: DbTx, invoiceId: string) => Promise<void>) }));
+vi.mock("./find-invoice", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("./find-invoice")>();
+  return {
+    findInvoice: async (...args: Parameters<typeof actual.findInvoice>) => {
+      const invoice = await actual.findInvoice(...args);
+      await race.afterRead?.(args[0], invoice.id);
+      return invoice;
+    },
+  };
+});
 
 const ZONE = "Europe/London";
 const HOUR = 3_600;
@@ -36,6 +49,10 @@ beforeAll(async () => {
   const elsewhere = await createWorkspace(db);
   const stranger = await createUser(db);
   foreign = { userId: stranger.id, membershipId: (await addMember(db, elsewhere.id, stranger.id, "owner")).id, workspaceId: elsewhere.id, role: "owner" };
+});
+
+afterEach(() => {
+  race.afterRead = null;
 });
 
 afterAll(() => setClock(null));
@@ -63,6 +80,25 @@ describe("updateInvoiceDraft: editable fields", () => {
     const { draft } = await draftWithTime();
     const edited = await updateInvoiceDraft(ada, { id: draft.id, issueDate: "2026-12-02", dueDate: "2026-12-16", notes: " Thanks! ", taxNote: " Reverse charge: VAT to be accounted for by the recipient. " });
     expect(edited).toMatchObject({ issueDate: "2026-12-02", dueDate: "2026-12-16", notes: "Thanks!", taxNote: "Reverse charge: VAT to be accounted for by the recipient.", number: draft.number, total: 30_000 });
+  });
+
+  it("accepts a draft due the day it is issued, and a one-day re-pull range", async () => {
+    const { draft } = await draftWithTime();
+    expect(await updateInvoiceDraft(ada, { id: draft.id, issueDate: "2026-12-05", dueDate: "2026-12-05" })).toMatchObject({ issueDate: "2026-12-05", dueDate: "2026-12-05" });
+    expect(await updateInvoiceDraft(ada, { id: draft.id, refreshTime: { from: "2026-11-03", to: "2026-11-03" } })).toMatchObject({ subtotal: 20_000, periodStart: "2026-11-03", periodEnd: "2026-11-03" });
+  });
+
+  it("refuses an edit when the draft changes between its check and its write, and changes nothing", async () => {
+    const { draft } = await draftWithTime();
+    race.afterRead = async (tx, invoiceId) => {
+      await tx.invoice.update({ where: { id: invoiceId }, data: { notes: "Edited elsewhere" } });
+    };
+    await expect(updateInvoiceDraft(ada, { id: draft.id, notes: "Mine" })).rejects.toMatchObject({
+      code: "conflict",
+      message: `${draft.label} changed a moment ago (sent, voided or edited); reload it and edit again.`,
+    });
+    race.afterRead = null;
+    expect((await invoiceRow(draft.id)).notes).toBe("");
   });
 
   it("keeps what was not given", async () => {
@@ -110,6 +146,9 @@ describe("updateInvoiceDraft: refusals change nothing", () => {
     { name: "an empty line description", edit: { lines: [{ id: "x", description: "  " }] }, field: "lines.0.description", says: "required" },
     { name: "only one end of a re-pull range", edit: { refreshTime: { from: "2026-11-01" } }, field: "refreshTime.from", says: "both from and to" },
     { name: "a re-pull range backwards", edit: { refreshTime: { from: "2026-11-30", to: "2026-11-01" } }, field: "refreshTime.from", says: "on or before" },
+    { name: "notes over 2000 characters", edit: { notes: "x".repeat(2_001) }, field: "notes", says: "must be at most 2000 characters" },
+    { name: "a line description over 500 characters", edit: { lines: [{ id: "x", description: "x".repeat(501) }] }, field: "lines.0.description", says: "must be at most 500 characters" },
+    { name: "a grouping other than project or task", edit: { refreshTime: { grouping: "day" } }, field: "refreshTime.grouping", says: "must be project or task" },
     { name: "new line descriptions with a re-pull", edit: { lines: [{ id: "x", description: "y" }], refreshTime: {} }, field: "lines", says: "rebuilds the lines" },
   ])("refuses $name", async ({ edit, field, says }) => {
     const { draft } = await draftWithTime();
@@ -198,7 +237,7 @@ describe("updateInvoiceDraft: refusals change nothing", () => {
 
   it("refuses a member, who cannot write invoices", async () => {
     const { draft } = await draftWithTime();
-    await expect(updateInvoiceDraft(mo, { id: draft.id, notes: "Hi" })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(updateInvoiceDraft(mo, { id: draft.id, notes: "Hi" })).rejects.toMatchObject({ code: "forbidden", message: "A member cannot edit invoices in this workspace." });
     expect((await invoiceRow(draft.id)).notes).toBe("");
   });
 });
