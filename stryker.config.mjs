@@ -49,8 +49,12 @@ export const MUTATION_TARGETS = [
   { kind: "money", module: "lib/domain/billing/invoice-lines.ts", tests: ["lib/domain/billing/invoice-lines.test.ts"] },
   { kind: "money", module: "lib/domain/billing/invoice-totals.ts", tests: ["lib/domain/billing/invoice-totals.test.ts"] },
   { kind: "money", module: "lib/domain/invoices/plan-invoice.ts", tests: ["lib/domain/invoices/plan-invoice.test.ts"] },
-  { kind: "money", module: "lib/domain/invoices/record-invoice-payment.ts", tests: ["lib/domain/invoices/record-invoice-payment.test.ts"] },
-  { kind: "money", module: "lib/domain/invoices/void-invoice.ts", tests: ["lib/domain/invoices/void-invoice.test.ts"] },
+  { kind: "money", module: "lib/domain/invoices/record-invoice-payment.ts", tests: ["lib/domain/invoices/record-invoice-payment.test.ts", "lib/domain/invoices/invoice-corrections.test.ts"] },
+  { kind: "money", module: "lib/domain/invoices/void-invoice.ts", tests: ["lib/domain/invoices/void-invoice.test.ts", "lib/domain/invoices/invoice-corrections.test.ts"] },
+  { kind: "money", module: "lib/domain/invoices/invoice-settlement.ts", tests: ["lib/domain/invoices/invoice-settlement.test.ts"] },
+  { kind: "money", module: "lib/domain/invoices/create-credit-note.ts", tests: ["lib/domain/invoices/invoice-corrections.test.ts", "lib/mcp/invoice-corrections.test.ts"] },
+  { kind: "money", module: "lib/domain/invoices/remove-invoice-payment.ts", tests: ["lib/domain/invoices/invoice-corrections.test.ts", "lib/mcp/invoice-corrections.test.ts"] },
+  { kind: "money", module: "lib/domain/invoices/update-invoice-draft.ts", tests: ["lib/domain/invoices/update-invoice-draft.test.ts"] },
 ];
 
 /** @type {import("@stryker-mutator/api/core").PartialStrykerOptions} */

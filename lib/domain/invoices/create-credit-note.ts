@@ -14,7 +14,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { deliverInvoiceDocument } from "./deliver-invoice-document";
 import { findInvoice } from "./find-invoice";
 import { buyerOf, frozenBuyer, sellerOf } from "./invoice-parties";
-import { settledStatus } from "./invoice-settlement";
+import { refundDueOf, settledStatus } from "./invoice-settlement";
 import { invoiceDetailInclude, toInvoiceDetail, type InvoiceDetail } from "./invoice-view";
 
 const CreditLine = z.object({
@@ -97,7 +97,7 @@ export async function planCreditNote(tx: DbTx, original: Original, data: z.outpu
         amount: -line.amount,
       })),
       subtotal: -original.subtotal,
-      discount: original.discount === null ? undefined : (storedDiscount(original.discount) ?? undefined),
+      discount: storedDiscount(original.discount) ?? undefined,
       discountAmount: -original.discountAmount,
       taxes: storedTaxes(original.taxes).map((tax) => ({ ...tax, amount: -tax.amount })),
       taxAmount: -original.taxAmount,
@@ -185,7 +185,7 @@ export async function createCreditNote(actor: Actor, input: CreateCreditNoteInpu
         notes: data.reason ?? "",
         taxNote: original.taxNote,
         subtotal: plan.subtotal,
-        ...(plan.discount === undefined ? {} : { discount: plan.discount }),
+        discount: plan.discount,
         discountAmount: plan.discountAmount,
         taxes: plan.taxes,
         taxAmount: plan.taxAmount,
@@ -246,7 +246,7 @@ export async function checkCreditNote(actor: Actor, input: CreateCreditNoteInput
     amount: -plan.total,
     full: plan.full,
     releasesTime: plan.full && data.releaseTime !== false,
-    refundDue: Math.max(0, original.amountPaid + original.amountCredited - plan.total - original.total),
+    refundDue: refundDueOf({ total: original.total, amountPaid: original.amountPaid, amountCredited: original.amountCredited - plan.total }),
     to: plan.to,
   };
 }

@@ -3,8 +3,8 @@
  * view derives from them (Billing Hub, revenue report, list filters) after each step.
  * Each test builds a workspace of its own where it checks workspace-wide totals.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { db, type DbTx } from "@/lib/db";
 import type { Actor } from "@/lib/domain/actor";
 import { describeAuditEvent } from "@/lib/domain/audit/describe-audit-event";
 import { setClock } from "@/lib/domain/clock";
@@ -13,14 +13,28 @@ import { getBillingHubSummary } from "@/lib/domain/reports/get-billing-hub-summa
 import { runReport } from "@/lib/domain/reports/run-report";
 import { rejection, STAGGERS_MS, startApart } from "@/lib/testing/race";
 import { addMember, createClientRow, createInvoiceRow, createProjectRow, createTimeEntryRow, createUser, createWorkspace } from "@/prisma/seed/factories";
-import { createCreditNote } from "./create-credit-note";
+import { checkCreditNote, createCreditNote } from "./create-credit-note";
 import { createInvoiceDraft } from "./create-invoice-draft";
 import { getInvoice } from "./get-invoice";
 import { listInvoices } from "./list-invoices";
+import type { InvoicePlanInput } from "./plan-invoice";
 import { recordInvoicePayment } from "./record-invoice-payment";
-import { removeInvoicePayment } from "./remove-invoice-payment";
+import { checkInvoicePaymentRemoval, removeInvoicePayment } from "./remove-invoice-payment";
 import { sendInvoice } from "./send-invoice";
 import { voidInvoice } from "./void-invoice";
+
+/** Runs inside the writer's transaction right after it read the invoice: a change that lands between its check and its write. */
+const race = vi.hoisted(() => ({ afterRead: null as null | ((tx: DbTx, invoiceId: string) => Promise<void>) }));
+vi.mock("./find-invoice", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("./find-invoice")>();
+  return {
+    findInvoice: async (...args: Parameters<typeof actual.findInvoice>) => {
+      const invoice = await actual.findInvoice(...args);
+      await race.afterRead?.(args[0], invoice.id);
+      return invoice;
+    },
+  };
+});
 
 const NOW = new Date("2026-03-10T12:00:00Z");
 const TODAY = "2026-03-10";
@@ -53,7 +67,7 @@ async function makeWorld(): Promise<World> {
  * A sent invoice billing two one-hour entries at €100.00/h with 20 % tax: subtotal €200.00,
  * tax €40.00, total €240.00; issued 15 Jan 2026, due 14 Feb 2026 (so overdue today).
  */
-async function sentInvoice(w: World = world, options: { send?: boolean } = {}) {
+async function sentInvoice(w: World = world, options: { send?: boolean; draft?: Partial<InvoicePlanInput> } = {}) {
   const client = await createClientRow(db, w.workspaceId, { email: "accounts@client.example", address: "1 Dorset Street" });
   const project = await createProjectRow(db, w.workspaceId, client.id, { hourlyRate: 10_000 });
   const entries = await Promise.all(
@@ -74,10 +88,15 @@ async function sentInvoice(w: World = world, options: { send?: boolean } = {}) {
     taxRate: 2_000,
     issueDate: "2026-01-15",
     dueDate: "2026-02-14",
-  });
+    ...options.draft,
+  } as InvoicePlanInput);
   const invoice = options.send === false ? draft : await sendInvoice(w.owner, { id: draft.id });
   return { client, project, entries, invoice };
 }
+
+/** Invoice numbers for rows made directly (invoices sent before addresses were frozen), clear of the sent ones. */
+let rowNumber = 7_000;
+const nextRowNumber = () => ++rowNumber;
 
 const unbilledCount = (entryIds: string[]) => db.timeEntry.count({ where: { id: { in: entryIds }, invoiceLineId: null } });
 
@@ -98,6 +117,10 @@ beforeAll(async () => {
   setClock(() => NOW);
   world = await makeWorld();
   elsewhere = await makeWorld();
+});
+
+afterEach(() => {
+  race.afterRead = null;
 });
 
 afterAll(() => setClock(null));
@@ -134,6 +157,94 @@ describe("removeInvoicePayment", () => {
     const after = await removeInvoicePayment(world.admin, { invoiceId: invoice.id, paymentId: small.id });
     // 20,000 paid + 1,200 credited < 24,000: no longer covered.
     expect(after).toMatchObject({ status: "sent", amountPaid: 20_000, balanceDue: 2_800, refundDue: 0, paidAt: null });
+  });
+
+  it("keeps an invoice paid, dated by the latest payment left, when the latest one is removed", async () => {
+    const { invoice } = await sentInvoice();
+    await recordInvoicePayment(world.owner, { invoiceId: invoice.id, amount: 20_000, paidOn: "2026-03-01" });
+    await recordInvoicePayment(world.owner, { invoiceId: invoice.id, amount: 4_000, paidOn: "2026-03-05" });
+    await createCreditNote(world.owner, { invoiceId: invoice.id, lines: [{ description: "Goodwill", amount: 4_000 }] });
+    const before = await getInvoice(world.owner, invoice.id);
+    expect(before).toMatchObject({ status: "paid", paidAt: new Date("2026-03-05T00:00:00Z"), refundDue: 4_800 });
+
+    const latest = before.payments.find((p) => p.paidOn === "2026-03-05")!;
+    // 20,000 paid + 4,800 credited still covers 24,000: paid as of the payment left.
+    const after = await removeInvoicePayment(world.owner, { invoiceId: invoice.id, paymentId: latest.id });
+    expect(after).toMatchObject({ status: "paid", amountPaid: 20_000, balanceDue: 0, refundDue: 800, paidAt: new Date("2026-03-01T00:00:00Z") });
+    expect(after.payments.map((p) => p.id)).not.toContain(latest.id);
+  });
+
+  it("dates a still-paid invoice by the latest payment left, not the first recorded nor another invoice's", async () => {
+    const { invoice: other } = await sentInvoice();
+    await recordInvoicePayment(world.owner, { invoiceId: other.id, amount: 1_000, paidOn: "2026-03-09" });
+    const { invoice } = await sentInvoice();
+    await recordInvoicePayment(world.owner, { invoiceId: invoice.id, amount: 8_000, paidOn: "2026-03-02" });
+    await recordInvoicePayment(world.owner, { invoiceId: invoice.id, amount: 12_000, paidOn: "2026-03-04" });
+    const { payments } = await recordInvoicePayment(world.owner, { invoiceId: invoice.id, amount: 4_000, paidOn: "2026-03-03" });
+    await createCreditNote(world.owner, { invoiceId: invoice.id, lines: [{ description: "Goodwill", amount: 4_000 }] });
+    const small = payments.find((p) => p.amount === 4_000)!;
+    // 8,000 + 12,000 paid + 4,800 credited still covers 24,000.
+    expect(await removeInvoicePayment(world.owner, { invoiceId: invoice.id, paymentId: small.id })).toMatchObject({
+      status: "paid",
+      amountPaid: 20_000,
+      paidAt: new Date("2026-03-04T00:00:00Z"),
+    });
+  });
+
+  it("records a removal without a reason with an empty one", async () => {
+    const w = await makeWorld();
+    const { invoice } = await sentInvoice(w);
+    const { payments } = await recordInvoicePayment(w.owner, { invoiceId: invoice.id, amount: 1_000, paidOn: "2026-03-02" });
+    await removeInvoicePayment(w.owner, { invoiceId: invoice.id, paymentId: payments[0]!.id });
+    const [event] = await db.auditEvent.findMany({ where: { type: "payment.removed", workspaceId: w.workspaceId } });
+    expect(event!.detail).toEqual({ invoice: invoice.label, amount: "€10.00", paidOn: "2026-03-02", reference: "", reason: "" });
+  });
+
+  it("dry run: says which payment would go and what is then paid, removing nothing", async () => {
+    const { invoice, client } = await sentInvoice();
+    await recordInvoicePayment(world.owner, { invoiceId: invoice.id, amount: 3_000, paidOn: "2026-03-01" });
+    const { payments } = await recordInvoicePayment(world.owner, { invoiceId: invoice.id, amount: 5_000, paidOn: "2026-03-04" });
+    const second = payments.find((p) => p.amount === 5_000)!;
+    expect(await checkInvoicePaymentRemoval(world.admin, { invoiceId: invoice.id, paymentId: second.id })).toEqual({
+      label: invoice.label,
+      clientName: client.name,
+      currency: "EUR",
+      amount: 5_000,
+      paidOn: "2026-03-04",
+      amountPaidAfter: 3_000,
+    });
+    expect(await getInvoice(world.owner, invoice.id)).toMatchObject({ amountPaid: 8_000, payments: [{ amount: 3_000 }, { amount: 5_000 }] });
+  });
+
+  it("dry run: refuses as removing would", async () => {
+    const { invoice } = await sentInvoice();
+    const { invoice: other } = await sentInvoice();
+    const { payments } = await recordInvoicePayment(world.owner, { invoiceId: other.id, amount: 1_000 });
+    expect(await refusal(checkInvoicePaymentRemoval(world.member, { invoiceId: other.id, paymentId: payments[0]!.id }))).toMatchObject({
+      code: "forbidden",
+      message: "A member cannot remove payments in this workspace.",
+    });
+    expect(await refusal(checkInvoicePaymentRemoval(world.owner, { invoiceId: invoice.id, paymentId: payments[0]!.id }))).toMatchObject({ code: "not_found" });
+    expect(await refusal(checkInvoicePaymentRemoval(world.owner, { invoiceId: other.id, paymentId: "" }))).toMatchObject({ code: "invalid_input" });
+    const note = await createCreditNote(world.owner, { invoiceId: other.id, lines: [{ description: "A", amount: 100 }] });
+    expect(await refusal(checkInvoicePaymentRemoval(world.owner, { invoiceId: note.id, paymentId: payments[0]!.id }))).toMatchObject({
+      code: "conflict",
+      message: `${note.label} is a credit note; it has no payments to remove.`,
+    });
+  });
+
+  it("refuses a removal when the invoice changes between its check and its write, and changes nothing", async () => {
+    const { invoice } = await sentInvoice();
+    const { payments } = await recordInvoicePayment(world.owner, { invoiceId: invoice.id, amount: 5_000 });
+    race.afterRead = async (tx, invoiceId) => {
+      await tx.invoice.update({ where: { id: invoiceId }, data: { amountCredited: { increment: 100 } } });
+    };
+    expect(await refusal(removeInvoicePayment(world.owner, { invoiceId: invoice.id, paymentId: payments[0]!.id }))).toMatchObject({
+      code: "conflict",
+      message: `The payments on ${invoice.label} changed a moment ago; reload and try again.`,
+    });
+    race.afterRead = null;
+    expect(await getInvoice(world.owner, invoice.id)).toMatchObject({ amountPaid: 5_000, amountCredited: 0, payments: [{ id: payments[0]!.id }] });
   });
 
   it("lets an admin remove a payment", async () => {
@@ -270,9 +381,9 @@ describe("createCreditNote", () => {
       ],
     });
     expect(note).toMatchObject({ subtotal: -3_501, taxes: [{ label: "Tax", rate: 2_000, amount: -700 }], taxAmount: -700, total: -4_201 });
-    expect(note.lines.map((l) => [l.description, l.amount, l.quantitySeconds, l.project])).toEqual([
-      ["Late delivery", -2_500, 0, null],
-      ["Typo fixes not charged", -1_001, 0, null],
+    expect(note.lines.map((l) => [l.position, l.description, l.amount, l.quantitySeconds, l.unitRate, l.project, l.task])).toEqual([
+      [1, "Late delivery", -2_500, 0, 0, null, null],
+      [2, "Typo fixes not charged", -1_001, 0, 0, null, null],
     ]);
     expect(await getInvoice(world.owner, invoice.id)).toMatchObject({ amountCredited: 4_201, balanceDue: 24_000 - 4_201 });
     expect(await unbilledCount(entries.map((e) => e.id))).toBe(0);
@@ -313,11 +424,227 @@ describe("createCreditNote", () => {
     expect(await getInvoice(world.owner, invoice.id)).toMatchObject({ status: "paid", balanceDue: 0, refundDue: 0, paidAt: new Date("2026-03-02T00:00:00Z") });
   });
 
+  it("keeps a paid invoice's paid date when it is credited, and a part-paid one that stays owing unpaid", async () => {
+    const { invoice } = await sentInvoice();
+    // Settled by a payment dated before the earlier-recorded one: paid as of the settling payment.
+    await recordInvoicePayment(world.owner, { invoiceId: invoice.id, amount: 4_000, paidOn: "2026-03-05" });
+    await recordInvoicePayment(world.owner, { invoiceId: invoice.id, amount: 20_000, paidOn: "2026-03-01" });
+    expect(await getInvoice(world.owner, invoice.id)).toMatchObject({ status: "paid", paidAt: new Date("2026-03-01T00:00:00Z") });
+    await createCreditNote(world.owner, { invoiceId: invoice.id, lines: [{ description: "Goodwill", amount: 1_000 }] });
+    expect(await getInvoice(world.owner, invoice.id)).toMatchObject({ status: "paid", refundDue: 1_200, paidAt: new Date("2026-03-01T00:00:00Z") });
+
+    const { invoice: partPaid } = await sentInvoice();
+    await recordInvoicePayment(world.owner, { invoiceId: partPaid.id, amount: 5_000, paidOn: "2026-03-02" });
+    await createCreditNote(world.owner, { invoiceId: partPaid.id, lines: [{ description: "Goodwill", amount: 1_000 }] });
+    expect(await getInvoice(world.owner, partPaid.id)).toMatchObject({ status: "sent", balanceDue: 24_000 - 5_000 - 1_200, paidAt: null });
+  });
+
+  it("dates an invoice a credit note settles by its latest payment, whatever order the payments were recorded in", async () => {
+    const { invoice: other } = await sentInvoice();
+    await recordInvoicePayment(world.owner, { invoiceId: other.id, amount: 1_000, paidOn: "2026-03-09" });
+    const { invoice } = await sentInvoice();
+    await recordInvoicePayment(world.owner, { invoiceId: invoice.id, amount: 7_000, paidOn: "2026-03-02" });
+    await recordInvoicePayment(world.owner, { invoiceId: invoice.id, amount: 5_000, paidOn: "2026-03-04" });
+    await createCreditNote(world.owner, { invoiceId: invoice.id, lines: [{ description: "Rest waived", amount: 10_000 }] });
+    expect(await getInvoice(world.owner, invoice.id)).toMatchObject({ status: "paid", balanceDue: 0, paidAt: new Date("2026-03-04T00:00:00Z") });
+  });
+
+  it("copies only the credited invoice's lines, in their order, and releases only its time", async () => {
+    const { invoice: other, entries: otherEntries } = await sentInvoice();
+    const client = await createClientRow(db, world.workspaceId, { email: "ap@client.example" });
+    const row = await createInvoiceRow(db, { workspaceId: world.workspaceId, clientId: client.id, number: nextRowNumber(), total: 3_000 });
+    // Stored out of order: the second line first.
+    await db.invoiceLine.create({ data: { invoiceId: row.id, position: 2, description: "Second", quantitySeconds: 3_600, unitRate: 2_000, amount: 2_000 } });
+    await db.invoiceLine.create({ data: { invoiceId: row.id, position: 1, description: "First", quantitySeconds: 3_600, unitRate: 1_000, amount: 1_000 } });
+    const note = await createCreditNote(world.owner, { invoiceId: row.id });
+    expect(note.lines.map((l) => [l.position, l.description, l.amount])).toEqual([
+      [1, "First", -1_000],
+      [2, "Second", -2_000],
+    ]);
+    expect(await unbilledCount(otherEntries.map((e) => e.id))).toBe(0);
+    expect(await getInvoice(world.owner, other.id)).toMatchObject({ amountCredited: 0, lines: other.lines });
+  });
+
+  it("refuses a credit note when the invoice changes between its check and its write, and changes nothing", async () => {
+    const { invoice, entries } = await sentInvoice();
+    const next = (await db.workspace.findUniqueOrThrow({ where: { id: world.workspaceId } })).nextCreditNoteNumber;
+    race.afterRead = async (tx, invoiceId) => {
+      await tx.invoice.update({ where: { id: invoiceId }, data: { amountPaid: { increment: 1_000 } } });
+    };
+    expect(await refusal(createCreditNote(world.owner, { invoiceId: invoice.id }))).toMatchObject({
+      code: "conflict",
+      message: `${invoice.label} changed a moment ago (a payment or another credit note); reload and try again.`,
+    });
+    race.afterRead = null;
+    expect(await getInvoice(world.owner, invoice.id)).toMatchObject({ amountPaid: 0, amountCredited: 0, creditNotes: [] });
+    expect((await db.workspace.findUniqueOrThrow({ where: { id: world.workspaceId } })).nextCreditNoteNumber).toBe(next);
+    expect(await unbilledCount(entries.map((e) => e.id))).toBe(0);
+  });
+
   it("records the credit note in the audit log", async () => {
     const { invoice } = await sentInvoice();
     const note = await createCreditNote(world.owner, { invoiceId: invoice.id });
     const event = (await auditEvents("credit_note.issued")).find((e) => detailOf(e).creditNote === note.label)!;
     expect(describeAuditEvent(event.type, event.detail).detail).toBe(`${note.label} credits €240.00 of ${invoice.label} (in full)`);
+  });
+
+  it("copies a discount, the tax note and the work period when crediting in full", async () => {
+    const { invoice } = await sentInvoice(world, { draft: { taxRate: undefined, taxes: [{ label: "VAT", rate: 2_000 }], discount: { label: "Loyalty", rate: 1_000 }, taxNote: "Reverse charge" } });
+    // 20 000 − 10 % = 18 000; VAT 20 % of 18 000 = 3 600; total 21 600.
+    expect(invoice).toMatchObject({ subtotal: 20_000, discountAmount: 2_000, taxAmount: 3_600, total: 21_600, periodStart: "2026-01-02", periodEnd: "2026-01-03" });
+    const note = await createCreditNote(world.owner, { invoiceId: invoice.id });
+    expect(note).toMatchObject({
+      subtotal: -20_000,
+      discount: { label: "Loyalty", rate: 1_000 },
+      discountAmount: -2_000,
+      taxes: [{ label: "VAT", rate: 2_000, amount: -3_600 }],
+      taxAmount: -3_600,
+      total: -21_600,
+      taxNote: "Reverse charge",
+      notes: "",
+      periodStart: "2026-01-02",
+      periodEnd: "2026-01-03",
+    });
+    expect(await getInvoice(world.owner, invoice.id)).toMatchObject({ amountCredited: 21_600, balanceDue: 0 });
+  });
+
+  it("credits an invoice without a discount with none, and a partial credit with none", async () => {
+    const { invoice } = await sentInvoice();
+    expect(await createCreditNote(world.owner, { invoiceId: invoice.id, lines: [{ description: "A", amount: 100 }] })).toMatchObject({ discount: null, discountAmount: 0 });
+    const { invoice: other } = await sentInvoice();
+    expect(await createCreditNote(world.owner, { invoiceId: other.id })).toMatchObject({ discount: null, discountAmount: 0 });
+  });
+
+  it("sends the credit note, word for word, under the seller's legal name", async () => {
+    const w = await makeWorld();
+    await db.workspace.update({ where: { id: w.workspaceId }, data: { legalName: "Acme Consulting Ltd" } });
+    const { invoice, client } = await sentInvoice(w);
+    const note = await createCreditNote(w.owner, {
+      invoiceId: invoice.id,
+      lines: [
+        { description: "Late delivery", amount: 2_500 },
+        { description: "Typo fixes not charged", amount: 1_001 },
+      ],
+      reason: "As agreed on the phone.",
+    });
+    expect(note.deliveries).toHaveLength(1);
+    const [delivery] = note.deliveries;
+    expect(delivery!.subject).toBe("Credit note CN-0001 from Acme Consulting Ltd for invoice INV-0001 — -€42.01");
+    expect(delivery!.body).toBe(
+      [
+        `Dear ${client.name},`,
+        "",
+        "Please find credit note CN-0001 from Acme Consulting Ltd below. It credits invoice INV-0001 of 15 January 2026.",
+        "",
+        "Credit note CN-0001",
+        "Issued: 10 March 2026",
+        "Credits: invoice INV-0001",
+        "",
+        "  Late delivery: -€25.00",
+        "  Typo fixes not charged: -€10.01",
+        "",
+        "Subtotal: -€35.01",
+        "Tax (20.00%): -€7.00",
+        "Total credited: -€42.01",
+        "",
+        "As agreed on the phone.",
+        "",
+        "— Acme Consulting Ltd",
+      ].join("\n"),
+    );
+    const event = (await db.auditEvent.findMany({ where: { type: "credit_note.issued", workspaceId: w.workspaceId } }))[0]!;
+    expect(event.detail).toEqual({ creditNote: "CN-0001", invoice: "INV-0001", amount: "€42.01", full: false });
+    expect(event.userId).toBe(w.owner.userId);
+  });
+
+  it("sends a credit note without a reason under the workspace's name when it has no legal name", async () => {
+    const w = await makeWorld();
+    const name = (await db.workspace.findUniqueOrThrow({ where: { id: w.workspaceId } })).name;
+    const { invoice } = await sentInvoice(w);
+    const note = await createCreditNote(w.owner, { invoiceId: invoice.id, lines: [{ description: "Goodwill", amount: 1_000 }] });
+    const body = note.deliveries[0]!.body.split("\n");
+    // No reason: the totals are followed by the signature alone.
+    expect(body.slice(-5)).toEqual(["Subtotal: -€10.00", "Tax (20.00%): -€2.00", "Total credited: -€12.00", "", `— ${name}`]);
+    expect(body[2]).toBe(`Please find credit note CN-0001 from ${name} below. It credits invoice INV-0001 of 15 January 2026.`);
+    expect(note.deliveries[0]!.subject).toBe(`Credit note CN-0001 from ${name} for invoice INV-0001 — -€12.00`);
+  });
+
+  describe("where the credit note goes", () => {
+    it("to the address the invoice went to, even after the client's changed", async () => {
+      const { invoice, client } = await sentInvoice();
+      await db.client.update({ where: { id: client.id }, data: { email: "new@client.example", invoiceEmail: "billing@client.example" } });
+      const note = await createCreditNote(world.owner, { invoiceId: invoice.id, lines: [{ description: "A", amount: 100 }] });
+      expect(note.deliveries.map((d) => d.toAddress)).toEqual(["accounts@client.example"]);
+    });
+
+    it("to the address given, over any other", async () => {
+      const { invoice } = await sentInvoice();
+      const note = await createCreditNote(world.owner, { invoiceId: invoice.id, lines: [{ description: "A", amount: 100 }], to: "cfo@client.example" });
+      expect(note.deliveries.map((d) => d.toAddress)).toEqual(["cfo@client.example"]);
+    });
+
+    it.each([
+      ["the client's invoice email", { email: "hello@client.example", invoiceEmail: "billing@client.example" }, "billing@client.example"],
+      ["else the client's email", { email: "hello@client.example" }, "hello@client.example"],
+    ])("for an invoice sent with no address on record: to %s", async (_, addresses, expected) => {
+      const client = await createClientRow(db, world.workspaceId, addresses);
+      const invoice = await createInvoiceRow(db, { workspaceId: world.workspaceId, clientId: client.id, number: nextRowNumber(), total: 24_000 });
+      const note = await createCreditNote(world.owner, { invoiceId: invoice.id, lines: [{ description: "A", amount: 100 }] });
+      expect(note.deliveries.map((d) => d.toAddress)).toEqual([expected]);
+    });
+
+    it("refuses a client with no email address unless one is given, and changes nothing", async () => {
+      const client = await createClientRow(db, world.workspaceId, { name: "Nobody Ltd" });
+      const invoice = await createInvoiceRow(db, { workspaceId: world.workspaceId, clientId: client.id, number: nextRowNumber(), total: 24_000 });
+      const error = await refusal(createCreditNote(world.owner, { invoiceId: invoice.id, lines: [{ description: "A", amount: 100 }] }));
+      expect(error).toMatchObject({
+        code: "invalid_input",
+        message: "Nobody Ltd has no email address. Add one to the client or give an address to send to.",
+        fieldErrors: { to: "is required because the client has no email address" },
+      });
+      expect(await getInvoice(world.owner, invoice.id)).toMatchObject({ amountCredited: 0, creditNotes: [] });
+      const note = await createCreditNote(world.owner, { invoiceId: invoice.id, lines: [{ description: "A", amount: 100 }], to: "ap@nobody.example" });
+      expect(note.deliveries.map((d) => d.toAddress)).toEqual(["ap@nobody.example"]);
+    });
+  });
+
+  describe("checkCreditNote (the dry run)", () => {
+    it("says what a full credit of a part-paid invoice would do, and issues nothing", async () => {
+      const { invoice, client } = await sentInvoice();
+      await recordInvoicePayment(world.owner, { invoiceId: invoice.id, amount: 10_000 });
+      expect(await checkCreditNote(world.owner, { invoiceId: invoice.id })).toEqual({
+        label: invoice.label,
+        clientName: client.name,
+        currency: "EUR",
+        amount: 24_000,
+        full: true,
+        releasesTime: true,
+        // 10 000 paid + 24 000 credited − 24 000 total.
+        refundDue: 10_000,
+        to: "accounts@client.example",
+      });
+      expect(await checkCreditNote(world.owner, { invoiceId: invoice.id, releaseTime: false })).toMatchObject({ full: true, releasesTime: false });
+      expect(await getInvoice(world.owner, invoice.id)).toMatchObject({ amountCredited: 0, creditNotes: [], amountPaid: 10_000 });
+    });
+
+    it("says what a partial credit would do: no time released, a refund only beyond what is owed", async () => {
+      const { invoice } = await sentInvoice();
+      const input = { invoiceId: invoice.id, lines: [{ description: "A", amount: 1_000 }], to: "cfo@client.example" };
+      expect(await checkCreditNote(world.owner, input)).toMatchObject({ amount: 1_200, full: false, releasesTime: false, refundDue: 0, to: "cfo@client.example" });
+      await recordInvoicePayment(world.owner, { invoiceId: invoice.id, amount: 23_000 });
+      // 23 000 paid + 1 200 credited − 24 000 = 200 back.
+      expect(await checkCreditNote(world.owner, input)).toMatchObject({ amount: 1_200, full: false, refundDue: 200 });
+      await createCreditNote(world.owner, input);
+      // Counting what is already credited: 23 000 + 1 200 + 1 200 − 24 000 = 1 400 back.
+      expect(await checkCreditNote(world.owner, input)).toMatchObject({ amount: 1_200, full: false, refundDue: 1_400 });
+    });
+
+    it("refuses as issuing would, and a member", async () => {
+      const { invoice } = await sentInvoice(world, { send: false });
+      expect(await refusal(checkCreditNote(world.owner, { invoiceId: invoice.id }))).toMatchObject({ code: "conflict", message: `${invoice.label} is still a draft: edit it or void it instead of crediting it.` });
+      expect(await refusal(checkCreditNote(world.member, { invoiceId: invoice.id }))).toMatchObject({ code: "forbidden", message: "A member cannot issue credit notes in this workspace." });
+      expect(await refusal(checkCreditNote(world.owner, { invoiceId: invoice.id, lines: [] }))).toMatchObject({ code: "invalid_input" });
+    });
   });
 
   describe("refusals (each changes nothing)", () => {
@@ -379,6 +706,19 @@ describe("createCreditNote", () => {
       ["a line without a description", async () => ({ invoiceId: (await sentInvoice()).invoice.id, input: { lines: [{ description: " ", amount: 100 }] } }), /lines\.0\.description: is required/, "invalid_input"],
       ["no lines at all", async () => ({ invoiceId: (await sentInvoice()).invoice.id, input: { lines: [] } }), /lines: needs at least one line/, "invalid_input"],
       [
+        "more than 20 lines",
+        async () => ({ invoiceId: (await sentInvoice()).invoice.id, input: { lines: Array.from({ length: 21 }, (_, i) => ({ description: `Line ${i}`, amount: 1 })) } }),
+        /lines: at most 20 lines/,
+        "invalid_input",
+      ],
+      [
+        "a line description over 200 characters",
+        async () => ({ invoiceId: (await sentInvoice()).invoice.id, input: { lines: [{ description: "x".repeat(201), amount: 100 }] } }),
+        /lines\.0\.description: must be at most 200 characters/,
+        "invalid_input",
+      ],
+      ["a reason over 2000 characters", async () => ({ invoiceId: (await sentInvoice()).invoice.id, input: { reason: "x".repeat(2_001) } }), /reason: must be at most 2000 characters/, "invalid_input"],
+      [
         "releasing time with a partial credit",
         async () => ({ invoiceId: (await sentInvoice()).invoice.id, input: { lines: [{ description: "A", amount: 100 }], releaseTime: true } }),
         /^Only a credit note that cancels the rest of the invoice releases its time\.$/,
@@ -394,6 +734,16 @@ describe("createCreditNote", () => {
       expect(error.message).toMatch(message);
       expect(await db.invoice.findUniqueOrThrow({ where: { id: invoiceId } })).toEqual(before);
       expect(await db.invoice.count({ where: { workspaceId: world.workspaceId, kind: "credit_note" } })).toBe(notes);
+    });
+
+    it("names the field of each refusal about the input", async () => {
+      const { invoice } = await sentInvoice();
+      expect((await refusal(createCreditNote(world.owner, { invoiceId: invoice.id, lines: [{ description: "A", amount: 20_001 }] }))).fieldErrors).toEqual({
+        lines: "must come to at most €240.00 with tax",
+      });
+      expect((await refusal(createCreditNote(world.owner, { invoiceId: invoice.id, lines: [{ description: "A", amount: 100 }], releaseTime: true }))).fieldErrors).toEqual({
+        releaseTime: "only with a full credit",
+      });
     });
 
     it("does not find another workspace's invoice", async () => {

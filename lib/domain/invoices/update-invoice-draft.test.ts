@@ -2,18 +2,32 @@
  * Editing a draft invoice: each editable field, the refusals (nothing changes), re-pulling time,
  * and races with another re-pull and with sending — on a fixture of its own.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { db, type DbTx } from "@/lib/db";
 import type { Actor } from "@/lib/domain/actor";
 import { setClock } from "@/lib/domain/clock";
 import { localDateTime } from "@/lib/domain/dates";
 import { rejection, STAGGERS_MS, startApart } from "@/lib/testing/race";
-import { addMember, createClientRow, createProjectRow, createTaskRow, createTimeEntryRow, createUser, createWorkspace } from "@/prisma/seed/factories";
+import { addMember, createClientRow, createInvoiceRow, createProjectRow, createTaskRow, createTimeEntryRow, createUser, createWorkspace } from "@/prisma/seed/factories";
+import { createCreditNote } from "./create-credit-note";
 import { createInvoiceDraft } from "./create-invoice-draft";
 import { getInvoice } from "./get-invoice";
 import { sendInvoice } from "./send-invoice";
 import { updateInvoiceDraft } from "./update-invoice-draft";
 import { voidInvoice } from "./void-invoice";
+
+/** Runs inside the edit's transaction right after it read the draft: a change that lands between its check and its write. */
+const race = vi.hoisted(() => ({ afterRead: null as null | ((tx: DbTx, invoiceId: string) => Promise<void>) }));
+vi.mock("./find-invoice", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("./find-invoice")>();
+  return {
+    findInvoice: async (...args: Parameters<typeof actual.findInvoice>) => {
+      const invoice = await actual.findInvoice(...args);
+      await race.afterRead?.(args[0], invoice.id);
+      return invoice;
+    },
+  };
+});
 
 const ZONE = "Europe/London";
 const HOUR = 3_600;
@@ -35,6 +49,10 @@ beforeAll(async () => {
   const elsewhere = await createWorkspace(db);
   const stranger = await createUser(db);
   foreign = { userId: stranger.id, membershipId: (await addMember(db, elsewhere.id, stranger.id, "owner")).id, workspaceId: elsewhere.id, role: "owner" };
+});
+
+afterEach(() => {
+  race.afterRead = null;
 });
 
 afterAll(() => setClock(null));
@@ -62,6 +80,25 @@ describe("updateInvoiceDraft: editable fields", () => {
     const { draft } = await draftWithTime();
     const edited = await updateInvoiceDraft(ada, { id: draft.id, issueDate: "2026-12-02", dueDate: "2026-12-16", notes: " Thanks! ", taxNote: " Reverse charge: VAT to be accounted for by the recipient. " });
     expect(edited).toMatchObject({ issueDate: "2026-12-02", dueDate: "2026-12-16", notes: "Thanks!", taxNote: "Reverse charge: VAT to be accounted for by the recipient.", number: draft.number, total: 30_000 });
+  });
+
+  it("accepts a draft due the day it is issued, and a one-day re-pull range", async () => {
+    const { draft } = await draftWithTime();
+    expect(await updateInvoiceDraft(ada, { id: draft.id, issueDate: "2026-12-05", dueDate: "2026-12-05" })).toMatchObject({ issueDate: "2026-12-05", dueDate: "2026-12-05" });
+    expect(await updateInvoiceDraft(ada, { id: draft.id, refreshTime: { from: "2026-11-03", to: "2026-11-03" } })).toMatchObject({ subtotal: 20_000, periodStart: "2026-11-03", periodEnd: "2026-11-03" });
+  });
+
+  it("refuses an edit when the draft changes between its check and its write, and changes nothing", async () => {
+    const { draft } = await draftWithTime();
+    race.afterRead = async (tx, invoiceId) => {
+      await tx.invoice.update({ where: { id: invoiceId }, data: { notes: "Edited elsewhere" } });
+    };
+    await expect(updateInvoiceDraft(ada, { id: draft.id, notes: "Mine" })).rejects.toMatchObject({
+      code: "conflict",
+      message: `${draft.label} changed a moment ago (sent, voided or edited); reload it and edit again.`,
+    });
+    race.afterRead = null;
+    expect((await invoiceRow(draft.id)).notes).toBe("");
   });
 
   it("keeps what was not given", async () => {
@@ -111,6 +148,9 @@ describe("updateInvoiceDraft: refusals change nothing", () => {
     { name: "a line description with a control character", edit: { lines: [{ id: "x", description: "Design\u0007 review" }] }, field: "lines.0.description", says: "control or text-direction" },
     { name: "only one end of a re-pull range", edit: { refreshTime: { from: "2026-11-01" } }, field: "refreshTime.from", says: "both from and to" },
     { name: "a re-pull range backwards", edit: { refreshTime: { from: "2026-11-30", to: "2026-11-01" } }, field: "refreshTime.from", says: "on or before" },
+    { name: "notes over 2000 characters", edit: { notes: "x".repeat(2_001) }, field: "notes", says: "must be at most 2000 characters" },
+    { name: "a line description over 500 characters", edit: { lines: [{ id: "x", description: "x".repeat(501) }] }, field: "lines.0.description", says: "must be at most 500 characters" },
+    { name: "a grouping other than project or task", edit: { refreshTime: { grouping: "day" } }, field: "refreshTime.grouping", says: "must be project or task" },
     { name: "new line descriptions with a re-pull", edit: { lines: [{ id: "x", description: "y" }], refreshTime: {} }, field: "lines", says: "rebuilds the lines" },
   ])("refuses $name", async ({ edit, field, says }) => {
     const { draft } = await draftWithTime();
@@ -125,7 +165,11 @@ describe("updateInvoiceDraft: refusals change nothing", () => {
     const before = await invoiceRow(draft.id);
     await expect(
       updateInvoiceDraft(ada, { id: draft.id, lines: [{ id: draft.lines[0]!.id, description: "Mine" }, { id: other.draft.lines[0]!.id, description: "Theirs" }] }),
-    ).rejects.toMatchObject({ code: "invalid_input", fieldErrors: { "lines.1.id": expect.stringContaining(`not a line of ${draft.label}`) } });
+    ).rejects.toMatchObject({
+      code: "invalid_input",
+      message: `Line ${other.draft.lines[0]!.id} is not a line of ${draft.label}.`,
+      fieldErrors: { "lines.1.id": `is not a line of ${draft.label}` },
+    });
     expect(await invoiceRow(draft.id)).toEqual(before);
     expect((await invoiceRow(other.draft.id)).lines[0]?.description).toBe("Engine");
   });
@@ -151,7 +195,41 @@ describe("updateInvoiceDraft: refusals change nothing", () => {
   it("refuses a void invoice", async () => {
     const { draft } = await draftWithTime();
     await voidInvoice(ada, { id: draft.id });
-    await expect(updateInvoiceDraft(ada, { id: draft.id, notes: "Too late" })).rejects.toMatchObject({ code: "conflict", message: expect.stringContaining("is void") });
+    await expect(updateInvoiceDraft(ada, { id: draft.id, notes: "Too late" })).rejects.toMatchObject({
+      code: "conflict",
+      message: `${draft.label} is void; it cannot be edited. Create a new invoice for its time instead.`,
+    });
+  });
+
+  it("refuses a credit note, which is never edited", async () => {
+    const { draft } = await draftWithTime();
+    await sendInvoice(ada, { id: draft.id });
+    const note = await createCreditNote(ada, { invoiceId: draft.id, lines: [{ description: "Goodwill", amount: 1_000 }] });
+    const before = await invoiceRow(note.id);
+    await expect(updateInvoiceDraft(ada, { id: note.id, notes: "Changed my mind" })).rejects.toMatchObject({
+      code: "conflict",
+      message: `${note.label} is a credit note; credit notes are not edited.`,
+    });
+    expect(await invoiceRow(note.id)).toEqual(before);
+  });
+
+  it("says which dates clash when the due date would come before the issue date", async () => {
+    const { draft } = await draftWithTime();
+    await expect(updateInvoiceDraft(ada, { id: draft.id, issueDate: "2026-12-10", dueDate: "2026-12-09" })).rejects.toMatchObject({
+      message: "The due date (2026-12-09) is before the issue date (2026-12-10).",
+    });
+  });
+
+  it("re-pulling a draft that has no period needs a range, and changes nothing", async () => {
+    const client = await createClientRow(db, workspaceId);
+    const bare = await createInvoiceRow(db, { workspaceId, clientId: client.id, number: 9_500, status: "draft", total: 0 });
+    const before = await invoiceRow(bare.id);
+    await expect(updateInvoiceDraft(ada, { id: bare.id, refreshTime: {} })).rejects.toMatchObject({
+      code: "invalid_input",
+      message: "INV-9500 has no period; give from and to.",
+      fieldErrors: { "refreshTime.from": "is required: the draft has no period" },
+    });
+    expect(await invoiceRow(bare.id)).toEqual(before);
   });
 
   it("refuses another workspace's draft as not found", async () => {
@@ -161,7 +239,7 @@ describe("updateInvoiceDraft: refusals change nothing", () => {
 
   it("refuses a member, who cannot write invoices", async () => {
     const { draft } = await draftWithTime();
-    await expect(updateInvoiceDraft(mo, { id: draft.id, notes: "Hi" })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(updateInvoiceDraft(mo, { id: draft.id, notes: "Hi" })).rejects.toMatchObject({ code: "forbidden", message: "A member cannot edit invoices in this workspace." });
     expect((await invoiceRow(draft.id)).notes).toBe("");
   });
 });
@@ -201,6 +279,24 @@ describe("updateInvoiceDraft: re-pulling time", () => {
     await entry("2026-11-05", HOUR, 10_000, task.id);
     const pulled = await updateInvoiceDraft(ada, { id: draft.id, refreshTime: { ...november, grouping: "task" } });
     expect(pulled.lines.map((l) => l.description)).toEqual(["Engine — Boiler", "Engine — General"]);
+  });
+
+  it("keeps a draft grouped per task grouped per task when re-pulled without a grouping, and per project one per project", async () => {
+    const { draft, project, entry } = await draftWithTime();
+    const task = await createTaskRow(db, workspaceId, project.id, { name: "Boiler" });
+    await entry("2026-11-05", HOUR, 10_000, task.id);
+    const perTask = await updateInvoiceDraft(ada, { id: draft.id, refreshTime: { ...november, grouping: "task" } });
+    expect(perTask.lines.map((l) => l.description)).toEqual(["Engine — Boiler", "Engine — General"]);
+    await entry("2026-11-06", HOUR, 10_000, task.id);
+    const again = await updateInvoiceDraft(ada, { id: draft.id, refreshTime: {} });
+    expect(again.lines.map((l) => [l.description, l.amount])).toEqual([
+      ["Engine — Boiler", 20_000],
+      ["Engine — General", 30_000],
+    ]);
+    const perProject = await updateInvoiceDraft(ada, { id: draft.id, refreshTime: { ...november, grouping: "project" } });
+    expect(perProject.lines.map((l) => l.description)).toEqual(["Engine"]);
+    // No task on any line now: a re-pull stays per project.
+    expect((await updateInvoiceDraft(ada, { id: draft.id, refreshTime: {} })).lines.map((l) => [l.description, l.amount])).toEqual([["Engine", 50_000]]);
   });
 
   it("refuses a range with no time and changes nothing", async () => {
