@@ -3,7 +3,7 @@
  * a report range covers local midnight to local midnight there, whatever the server's zone.
  */
 import { TZDate } from "@date-fns/tz";
-import { addDays, format, startOfWeek } from "date-fns";
+import { addDays, differenceInCalendarDays, format, startOfWeek } from "date-fns";
 import { z } from "zod";
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -50,6 +50,15 @@ export function localDateTime(isoDate: string, time: string, timeZone: string): 
 export function addIsoDays(isoDate: string, days: number): string {
   const [y, m, d] = isoDate.split("-").map(Number) as [number, number, number];
   return format(addDays(new Date(y, m - 1, d), days), "yyyy-MM-dd");
+}
+
+/** Whole calendar days from `from` to `to` (YYYY-MM-DD), negative when `to` is earlier. */
+export function isoDaysBetween(from: string, to: string): number {
+  const local = (iso: string) => {
+    const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
+    return new Date(y, m - 1, d);
+  };
+  return differenceInCalendarDays(local(to), local(from));
 }
 
 /** The Monday on or before `isoDate`. */

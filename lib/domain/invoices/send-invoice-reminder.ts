@@ -2,7 +2,7 @@ import { z } from "zod";
 import { db, inTransaction, type DbTx } from "@/lib/db";
 import { assertCan, type Actor } from "@/lib/domain/actor";
 import { now } from "@/lib/domain/clock";
-import { formatIsoDate, localDateOf } from "@/lib/domain/dates";
+import { formatIsoDate, isoDaysBetween, localDateOf } from "@/lib/domain/dates";
 import { conflict, invalidInput, parseInput } from "@/lib/domain/errors";
 import { formatMoney } from "@/lib/domain/money";
 import { Email, Id, OptionalText } from "@/lib/domain/schemas";
@@ -41,14 +41,9 @@ function assertRemindable(invoice: FoundInvoice, toOverride: string | undefined)
 
 const day = (n: number) => `${n} ${n === 1 ? "day" : "days"}`;
 
-/** Whole calendar days from `from` to `to` (YYYY-MM-DD), negative when `to` is earlier. */
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
-
 /** "is now 6 days overdue (it was due on 25 Nov 2026)", "is due today", "is due on 25 Dec 2026, in 24 days". */
 export function dueStatement(dueDate: string, today: string): string {
-  const late = daysBetween(dueDate, today);
+  const late = isoDaysBetween(dueDate, today);
   const due = formatIsoDate(dueDate, "d MMM yyyy");
   if (late > 0) return `was due on ${due} and is now ${day(late)} overdue`;
   if (late === 0) return `is due today (${due})`;
@@ -58,7 +53,7 @@ export function dueStatement(dueDate: string, today: string): string {
 /** The reminder as the outbox keeps it. */
 export function renderReminderMessage(invoice: InvoiceDetail, today: string, message: string | null): { subject: string; body: string } {
   const money = (amount: number) => formatMoney(amount, invoice.currency);
-  const late = daysBetween(invoice.dueDate, today);
+  const late = isoDaysBetween(invoice.dueDate, today);
   const seller = invoice.seller.name;
   const paidSoFar = invoice.amountPaid + invoice.amountCredited;
   const body = [
@@ -117,6 +112,6 @@ export async function checkInvoiceReminder(actor: Actor, input: SendInvoiceRemin
   const invoice = await findInvoice(db, actor, data.id);
   const { to, balanceDue } = assertRemindable(invoice, data.to);
   const today = localDateOf(now(), invoice.workspace.timeZone);
-  const late = daysBetween(localDateOf(invoice.dueDate, invoice.workspace.timeZone), today);
+  const late = isoDaysBetween(localDateOf(invoice.dueDate, invoice.workspace.timeZone), today);
   return { label: invoice.label, clientName: invoice.client.name, currency: invoice.currency, balanceDue, daysOverdue: Math.max(late, 0), to };
 }
