@@ -4,6 +4,7 @@
  * the operation, and the response — every refusal one problem+json shape (RFC 9457), every
  * challenge built by `apiChallenge`.
  */
+import { attachmentDisposition } from "@/lib/http/attachment";
 import type { DbTx } from "@/lib/db";
 import { STORAGE_RETRY_AFTER_SECONDS, storageUnavailableMessage, storageUnavailableOf, type StorageUnavailable } from "@/lib/db-errors";
 import { isDomainError, type DomainError } from "@/lib/domain/errors";
@@ -72,7 +73,7 @@ function fileResponse(file: OperationFile, headers: Record<string, string>): Res
     headers: {
       "Content-Type": file.mediaType,
       "Content-Length": String(file.data.byteLength),
-      "Content-Disposition": `attachment; filename="${file.fileName.replace(/["\\\r\n]/g, "_")}"`,
+      "Content-Disposition": attachmentDisposition(file.fileName),
       "Cache-Control": "no-store",
       ...headers,
     },

@@ -115,6 +115,7 @@ describe("bodies", () => {
   it.each([
     ["an empty stream and no Content-Type (how a server hands over a bare DELETE)", {}],
     ["an empty stream with Content-Length: 0", { "content-length": "0" }],
+    ["an empty body labelled application/json", { "content-type": "application/json" }],
   ])("reads %s as no body", async (_, headers) => {
     const { POST } = await import("@/app/api/v1/invoices/[id]/send/route");
     const draft = await db.invoice.findFirstOrThrow({ where: { workspaceId: lovelaceId, status: "draft" } });

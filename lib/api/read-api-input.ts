@@ -4,7 +4,7 @@
  */
 import type { z } from "zod";
 import { summarizeFieldErrors } from "@/lib/domain/errors";
-import { readBoundedJson, readBoundedText } from "@/lib/http/read-bounded-text";
+import { readBoundedText } from "@/lib/http/read-bounded-text";
 import type { ApiEndpoint, ApiInput } from "./endpoint";
 import { ApiProblem, problem } from "./problem";
 
@@ -52,16 +52,19 @@ function queryObject(search: URLSearchParams): Record<string, string | string[]>
 async function readJson(request: Request): Promise<unknown> {
   const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
   // No body at all reads as {}: an action whose fields are all optional needs none. A server
-  // may hand over an empty stream rather than none (a bare DELETE), so an empty body counts too.
+  // may hand over an empty stream rather than none (a bare DELETE), and a client may label an
+  // empty body as JSON, so an empty body counts as none whatever its type.
   if (!request.body) return {};
-  if (!type) {
-    const body = await readBoundedText(request, MAX_API_BODY_BYTES);
-    if ("text" in body && body.text === "") return {};
-    throw new ApiProblem(problem("unsupported_media_type", "Send the request body as application/json."));
+  const body = await readBoundedText(request, MAX_API_BODY_BYTES);
+  if ("refused" in body) {
+    if (body.refused === "too_large") throw new ApiProblem(problem("payload_too_large", `The request body is larger than ${MAX_API_BODY_BYTES} bytes.`));
+    throw new ApiProblem(problem("invalid_request", "The request body is not valid JSON (UTF-8)."));
   }
+  if (body.text === "") return {};
   if (type !== "application/json") throw new ApiProblem(problem("unsupported_media_type", "Send the request body as application/json."));
-  const body = await readBoundedJson(request, MAX_API_BODY_BYTES);
-  if ("json" in body) return body.json;
-  if (body.refused === "too_large") throw new ApiProblem(problem("payload_too_large", `The request body is larger than ${MAX_API_BODY_BYTES} bytes.`));
-  throw new ApiProblem(problem("invalid_request", "The request body is not valid JSON (UTF-8)."));
+  try {
+    return JSON.parse(body.text);
+  } catch {
+    throw new ApiProblem(problem("invalid_request", "The request body is not valid JSON (UTF-8)."));
+  }
 }

@@ -5,6 +5,7 @@
  * domain does not find, is a 404; a role that may not see it a 403; bad input a 400 — each
  * with the domain's message as plain text.
  */
+import { attachmentDisposition } from "@/lib/http/attachment";
 import "server-only";
 import { resolveActor, type Actor } from "@/lib/domain/actor";
 import { isDomainError, type DomainError } from "@/lib/domain/errors";
@@ -30,7 +31,7 @@ export async function workspaceDownload(request: Request, slug: string, produce:
       headers: {
         "Content-Type": file.mediaType,
         "Content-Length": String(file.data.byteLength),
-        "Content-Disposition": `attachment; filename="${file.fileName.replace(/["\\\r\n]/g, "_")}"`,
+        "Content-Disposition": attachmentDisposition(file.fileName),
         "Cache-Control": "private, no-store",
       },
     });

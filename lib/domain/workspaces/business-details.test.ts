@@ -107,6 +107,7 @@ describe("business details", () => {
     ["payment instructions of 13 lines", { paymentInstructions: Array(13).fill("x").join("\n") }, "paymentInstructions", /at most 12 lines/],
     ["a paper size other than A4 or Letter", { paperSize: "a5" }, "paperSize", /a4 or letter/],
     ["a credit note prefix with a space", { creditNotePrefix: "CN 1" }, "creditNotePrefix", /letters, digits/],
+    ["an empty credit note prefix", { creditNotePrefix: "  " }, "creditNotePrefix", /is required/],
     ["a credit note prefix over 12 characters", { creditNotePrefix: "CREDIT-NOTE-X" }, "creditNotePrefix", /at most 12/],
     ["a credit note prefix equal to the invoice prefix", { creditNotePrefix: "INV-" }, "creditNotePrefix", /must differ from the invoice prefix "INV-"/],
     ["a credit note prefix equal to it but for case", { creditNotePrefix: "inv-" }, "creditNotePrefix", /must differ from the invoice prefix/],

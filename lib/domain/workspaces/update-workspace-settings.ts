@@ -52,6 +52,8 @@ export const TimeZone = z
 export const InvoicePrefix = z
   .string()
   .trim()
+  // An empty prefix would number documents "0001", and an empty credit-note prefix would read as "cleared".
+  .min(1, "is required")
   .max(12, "must be at most 12 characters")
   .regex(/^[A-Za-z0-9\-_/.#]*$/, "may only use letters, digits and - _ / . #");
 
