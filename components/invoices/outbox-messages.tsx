@@ -1,6 +1,6 @@
 import type { InvoiceDetail } from "@/lib/domain/invoices/invoice-view";
 
-const KIND_LABEL: Record<InvoiceDetail["deliveries"][number]["kind"], string> = { invoice: "Invoice", reminder: "Reminder", credit_note: "Credit note" };
+const KIND_LABEL: Record<InvoiceDetail["deliveries"][number]["kind"], string> = { invoice: "Invoice", reminder: "Reminder", credit_note: "Credit note", invitation: "Invitation", password_reset: "Password reset" };
 
 /**
  * What sending produced: Hourbook has no mail server, so the rendered message is kept here

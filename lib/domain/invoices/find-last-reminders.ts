@@ -14,5 +14,5 @@ export async function findLastReminders(actor: Actor, invoiceIds: string[]): Pro
     where: { workspaceId: actor.workspaceId, kind: "reminder", invoiceId: { in: invoiceIds } },
     _max: { createdAt: true },
   });
-  return new Map(rows.flatMap((row) => (row._max.createdAt ? [[row.invoiceId, row._max.createdAt] as const] : [])));
+  return new Map(rows.flatMap((row) => (row.invoiceId && row._max.createdAt ? [[row.invoiceId, row._max.createdAt] as const] : [])));
 }

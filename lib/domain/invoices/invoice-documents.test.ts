@@ -184,7 +184,7 @@ describe("sendInvoiceReminder", () => {
     const stored = await db.outboxMessage.findUniqueOrThrow({ where: { id: reminder.id } });
     expect((await textOf(stored.attachment!)).text).toContain(`Balance due ${money}`);
     expect(after.status).toBe("sent");
-    expect(await findLastReminders(ada, [overdue.id, stored.invoiceId, "other"])).toEqual(new Map([[overdue.id, stored.createdAt]]));
+    expect(await findLastReminders(ada, [overdue.id, stored.invoiceId!, "other"])).toEqual(new Map([[overdue.id, stored.createdAt]]));
   });
 
   it("says when an invoice not yet overdue is due, and goes to the address given", async () => {
