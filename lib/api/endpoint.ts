@@ -66,6 +66,11 @@ export interface EndpointOptions {
   body?: z.ZodType;
   /** A file endpoint serving the same resource in another media type, chosen by the Accept header. */
   alternate?: ApiEndpoint;
+  /**
+   * Output fields answered inside the single resource's body instead of around it: `overlaps`
+   * beside a time entry. The body stays the resource, with one more field (additive for clients).
+   */
+  beside?: readonly string[];
 }
 
 /**
@@ -80,7 +85,7 @@ export function endpoint(operation: Operation, route: `${HttpMethod} /api/${stri
   const fields = Object.entries(operation.input.shape).filter(([field]) => field !== options.id && !nested.includes(field));
   const inputSchema = z.strictObject(Object.fromEntries(fields.map(([field, schema]) => [restName(field), method === "GET" ? queryField(schema as z.ZodType) : schema])));
   const where = method === "GET" ? "query" : "body";
-  const { schema: response, body } = responseBody(operation.output);
+  const { schema: response, body } = responseBody(operation.output, options.beside ?? []);
   const fieldNames = Object.fromEntries(Object.entries(operation.fieldNames ?? {}).map(([domain, field]) => [domain, restName(field)]));
   return {
     operation,
@@ -127,9 +132,20 @@ export function endpoint(operation: Operation, route: `${HttpMethod} /api/${stri
 
 type WireObject = { [key: string]: Wire };
 
-/** A single resource is the body itself; a list is `data` (with `next_cursor` when paged); anything else as the operation answers it. */
-function responseBody(output: z.ZodObject): { schema: z.ZodType; body: (result: WireObject) => Wire } {
-  const keys = Object.keys(output.shape);
+/**
+ * A single resource is the body itself (with the `beside` fields in it); a list is `data` (with
+ * `next_cursor` when paged); anything else as the operation answers it.
+ */
+function responseBody(output: z.ZodObject, beside: readonly string[]): { schema: z.ZodType; body: (result: WireObject) => Wire } {
+  const keys = Object.keys(output.shape).filter((key) => !beside.includes(key));
+  if (beside.length && keys.length === 1 && keys[0] && output.shape[keys[0]] instanceof z.ZodObject) {
+    const resource = keys[0];
+    const extra = Object.fromEntries(beside.map((key) => [key, output.shape[key] as z.ZodType]));
+    return {
+      schema: (output.shape[resource] as z.ZodObject).extend(extra),
+      body: (result) => ({ ...(result[resource] as WireObject), ...Object.fromEntries(beside.map((key) => [key, result[key] ?? null])) }),
+    };
+  }
   const [only] = keys;
   const list = keys.find((key) => output.shape[key] instanceof z.ZodArray);
   if (list && (keys.length === 1 || (keys.length === 2 && keys.includes("next_cursor")))) {

@@ -57,8 +57,8 @@ export const API = {
 
   listTimeEntries: endpoint(timeEntries.listTimeEntries, "GET /api/v1/time-entries", { tag: "Time entries", rename: { tag_ids: "tag_id" } }),
   getTimeEntry: endpoint(timeEntries.getTimeEntry, "GET /api/v1/time-entries/{id}", { tag: "Time entries", id: "time_entry_id" }),
-  createTimeEntry: endpoint(timeEntries.createTimeEntry, "POST /api/v1/time-entries", { tag: "Time entries", status: 201 }),
-  updateTimeEntry: endpoint(timeEntries.updateTimeEntry, "PATCH /api/v1/time-entries/{id}", { tag: "Time entries", id: "time_entry_id" }),
+  createTimeEntry: endpoint(timeEntries.createTimeEntry, "POST /api/v1/time-entries", { tag: "Time entries", status: 201, beside: ["overlaps"] }),
+  updateTimeEntry: endpoint(timeEntries.updateTimeEntry, "PATCH /api/v1/time-entries/{id}", { tag: "Time entries", id: "time_entry_id", beside: ["overlaps"] }),
   deleteTimeEntry: endpoint(timeEntries.deleteTimeEntry, "DELETE /api/v1/time-entries/{id}", { tag: "Time entries", id: "time_entry_id", status: 204 }),
 
   listTags: endpoint(tags.listTags, "GET /api/v1/tags", { tag: "Tags" }),

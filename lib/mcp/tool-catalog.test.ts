@@ -207,6 +207,12 @@ const HAPPY_PATHS: HappyPath[] = [
       }),
   },
   {
+    // A date without a start time continues the member's day: it overlaps nothing tracked that day.
+    tool: "create_time_entry",
+    args: async () => ({ project_id: ids.docs, date: daysAgo(1), duration_seconds: 600 }),
+    check: (r) => expect(r.overlaps).toEqual([]),
+  },
+  {
     tool: "update_time_entry",
     args: async () => ({ time_entry_id: (await trackedEntry(world.ada, ids.docs)).id, duration_seconds: 1800, started_at: `${daysAgo(3)}T08:00:00+00:00` }),
     check: (r, args) => expect(r.time_entry).toMatchObject({ duration_seconds: 1800, started_at: new Date(args.started_at as string).toISOString() }),

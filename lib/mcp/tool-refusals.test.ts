@@ -125,7 +125,8 @@ const REFUSALS: [string, string, () => Promise<Args>, RegExp, (() => string)?][]
     async () => ({ project_id: "p", started_at: "2026-11-23T09:00:00Z", date: "2026-11-23", start_time: "09:00", duration_seconds: 3600 }),
     /either as started_at or as date \+ start_time, not both/,
   ],
-  ["a date without a start time", "create_time_entry", async () => ({ project_id: "p", date: "2026-11-23", duration_seconds: 3600 }), /date and start_time go together/],
+  ["a start time without a date", "create_time_entry", async () => ({ project_id: "p", start_time: "09:00", duration_seconds: 3600 }), /date and start_time go together/],
+  ["a move to a date without a start time", "update_time_entry", async () => ({ time_entry_id: "e", date: "2026-11-23" }), /date and start_time go together/],
   ["no start at all", "create_time_entry", async () => ({ project_id: "p", duration_seconds: 3600 }), /Say when the work started/],
   [
     "a draft with no unbilled time in range",

@@ -1,5 +1,7 @@
 /** Time entries: tracked blocks of work, the raw material of invoices. */
 import { z } from "zod";
+import type { DbTx } from "@/lib/db";
+import type { Actor } from "@/lib/domain/actor";
 import { localDateOf, localTimeOf } from "@/lib/domain/dates";
 import { formatDuration } from "@/lib/domain/durations";
 import { invalidInput } from "@/lib/domain/errors";
@@ -8,9 +10,11 @@ import { checkTimeEntryDeletion, deleteTimeEntry as deleteTimeEntryInDomain } fr
 import { getTimeEntry as getTimeEntryInDomain } from "@/lib/domain/time-entries/get-time-entry";
 import { listTimeEntries as listTimeEntriesInDomain } from "@/lib/domain/time-entries/list-time-entries";
 import { updateTimeEntry as updateTimeEntryInDomain } from "@/lib/domain/time-entries/update-time-entry";
+import { findOverlappingEntries } from "@/lib/domain/time-entries/find-overlapping-entries";
+import type { TimeEntryView } from "@/lib/domain/time-entries/time-entry-view";
 import { getWorkspace } from "@/lib/domain/workspaces/get-workspace";
 import { domainNamed } from "@/lib/integrations/wire";
-import { DeletedTimeEntryOut, TimeEntryOut } from "@/lib/integrations/wire-schemas";
+import { DeletedTimeEntryOut, Ref, TimeEntryOut } from "@/lib/integrations/wire-schemas";
 import { entryStart } from "./entry-start";
 import { clockTime, cursor, date, durationSeconds, id, idList, limit, page, startedAt, text } from "./fields";
 import { defineOperation } from "./operation";
@@ -51,6 +55,29 @@ export const getTimeEntry = defineOperation({
   run: async ({ actor }, input) => ({ time_entry: await getTimeEntryInDomain(actor, input.time_entry_id) }),
 });
 
+/**
+ * Time of the same member that a saved entry overlaps. Overlaps are saved (as Toggl and Harvest
+ * do) but said: the answer lists them so a script or an assistant can tell the person.
+ */
+const OverlapOut = z.object({
+  id: z.string(),
+  started_at: z.string().describe("ISO 8601 instant"),
+  ended_at: z.string().describe("ISO 8601 instant: started_at + duration_seconds"),
+  duration_seconds: z.number().int(),
+  description: z.string(),
+  project: Ref,
+  task: Ref.nullable(),
+});
+const overlaps = z
+  .array(OverlapOut)
+  .describe("The member's other entries this one overlaps (sharing at least a second; touching end to start is not an overlap), earliest first; [] when none. The entry is saved either way.");
+
+/** The saved entry and what it overlaps, read in the same transaction when there is one. */
+async function withOverlaps(actor: Actor, entry: TimeEntryView, tx?: DbTx) {
+  const found = await findOverlappingEntries(actor, { membershipId: entry.member.id, startedAt: entry.startedAt, durationSeconds: entry.durationSeconds, excludeEntryId: entry.id }, tx);
+  return { time_entry: entry, overlaps: found };
+}
+
 /** What create and update share: the start in either form, and the entry's fields. */
 const entryFields = {
   started_at: startedAt.optional(),
@@ -63,7 +90,7 @@ export const createTimeEntry = defineOperation({
   name: "create_time_entry",
   title: "Track time",
   description:
-    "Records a block of work on a project (project_id from list_projects, optional task_id from list_tasks). When: either started_at (ISO 8601 with an offset) or date (YYYY-MM-DD) + start_time (HH:MM), both in the workspace's time zone (see get_workspace) — not both forms. How long: duration_seconds, a whole number of seconds from 60 to 86400 (1:30 = 5400). billable defaults to the task's, else the project's, default; the hourly rate is resolved from rules and the project and kept on the entry. Owners and admins may track for another member with member_id.",
+    "Records a block of work on a project (project_id from list_projects, optional task_id from list_tasks). When: either started_at (ISO 8601 with an offset) or date (YYYY-MM-DD) + start_time (HH:MM), both in the workspace's time zone (see get_workspace) — not both forms; date alone starts the entry where that member's latest entry of the day ended (09:00 on an empty day). How long: duration_seconds, a whole number of seconds from 60 to 86400 (1:30 = 5400). billable defaults to the task's, else the project's, default; the hourly rate is resolved from rules and the project and kept on the entry. Owners and admins may track for another member with member_id. Overlapping the member's other time is allowed; the answer's overlaps lists what it overlaps, so tell the person.",
   scope: "time:write", permission: "time:write_own", effect: "additive",
   idempotencyKey: true,
   input: z.object({
@@ -75,16 +102,16 @@ export const createTimeEntry = defineOperation({
     tag_ids: idList("tags", "list_tags", 20).default([]),
     member_id: id("the member to track for", "member.id on time entries").optional().describe("Owners and admins only: track for another member; defaults to you"),
   }),
-  output: z.object({ time_entry: TimeEntryOut }),
+  output: z.object({ time_entry: TimeEntryOut, overlaps }),
   fieldNames: { membershipId: "member_id" },
   async run({ actor, tx }, { started_at, date, start_time, member_id, ...entry }) {
-    const startedAt = await entryStart(actor, { started_at, date, start_time });
+    const startedAt = await entryStart(actor, { started_at, date, start_time }, { membershipId: member_id });
     if (startedAt === undefined) {
       throw invalidInput("Say when the work started: started_at (ISO 8601 with an offset), or date and start_time in the workspace's time zone.", {
         started_at: "or date and start_time is required",
       });
     }
-    return { time_entry: await createTimeEntryInDomain(actor, { ...domainNamed(entry), startedAt, membershipId: member_id }, tx) };
+    return withOverlaps(actor, await createTimeEntryInDomain(actor, { ...domainNamed(entry), startedAt, membershipId: member_id }, tx), tx);
   },
 });
 
@@ -92,7 +119,7 @@ export const updateTimeEntry = defineOperation({
   name: "update_time_entry",
   title: "Edit a time entry",
   description:
-    "Changes a time entry that is not on an invoice (an invoiced entry is locked until its invoice is voided). Fields left out stay as they are. To move it in time give started_at (ISO 8601 with an offset) or date (YYYY-MM-DD) + start_time (HH:MM) together, in the workspace's time zone. duration_seconds is whole seconds, 60–86400. Moving it to another project (project_id) re-resolves its hourly rate and drops a task of the old project; task_id null removes the task; tag_ids replaces all tags.",
+    "Changes a time entry that is not on an invoice (an invoiced entry is locked until its invoice is voided). Fields left out stay as they are. To move it in time give started_at (ISO 8601 with an offset) or date (YYYY-MM-DD) + start_time (HH:MM) together, in the workspace's time zone. duration_seconds is whole seconds, 60–86400. Moving it to another project (project_id) re-resolves its hourly rate and drops a task of the old project; task_id null removes the task; tag_ids replaces all tags. The answer's overlaps lists the member's other entries it now overlaps (saved either way).",
   scope: "time:write", permission: "time:write_own", effect: "updating",
   input: z.object({
     time_entry_id: id("the entry", "list_time_entries"),
@@ -105,11 +132,10 @@ export const updateTimeEntry = defineOperation({
     billable: z.boolean().optional().describe("Whether the entry is billable"),
     tag_ids: idList("tags", "list_tags", 20).optional().describe("Replaces the entry's tags; [] removes them all"),
   }),
-  output: z.object({ time_entry: TimeEntryOut }),
+  output: z.object({ time_entry: TimeEntryOut, overlaps }),
   fieldNames: { id: "time_entry_id" },
-  run: async ({ actor }, { time_entry_id, started_at, date, start_time, ...changes }) => ({
-    time_entry: await updateTimeEntryInDomain(actor, { id: time_entry_id, ...domainNamed(changes), startedAt: await entryStart(actor, { started_at, date, start_time }) }),
-  }),
+  run: async ({ actor }, { time_entry_id, started_at, date, start_time, ...changes }) =>
+    withOverlaps(actor, await updateTimeEntryInDomain(actor, { id: time_entry_id, ...domainNamed(changes), startedAt: await entryStart(actor, { started_at, date, start_time }) })),
 });
 
 export const deleteTimeEntry = defineOperation({

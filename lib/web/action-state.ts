@@ -10,7 +10,9 @@ import { isDomainError } from "@/lib/domain/errors";
 export type ActionState =
   | { status: "idle" }
   | { status: "success"; message: string; id?: string }
-  | { status: "error"; message: string; fieldErrors: Record<string, string> };
+  | { status: "error"; message: string; fieldErrors: Record<string, string> }
+  /** Nothing was saved: the action asks the person to confirm first (`details`: what they confirm, one line each). */
+  | { status: "confirm"; message: string; details: string[] };
 
 export const IDLE: ActionState = { status: "idle" };
 

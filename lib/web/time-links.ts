@@ -1,4 +1,4 @@
-/** Links to the Time page's week view, keeping only well-formed parameters. */
+/** Links to the Time page's week view and the week's timesheet, keeping only well-formed parameters. */
 import { IsoDate } from "@/lib/domain/dates";
 
 export const TIME_NOTICES = { updated: "Time entry updated.", deleted: "Time entry deleted." } as const;
@@ -11,6 +11,15 @@ export function timePageHref(slug: string, params: { week?: string; member?: str
   if (params.notice) search.set("notice", params.notice);
   const query = search.toString();
   return `/w/${encodeURIComponent(slug)}/time${query ? `?${query}` : ""}`;
+}
+
+/** The week's timesheet (project/task × day), for one member. */
+export function timesheetHref(slug: string, params: { week?: string; member?: string } = {}): string {
+  const search = new URLSearchParams();
+  if (params.week && IsoDate.safeParse(params.week).success) search.set("week", params.week);
+  if (params.member && /^[\w-]{1,64}$/.test(params.member)) search.set("member", params.member);
+  const query = search.toString();
+  return `/w/${encodeURIComponent(slug)}/timesheet${query ? `?${query}` : ""}`;
 }
 
 export function timeNotice(value: string | undefined): string | null {

@@ -6,6 +6,7 @@ import { TimeEntryForm } from "@/components/time/time-entry-form";
 import type { EntryRow } from "@/components/time/types";
 import { WeekNav } from "@/components/time/week-nav";
 import { Alert } from "@/components/ui/alert";
+import { ButtonLink } from "@/components/ui/button";
 import { Card, Stat } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireWorkspaceActor } from "@/lib/auth/session";
@@ -17,9 +18,10 @@ import { listProjects } from "@/lib/domain/projects/list-projects";
 import { listTags } from "@/lib/domain/tags/list-tags";
 import { listTasks } from "@/lib/domain/tasks/list-tasks";
 import { listTimeEntries } from "@/lib/domain/time-entries/list-time-entries";
+import { nextStartAfter } from "@/lib/domain/time-entries/suggest-next-start";
 import type { TimeEntryView } from "@/lib/domain/time-entries/time-entry-view";
 import { listMembers } from "@/lib/domain/workspaces/list-members";
-import { timeNotice, timePageHref } from "@/lib/web/time-links";
+import { timeNotice, timePageHref, timesheetHref } from "@/lib/web/time-links";
 import { weekOf } from "@/lib/web/week";
 import { createTimeEntryAction, deleteTimeEntryAction } from "./actions";
 
@@ -80,6 +82,15 @@ export default async function TimePage({ params, searchParams }: { params: Promi
   const canTrackForOthers = can(actor, "time:write_all");
   const trackable = members.filter((m) => m.status === "active");
   const notice = timeNotice(one(query.notice));
+  // The add form starts each day of the week where that member's day left off (09:00 when empty).
+  const trackedFor = otherMember && otherMember.status === "active" ? otherMember.id : actor.membershipId;
+  const nextStarts = Object.fromEntries(
+    week.days.flatMap((day) => {
+      const next = nextStartAfter(day, (byDay.get(day) ?? []).filter((e) => e.member.id === trackedFor), timeZone);
+      return next.date === day ? [[day, next.startTime] as const] : [];
+    }),
+  );
+  const addDate = week.isCurrent ? today : week.start;
 
   return (
     <>
@@ -91,7 +102,14 @@ export default async function TimePage({ params, searchParams }: { params: Promi
             {formatIsoDate(week.end, "d MMMM yyyy")} <span className="text-slate-500">({timeZone})</span>
           </>
         }
-        actions={<WeekNav previousHref={href(week.previous)} currentHref={timePageHref(slug, { member: memberParam })} nextHref={href(week.next)} isCurrent={week.isCurrent} />}
+        actions={
+          <div className="flex flex-wrap items-center gap-2">
+            <ButtonLink href={timesheetHref(slug, { week: week.start, member: member === ALL ? undefined : memberParam })} variant="secondary" size="sm">
+              Week timesheet
+            </ButtonLink>
+            <WeekNav previousHref={href(week.previous)} currentHref={timePageHref(slug, { member: memberParam })} nextHref={href(week.next)} isCurrent={week.isCurrent} />
+          </div>
+        }
       />
 
       <div className="space-y-6">
@@ -130,16 +148,17 @@ export default async function TimePage({ params, searchParams }: { params: Promi
                 ? trackable.map((m) => ({ id: m.id, label: m.id === actor.membershipId ? "Me" : m.name }))
                 : undefined
             }
+            nextStarts={nextStarts}
             defaults={{
-              date: week.isCurrent ? today : week.start,
-              startTime: "09:00",
+              date: addDate,
+              startTime: nextStarts[addDate] ?? "09:00",
               duration: "",
               projectId: "",
               taskId: "",
               description: "",
               billable: null,
               tagIds: [],
-              membershipId: otherMember && otherMember.status === "active" ? otherMember.id : actor.membershipId,
+              membershipId: trackedFor,
             }}
           />
         </Card>
