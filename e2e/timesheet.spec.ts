@@ -1,0 +1,69 @@
+/**
+ * Adding time continues the day, overlapping time is confirmed before it is saved, and the
+ * week's timesheet takes a duration typed into a cell. In Ada's own Sketchbook workspace, in a
+ * week of January 2025 that holds no demo time, so no other spec sees these entries.
+ */
+import { expect, test, type BrowserContext, type Page } from "@playwright/test";
+import { signIn } from "./sign-in";
+
+const WEEK = "2025-01-06";
+
+test.describe("time that continues the day, overlaps and the week's timesheet", () => {
+  let context: BrowserContext;
+  let page: Page;
+  test.beforeAll(async ({ browser, baseURL }) => {
+    context = await browser.newContext({ baseURL });
+    page = await context.newPage();
+    await signIn(page, "ada@example.com");
+  });
+  test.afterAll(async () => context.close());
+
+  test("the next entry starts where the last ended, an overlap asks first, and a timesheet cell sets the day's time", async () => {
+    await page.goto(`/w/sketchbook/time?week=${WEEK}`);
+    const form = page.getByRole("form", { name: "Add time entry" });
+    await expect(form.getByLabel("Date")).toHaveValue(WEEK);
+    await expect(form.getByLabel("Start time")).toHaveValue("09:00");
+    await form.getByLabel("Duration").fill("1:25");
+    await form.getByLabel("Project").selectOption({ label: "Portfolio" });
+    await form.getByRole("button", { name: "Add entry" }).click();
+    await expect(page.getByTestId("create-entry-message")).toContainText("Added 1:25 on Portfolio");
+    // Not 09:00 again: the next entry starts where this one ended.
+    await expect(form.getByLabel("Start time")).toHaveValue("10:25");
+
+    // The issue's example: 09:00–09:07 on top of 09:00–10:25 is not saved without a word.
+    await form.getByLabel("Start time").fill("09:00");
+    await form.getByLabel("Duration").fill("0:07");
+    await form.getByRole("button", { name: "Add entry" }).click();
+    const warning = page.getByTestId("create-entry-message");
+    await expect(warning).toContainText("This overlaps an entry you already tracked");
+    await expect(warning).toContainText("Portfolio, Mon 6 Jan 09:00–10:25");
+    await expect(page.getByTestId("time-entry")).toHaveCount(1);
+    await expect(form.getByLabel("Duration")).toHaveValue("0:07");
+    await form.getByRole("button", { name: "Save anyway" }).click();
+    await expect(page.getByTestId("create-entry-message")).toContainText("Added 0:07 on Portfolio");
+    await expect(page.getByTestId("time-entry")).toHaveCount(2);
+
+    await page.getByRole("link", { name: "Week timesheet" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Timesheet" })).toBeVisible();
+    // Two entries make Monday's cell: it says why it is read-only.
+    const monday = page.getByRole("textbox", { name: "Portfolio, Mon 6 Jan" });
+    await expect(monday).toHaveValue("1:32");
+    await expect(monday).toHaveAttribute("readonly", "");
+    await expect(monday).toHaveAccessibleDescription(/2 entries make up this cell/);
+
+    const tuesday = page.getByRole("textbox", { name: "Portfolio, Tue 7 Jan" });
+    await tuesday.fill("1.5");
+    await tuesday.press("Enter");
+    await expect(page.getByTestId("timesheet-status")).toHaveText("Added 1:30 on Portfolio, Tue 7 Jan.");
+    await expect(tuesday).toHaveValue("1:30");
+    await expect(page.getByTestId("timesheet-row-total")).toHaveText("3:02");
+    await expect(page.getByTestId("timesheet-day-total").nth(1)).toHaveText("1:30");
+    await expect(page.getByTestId("timesheet-week-total")).toHaveText("3:02");
+
+    // Typed over, the same cell's one entry changes; nothing new is added.
+    await tuesday.fill("45m");
+    await tuesday.press("Enter");
+    await expect(page.getByTestId("timesheet-status")).toHaveText("Changed to 0:45 on Portfolio, Tue 7 Jan.");
+    await expect(page.getByTestId("timesheet-week-total")).toHaveText("2:17");
+  });
+});
