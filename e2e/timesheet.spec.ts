@@ -3,6 +3,7 @@
  * week's timesheet takes a duration typed into a cell. In Ada's own Sketchbook workspace, in a
  * week of January 2025 that holds no demo time, so no other spec sees these entries.
  */
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import { signIn } from "./sign-in";
 
@@ -43,6 +44,17 @@ test.describe("time that continues the day, overlaps and the week's timesheet", 
     await expect(page.getByTestId("create-entry-message")).toContainText("Added 0:07 on Portfolio");
     await expect(page.getByTestId("time-entry")).toHaveCount(2);
 
+    // Editing asks the same way: moving the short entry to 09:30 still overlaps the long one.
+    await page.getByRole("link", { name: "Edit 0:07 on Portfolio" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Edit time entry" })).toBeVisible();
+    await page.getByLabel("Start time").fill("09:30");
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await expect(page.getByTestId("edit-entry-message")).toContainText("Portfolio, Mon 6 Jan 09:00–10:25");
+    await expect(page.getByLabel("Start time")).toHaveValue("09:30");
+    await page.getByRole("button", { name: "Save anyway" }).click();
+    await expect(page.getByTestId("time-notice")).toHaveText("Time entry updated.");
+    await expect(page.getByTestId("time-entry").filter({ hasText: "09:30–09:37" })).toHaveCount(1);
+
     await page.getByRole("link", { name: "Week timesheet" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Timesheet" })).toBeVisible();
     // Two entries make Monday's cell: it says why it is read-only.
@@ -65,5 +77,15 @@ test.describe("time that continues the day, overlaps and the week's timesheet", 
     await tuesday.press("Enter");
     await expect(page.getByTestId("timesheet-status")).toHaveText("Changed to 0:45 on Portfolio, Tue 7 Jan.");
     await expect(page.getByTestId("timesheet-week-total")).toHaveText("2:17");
+  });
+
+  test("the timesheet fits a 390 px phone (the grid scrolls in its own focusable region) and passes axe", async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`/w/sketchbook/timesheet?week=${WEEK}`);
+    await expect(page.getByRole("region", { name: "Timesheet for the week" })).toBeVisible();
+    const widths = await page.evaluate(() => ({ document: document.documentElement.scrollWidth, viewport: window.innerWidth }));
+    expect(widths.document).toBeLessThanOrEqual(widths.viewport);
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    expect(results.violations.map((v) => `${v.id} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`)).toEqual([]);
   });
 });
