@@ -77,6 +77,14 @@ test.describe("time that continues the day, overlaps and the week's timesheet", 
     await tuesday.press("Enter");
     await expect(page.getByTestId("timesheet-status")).toHaveText("Changed to 0:45 on Portfolio, Tue 7 Jan.");
     await expect(page.getByTestId("timesheet-week-total")).toHaveText("2:17");
+
+    // A refusal is announced and marks the cell; nothing changes.
+    const wednesday = page.getByRole("textbox", { name: "Portfolio, Wed 8 Jan" });
+    await wednesday.fill("soon");
+    await wednesday.press("Enter");
+    await expect(page.getByTestId("timesheet-status")).toContainText("Portfolio, Wed 8 Jan: “soon” is not a duration: write it like 1:30, 1.5 or 90m.");
+    await expect(wednesday).toHaveAttribute("aria-invalid", "true");
+    await expect(page.getByTestId("timesheet-week-total")).toHaveText("2:17");
   });
 
   test("the timesheet fits a 390 px phone (the grid scrolls in its own focusable region) and passes axe", async () => {

@@ -58,7 +58,8 @@ const rowName = (row: Pick<TimesheetGridRow, "projectName" | "taskName">) => (ro
  */
 export function TimesheetGrid({ days, rows, dayTotals, total, projects, tasks, save }: TimesheetGridProps) {
   const [drafts, setDrafts] = useState<Record<string, string>>({});
-  const [failed, setFailed] = useState<string | null>(null);
+  // The cell whose last save was refused, and what was typed: leaving it unchanged does not send it again.
+  const [failed, setFailed] = useState<{ key: string; typed: string } | null>(null);
   const [status, setStatus] = useState<{ tone: "info" | "success" | "error"; message: string; href?: string } | null>(null);
   const [added, setAdded] = useState<TimesheetGridRow[]>([]);
   const [saving, setSaving] = useState<string | null>(null);
@@ -72,7 +73,7 @@ export function TimesheetGrid({ days, rows, dayTotals, total, projects, tasks, s
     if (!day || !cell) return;
     const key = cellKey(row.key, day.date);
     const typed = drafts[key];
-    if (typed === undefined || saving === key) return;
+    if (typed === undefined || saving === key || (failed?.key === key && failed.typed === typed)) return;
     if (typed.trim() === cell.value) {
       setDrafts(({ [key]: _, ...rest }) => rest);
       return;
@@ -86,7 +87,7 @@ export function TimesheetGrid({ days, rows, dayTotals, total, projects, tasks, s
         setFailed(null);
         setStatus({ tone: "success", message: state.message });
       } else if (state.status === "error") {
-        setFailed(key);
+        setFailed({ key, typed });
         setStatus({ tone: "error", message: `${rowName(row)}, ${day.label}: ${state.message}` });
       }
     });
@@ -99,6 +100,7 @@ export function TimesheetGrid({ days, rows, dayTotals, total, projects, tasks, s
     } else if (event.key === "Escape") {
       const key = cellKey(row.key, days[dayIndex]?.date ?? "");
       setDrafts(({ [key]: _, ...rest }) => rest);
+      if (failed?.key === key) setFailed(null);
     }
   }
 
@@ -147,7 +149,7 @@ export function TimesheetGrid({ days, rows, dayTotals, total, projects, tasks, s
                         inputMode="decimal"
                         autoComplete="off"
                         aria-label={`${rowName(row)}, ${day.label}`}
-                        aria-invalid={failed === key ? true : undefined}
+                        aria-invalid={failed?.key === key ? true : undefined}
                         aria-describedby={cell.readOnly ? reasonId : undefined}
                         readOnly={cell.readOnly !== null}
                         title={cell.readOnly ?? undefined}

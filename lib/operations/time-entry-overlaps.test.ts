@@ -5,6 +5,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import * as timeEntriesRoute from "@/app/api/v1/time-entries/route";
 import * as timeEntryRoute from "@/app/api/v1/time-entries/[id]/route";
+import { openApiDocument } from "@/lib/api/openapi";
 import { db } from "@/lib/db";
 import { apiCall } from "@/lib/testing/api-call";
 import { callToolOver } from "@/lib/testing/mcp-call";
@@ -68,6 +69,19 @@ describe("REST", () => {
     const res = await post({ project_id: project, start_time: "09:00", duration_seconds: 600 });
     expect(res.status).toBe(422);
     expect(await db.timeEntry.count()).toBe(before);
+  });
+});
+
+describe("the OpenAPI document", () => {
+  it.each([
+    ["/api/v1/time-entries", "post", "201"],
+    ["/api/v1/time-entries/{id}", "patch", "200"],
+  ])("publishes overlaps beside the entry's fields in %s %s", (path, method, status) => {
+    const doc = JSON.parse(JSON.stringify(openApiDocument())) as { paths: Record<string, Record<string, { responses: Record<string, { content: Record<string, { schema: unknown }> }> }>> };
+    const schema = JSON.stringify(doc.paths[path]?.[method]?.responses[status]?.content["application/json"]?.schema);
+    expect(schema).toContain('"overlaps"');
+    expect(schema).toContain('"ended_at"');
+    expect(schema).toContain('"hourly_rate"');
   });
 });
 
