@@ -138,7 +138,7 @@ function OperationCard({ op }: { op: ReferenceOperation }) {
       <header className="space-y-1 border-b border-slate-100 px-5 py-4">
         <h3 id={`${op.id}-title`} className="flex flex-wrap items-center gap-2 text-base font-semibold text-slate-900">
           <Badge tone={METHOD_TONES[op.method] ?? "gray"}>{op.method}</Badge>
-          <code className="font-mono text-sm">{op.path}</code>
+          <code className="font-mono text-sm wrap-anywhere">{op.path}</code>
         </h3>
         <p className="text-sm font-medium text-slate-800">{op.summary}</p>
         <p className="text-xs text-slate-500">

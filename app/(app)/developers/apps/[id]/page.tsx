@@ -97,7 +97,7 @@ export default async function DeveloperAppPage({ params, searchParams }: { param
           </dl>
         </Card>
 
-        <div className="grid gap-6 lg:grid-cols-2">
+        <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
           <Card title="Redirect URIs" description="Authorization responses go only to these exactly as written (on http://127.0.0.1 and http://[::1], any port matches).">
             <ul className="space-y-1">
               {app.redirectUris.map((uri) => (

@@ -78,7 +78,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ worksp
         }
       />
       </div>
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem] print:block">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_22rem] print:block">
         <div className="space-y-6">
           <div className="print:[&>article]:shadow-none print:[&>article]:ring-0" data-testid="invoice-print-area">
             <InvoiceDocument invoice={invoice} logoUrl={invoice.seller.logoId ? `/w/${workspace.slug}/settings/logo/${invoice.seller.logoId}` : null} />
