@@ -1,4 +1,5 @@
 import { ButtonLink } from "./button";
+import { DocumentTitle } from "./document-title";
 
 /**
  * What a link that leads nowhere shows: the page is missing or not the viewer's to see. It never
@@ -8,6 +9,7 @@ import { ButtonLink } from "./button";
 export function NotFoundNotice({ back }: { back: { href: string; label: string } }) {
   return (
     <section aria-labelledby="not-found-title" className="mx-auto max-w-lg py-10 text-center" data-testid="not-found">
+      <DocumentTitle title="Page not found · Hourbook" />
       <p className="text-sm font-semibold text-indigo-700">404</p>
       <h1 id="not-found-title" className="mt-2 text-2xl font-semibold tracking-tight text-slate-900">
         Page not found

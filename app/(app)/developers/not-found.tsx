@@ -1,7 +1,4 @@
-import type { Metadata } from "next";
 import { NotFoundNotice } from "@/components/ui/not-found-notice";
-
-export const metadata: Metadata = { title: "Page not found" };
 
 /** An app id that is not one of the viewer's (or no longer exists), inside the developer pages' frame. */
 export default function DeveloperNotFound() {

@@ -9,10 +9,5 @@ import { NotFoundNotice } from "@/components/ui/not-found-notice";
  */
 export default function WorkspaceNotFound() {
   const { workspace } = useParams<{ workspace: string }>();
-  return (
-    <>
-      <title>Page not found · Hourbook</title>
-      <NotFoundNotice back={{ href: `/w/${encodeURIComponent(workspace)}/time`, label: "Back to Time" }} />
-    </>
-  );
+  return <NotFoundNotice back={{ href: `/w/${encodeURIComponent(workspace)}/time`, label: "Back to Time" }} />;
 }
