@@ -71,6 +71,14 @@ for (const screen of SCREENS) {
       await expectNoViolations(page);
     });
 
+    test("a new invoice's preview, opened from the Billing Hub", async () => {
+      await page.goto("/w/lovelace-studio/billing-hub");
+      await page.getByRole("link", { name: /^Create invoice/ }).first().click();
+      await expect(page.getByRole("region", { name: "Invoice lines" })).toBeVisible();
+      await expectFitsScreen(page);
+      await expectNoViolations(page);
+    });
+
     test("a draft's Edit draft page", async () => {
       await page.goto("/w/lovelace-studio/invoices?status=draft");
       await page.getByRole("link", { name: /^INV-/ }).first().click();

@@ -57,6 +57,20 @@ test.describe("the menu on a phone", () => {
     await expect(nav).toBeHidden();
   });
 
+  test("a table wider than the phone scrolls inside the page, from the keyboard too", async () => {
+    await page.goto("/w/lovelace-studio/billing-hub");
+    const table = page.getByRole("region", { name: "Overdue invoices" });
+    const sizes = await table.evaluate((el) => ({ scrollWidth: el.scrollWidth, clientWidth: el.clientWidth }));
+    expect(sizes.scrollWidth).toBeGreaterThan(sizes.clientWidth);
+    await table.focus();
+    await expect(table).toBeFocused();
+    await page.keyboard.press("ArrowRight");
+    await expect.poll(() => table.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+    for (let i = 0; i < 30 && (await table.evaluate((el) => el.scrollLeft + el.clientWidth < el.scrollWidth - 1)); i++) await page.keyboard.press("ArrowRight");
+    // Scrolled to its end, its last column (the Send reminder button) is on the screen.
+    await expect(table.getByRole("button", { name: /Send reminder/ })).toBeInViewport();
+  });
+
   test("on a laptop screen there is no Menu button and the sidebar shows", async () => {
     await page.setViewportSize({ width: LAPTOP.width, height: LAPTOP.height });
     await page.goto("/w/lovelace-studio/time");
