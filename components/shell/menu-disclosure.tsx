@@ -7,7 +7,7 @@ import { cx } from "@/components/ui/cx";
  * The app's menu on a small screen: a "Menu" button (aria-expanded, aria-controls) that shows
  * and hides `children`; from the lg breakpoint up the button is gone and `children` always show.
  * Following a link, or Escape, closes it (Escape hands focus back to the button). Without
- * JavaScript the menu stays open, so a phone can still reach every page.
+ * JavaScript the menu stays open and the button is hidden, so a phone can still reach every page.
  */
 export function MenuDisclosure({ id, label = "Menu", children }: { id: string; label?: string; children: ReactNode }) {
   const [open, setOpen] = useState(false);
@@ -48,7 +48,7 @@ export function MenuDisclosure({ id, label = "Menu", children }: { id: string; l
         {children}
       </div>
       <noscript>
-        <style>{`#${id}{display:flex}`}</style>
+        <style>{`#${id}{display:flex}[aria-controls="${id}"]{display:none}`}</style>
       </noscript>
     </>
   );
