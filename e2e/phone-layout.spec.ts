@@ -98,6 +98,7 @@ test.describe("links someone may not open end on a page that says so and links b
       { path: "/developers/apps/no-such-app", back: { name: "Back to Developer apps", href: "/developers/apps" } },
       { path: "/developers/apps/no-such-app/edit", back: { name: "Back to Developer apps", href: "/developers/apps" } },
       { path: "/no-such-page", back: { name: "Go to Hourbook", href: "/" } },
+      { path: "/w/lovelace-studio/no-such-page", back: { name: "Back to Time", href: "/w/lovelace-studio/time" } },
     ];
     for (const { path, back } of cases) {
       const response = await grace.page.goto(path);
