@@ -15,7 +15,18 @@ const STATUS: Record<ApprovalState, { label: string; tone: BadgeTone }> = {
  * One action an app asked to carry out: which app, in which workspace, exactly what it would
  * do, and until when it waits. `children` is the Approve/Deny form of a waiting one.
  */
-export function ApprovalCard({ approval, headingLevel = 2, children }: { approval: ApprovalView; headingLevel?: 2 | 3; children?: ReactNode }) {
+export function ApprovalCard({
+  approval,
+  timeZone,
+  headingLevel = 2,
+  children,
+}: {
+  approval: ApprovalView;
+  /** The viewer's time zone (lib/web/viewer-time-zone.ts). */
+  timeZone: string;
+  headingLevel?: 2 | 3;
+  children?: ReactNode;
+}) {
   const Heading = `h${headingLevel}` as const;
   const status = STATUS[approval.status];
   return (
@@ -32,15 +43,15 @@ export function ApprovalCard({ approval, headingLevel = 2, children }: { approva
         </Row>
         <Row term="Workspace">{approval.workspaceName}</Row>
         <Row term="Asked">
-          <When at={approval.createdAt} />
+          <When at={approval.createdAt} timeZone={timeZone} />
         </Row>
         {approval.decidedAt ? (
           <Row term="Decided">
-            <When at={approval.decidedAt} />
+            <When at={approval.decidedAt} timeZone={timeZone} />
           </Row>
         ) : (
           <Row term={approval.status === "expired" ? "Expired" : "Waits until"}>
-            <When at={approval.expiresAt} />
+            <When at={approval.expiresAt} timeZone={timeZone} />
           </Row>
         )}
       </dl>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { When } from "@/components/integrations/when";
 import { Table, Td } from "@/components/ui/table";
 import { formatIsoDate } from "@/lib/domain/dates";
 import type { InvoiceSummary } from "@/lib/domain/invoices/invoice-view";
@@ -31,7 +32,6 @@ export function OverdueInvoices({
   /** The reminder action; null when the viewer may not send reminders. */
   remind: ((prev: ActionState, form: FormData) => Promise<ActionState>) | null;
 }) {
-  const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone });
   return (
     <Table
       caption="Overdue invoices"
@@ -39,6 +39,7 @@ export function OverdueInvoices({
     >
       {invoices.map((invoice) => {
         const late = daysBetween(invoice.dueDate, today);
+        const lastReminder = lastReminders.get(invoice.id);
         return (
           <tr key={invoice.id}>
             <Td className="font-medium">
@@ -54,7 +55,7 @@ export function OverdueInvoices({
               </span>
             </Td>
             <Td className="whitespace-nowrap text-slate-600" data-testid={`last-reminder-${invoice.label}`}>
-              {lastReminders.has(invoice.id) ? when.format(lastReminders.get(invoice.id)) : "None yet"}
+              {lastReminder ? <When at={lastReminder} timeZone={timeZone} date /> : "None yet"}
             </Td>
             <Td align="right" className="font-medium text-slate-900">
               {formatMoney(invoice.balanceDue, invoice.currency)}

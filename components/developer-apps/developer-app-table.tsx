@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { When } from "@/components/integrations/when";
 import { Badge } from "@/components/ui/badge";
 import { Table, Td } from "@/components/ui/table";
 
@@ -12,9 +13,9 @@ export interface DeveloperAppRow {
 }
 
 const RESOURCE_LABELS: Record<string, string> = { api: "REST API", mcp: "MCP" };
-const created = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
 
-export function DeveloperAppTable({ apps }: { apps: DeveloperAppRow[] }) {
+/** `timeZone`: the viewer's, for the day each app was created. */
+export function DeveloperAppTable({ apps, timeZone }: { apps: DeveloperAppRow[]; timeZone: string }) {
   return (
     <Table caption="Your developer apps" columns={["Name", "Type", "Resources", "Created", { label: "Live connections", align: "right" }]}>
       {apps.map((app) => (
@@ -30,7 +31,7 @@ export function DeveloperAppTable({ apps }: { apps: DeveloperAppRow[] }) {
           </Td>
           <Td>{app.resources.map((r) => RESOURCE_LABELS[r] ?? r).join(", ")}</Td>
           <Td>
-            <time dateTime={app.createdAt.toISOString()}>{created.format(app.createdAt)}</time>
+            <When at={app.createdAt} timeZone={timeZone} date />
           </Td>
           <Td align="right">{app.liveConnections}</Td>
         </tr>

@@ -16,11 +16,14 @@ export function AppConnectionGroups({
   revokeAction,
   revokeAllAction,
   idleDays,
+  timeZone,
 }: {
   groups: AppConnections[];
   revokeAction: Action;
   revokeAllAction: Action;
   idleDays: number;
+  /** The viewer's time zone, for when each was approved and last used. */
+  timeZone: string;
 }) {
   return (
     <div className="space-y-8">
@@ -51,10 +54,10 @@ export function AppConnectionGroups({
               ) : null}
             </div>
             {group.live.length ? (
-              <ConnectionList connections={group.live} revokeAction={revokeAction} label={`Connections of ${group.appName}`} idleDays={idleDays} />
+              <ConnectionList connections={group.live} revokeAction={revokeAction} label={`Connections of ${group.appName}`} idleDays={idleDays} timeZone={timeZone} />
             ) : null}
             {group.ended.length ? (
-              <ConnectionList connections={group.ended} revokeAction={null} label={`Ended connections of ${group.appName}`} idleDays={idleDays} />
+              <ConnectionList connections={group.ended} revokeAction={null} label={`Ended connections of ${group.appName}`} idleDays={idleDays} timeZone={timeZone} />
             ) : null}
           </section>
         );

@@ -29,7 +29,8 @@ export function ConnectionList({
   idleDays?: number;
   revokeAction: ((prev: ActionState, form: FormData) => Promise<ActionState>) | null;
   showMember?: boolean;
-  timeZone?: string;
+  /** The viewer's time zone (lib/web/viewer-time-zone.ts). */
+  timeZone: string;
   label: string;
 }) {
   return (

@@ -22,7 +22,7 @@ export function InvoiceDocument({ invoice, logoUrl }: { invoice: InvoiceDetail; 
   const money = (amount: number) => formatMoney(amount, invoice.currency);
   return (
     <article aria-label={`Invoice ${invoice.label}`} className="rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
-      <div className="flex flex-wrap items-start justify-between gap-4 border-b border-slate-100 px-8 py-6">
+      <div className="flex flex-wrap items-start justify-between gap-4 border-b border-slate-100 px-5 sm:px-8 py-6">
         <div>
           <p className="text-xs font-semibold uppercase tracking-widest text-slate-500">{invoice.kind === "credit_note" ? "Credit note" : "Invoice"}</p>
           <p className="mt-1 text-2xl font-semibold tracking-tight text-slate-900">{invoice.label}</p>
@@ -36,7 +36,7 @@ export function InvoiceDocument({ invoice, logoUrl }: { invoice: InvoiceDetail; 
         </div>
       </div>
 
-      <div className="grid gap-6 px-8 py-6 text-sm sm:grid-cols-[1fr_1fr_auto]">
+      <div className="grid gap-6 px-5 sm:px-8 py-6 text-sm sm:grid-cols-[1fr_1fr_auto]">
         <div data-testid="invoice-seller">
           <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">From</p>
           <p className="mt-1 font-medium text-slate-900">{seller.name}</p>
@@ -65,7 +65,7 @@ export function InvoiceDocument({ invoice, logoUrl }: { invoice: InvoiceDetail; 
         </dl>
       </div>
 
-      <div className="px-8 pb-2">
+      <div className="px-5 sm:px-8 pb-2">
         <InvoiceLinesTable
           lines={invoice.lines.map((line) => ({ ...line, key: line.id }))}
           totals={invoice}
@@ -77,7 +77,7 @@ export function InvoiceDocument({ invoice, logoUrl }: { invoice: InvoiceDetail; 
         />
       </div>
 
-      <div className="px-8 pb-6 pt-2 text-sm">
+      <div className="px-5 sm:px-8 pb-6 pt-2 text-sm">
         <div className="border-t border-slate-200 pt-3">
           {invoice.payments.length ? (
             <table className="w-full">
@@ -123,14 +123,14 @@ export function InvoiceDocument({ invoice, logoUrl }: { invoice: InvoiceDetail; 
       </div>
 
       {seller.paymentInstructions && invoice.kind === "invoice" ? (
-        <div className="border-t border-slate-100 px-8 py-5" data-testid="payment-instructions">
+        <div className="border-t border-slate-100 px-5 sm:px-8 py-5" data-testid="payment-instructions">
           <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">Payment instructions</p>
           <Lines text={seller.paymentInstructions} className="mt-1 text-sm text-slate-700" />
         </div>
       ) : null}
 
       {invoice.notes ? (
-        <div className="border-t border-slate-100 px-8 py-5">
+        <div className="border-t border-slate-100 px-5 sm:px-8 py-5">
           <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">Notes</p>
           <p className="mt-1 whitespace-pre-line text-sm text-slate-700">{invoice.notes}</p>
         </div>

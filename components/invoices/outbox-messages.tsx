@@ -1,3 +1,4 @@
+import { When } from "@/components/integrations/when";
 import type { InvoiceDetail } from "@/lib/domain/invoices/invoice-view";
 
 const KIND_LABEL: Record<InvoiceDetail["deliveries"][number]["kind"], string> = { invoice: "Invoice", reminder: "Reminder", credit_note: "Credit note", invitation: "Invitation", password_reset: "Password reset" };
@@ -5,9 +6,9 @@ const KIND_LABEL: Record<InvoiceDetail["deliveries"][number]["kind"], string> = 
 /**
  * What sending produced: Hourbook has no mail server, so the rendered message is kept here
  * verbatim, with the PDF it carried (served as stored from `{invoicePath}/outbox/{id}/pdf`).
+ * `timeZone`: the viewer's, for when each was kept.
  */
 export function OutboxMessages({ deliveries, timeZone, invoicePath }: { deliveries: InvoiceDetail["deliveries"]; timeZone: string; invoicePath: string }) {
-  const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone });
   return (
     <ul className="space-y-4">
       {deliveries.map((message) => (
@@ -20,7 +21,9 @@ export function OutboxMessages({ deliveries, timeZone, invoicePath }: { deliveri
             <dt className="text-slate-500">Subject</dt>
             <dd className="font-medium text-slate-900">{message.subject}</dd>
             <dt className="text-slate-500">Kept</dt>
-            <dd className="text-slate-700">{when.format(message.createdAt)}</dd>
+            <dd className="text-slate-700">
+              <When at={message.createdAt} timeZone={timeZone} />
+            </dd>
             {message.attachmentName ? (
               <>
                 <dt className="text-slate-500">Attached</dt>

@@ -5,7 +5,7 @@ export function PrecedenceNote() {
       <p>
         <span className="font-semibold text-slate-900">Which rule wins:</span> when several rules of the same kind match an entry, the most
         specific one applies —{" "}
-        <span className="whitespace-nowrap font-medium text-slate-800">project + member › project › client + member › client › member › whole workspace</span>{" "}
+        <span className="font-medium text-slate-800 sm:whitespace-nowrap">project + member › project › client + member › client › member › whole workspace</span>{" "}
         (a project&apos;s own rate counts as a project rule; between equally specific rules the newest wins).
       </p>
       <p className="mt-1 text-xs text-slate-500">

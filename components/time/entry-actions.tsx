@@ -49,7 +49,7 @@ export function EntryActions({
           />
         </form>
       ) : standalone ? (
-        <Button ref={step.openRef} variant="secondary" className="text-rose-700" onClick={step.open} aria-label={`Delete ${summary}`}>
+        <Button ref={step.openRef} variant="secondary" className="text-rose-700" onClick={step.open} aria-label={`Delete entry ${summary}`}>
           Delete entry
         </Button>
       ) : (

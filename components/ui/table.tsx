@@ -1,5 +1,6 @@
 import type { ComponentProps, ReactNode } from "react";
 import { cx } from "./cx";
+import { ScrollTable } from "./scroll-table";
 
 /** A column heading: its words alone, or with how the column's cells line up. */
 export type Column = string | { label: string; align?: "left" | "right"; className?: string };
@@ -7,7 +8,8 @@ export type Column = string | { label: string; align?: "left" | "right"; classNa
 /**
  * A captioned table: one header row from `columns` (a `false` entry is a column left out), the
  * body rows as `children`, and `footer` (a <tfoot>) after them. `actions` adds a last column
- * for each row's controls, named for screen readers only.
+ * for each row's controls, named for screen readers only. It scrolls sideways in a ScrollTable
+ * named by the caption, so a wide table never widens the page.
  */
 export function Table({
   caption,
@@ -23,7 +25,7 @@ export function Table({
   children: ReactNode;
 }) {
   return (
-    <div className="overflow-x-auto">
+    <ScrollTable label={caption}>
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead>
@@ -47,7 +49,7 @@ export function Table({
         <tbody className="divide-y divide-slate-100">{children}</tbody>
         {footer}
       </table>
-    </div>
+    </ScrollTable>
   );
 }
 

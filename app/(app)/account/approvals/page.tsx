@@ -5,6 +5,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { listUserApprovals } from "@/lib/domain/approvals/list-user-approvals";
+import { viewerTimeZone } from "@/lib/web/viewer-time-zone";
 import { decideApprovalAction } from "./actions";
 
 export const metadata: Metadata = { title: "Approvals" };
@@ -12,6 +13,7 @@ export const metadata: Metadata = { title: "Approvals" };
 export default async function ApprovalsPage() {
   const user = await requireUser("/account/approvals");
   const { pending, recent } = await listUserApprovals(user.id);
+  const timeZone = await viewerTimeZone();
 
   return (
     <>
@@ -25,7 +27,7 @@ export default async function ApprovalsPage() {
         </h2>
         {pending.length ? (
           pending.map((approval) => (
-            <ApprovalCard key={approval.id} approval={approval} headingLevel={3}>
+            <ApprovalCard key={approval.id} approval={approval} timeZone={timeZone} headingLevel={3}>
               <ApprovalDecisionForm action={decideApprovalAction.bind(null, approval.id)} describedBy={`approval-${approval.id}`} />
             </ApprovalCard>
           ))
@@ -39,7 +41,7 @@ export default async function ApprovalsPage() {
             Earlier today
           </h2>
           {recent.map((approval) => (
-            <ApprovalCard key={approval.id} approval={approval} headingLevel={3} />
+            <ApprovalCard key={approval.id} approval={approval} timeZone={timeZone} headingLevel={3} />
           ))}
         </section>
       ) : null}

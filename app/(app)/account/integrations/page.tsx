@@ -10,6 +10,7 @@ import { findRevokedApp } from "@/lib/domain/connections/revoke-own-app-connecti
 import { protectedResource } from "@/lib/domain/integrations/resources";
 import { env } from "@/lib/env";
 import { param, type SearchParams } from "@/lib/web/search-params";
+import { viewerTimeZone } from "@/lib/web/viewer-time-zone";
 import { revokeOwnAppConnectionsAction, revokeOwnConnectionAction } from "./actions";
 
 export const metadata: Metadata = { title: "Integrations" };
@@ -51,6 +52,7 @@ export default async function AccountIntegrationsPage({ searchParams }: { search
             revokeAction={revokeOwnConnectionAction}
             revokeAllAction={revokeOwnAppConnectionsAction}
             idleDays={env.HOURBOOK_CONNECTION_IDLE_DAYS}
+            timeZone={await viewerTimeZone()}
           />
           <details className="text-sm text-slate-600">
             <summary className="cursor-pointer font-medium text-slate-800">Connect another AI assistant</summary>

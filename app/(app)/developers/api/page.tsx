@@ -35,7 +35,7 @@ export default async function ApiReferencePage() {
       />
       <div className="space-y-6">
         <Card title="Getting a token">
-          <ol className="list-decimal space-y-1.5 pl-5 text-sm text-slate-700">
+          <ol className="list-decimal space-y-1.5 pl-5 text-sm text-slate-700 wrap-anywhere">
             <li>
               <a className="font-medium text-indigo-700 underline" href="/developers/apps/new">
                 Register a developer app
@@ -106,7 +106,7 @@ export default async function ApiReferencePage() {
                 <ul className="mt-1 space-y-0.5">
                   {tag.operations.map((op) => (
                     <li key={op.id} className="text-xs">
-                      <a className="font-mono text-slate-700 hover:underline" href={`#${op.id}`}>
+                      <a className="font-mono text-slate-700 wrap-anywhere hover:underline" href={`#${op.id}`}>
                         {op.method} {op.path.replace("/api/v1", "")}
                       </a>
                     </li>
@@ -138,7 +138,7 @@ function OperationCard({ op }: { op: ReferenceOperation }) {
       <header className="space-y-1 border-b border-slate-100 px-5 py-4">
         <h3 id={`${op.id}-title`} className="flex flex-wrap items-center gap-2 text-base font-semibold text-slate-900">
           <Badge tone={METHOD_TONES[op.method] ?? "gray"}>{op.method}</Badge>
-          <code className="font-mono text-sm">{op.path}</code>
+          <code className="font-mono text-sm wrap-anywhere">{op.path}</code>
         </h3>
         <p className="text-sm font-medium text-slate-800">{op.summary}</p>
         <p className="text-xs text-slate-500">

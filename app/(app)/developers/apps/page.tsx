@@ -9,6 +9,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { listDeveloperApps } from "@/lib/domain/developer-apps/list-developer-apps";
 import { param, type SearchParams } from "@/lib/web/search-params";
+import { viewerTimeZone } from "@/lib/web/viewer-time-zone";
 
 export const metadata: Metadata = { title: "Developer apps" };
 
@@ -34,7 +35,7 @@ export default async function DeveloperAppsPage({ searchParams }: { searchParams
         {apps.length ? (
           <Card>
             <div className="-mx-5 -my-4">
-              <DeveloperAppTable apps={apps} />
+              <DeveloperAppTable apps={apps} timeZone={await viewerTimeZone()} />
             </div>
           </Card>
         ) : (

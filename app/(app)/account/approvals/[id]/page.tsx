@@ -8,6 +8,7 @@ import { RefusedNotice } from "@/components/ui/refused-notice";
 import { requireUser } from "@/lib/auth/session";
 import { getApproval } from "@/lib/domain/approvals/get-approval";
 import { attempt } from "@/lib/web/domain-result";
+import { viewerTimeZone } from "@/lib/web/viewer-time-zone";
 import { decideApprovalAction } from "../actions";
 
 export const metadata: Metadata = { title: "Approve an action" };
@@ -54,7 +55,7 @@ export default async function ApprovalPage({ params }: { params: Promise<{ id: s
             This request expired before it was decided, so nothing was done. Ask {approval.appName} again if you still want it.
           </Alert>
         ) : null}
-        <ApprovalCard approval={approval}>
+        <ApprovalCard approval={approval} timeZone={await viewerTimeZone()}>
           {approval.status === "pending" ? <ApprovalDecisionForm action={decideApprovalAction.bind(null, approval.id)} describedBy={`approval-${approval.id}`} /> : null}
         </ApprovalCard>
         {back}

@@ -10,6 +10,7 @@ import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { When } from "@/components/integrations/when";
 import { requireUser } from "@/lib/auth/session";
 import { buildQuickstarts } from "@/lib/domain/developer-apps/build-quickstart";
 import { getDeveloperApp } from "@/lib/domain/developer-apps/get-developer-app";
@@ -17,11 +18,11 @@ import { describeScopesByArea } from "@/lib/domain/integrations/scope-descriptio
 import { developerAppEndpoints } from "@/lib/oauth/metadata";
 import { attempt } from "@/lib/web/domain-result";
 import { param, type SearchParams } from "@/lib/web/search-params";
+import { viewerTimeZone } from "@/lib/web/viewer-time-zone";
 import { deleteDeveloperAppAction, rotateDeveloperAppSecretAction } from "../actions";
 
 export const metadata: Metadata = { title: "Developer app" };
 
-const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 const AUTH_METHODS = {
   none: "none — a public client: client_id in the form body, no secret",
   client_secret_basic: "client_secret_basic — HTTP Basic header with client ID and secret",
@@ -38,6 +39,7 @@ export default async function DeveloperAppPage({ params, searchParams }: { param
   const endpoints = developerAppEndpoints(app.resources);
   const quickstarts = buildQuickstarts(app, endpoints);
   const confidential = app.clientType === "confidential";
+  const timeZone = await viewerTimeZone();
 
   return (
     <>
@@ -47,7 +49,7 @@ export default async function DeveloperAppPage({ params, searchParams }: { param
           <>
             <Badge tone={confidential ? "indigo" : "gray"}>{confidential ? "Confidential" : "Public"}</Badge>{" "}
             <span>
-              Created {when.format(app.createdAt)} UTC · {app.liveConnections} live connection{app.liveConnections === 1 ? "" : "s"}
+              Created <When at={app.createdAt} timeZone={timeZone} /> · {app.liveConnections} live connection{app.liveConnections === 1 ? "" : "s"}
             </span>
           </>
         }
@@ -87,7 +89,11 @@ export default async function DeveloperAppPage({ params, searchParams }: { param
               <Row label="Client secret">
                 <div className="w-full space-y-3">
                   <p className="text-sm text-slate-700">
-                    {app.secretIssuedAt ? `Issued ${when.format(app.secretIssuedAt)} UTC. ` : ""}Only a hash is kept, so it cannot be shown again; rotate it if
+                    {app.secretIssuedAt ? (
+                      <>
+                        Issued <When at={app.secretIssuedAt} timeZone={timeZone} />.{" "}
+                      </>
+                    ) : null}Only a hash is kept, so it cannot be shown again; rotate it if
                     it is lost or may have leaked.
                   </p>
                   <RotateSecretPanel appName={app.name} action={rotateDeveloperAppSecretAction.bind(null, app.id)} />
@@ -97,7 +103,7 @@ export default async function DeveloperAppPage({ params, searchParams }: { param
           </dl>
         </Card>
 
-        <div className="grid gap-6 lg:grid-cols-2">
+        <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
           <Card title="Redirect URIs" description="Authorization responses go only to these exactly as written (on http://127.0.0.1 and http://[::1], any port matches).">
             <ul className="space-y-1">
               {app.redirectUris.map((uri) => (

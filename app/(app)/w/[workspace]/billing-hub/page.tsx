@@ -14,6 +14,7 @@ import { formatMoney } from "@/lib/domain/money";
 import { findLastReminders } from "@/lib/domain/invoices/find-last-reminders";
 import { getBillingHubSummary } from "@/lib/domain/reports/get-billing-hub-summary";
 import { attempt } from "@/lib/web/domain-result";
+import { viewerTimeZone } from "@/lib/web/viewer-time-zone";
 import { sendReminderAction } from "../invoices/reminder-actions";
 
 export const metadata: Metadata = { title: "Billing Hub" };
@@ -96,7 +97,7 @@ export default async function BillingHubPage({ params }: { params: Promise<{ wor
                 today={hub.today}
                 invoicesPath={invoicesPath}
                 lastReminders={lastReminders}
-                timeZone={workspace.timeZone}
+                timeZone={await viewerTimeZone(workspace.timeZone)}
                 remind={can(actor, "invoices:send") ? sendReminderAction.bind(null, slug) : null}
               />
             </div>

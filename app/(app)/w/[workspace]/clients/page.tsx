@@ -61,7 +61,7 @@ export default async function ClientsPage({ params }: { params: Promise<{ worksp
           canWrite ? "" : " · Only owners and admins can change clients and projects."
         }`}
       />
-      <div className={canWrite ? "grid items-start gap-6 lg:grid-cols-3" : ""}>
+      <div className={canWrite ? "grid grid-cols-1 items-start gap-6 lg:grid-cols-3" : ""}>
         <div className="space-y-5 lg:col-span-2">
           {active.length === 0 ? (
             <EmptyState title="No clients yet">

@@ -91,7 +91,7 @@ export default async function TasksPage({ params, searchParams }: { params: Prom
         ) : null}
       </form>
 
-      <div className="grid items-start gap-6 lg:grid-cols-3">
+      <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-3">
         <div className="space-y-5 lg:col-span-2">
           {groups.length === 0 ? (
             <EmptyState title={filtered ? "No tasks match these filters" : "No tasks yet"}>

@@ -20,6 +20,8 @@ import { formatIsoDate, localDateOf } from "@/lib/domain/dates";
 import { getInvoice } from "@/lib/domain/invoices/get-invoice";
 import { formatMoney } from "@/lib/domain/money";
 import { attempt } from "@/lib/web/domain-result";
+import { viewerTimeZone } from "@/lib/web/viewer-time-zone";
+import { formatInstant } from "@/lib/web/format-time";
 import { recordPaymentAction, sendInvoiceAction, voidInvoiceAction } from "../actions";
 import { sendReminderAction } from "../reminder-actions";
 import { createCreditNoteAction, removePaymentAction } from "../correction-actions";
@@ -44,6 +46,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ worksp
   const invoice = result.value;
   const money = (amount: number) => formatMoney(amount, invoice.currency);
   const today = localDateOf(now(), workspace.timeZone);
+  const viewerZone = await viewerTimeZone(workspace.timeZone);
   const entryCount = invoice.lines.reduce((sum, line) => sum + line.entryCount, 0);
   const lastReminder = invoice.deliveries.filter((d) => d.kind === "reminder").at(-1);
   const isInvoice = invoice.kind === "invoice";
@@ -78,14 +81,14 @@ export default async function InvoicePage({ params }: { params: Promise<{ worksp
         }
       />
       </div>
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem] print:block">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_22rem] print:block">
         <div className="space-y-6">
           <div className="print:[&>article]:shadow-none print:[&>article]:ring-0" data-testid="invoice-print-area">
             <InvoiceDocument invoice={invoice} logoUrl={invoice.seller.logoId ? `/w/${workspace.slug}/settings/logo/${invoice.seller.logoId}` : null} />
           </div>
           {invoice.deliveries.length ? (
             <Card className="print:hidden" title="Outbox" description="Hourbook has no mail server; this is the message as it would have been delivered, with the PDF it carried.">
-              <OutboxMessages deliveries={invoice.deliveries} timeZone={workspace.timeZone} invoicePath={`${basePath}/${invoice.id}`} />
+              <OutboxMessages deliveries={invoice.deliveries} timeZone={viewerZone} invoicePath={`${basePath}/${invoice.id}`} />
             </Card>
           ) : null}
         </div>
@@ -162,7 +165,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ worksp
                   action={sendReminderAction.bind(null, slug)}
                   invoiceId={invoice.id}
                   clientEmail={invoice.buyer.email ?? invoice.client.email}
-                  lastReminder={lastReminder ? new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: workspace.timeZone }).format(lastReminder.createdAt) : null}
+                  lastReminder={lastReminder ? formatInstant(lastReminder.createdAt, viewerZone) : null}
                 />
               ) : (
                 <p className="text-sm text-slate-500">Only owners and admins can send reminders.</p>

@@ -10,6 +10,7 @@ import { requireWorkspaceActor } from "@/lib/auth/session";
 import { listAuditEvents } from "@/lib/domain/audit/list-audit-events";
 import { attempt } from "@/lib/web/domain-result";
 import { param, queryString, type SearchParams } from "@/lib/web/search-params";
+import { viewerTimeZone } from "@/lib/web/viewer-time-zone";
 
 export const metadata: Metadata = { title: "Audit log · Settings" };
 
@@ -40,7 +41,7 @@ export default async function AuditLogPage({ params, searchParams }: { params: P
       {events.length ? (
         <Card title="Audit log" description="Connections approved, replaced and revoked, reused tokens, policy, billing and member changes, and confirmed AI assistant actions.">
           <div className="-mx-5 -my-4">
-            <AuditLogTable events={events} timeZone={workspace.timeZone} />
+            <AuditLogTable events={events} timeZone={await viewerTimeZone(workspace.timeZone)} />
           </div>
         </Card>
       ) : (

@@ -13,6 +13,7 @@ import { protectedResource } from "@/lib/domain/integrations/resources";
 import { getIntegrationPolicy } from "@/lib/domain/workspaces/get-integration-policy";
 import { attempt } from "@/lib/web/domain-result";
 import { param, type SearchParams } from "@/lib/web/search-params";
+import { viewerTimeZone } from "@/lib/web/viewer-time-zone";
 import { revokeWorkspaceConnectionAction, updatePolicyAction } from "../actions";
 
 export const metadata: Metadata = { title: "Integrations · Settings" };
@@ -49,7 +50,7 @@ export default async function WorkspaceIntegrationsPage({ params, searchParams }
             connections={connections}
             revokeAction={revokeWorkspaceConnectionAction.bind(null, slug)}
             showMember
-            timeZone={workspace.timeZone}
+            timeZone={await viewerTimeZone(workspace.timeZone)}
             label={`Apps connected to ${workspace.name}`}
           />
         ) : (

@@ -60,7 +60,7 @@ export default async function EditDraftPage({ params }: { params: Promise<{ work
         description="Totals are recomputed when you save: the discount comes off the subtotal, and each tax is on what is left."
         actions={back}
       />
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <Card title="Details">
           <EditDraftForm
             action={updateDraftAction.bind(null, slug, invoice.id)}
