@@ -5,6 +5,7 @@ import { ProjectOptions } from "@/components/clients/project-options";
 import { Button } from "@/components/ui/button";
 import { cx } from "@/components/ui/cx";
 import { inputClasses } from "@/components/ui/field";
+import { ScrollTable } from "@/components/ui/scroll-table";
 import type { ActionState } from "@/lib/web/action-state";
 import type { ProjectOption, TaskOption } from "./types";
 
@@ -106,7 +107,7 @@ export function TimesheetGrid({ days, rows, dayTotals, total, projects, tasks, s
 
   return (
     <div className="space-y-4">
-      <div role="region" aria-label="Timesheet for the week" tabIndex={0} className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200 focus-visible:outline focus-visible:outline-2 focus-visible:outline-indigo-600">
+      <ScrollTable label="Timesheet for the week" className="rounded-lg shadow-sm ring-1 ring-slate-200">
         <table className="min-w-full text-sm">
           <caption className="sr-only">Hours per project and task for each day of the week; type a duration in a cell to set that day&apos;s time.</caption>
           <thead className="bg-slate-50 text-xs font-semibold text-slate-600">
@@ -192,7 +193,7 @@ export function TimesheetGrid({ days, rows, dayTotals, total, projects, tasks, s
             </tr>
           </tfoot>
         </table>
-      </div>
+      </ScrollTable>
 
       <p role="status" aria-live="polite" data-testid="timesheet-status" className={cx("min-h-5 text-sm", status?.tone === "error" ? "text-rose-700" : status?.tone === "success" ? "text-emerald-700" : "text-slate-600")}>
         {status ? (
