@@ -38,3 +38,8 @@ export const INVITATION_REFUSALS = {
   revoked: "This invitation was withdrawn. Ask the workspace's owner or an admin for a new one.",
   accepted: "This invitation has already been used. Sign in to open the workspace.",
 } as const satisfies Record<Exclude<InvitationState, "pending"> | "unknown", string>;
+
+/** The roles `actor` may invite someone as (what the invite form offers). */
+export function invitableRoles(actor: { role: Role }): Role[] {
+  return (["member", "admin", "owner"] as const).filter((role) => !inviteRefusal(actor, role));
+}
