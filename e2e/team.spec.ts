@@ -7,11 +7,19 @@
  */
 import { execFileSync } from "node:child_process";
 import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import { signIn } from "./sign-in";
 
 const E2E_DATA_DIR = process.env.HOURBOOK_E2E_DATA_DIR ?? ".data/e2e";
 const run = Date.now().toString(36);
+
+/** axe WCAG 2.1 A/AA, serious and critical findings (as accessibility.spec.ts checks the other pages). */
+async function expectNoViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`)).toEqual([]);
+}
 
 /** The latest link of one kind sent to `email`, through `npm run operator -- outbox <email>`. */
 function outboxLink(email: string, pathPrefix: "/invite/" | "/reset-password/"): string {
@@ -42,10 +50,11 @@ test.describe("team", () => {
     await page.getByRole("button", { name: "Invite", exact: true }).click();
     const shown = page.getByTestId("invite-link");
     await expect(shown).toContainText("/invite/hbi_");
+    await expect(page.getByTestId("invitation-row").filter({ hasText: email })).toContainText("Admin");
+    await expectNoViolations(page);
     await page.getByTestId("copy-invite-link").click();
     const link = await page.evaluate(() => navigator.clipboard.readText());
     expect(link).toBe(await shown.textContent());
-    await expect(page.getByTestId("invitation-row").filter({ hasText: email })).toContainText("Admin");
 
     const newcomer = await browser.newContext({ baseURL });
     try {
@@ -53,6 +62,7 @@ test.describe("team", () => {
       await visitor.goto(new URL(link).pathname);
       await expect(visitor.getByTestId("invitation-summary")).toContainText(`${email} to join Lovelace Studio as an admin`);
       await expect(visitor.getByLabel("Email")).toHaveValue(email);
+      await expectNoViolations(visitor);
       await visitor.getByLabel("Your name").fill("Katherine Johnson");
       await visitor.getByLabel("Password").fill("orbital-mechanics-1962");
       await visitor.getByRole("button", { name: "Create account and join" }).click();
@@ -71,6 +81,8 @@ test.describe("team", () => {
     await expect(page.getByTestId("invitation-row").filter({ hasText: email })).toHaveCount(0);
     await page.goto("/w/lovelace-studio/settings/audit-log?what=members");
     await expect(page.getByTestId("audit-event").filter({ hasText: "Invitation accepted" }).first()).toContainText(email);
+    await expect(page.getByLabel("What")).toHaveValue("members");
+    await expectNoViolations(page);
   });
 
   test("a new person signs up with a workspace of their own, then resets their password through the outbox", async ({ browser, baseURL }) => {
@@ -80,6 +92,7 @@ test.describe("team", () => {
       const email = `mary-${run}@example.com`;
       await visitor.goto("/login");
       await visitor.getByRole("link", { name: "Create an account and workspace" }).click();
+      await expectNoViolations(visitor);
       await visitor.getByLabel("Your name").fill("Mary Jackson");
       await visitor.getByLabel("Email").fill(email);
       await visitor.getByLabel("Password").fill("wind-tunnel-1958");
@@ -96,6 +109,7 @@ test.describe("team", () => {
 
       const reset = outboxLink(email, "/reset-password/");
       await visitor.goto(reset);
+      await expectNoViolations(visitor);
       await visitor.getByLabel("New password", { exact: true }).fill("supersonic-flows-1979");
       await visitor.getByLabel("New password again").fill("supersonic-flows-1979");
       await visitor.getByRole("button", { name: "Set new password" }).click();

@@ -31,7 +31,7 @@ export function InvitationTable({
           <Td>
             <div className="flex flex-wrap items-center gap-2">
               {i.link && !i.expired ? (
-                <CopyButton value={i.link} label={`Copy the invitation link for ${i.email}`}>
+                <CopyButton value={i.link} label={`Copy link for ${i.email}`}>
                   Copy link
                 </CopyButton>
               ) : null}

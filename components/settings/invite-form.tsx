@@ -36,7 +36,7 @@ export function InviteForm({ action, roles }: { action: (prev: InviteState, form
             <code data-testid="invite-link" className="min-w-0 break-all rounded bg-white/70 px-2 py-1 font-mono text-xs text-slate-800">
               {state.link}
             </code>
-            <CopyButton value={state.link} label="Copy invitation link" testId="copy-invite-link">
+            <CopyButton value={state.link} label="Copy link to the invitation" testId="copy-invite-link">
               Copy link
             </CopyButton>
           </p>
