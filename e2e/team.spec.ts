@@ -83,6 +83,13 @@ test.describe("team", () => {
     await expect(page.getByTestId("audit-event").filter({ hasText: "Invitation accepted" }).first()).toContainText(email);
     await expect(page.getByLabel("What")).toHaveValue("members");
     await expectNoViolations(page);
+    const csv = await page.request.get(await page.getByTestId("audit-export").getAttribute("href") ?? "");
+    expect(csv.status()).toBe(200);
+    expect(csv.headers()["content-type"]).toBe("text/csv; charset=utf-8");
+    expect(csv.headers()["content-disposition"]).toContain("audit-log-lovelace-studio.csv");
+    const rows = (await csv.text()).split("\r\n");
+    expect(rows[0]).toBe("Date,Time,Time zone,Who,What,App,Detail,Event type");
+    expect(rows.find((r) => r.includes("Invitation accepted"))).toContain(email);
   });
 
   test("a new person signs up with a workspace of their own, then resets their password through the outbox", async ({ browser, baseURL }) => {

@@ -3,10 +3,11 @@
  * invitation message, with its accept link, is stored in the outbox (where the Members page
  * offers it to copy), and the link is handed back once to show. A new invitation to an email
  * with one still pending replaces it (the old link stops working); someone already an active
- * member is refused. A removed or deactivated member may be invited back.
+ * member is refused. A removed or deactivated member may be invited back. Two invitations to
+ * one email at the same moment leave one pending (the other is answered with a conflict).
  */
 import { z } from "zod";
-import { db, type DbTx } from "@/lib/db";
+import { serializableTransaction, type DbTx } from "@/lib/db";
 import { assertCan, type Actor } from "@/lib/domain/actor";
 import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
 import { now } from "@/lib/domain/clock";
@@ -75,5 +76,6 @@ export async function createInvitation(actor: Actor, input: z.input<typeof Creat
     await recordAuditEvent({ type: "member.invited", workspaceId: actor.workspaceId, userId: actor.userId, detail: { email, role, replaced } }, tx);
     return { id: invitation.id, email, role, expiresAt, link, replaced };
   };
-  return tx ? work(tx) : db.$transaction(work);
+  // Serializable on its own: two invitations to one email at the same moment must not both stay pending.
+  return tx ? work(tx) : serializableTransaction(work, () => conflict(`${email} was invited a moment ago; reload to see the invitation.`));
 }

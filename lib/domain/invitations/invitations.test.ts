@@ -69,6 +69,15 @@ describe("inviting", () => {
     expect((await listInvitations(ada)).filter((p) => p.email === email).map((p) => p.id)).toEqual([second.id]);
   });
 
+  it("leaves one pending invitation when the same email is invited twice at once", async () => {
+    for (const delay of STAGGERS_MS) {
+      const email = freshEmail();
+      const outcomes = await startApart(() => createInvitation(ada, { email, role: "member" }), () => createInvitation(ada, { email, role: "admin" }), delay);
+      for (const o of outcomes) if (o.status === "rejected") expect(o.reason, `stagger ${delay} ms`).toMatchObject({ code: "conflict" });
+      expect(await db.invitation.count({ where: { email, status: "pending" } }), `stagger ${delay} ms`).toBe(1);
+    }
+  });
+
   it.each([
     ["a member invites anyone", () => grace, "member", "forbidden", "A member cannot invite people in this workspace."],
     ["an admin invites an owner", () => adaInEngines, "owner", "forbidden", "Only an owner can invite an owner."],
@@ -108,6 +117,14 @@ describe("revoking an invitation", () => {
     await expect(acceptInvitation(tokenOf(invited.link), { newAccount: newcomer })).rejects.toMatchObject({ code: "conflict", message: INVITATION_REFUSALS.revoked });
     await expect(revokeInvitation(ada, { invitationId: invited.id })).rejects.toMatchObject({ code: "conflict" });
     expect(await db.auditEvent.count({ where: { type: "member.invitation_revoked", workspaceId: lovelaceId } })).toBeGreaterThan(0);
+  });
+
+  it("refuses an admin withdrawing an invitation to become an owner, and the Members page does not offer it", async () => {
+    const enginesOwner = await resolveActor(graceId, { id: adaInEngines.workspaceId });
+    const invited = await createInvitation(enginesOwner, { email: freshEmail(), role: "owner" });
+    await expect(revokeInvitation(adaInEngines, { invitationId: invited.id })).rejects.toMatchObject({ code: "forbidden", message: "Only an owner can withdraw an invitation to become an owner." });
+    expect((await listInvitations(adaInEngines)).find((p) => p.id === invited.id)?.canRevoke).toBe(false);
+    expect((await db.invitation.findUniqueOrThrow({ where: { id: invited.id } })).status).toBe("pending");
   });
 
   it("refuses a member, and does not find another workspace's invitation", async () => {
