@@ -119,11 +119,12 @@ describe("revoking an invitation", () => {
     expect(await db.auditEvent.count({ where: { type: "member.invitation_revoked", workspaceId: lovelaceId } })).toBeGreaterThan(0);
   });
 
-  it("refuses an admin withdrawing an invitation to become an owner, and the Members page does not offer it", async () => {
+  it("refuses an admin withdrawing an invitation to become an owner, and does not show them its link", async () => {
     const enginesOwner = await resolveActor(graceId, { id: adaInEngines.workspaceId });
     const invited = await createInvitation(enginesOwner, { email: freshEmail(), role: "owner" });
     await expect(revokeInvitation(adaInEngines, { invitationId: invited.id })).rejects.toMatchObject({ code: "forbidden", message: "Only an owner can withdraw an invitation to become an owner." });
-    expect((await listInvitations(adaInEngines)).find((p) => p.id === invited.id)?.canRevoke).toBe(false);
+    expect((await listInvitations(adaInEngines)).find((p) => p.id === invited.id)).toMatchObject({ canRevoke: false, link: null });
+    expect((await listInvitations(enginesOwner)).find((p) => p.id === invited.id)).toMatchObject({ canRevoke: true, link: invited.link });
     expect((await db.invitation.findUniqueOrThrow({ where: { id: invited.id } })).status).toBe("pending");
   });
 

@@ -17,7 +17,7 @@ export interface PendingInvitationView {
   createdAt: Date;
   expiresAt: Date;
   expired: boolean;
-  /** The accept link from the stored message; null if the message is gone. */
+  /** The accept link from the stored message; null if the message is gone, or for an admin looking at an owner invitation. */
   link: string | null;
   /** Whether the acting person may withdraw it (admins do not touch owner invitations). */
   canRevoke: boolean;
@@ -34,7 +34,11 @@ export async function listInvitations(actor: Actor): Promise<PendingInvitationVi
     take: 200,
   });
   const at = now();
-  return rows.map((r) => ({
+  return rows.map((r) => {
+    // Whoever holds an invitation link can accept it: an admin, who may not make owners, is not
+    // handed the link of an invitation to become one.
+    const canRevoke = actor.role === "owner" || r.role !== "owner";
+    return {
     id: r.id,
     email: r.email,
     role: r.role,
@@ -42,7 +46,8 @@ export async function listInvitations(actor: Actor): Promise<PendingInvitationVi
     createdAt: r.createdAt,
     expiresAt: r.expiresAt,
     expired: invitationState(r, at) === "expired",
-    link: r.outbox[0]?.body.match(LINK)?.[0] ?? null,
-    canRevoke: actor.role === "owner" || r.role !== "owner",
-  }));
+      link: canRevoke ? (r.outbox[0]?.body.match(LINK)?.[0] ?? null) : null,
+      canRevoke,
+    };
+  });
 }
