@@ -160,7 +160,7 @@ test("a denied send is refused and sends nothing", async () => {
   expect(await sentState(invoice.id)).toEqual({ status: "draft", messages: 0 });
   // The decision is in the workspace's audit log.
   await page.goto("/w/lovelace-studio/settings/audit-log");
-  await expect(page.getByText("AI assistant's action denied in Hourbook").first()).toBeVisible();
+  await expect(page.getByTestId("audit-event").filter({ hasText: "AI assistant's action denied in Hourbook" }).first()).toBeVisible();
 });
 
 test("an owner or admin sets which actions wait for approval with the other integration settings", async () => {

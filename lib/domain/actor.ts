@@ -24,6 +24,7 @@ export async function resolveActor(userId: string, workspace: WorkspaceRef): Pro
   });
   if (!membership) throw notFound("Workspace");
   if (membership.user.status !== "active") throw forbidden("This account is disabled.");
+  if (membership.status === "removed") throw forbidden("You were removed from this workspace. Ask an owner or admin to invite you again.");
   if (membership.status !== "active") throw forbidden("Your membership in this workspace is inactive.");
   return {
     userId,

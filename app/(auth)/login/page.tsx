@@ -21,7 +21,18 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         </div>
         <div className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
           <LoginForm returnTo={returnTo} />
+          <p className="mt-4 text-right text-sm">
+            <a href="/forgot-password" className="font-medium text-indigo-600 underline-offset-2 hover:underline">
+              Forgot password?
+            </a>
+          </p>
         </div>
+        <p className="mt-6 text-center text-sm text-slate-600">
+          New to Hourbook?{" "}
+          <a href="/signup" className="font-medium text-indigo-600 underline-offset-2 hover:underline">
+            Create an account and workspace
+          </a>
+        </p>
         <p className="mt-6 text-center text-xs text-slate-500">
           Demo: <span className="font-mono">ada@example.com</span> / <span className="font-mono">hourbook-demo</span>
         </p>

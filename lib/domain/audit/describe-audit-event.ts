@@ -17,6 +17,14 @@ const Named = z.object({ name: z.string() });
 const PaymentRemoved = z.object({ invoice: z.string(), amount: z.string(), paidOn: z.string(), reference: z.string(), reason: z.string() });
 const CreditNoteIssued = z.object({ creditNote: z.string(), invoice: z.string(), amount: z.string(), full: z.boolean() });
 const UserChange = z.object({ by: z.string(), grantsRevoked: z.number().optional() });
+const Invited = z.object({ email: z.string(), role: z.string(), replaced: z.number().optional() });
+const Joined = z.object({ memberName: z.string(), email: z.string(), role: z.string(), reactivated: z.boolean() });
+const Removed = z.object({ memberName: z.string(), from: z.string(), grantsRevoked: z.number() });
+const InvoiceSent = z.object({ invoice: z.string(), amount: z.string(), to: z.string() });
+const InvoiceVoided = z.object({ invoice: z.string(), amount: z.string(), was: z.string() });
+const PaymentRecorded = z.object({ invoice: z.string(), amount: z.string(), paidOn: z.string(), reference: z.string(), paidInFull: z.boolean() });
+const RuleCreated = z.object({ name: z.string(), effect: z.string(), scope: z.string() });
+const RuleUpdated = z.object({ name: z.string() }).and(Changes);
 
 const WHAT: Record<string, string> = {
   "client.registered": "App registered",
@@ -31,6 +39,17 @@ const WHAT: Record<string, string> = {
   "member.role_changed": "Member's role changed",
   "member.deactivated": "Member deactivated",
   "member.reactivated": "Member reactivated",
+  "member.invited": "Person invited",
+  "member.invitation_revoked": "Invitation withdrawn",
+  "member.joined": "Invitation accepted",
+  "member.removed": "Member removed",
+  "workspace.created": "Workspace created",
+  "user.password_reset": "Password reset through a reset link",
+  "invoice.sent": "Invoice sent",
+  "invoice.voided": "Invoice voided",
+  "payment.recorded": "Payment recorded",
+  "rule.created": "Billing rule created",
+  "rule.updated": "Billing rule changed",
   "user.disabled": "Account disabled",
   "user.enabled": "Account re-enabled",
   "app.created": "Developer app created",
@@ -49,6 +68,7 @@ const REVOCATION_REASONS: Record<string, string> = {
   token_revoked: "the app signed out (token revocation)",
   client_deleted: "the app was deleted",
   user_disabled: "the member's account was disabled",
+  member_removed: "the member was removed from the workspace",
   replaced: "replaced by a new approval",
   idle: `it went unused for ${env.HOURBOOK_CONNECTION_IDLE_DAYS} days`,
   refresh_reuse: "a used refresh token was presented again",
@@ -63,7 +83,53 @@ export function formatChanges(changes: readonly FieldChange[]): string {
   return changes.map((c) => `${c.field}: ${c.from} → ${c.to}`).join("; ");
 }
 
+/** Details whose shape belongs to one event type, described before the shared shapes below. */
+const BY_TYPE: Record<string, (detail: unknown) => string | null> = {
+  "member.invited": (d) => {
+    const v = Invited.safeParse(d);
+    return v.success ? `${v.data.email} as ${v.data.role}${v.data.replaced ? " (replaces the earlier pending invitation)" : ""}` : null;
+  },
+  "member.invitation_revoked": (d) => {
+    const v = Invited.safeParse(d);
+    return v.success ? `${v.data.email} (${v.data.role})` : null;
+  },
+  "member.joined": (d) => {
+    const v = Joined.safeParse(d);
+    return v.success ? `${v.data.memberName} (${v.data.email}) joined as ${v.data.role}${v.data.reactivated ? "; their earlier membership was brought back" : ""}` : null;
+  },
+  "member.removed": (d) => {
+    const v = Removed.safeParse(d);
+    if (!v.success) return null;
+    const n = v.data.grantsRevoked;
+    return `${v.data.memberName} (was ${v.data.from})${n ? `; ${n} connection${n === 1 ? "" : "s"} revoked` : ""}`;
+  },
+  "invoice.sent": (d) => {
+    const v = InvoiceSent.safeParse(d);
+    return v.success ? `${v.data.invoice} (${v.data.amount}) to ${v.data.to}` : null;
+  },
+  "invoice.voided": (d) => {
+    const v = InvoiceVoided.safeParse(d);
+    return v.success ? `${v.data.invoice} (${v.data.amount}), was ${v.data.was}` : null;
+  },
+  "payment.recorded": (d) => {
+    const v = PaymentRecorded.safeParse(d);
+    if (!v.success) return null;
+    const { amount, paidOn, reference, invoice, paidInFull } = v.data;
+    return `${amount} paid on ${formatIsoDate(paidOn, "d MMM yyyy")}${reference ? ` (${reference})` : ""} on ${invoice}${paidInFull ? "; now paid in full" : ""}`;
+  },
+  "rule.created": (d) => {
+    const v = RuleCreated.safeParse(d);
+    return v.success ? `${v.data.name}: ${v.data.effect} — ${v.data.scope}` : null;
+  },
+  "rule.updated": (d) => {
+    const v = RuleUpdated.safeParse(d);
+    return v.success ? `${v.data.name}: ${formatChanges(v.data.changes)}` : null;
+  },
+};
+
 function describeDetail(type: string, detail: unknown): string {
+  const specific = BY_TYPE[type]?.(detail);
+  if (specific) return specific;
   // Invoice corrections first: their details carry a `reason` the revocation reasons below would claim.
   if (type === "payment.removed") {
     const removed = PaymentRemoved.safeParse(detail);

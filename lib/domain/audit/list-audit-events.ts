@@ -1,12 +1,18 @@
 /**
  * The workspace's audit log, newest first, a page at a time (keyset cursor on time and id):
- * who did what, from which app. Owners and admins only.
+ * who did what, from which app. Filters — who (a person), what (a category or one event type),
+ * when (calendar dates in the workspace's time zone, inclusive) — are applied in the query.
+ * Owners and admins only.
  */
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { assertCan, type Actor } from "@/lib/domain/actor";
 import { decodeCursor, encodeCursor } from "@/lib/domain/cursor";
+import { addIsoDays, IsoDate, startOfLocalDay } from "@/lib/domain/dates";
 import { parseInput } from "@/lib/domain/errors";
+import { Id } from "@/lib/domain/schemas";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { auditTypesOf } from "./audit-event-categories";
 import { describeAuditEvent } from "./describe-audit-event";
 
 export interface AuditEventView {
@@ -19,19 +25,47 @@ export interface AuditEventView {
   app: string | null;
 }
 
+/** The filters, as the page's search params carry them (empty strings mean "any"). */
+export const AuditFilterInput = z
+  .object({
+    who: Id.optional(),
+    what: z
+      .string()
+      .max(64)
+      .optional()
+      .refine((what) => what === undefined || auditTypesOf(what) !== null, "is not an event type or category"),
+    from: IsoDate.optional(),
+    to: IsoDate.optional(),
+  })
+  .refine((f) => !f.from || !f.to || f.from <= f.to, { message: "must not be before the start date", path: ["to"] });
+export type AuditFilter = z.input<typeof AuditFilterInput>;
+
 const ListAuditEventsInput = z.object({
+  filter: AuditFilterInput.default({}),
   cursor: z.string().max(200).optional(),
-  limit: z.int().min(1).max(100).default(25),
+  limit: z.int().min(1).max(500).default(25),
 });
+
+/** The filter as a `where` on the actor's workspace. */
+export function auditWhere(actor: Actor, filter: z.output<typeof AuditFilterInput>, timeZone: string): Prisma.AuditEventWhereInput {
+  return {
+    workspaceId: actor.workspaceId,
+    ...(filter.who ? { userId: filter.who } : {}),
+    ...(filter.what ? { type: { in: [...(auditTypesOf(filter.what) ?? [])] } } : {}),
+    ...(filter.from || filter.to
+      ? { createdAt: { ...(filter.from ? { gte: startOfLocalDay(filter.from, timeZone) } : {}), ...(filter.to ? { lt: startOfLocalDay(addIsoDays(filter.to, 1), timeZone) } : {}) } }
+      : {}),
+  };
+}
 
 export async function listAuditEvents(actor: Actor, input: z.input<typeof ListAuditEventsInput> = {}): Promise<{ events: AuditEventView[]; nextCursor: string | null }> {
   assertCan(actor, "members:manage", "read the audit log");
-  const { cursor, limit } = parseInput(ListAuditEventsInput, input);
+  const { filter, cursor, limit } = parseInput(ListAuditEventsInput, input);
   const after = cursor ? decodeCursor(cursor) : null;
+  const workspace = await db.workspace.findUniqueOrThrow({ where: { id: actor.workspaceId }, select: { timeZone: true } });
   const rows = await db.auditEvent.findMany({
     where: {
-      workspaceId: actor.workspaceId,
-      ...(after ? { OR: [{ createdAt: { lt: after.at } }, { createdAt: after.at, id: { lt: after.id } }] } : {}),
+      AND: [auditWhere(actor, filter, workspace.timeZone), ...(after ? [{ OR: [{ createdAt: { lt: after.at } }, { createdAt: after.at, id: { lt: after.id } }] }] : [])],
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limit + 1,

@@ -15,7 +15,9 @@ export type GrantRevocationReason =
   | "code_reuse"
   | "client_deleted"
   | "token_revoked"
-  | "user_disabled";
+  | "user_disabled"
+  /** The member was removed from the workspace (lib/domain/members/remove-member.ts). */
+  | "member_removed";
 
 /**
  * Ends a grant: its refresh tokens and unused codes are deleted at once, and access tokens

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { inTransaction, type DbTx } from "@/lib/db";
 import { PaymentMethod } from "@/lib/generated/prisma/enums";
 import { assertCan, type Actor } from "@/lib/domain/actor";
+import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
 import { now } from "@/lib/domain/clock";
 import { IsoDate, localDateOf, startOfLocalDay } from "@/lib/domain/dates";
 import { conflict, invalidInput, parseInput } from "@/lib/domain/errors";
@@ -83,6 +84,15 @@ export async function recordInvoicePayment(actor: Actor, input: RecordInvoicePay
         recordedById: actor.membershipId,
       },
     });
+    await recordAuditEvent(
+      {
+        type: "payment.recorded",
+        workspaceId: actor.workspaceId,
+        userId: actor.userId,
+        detail: { invoice: invoice.label, amount: formatMoney(data.amount, invoice.currency), paidOn, reference: data.reference ?? "", paidInFull },
+      },
+      tx,
+    );
     return tx.invoice.findUniqueOrThrow({ where: { id: invoice.id }, include: invoiceDetailInclude });
   });
   return toInvoiceDetail(row);

@@ -1,8 +1,10 @@
 import { z } from "zod";
 import { inTransaction, type DbTx } from "@/lib/db";
 import { assertCan, type Actor } from "@/lib/domain/actor";
+import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
 import { now } from "@/lib/domain/clock";
 import { localDateOf } from "@/lib/domain/dates";
+import { formatMoney } from "@/lib/domain/money";
 import { conflict, invalidInput, parseInput } from "@/lib/domain/errors";
 import { Email, Id, OptionalText } from "@/lib/domain/schemas";
 import { storedDiscount, storedTaxes } from "@/lib/domain/billing/invoice-adjustments";
@@ -86,6 +88,10 @@ export async function sendInvoice(actor: Actor, input: SendInvoiceInput, tx?: Db
       message: data.message,
     });
     await deliverInvoiceDocument(tx, { workspaceId: actor.workspaceId, invoiceId: invoice.id, kind: "invoice", toAddress: to, ...message });
+    await recordAuditEvent(
+      { type: "invoice.sent", workspaceId: actor.workspaceId, userId: actor.userId, detail: { invoice: invoice.label, amount: formatMoney(invoice.total, invoice.currency), to } },
+      tx,
+    );
     return tx.invoice.findUniqueOrThrow({ where: { id: invoice.id }, include: invoiceDetailInclude });
   });
   return toInvoiceDetail(row);

@@ -1,8 +1,10 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { assertCan, type Actor } from "@/lib/domain/actor";
+import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
 import { now } from "@/lib/domain/clock";
 import { conflict, parseInput } from "@/lib/domain/errors";
+import { formatMoney } from "@/lib/domain/money";
 import { Id } from "@/lib/domain/schemas";
 import { findInvoice } from "./find-invoice";
 import { invoiceDetailInclude, toInvoiceDetail, type InvoiceDetail } from "./invoice-view";
@@ -40,6 +42,10 @@ export async function voidInvoice(actor: Actor, input: z.input<typeof VoidInvoic
     });
     if (voided.count !== 1) throw conflict(`${invoice.label} changed a moment ago; reload and try again.`);
     await tx.timeEntry.updateMany({ where: { invoiceLine: { invoiceId: invoice.id } }, data: { invoiceLineId: null } });
+    await recordAuditEvent(
+      { type: "invoice.voided", workspaceId: actor.workspaceId, userId: actor.userId, detail: { invoice: invoice.label, amount: formatMoney(invoice.total, invoice.currency), was: invoice.status } },
+      tx,
+    );
     return tx.invoice.findUniqueOrThrow({ where: { id: invoice.id }, include: invoiceDetailInclude });
   });
   return toInvoiceDetail(row);

@@ -22,6 +22,8 @@ export interface MemberSettingsRow {
   roleOptions: Role[];
   /** Whether the acting person may deactivate (when active) or reactivate (when inactive) them. */
   canChangeStatus: boolean;
+  /** Whether the acting person may remove them from the workspace. */
+  canRemove: boolean;
   /** Why nothing can be changed, when that is the case. */
   lockedReason: string | null;
 }
@@ -31,13 +33,16 @@ export async function listMemberSettings(actor: Actor): Promise<MemberSettingsRo
   const rows = await db.membership.findMany({
     where: { workspaceId: actor.workspaceId },
     include: { user: { select: { name: true, email: true } } },
+    // Removed members are listed last (their entries keep their name), with no controls.
     orderBy: [{ user: { name: "asc" } }, { id: "asc" }],
   });
   const activeOwners = rows.filter((m) => m.role === "owner" && m.status === "active").length;
-  return rows.map((m) => {
+  const ordered = [...rows.filter((m) => m.status !== "removed"), ...rows.filter((m) => m.status === "removed")];
+  return ordered.map((m) => {
     const target = { userId: m.userId, name: m.user.name, role: m.role, status: m.status };
     const otherRoles = ROLES.filter((r) => r !== m.role && !memberChangeRefusal(actor, target, { kind: "role", to: r }, activeOwners));
     const statusRefusal = memberChangeRefusal(actor, target, { kind: "status", to: m.status === "active" ? "inactive" : "active" }, activeOwners);
+    const removeRefusal = memberChangeRefusal(actor, target, { kind: "status", to: "removed" }, activeOwners);
     const locked = otherRoles.length === 0 && statusRefusal;
     return {
       membershipId: m.id,
@@ -49,6 +54,7 @@ export async function listMemberSettings(actor: Actor): Promise<MemberSettingsRo
       isYou: m.userId === actor.userId,
       roleOptions: otherRoles.length ? ROLES.filter((r) => r === m.role || otherRoles.includes(r)) : [],
       canChangeStatus: !statusRefusal,
+      canRemove: !removeRefusal,
       lockedReason: locked ? statusRefusal.message : null,
     };
   });

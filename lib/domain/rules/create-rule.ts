@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { inTransaction, type DbTx } from "@/lib/db";
 import { assertCan, type Actor } from "@/lib/domain/actor";
+import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
 import { parseInput } from "@/lib/domain/errors";
 import { loadWorkspace } from "@/lib/domain/workspaces/load-workspace";
 import { resolveRuleScope, RuleDefinition } from "./rule-input";
@@ -19,7 +20,7 @@ export async function createRule(actor: Actor, input: CreateRuleInput, tx?: DbTx
   const { currency } = await loadWorkspace(actor);
   const row = await inTransaction(tx, async (tx) => {
     const scope = await resolveRuleScope(tx, actor, data);
-    return tx.billingRule.create({
+    const created = await tx.billingRule.create({
       data: {
         workspaceId: actor.workspaceId,
         name: data.name,
@@ -33,6 +34,9 @@ export async function createRule(actor: Actor, input: CreateRuleInput, tx?: DbTx
       },
       include: ruleInclude,
     });
+    const view = toRuleView(created, currency);
+    await recordAuditEvent({ type: "rule.created", workspaceId: actor.workspaceId, userId: actor.userId, detail: { name: view.name, effect: view.effect, scope: view.scope } }, tx);
+    return created;
   });
   return toRuleView(row, currency);
 }

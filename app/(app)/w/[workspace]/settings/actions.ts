@@ -4,7 +4,13 @@ import { redirect } from "next/navigation";
 import { requireWorkspaceActor } from "@/lib/auth/session";
 import { formatChanges } from "@/lib/domain/audit/describe-audit-event";
 import { revokeWorkspaceConnection } from "@/lib/domain/connections/revoke-workspace-connection";
+import { createInvitation } from "@/lib/domain/invitations/create-invitation";
+import { INVITATION_TTL_DAYS } from "@/lib/domain/invitations/invitation-rules";
+import { revokeInvitation } from "@/lib/domain/invitations/revoke-invitation";
+import { isDomainError } from "@/lib/domain/errors";
 import { changeMemberRole } from "@/lib/domain/members/change-member-role";
+import { removeMember } from "@/lib/domain/members/remove-member";
+import type { InviteState } from "@/components/settings/invite-form";
 import { deactivateMember } from "@/lib/domain/members/deactivate-member";
 import { reactivateMember } from "@/lib/domain/members/reactivate-member";
 import { removeLogo } from "@/lib/domain/workspaces/remove-logo";
@@ -63,6 +69,44 @@ export async function setMemberStatusAction(slug: string, _prev: ActionState, fo
     const input = { membershipId: text(form, "membershipId") };
     const member = text(form, "status") === "active" ? await reactivateMember(actor, input) : await deactivateMember(actor, input);
     return { message: `${member.name} is ${member.status}.`, id: member.membershipId };
+  });
+  if (state.status === "success") revalidatePath(settingsPath(slug, "members"));
+  return state;
+}
+
+export async function removeMemberAction(slug: string, _prev: ActionState, form: FormData): Promise<ActionState> {
+  const { actor } = await requireWorkspaceActor(slug);
+  const state = await runAction(async () => {
+    const member = await removeMember(actor, { membershipId: text(form, "membershipId") });
+    const apps = member.grantsRevoked ? ` ${member.grantsRevoked} connected app${member.grantsRevoked === 1 ? " was" : "s were"} disconnected.` : "";
+    return { message: `${member.name} was removed from the workspace.${apps}`, id: member.membershipId };
+  });
+  if (state.status === "success") revalidatePath(settingsPath(slug, "members"));
+  return state;
+}
+
+export async function inviteAction(slug: string, _prev: InviteState, form: FormData): Promise<InviteState> {
+  const { actor } = await requireWorkspaceActor(slug);
+  try {
+    const invited = await createInvitation(actor, { email: text(form, "email"), role: text(form, "role") as "member" });
+    revalidatePath(settingsPath(slug, "members"));
+    const replaced = invited.replaced ? " It replaces the earlier invitation, whose link no longer works." : "";
+    return {
+      status: "success",
+      link: invited.link,
+      message: `Invitation for ${invited.email} created.${replaced} There is no mail server: copy the link and send it to them yourself. It works once, for ${INVITATION_TTL_DAYS} days.`,
+    };
+  } catch (error) {
+    if (!isDomainError(error)) throw error;
+    return { status: "error", message: error.message, fieldErrors: { ...error.fieldErrors } };
+  }
+}
+
+export async function revokeInvitationAction(slug: string, _prev: ActionState, form: FormData): Promise<ActionState> {
+  const { actor } = await requireWorkspaceActor(slug);
+  const state = await runAction(async () => {
+    const revoked = await revokeInvitation(actor, { invitationId: text(form, "invitationId") });
+    return { message: `The invitation for ${revoked.email} was withdrawn.`, id: revoked.id };
   });
   if (state.status === "success") revalidatePath(settingsPath(slug, "members"));
   return state;

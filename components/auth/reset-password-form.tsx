@@ -1,0 +1,34 @@
+"use client";
+import { Alert } from "@/components/ui/alert";
+import { InputField } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
+import type { ActionState } from "@/lib/web/action-state";
+import { useFormAction } from "@/lib/web/use-form-action";
+
+/** The new password, twice; on success, a way to sign in with it. */
+export function ResetPasswordForm({ action, passwordPolicy }: { action: (prev: ActionState, form: FormData) => Promise<ActionState>; passwordPolicy: string }) {
+  const { state, formProps } = useFormAction(action);
+  if (state.status === "success") {
+    return (
+      <Alert tone="success" testId="reset-done">
+        {state.message}{" "}
+        <a href="/login" className="font-medium underline">
+          Sign in
+        </a>
+      </Alert>
+    );
+  }
+  const errors = state.status === "error" ? state.fieldErrors : {};
+  return (
+    <form {...formProps} className="space-y-5" noValidate>
+      <InputField id="password" name="password" label="New password" type="password" autoComplete="new-password" required hint={passwordPolicy} error={errors.password} />
+      <InputField id="confirm" name="confirm" label="New password again" type="password" autoComplete="new-password" required error={errors.confirm} />
+      {state.status === "error" ? (
+        <Alert tone="error" testId="reset-error">
+          {state.message}
+        </Alert>
+      ) : null}
+      <SubmitButton pendingLabel="Saving…">Set new password</SubmitButton>
+    </form>
+  );
+}

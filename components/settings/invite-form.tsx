@@ -1,0 +1,47 @@
+"use client";
+import { useActionState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { CopyButton } from "@/components/ui/copy-button";
+import { InputField, SelectField, SelectOptions } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
+
+export type InviteState =
+  | { status: "idle" }
+  | { status: "success"; message: string; link: string }
+  | { status: "error"; message: string; fieldErrors: Record<string, string> };
+
+const ROLE_LABELS = { member: "Member", admin: "Admin", owner: "Owner" } as const;
+
+/**
+ * Invite by email and role. There is no mail server: on success the accept link is shown here,
+ * once, to copy and hand over (it is also kept with the pending invitation below).
+ */
+export function InviteForm({ action, roles }: { action: (prev: InviteState, form: FormData) => Promise<InviteState>; roles: Array<keyof typeof ROLE_LABELS> }) {
+  const [state, formAction] = useActionState(action, { status: "idle" } as InviteState);
+  const errors = state.status === "error" ? state.fieldErrors : {};
+  return (
+    <div className="space-y-4">
+      <form action={formAction} className="flex flex-wrap items-end gap-3" aria-label="Invite someone">
+        <InputField id="invite-email" name="email" label="Email" type="email" autoComplete="off" required fieldClassName="min-w-0 flex-1 basis-56" error={errors.email} />
+        <SelectField id="invite-role" name="role" label="Role" defaultValue="member" fieldClassName="w-36" error={errors.role}>
+          <SelectOptions choices={roles.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} />
+        </SelectField>
+        <SubmitButton pendingLabel="Inviting…">Invite</SubmitButton>
+      </form>
+      {state.status === "error" ? <Alert tone="error" testId="invite-error">{state.message}</Alert> : null}
+      {state.status === "success" ? (
+        <Alert tone="success" testId="invite-created">
+          <p>{state.message}</p>
+          <p className="mt-2 flex flex-wrap items-center gap-2">
+            <code data-testid="invite-link" className="min-w-0 break-all rounded bg-white/70 px-2 py-1 font-mono text-xs text-slate-800">
+              {state.link}
+            </code>
+            <CopyButton value={state.link} label="Copy link to the invitation" testId="copy-invite-link">
+              Copy link
+            </CopyButton>
+          </p>
+        </Alert>
+      ) : null}
+    </div>
+  );
+}

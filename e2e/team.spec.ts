@@ -1,0 +1,132 @@
+/**
+ * Team: an owner invites someone by email, copies the link, and a new person accepts it in a
+ * fresh, signed-out browser by creating their account, landing in the workspace; a password
+ * reset through the outbox (read with the operator command, as someone running Hourbook would);
+ * and the sign-up of a new person with a workspace of their own. The rules and refusals behind
+ * these are covered by the domain tests (lib/domain/invitations, lib/domain/users).
+ */
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type BrowserContext, type Page } from "@playwright/test";
+import { signIn } from "./sign-in";
+
+const E2E_DATA_DIR = process.env.HOURBOOK_E2E_DATA_DIR ?? ".data/e2e";
+const run = Date.now().toString(36);
+
+/** axe WCAG 2.1 A/AA, serious and critical findings (as accessibility.spec.ts checks the other pages). */
+async function expectNoViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`)).toEqual([]);
+}
+
+/** The latest link of one kind sent to `email`, through `npm run operator -- outbox <email>`. */
+function outboxLink(email: string, pathPrefix: "/invite/" | "/reset-password/"): string {
+  const printed = execFileSync(path.join("node_modules", ".bin", "tsx"), ["--conditions=react-server", "scripts/operator.ts", "outbox", email, "--limit", "1"], {
+    env: { ...process.env, HOURBOOK_DATA_DIR: E2E_DATA_DIR, DATABASE_URL: `file:./${E2E_DATA_DIR}/hourbook.db` },
+    encoding: "utf8",
+  });
+  const link = printed.match(new RegExp(`https?://\\S+${pathPrefix}\\S+`))?.[0];
+  if (!link) throw new Error(`No ${pathPrefix} link for ${email} in:\n${printed}`);
+  return new URL(link).pathname;
+}
+
+test.describe("team", () => {
+  let owner: BrowserContext;
+  let page: Page;
+  test.beforeAll(async ({ browser, baseURL }) => {
+    owner = await browser.newContext({ baseURL, permissions: ["clipboard-read", "clipboard-write"] });
+    page = await owner.newPage();
+    await signIn(page, "ada@example.com");
+  });
+  test.afterAll(async () => owner.close());
+
+  test("an owner invites a new person, who accepts in a fresh browser by creating an account", async ({ browser, baseURL }) => {
+    const email = `katherine-${run}@example.com`;
+    await page.goto("/w/lovelace-studio/settings/members");
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Role", { exact: true }).selectOption("admin");
+    await page.getByRole("button", { name: "Invite", exact: true }).click();
+    const shown = page.getByTestId("invite-link");
+    await expect(shown).toContainText("/invite/hbi_");
+    await expect(page.getByTestId("invitation-row").filter({ hasText: email })).toContainText("Admin");
+    await expectNoViolations(page);
+    await page.getByTestId("copy-invite-link").click();
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    expect(link).toBe(await shown.textContent());
+
+    const newcomer = await browser.newContext({ baseURL });
+    try {
+      const visitor = await newcomer.newPage();
+      await visitor.goto(new URL(link).pathname);
+      await expect(visitor.getByTestId("invitation-summary")).toContainText(`${email} to join Lovelace Studio as an admin`);
+      await expect(visitor.getByLabel("Email")).toHaveValue(email);
+      await expectNoViolations(visitor);
+      await visitor.getByLabel("Your name").fill("Katherine Johnson");
+      await visitor.getByLabel("Password").fill("orbital-mechanics-1962");
+      await visitor.getByRole("button", { name: "Create account and join" }).click();
+      await visitor.waitForURL(/\/w\/lovelace-studio\/time/);
+
+      // Used once: the same link now says so.
+      await newcomer.clearCookies();
+      await visitor.goto(new URL(link).pathname);
+      await expect(visitor.getByTestId("invitation-refused")).toContainText("already been used");
+    } finally {
+      await newcomer.close();
+    }
+
+    await page.reload();
+    await expect(page.getByTestId("member-row").filter({ hasText: email })).toContainText("Katherine Johnson");
+    await expect(page.getByTestId("invitation-row").filter({ hasText: email })).toHaveCount(0);
+    await page.goto("/w/lovelace-studio/settings/audit-log?what=members");
+    await expect(page.getByTestId("audit-event").filter({ hasText: "Invitation accepted" }).first()).toContainText(email);
+    await expect(page.getByLabel("What")).toHaveValue("members");
+    await expectNoViolations(page);
+    const csv = await page.request.get(await page.getByTestId("audit-export").getAttribute("href") ?? "");
+    expect(csv.status()).toBe(200);
+    expect(csv.headers()["content-type"]).toBe("text/csv; charset=utf-8");
+    expect(csv.headers()["content-disposition"]).toContain("audit-log-lovelace-studio.csv");
+    const rows = (await csv.text()).split("\r\n");
+    expect(rows[0]).toBe("Date,Time,Time zone,Who,What,App,Detail,Event type");
+    expect(rows.find((r) => r.includes("Invitation accepted"))).toContain(email);
+  });
+
+  test("a new person signs up with a workspace of their own, then resets their password through the outbox", async ({ browser, baseURL }) => {
+    const visitorContext = await browser.newContext({ baseURL });
+    try {
+      const visitor = await visitorContext.newPage();
+      const email = `mary-${run}@example.com`;
+      await visitor.goto("/login");
+      await visitor.getByRole("link", { name: "Create an account and workspace" }).click();
+      await expectNoViolations(visitor);
+      await visitor.getByLabel("Your name").fill("Mary Jackson");
+      await visitor.getByLabel("Email").fill(email);
+      await visitor.getByLabel("Password").fill("wind-tunnel-1958");
+      await visitor.getByLabel("Workspace name").fill(`Jackson Engineering ${run}`);
+      await visitor.getByRole("button", { name: "Create account and workspace" }).click();
+      await visitor.waitForURL(new RegExp(`/w/jackson-engineering-${run}/time`));
+      await visitorContext.clearCookies();
+
+      await visitor.goto("/login");
+      await visitor.getByRole("link", { name: "Forgot password?" }).click();
+      await visitor.getByLabel("Email").fill(email);
+      await visitor.getByRole("button", { name: "Send reset link" }).click();
+      await expect(visitor.getByTestId("forgot-password-message")).toContainText("If an account exists for that email");
+
+      const reset = outboxLink(email, "/reset-password/");
+      await visitor.goto(reset);
+      await expectNoViolations(visitor);
+      await visitor.getByLabel("New password", { exact: true }).fill("supersonic-flows-1979");
+      await visitor.getByLabel("New password again").fill("supersonic-flows-1979");
+      await visitor.getByRole("button", { name: "Set new password" }).click();
+      await expect(visitor.getByTestId("reset-done")).toBeVisible();
+      await visitor.goto(reset);
+      await expect(visitor.getByTestId("reset-refused")).toContainText("already been used");
+      await signIn(visitor, email, "supersonic-flows-1979");
+      await expect(visitor).toHaveURL(new RegExp(`/w/jackson-engineering-${run}/`));
+    } finally {
+      await visitorContext.close();
+    }
+  });
+});

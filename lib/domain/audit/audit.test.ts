@@ -1,0 +1,220 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import type { Actor } from "@/lib/domain/actor";
+import { setClock } from "@/lib/domain/clock";
+import { createInvitation } from "@/lib/domain/invitations/create-invitation";
+import { recordInvoicePayment } from "@/lib/domain/invoices/record-invoice-payment";
+import { sendInvoice } from "@/lib/domain/invoices/send-invoice";
+import { voidInvoice } from "@/lib/domain/invoices/void-invoice";
+import { createRule } from "@/lib/domain/rules/create-rule";
+import { updateRule } from "@/lib/domain/rules/update-rule";
+import { addMember, createClientRow, createInvoiceRow, createProjectRow, createUser, createWorkspace } from "@/prisma/seed/factories";
+import { ACCOUNT_EVENT_TYPES, AUDIT_CATEGORIES, auditTypesOf } from "./audit-event-categories";
+import { csvField, csvRow } from "./audit-csv";
+import { describeAuditEvent } from "./describe-audit-event";
+import { exportAuditEvents } from "./export-audit-events";
+import { listAuditEvents, type AuditFilter } from "./list-audit-events";
+import { listAuditFilterOptions } from "./list-audit-filter-options";
+import type { AuditEventType } from "./record-audit-event";
+
+let owner: Actor;
+let member: Actor;
+let clientId: string;
+let projectId: string;
+let number = 1;
+
+beforeAll(async () => {
+  setClock(() => new Date("2026-03-10T12:00:00Z"));
+  const workspace = await createWorkspace(db, { name: `Audit ${Date.now()}`, timeZone: "Pacific/Auckland" });
+  const [ada, charles] = await Promise.all([createUser(db, { name: "Ada Owner" }), createUser(db, { name: "Charles Member" })]);
+  const adaMembership = await addMember(db, workspace.id, ada.id, "owner");
+  const charlesMembership = await addMember(db, workspace.id, charles.id, "member");
+  owner = { userId: ada.id, membershipId: adaMembership.id, workspaceId: workspace.id, role: "owner" };
+  member = { userId: charles.id, membershipId: charlesMembership.id, workspaceId: workspace.id, role: "member" };
+  clientId = (await createClientRow(db, workspace.id, { email: "billing@client.example" } as never)).id;
+  projectId = (await createProjectRow(db, workspace.id, clientId)).id;
+});
+afterAll(() => setClock(null));
+
+async function draft() {
+  const row = await createInvoiceRow(db, { workspaceId: owner.workspaceId, clientId, number: number++, status: "draft" });
+  await db.invoiceLine.create({ data: { invoiceId: row.id, position: 1, description: "Work", projectId, quantitySeconds: 7_200, unitRate: 10_000, amount: 20_000 } });
+  return row;
+}
+
+const latest = (type: string) => db.auditEvent.findFirst({ where: { workspaceId: owner.workspaceId, type }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
+
+describe("what the audit log records", () => {
+  it("records sending an invoice, recording a payment and voiding one, in words", async () => {
+    const sent = await draft();
+    await sendInvoice(owner, { id: sent.id, to: "ap@client.example" });
+    expect(await latest("invoice.sent")).toMatchObject({ userId: owner.userId });
+    await recordInvoicePayment(owner, { invoiceId: sent.id, amount: 5_000, reference: "=HYPERLINK()", paidOn: "2026-03-09" });
+    const voided = await draft();
+    await voidInvoice(owner, { id: voided.id });
+
+    const { events } = await listAuditEvents(owner, { filter: { what: "invoices" } });
+    expect(events.map((e) => [e.type, e.what, e.detail, e.who])).toEqual([
+      ["invoice.voided", "Invoice voided", expect.stringMatching(/^INV-\d{4} \(€200\.00\), was draft$/), "Ada Owner"],
+      ["payment.recorded", "Payment recorded", expect.stringMatching(/^€50\.00 paid on 9 Mar 2026 \(=HYPERLINK\(\)\) on INV-\d{4}$/), "Ada Owner"],
+      ["invoice.sent", "Invoice sent", expect.stringMatching(/^INV-\d{4} \(€200\.00\) to ap@client\.example$/), "Ada Owner"],
+    ]);
+  });
+
+  it("records nothing when the change is refused (the event is written in the change's transaction)", async () => {
+    const before = await db.auditEvent.count({ where: { workspaceId: owner.workspaceId } });
+    const sent = await draft();
+    await sendInvoice(owner, { id: sent.id });
+    const count = await db.auditEvent.count({ where: { workspaceId: owner.workspaceId } });
+    expect(count).toBe(before + 1);
+    await expect(sendInvoice(owner, { id: sent.id })).rejects.toMatchObject({ code: "conflict" });
+    await expect(recordInvoicePayment(owner, { invoiceId: sent.id, amount: 999_999 })).rejects.toMatchObject({ code: "invalid_input" });
+    await expect(voidInvoice(member, { id: sent.id })).rejects.toMatchObject({ code: "forbidden" });
+    expect(await db.auditEvent.count({ where: { workspaceId: owner.workspaceId } })).toBe(count);
+  });
+
+  it("records billing rules created and changed, with what changed", async () => {
+    const rule = await createRule(owner, { kind: "rounding", name: "Quarter hours", roundingIncrementSeconds: 900, roundingDirection: "up" });
+    expect((await listAuditEvents(owner, { filter: { what: "rule.created" } })).events[0]?.detail).toBe("Quarter hours: Round up 0:15 — All work");
+    await updateRule(owner, { id: rule.id, name: "Quarters", active: false });
+    expect((await listAuditEvents(owner, { filter: { what: "rule.updated" } })).events[0]?.detail).toBe("Quarters: Name: Quarter hours → Quarters; Active: on → off");
+    const events = await db.auditEvent.count({ where: { workspaceId: owner.workspaceId, type: "rule.updated" } });
+    await updateRule(owner, { id: rule.id, name: "Quarters" });
+    expect(await db.auditEvent.count({ where: { workspaceId: owner.workspaceId, type: "rule.updated" } })).toBe(events);
+  });
+
+  it("puts every workspace event type in exactly one category, and account events in none", () => {
+    const listed = Object.values(AUDIT_CATEGORIES).flatMap((c) => [...c.types]);
+    expect(new Set(listed).size).toBe(listed.length);
+    for (const type of ACCOUNT_EVENT_TYPES) expect(listed).not.toContain(type);
+  });
+
+  it.each<[AuditEventType, unknown, string, string]>([
+    ["member.invited", { email: "kj@example.com", role: "admin", replaced: 1 }, "Person invited", "kj@example.com as admin (replaces the earlier pending invitation)"],
+    ["member.invitation_revoked", { email: "kj@example.com", role: "member" }, "Invitation withdrawn", "kj@example.com (member)"],
+    ["member.joined", { memberName: "K J", email: "kj@example.com", role: "member", reactivated: true }, "Invitation accepted", "K J (kj@example.com) joined as member; their earlier membership was brought back"],
+    ["member.removed", { memberUserId: "u", memberName: "Grace", from: "admin", grantsRevoked: 2 }, "Member removed", "Grace (was admin); 2 connections revoked"],
+    ["member.role_changed", { memberName: "Grace", from: "member", to: "admin" }, "Member's role changed", "Grace: member → admin"],
+    ["member.deactivated", { memberName: "Grace" }, "Member deactivated", "Grace"],
+    ["member.reactivated", { memberName: "Grace" }, "Member reactivated", "Grace"],
+    ["grant.revoked", { reason: "member_removed" }, "Connection revoked", "the member was removed from the workspace"],
+    ["workspace.created", { name: "Acme" }, "Workspace created", "Acme"],
+    ["credit_note.issued", { creditNote: "CN-0001", invoice: "INV-0001", amount: "€10.00", full: false }, "Credit note issued", "CN-0001 credits €10.00 of INV-0001"],
+  ])("describes %s in words", (type, detail, what, words) => {
+    expect(describeAuditEvent(type, detail)).toEqual({ what, detail: words });
+  });
+});
+
+describe("filtering the audit log", () => {
+  beforeAll(async () => {
+    // Two member changes either side of midnight in Auckland (UTC+13 in March): recorded times
+    // come from the database, so the rows are written with their times directly.
+    const change = (at: string, from: string, to: string) => ({
+      type: "member.role_changed",
+      workspaceId: owner.workspaceId,
+      userId: owner.userId,
+      createdAt: new Date(at),
+      detail: { memberUserId: member.userId, memberName: "Charles Member", from, to },
+    });
+    await db.auditEvent.createMany({
+      data: [change("2026-03-01T10:30:00Z", "member", "admin"), change("2026-03-01T11:30:00Z", "admin", "member")], // 23:30 on 1 March, 00:30 on 2 March
+    });
+  });
+
+  const types = async (filter: AuditFilter) => (await listAuditEvents(owner, { filter, limit: 100 })).events.map((e) => e.type);
+
+  it("narrows to one person, one category or event type, and dates in the workspace's time zone", async () => {
+    expect(await types({ who: member.userId })).toEqual([]);
+    expect((await types({ who: owner.userId })).length).toBeGreaterThan(3);
+    expect(new Set(await types({ what: "members" }))).toEqual(new Set(["member.role_changed"]));
+    expect(await types({ what: "member.role_changed", from: "2026-03-01", to: "2026-03-01" })).toHaveLength(1);
+    expect(await types({ what: "member.role_changed", from: "2026-03-02", to: "2026-03-02" })).toHaveLength(1);
+    expect(await types({ from: "2026-02-01", to: "2026-02-28" })).toEqual([]);
+    const detail = (await listAuditEvents(owner, { filter: { from: "2026-03-01", to: "2026-03-01" } })).events.map((e) => e.detail);
+    expect(detail).toEqual(["Charles Member: member → admin"]);
+  });
+
+  it("pages through a filtered log with the filter kept", async () => {
+    const first = await listAuditEvents(owner, { filter: { what: "member.role_changed" }, limit: 1 });
+    expect(first.events).toHaveLength(1);
+    const second = await listAuditEvents(owner, { filter: { what: "member.role_changed" }, limit: 1, cursor: first.nextCursor ?? "" });
+    expect(second.events.map((e) => e.type)).toEqual(["member.role_changed"]);
+    expect(second.events[0]?.id).not.toBe(first.events[0]?.id);
+    expect(second.nextCursor).toBeNull();
+  });
+
+  it.each<[string, AuditFilter, string]>([
+    ["an unknown event type", { what: "invoice.exploded" }, "what"],
+    ["a date that is not one", { from: "2026-02-30" }, "from"],
+    ["an end before the start", { from: "2026-03-05", to: "2026-03-01" }, "to"],
+  ])("refuses %s with a field message", async (_, filter, field) => {
+    const error = await listAuditEvents(owner, { filter }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "invalid_input" });
+    expect(Object.keys((error as { fieldErrors: object }).fieldErrors).join()).toContain(field);
+    await expect(exportAuditEvents(owner, filter)).rejects.toMatchObject({ code: "invalid_input" });
+  });
+
+  it("refuses a member reading, filtering or exporting the log", async () => {
+    await expect(listAuditEvents(member)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(listAuditFilterOptions(member)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(exportAuditEvents(member)).rejects.toMatchObject({ code: "forbidden" });
+  });
+
+  it("offers the workspace's people and every category", async () => {
+    const options = await listAuditFilterOptions(owner);
+    expect(options.people.map((p) => p.name)).toEqual(["Ada Owner", "Charles Member"]);
+    expect(options.categories.map((c) => c.value)).toEqual(Object.keys(AUDIT_CATEGORIES));
+    expect(auditTypesOf("members")).toContain("member.removed");
+  });
+});
+
+describe("exporting the audit log as CSV", () => {
+  it.each([
+    ["plain", "plain"],
+    ["a, comma", '"a, comma"'],
+    ['a "quote"', '"a ""quote"""'],
+    ["two\nlines", '"two\nlines"'],
+    ["=SUM(A1)", "'=SUM(A1)"],
+    ["+1", "'+1"],
+    ["-1", "'-1"],
+    ["@cmd", "'@cmd"],
+    ["\tx", "'\tx"],
+    ['=a,"b"', `"'=a,""b"""`],
+  ])("writes %j as %j", (value, field) => {
+    expect(csvField(value)).toBe(field);
+  });
+
+  it("streams every filtered row, page after page, header first, times in the workspace zone", async () => {
+    const invitations = 520;
+    await db.auditEvent.createMany({
+      data: Array.from({ length: invitations }, (_, i) => ({
+        type: "member.invited",
+        workspaceId: owner.workspaceId,
+        userId: owner.userId,
+        createdAt: new Date(Date.UTC(2026, 2, 5, 0, 0, i)),
+        detail: { email: `p${i}@example.com`, role: "member", replaced: 0 },
+      })),
+    });
+    const { fileName, chunks } = await exportAuditEvents(owner, { what: "member.invited", from: "2026-03-05" });
+    expect(fileName).toMatch(/^audit-log-audit-.*-2026-03-05-to-now\.csv$/);
+    let text = "";
+    let pieces = 0;
+    for await (const chunk of chunks) {
+      text += chunk;
+      pieces++;
+    }
+    const lines = text.split("\r\n").filter(Boolean);
+    expect(lines[0]).toBe(csvRow(["Date", "Time", "Time zone", "Who", "What", "App", "Detail", "Event type"]).trimEnd());
+    expect(lines).toHaveLength(invitations + 1);
+    expect(pieces).toBeGreaterThanOrEqual(3);
+    expect(lines[1]).toBe(`2026-03-05,13:08,Pacific/Auckland,Ada Owner,Person invited,,p519@example.com as member,member.invited`);
+  });
+
+  it("exports a real invitation too", async () => {
+    await createInvitation(owner, { email: "export@example.com", role: "member" });
+    const { chunks } = await exportAuditEvents(owner, { what: "members", from: new Date().toISOString().slice(0, 10) });
+    let text = "";
+    for await (const chunk of chunks) text += chunk;
+    expect(text).toContain("export@example.com as member");
+  });
+});

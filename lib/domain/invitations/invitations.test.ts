@@ -1,0 +1,263 @@
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { resolveActor, type Actor } from "@/lib/domain/actor";
+import { setClock } from "@/lib/domain/clock";
+import { removeMember } from "@/lib/domain/members/remove-member";
+import { verifyCredentials } from "@/lib/domain/users/verify-credentials";
+import { loadDemoData } from "@/lib/testing/demo-data";
+import { STAGGERS_MS, startApart } from "@/lib/testing/race";
+import { addMember, createUser, createWorkspace } from "@/prisma/seed/factories";
+import { acceptInvitation } from "./accept-invitation";
+import { createInvitation } from "./create-invitation";
+import { findInvitation } from "./find-invitation";
+import { INVITATION_REFUSALS, INVITATION_TTL_DAYS } from "./invitation-rules";
+import { listInvitations } from "./list-invitations";
+import { revokeInvitation } from "./revoke-invitation";
+
+let ada: Actor;
+let adaInEngines: Actor;
+let grace: Actor;
+let lovelaceId: string;
+let graceId: string;
+
+const tokenOf = (link: string) => link.slice(link.lastIndexOf("/") + 1);
+const newcomer = { name: "Katherine Johnson", password: "orbital-mechanics-1962" };
+let n = 0;
+const freshEmail = () => `invitee-${Date.now().toString(36)}-${n++}@example.com`;
+
+beforeAll(async () => {
+  const demo = await loadDemoData();
+  lovelaceId = demo.lovelace.id;
+  graceId = demo.grace.id;
+  ada = await resolveActor(demo.ada.id, { id: lovelaceId });
+  adaInEngines = await resolveActor(demo.ada.id, { id: demo.engines.id });
+  grace = await resolveActor(graceId, { id: lovelaceId });
+});
+
+afterEach(() => setClock(null));
+
+describe("inviting", () => {
+  it("stores only the token's hash, puts the link in the outbox, lists it as pending, and records who invited whom", async () => {
+    const email = freshEmail();
+    const invited = await createInvitation(ada, { email: ` ${email.toUpperCase()} `, role: "admin" });
+    expect(invited).toMatchObject({ email, role: "admin", replaced: 0 });
+    const token = tokenOf(invited.link);
+    expect(token).toMatch(/^hbi_[A-Za-z0-9_-]{43}$/);
+    expect(invited.link).toMatch(/\/invite\/hbi_/);
+
+    const row = await db.invitation.findUniqueOrThrow({ where: { id: invited.id } });
+    expect(row.tokenHash).not.toContain(token);
+    expect(JSON.stringify(row)).not.toContain(token);
+    expect(row.expiresAt.getTime() - row.createdAt.getTime()).toBeCloseTo(INVITATION_TTL_DAYS * 86_400_000, -4);
+
+    const message = await db.outboxMessage.findFirstOrThrow({ where: { invitationId: invited.id } });
+    expect(message).toMatchObject({ kind: "invitation", workspaceId: lovelaceId, toAddress: email, invoiceId: null });
+    expect(message.body).toContain(invited.link);
+
+    const pending = await listInvitations(ada);
+    expect(pending.find((p) => p.id === invited.id)).toMatchObject({ email, role: "admin", link: invited.link, expired: false, canRevoke: true });
+    expect(await db.auditEvent.findFirst({ where: { type: "member.invited", workspaceId: lovelaceId, detail: { equals: { email, role: "admin", replaced: 0 } } } })).toMatchObject({ userId: ada.userId });
+  });
+
+  it("replaces a pending invitation to the same email: the old link stops working", async () => {
+    const email = freshEmail();
+    const first = await createInvitation(ada, { email, role: "member" });
+    const second = await createInvitation(ada, { email, role: "admin" });
+    expect(second.replaced).toBe(1);
+    expect((await db.invitation.findUniqueOrThrow({ where: { id: first.id } })).status).toBe("revoked");
+    await expect(acceptInvitation(tokenOf(first.link), { newAccount: newcomer })).rejects.toMatchObject({ code: "conflict", message: INVITATION_REFUSALS.revoked });
+    expect((await listInvitations(ada)).filter((p) => p.email === email).map((p) => p.id)).toEqual([second.id]);
+  });
+
+  it("leaves one pending invitation when the same email is invited twice at once", async () => {
+    for (const delay of STAGGERS_MS) {
+      const email = freshEmail();
+      const outcomes = await startApart(() => createInvitation(ada, { email, role: "member" }), () => createInvitation(ada, { email, role: "admin" }), delay);
+      for (const o of outcomes) if (o.status === "rejected") expect(o.reason, `stagger ${delay} ms`).toMatchObject({ code: "conflict" });
+      expect(await db.invitation.count({ where: { email, status: "pending" } }), `stagger ${delay} ms`).toBe(1);
+    }
+  });
+
+  it.each([
+    ["a member invites anyone", () => grace, "member", "forbidden", "A member cannot invite people in this workspace."],
+    ["an admin invites an owner", () => adaInEngines, "owner", "forbidden", "Only an owner can invite an owner."],
+  ] as const)("refuses when %s, and stores nothing", async (_, actor, role, code, message) => {
+    const email = freshEmail();
+    await expect(createInvitation(actor(), { email, role })).rejects.toMatchObject({ code, message });
+    expect(await db.invitation.count({ where: { email } })).toBe(0);
+    expect(await db.outboxMessage.count({ where: { toAddress: email } })).toBe(0);
+  });
+
+  it("lets an admin invite members and admins", async () => {
+    await expect(createInvitation(adaInEngines, { email: freshEmail(), role: "admin" })).resolves.toMatchObject({ role: "admin" });
+  });
+
+  it("refuses someone who is already an active member, clearly", async () => {
+    await expect(createInvitation(ada, { email: "GRACE@example.com", role: "member" })).rejects.toMatchObject({
+      code: "conflict",
+      message: "grace@example.com is already a member of this workspace.",
+    });
+  });
+
+  it.each([
+    ["a malformed email", { email: "not-an-email", role: "member" }, "email"],
+    ["an unknown role", { email: "x@example.com", role: "boss" }, "role"],
+  ])("refuses %s with a field message", async (_, input, field) => {
+    const error = await createInvitation(ada, input as never).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "invalid_input" });
+    expect(Object.keys((error as { fieldErrors: object }).fieldErrors)).toContain(field);
+  });
+});
+
+describe("revoking an invitation", () => {
+  it("withdraws a pending invitation; its link is refused as withdrawn, and a second revoke is a conflict", async () => {
+    const invited = await createInvitation(ada, { email: freshEmail(), role: "member" });
+    await expect(revokeInvitation(ada, { invitationId: invited.id })).resolves.toMatchObject({ id: invited.id });
+    expect((await findInvitation(tokenOf(invited.link)))?.state).toBe("revoked");
+    await expect(acceptInvitation(tokenOf(invited.link), { newAccount: newcomer })).rejects.toMatchObject({ code: "conflict", message: INVITATION_REFUSALS.revoked });
+    await expect(revokeInvitation(ada, { invitationId: invited.id })).rejects.toMatchObject({ code: "conflict" });
+    expect(await db.auditEvent.count({ where: { type: "member.invitation_revoked", workspaceId: lovelaceId } })).toBeGreaterThan(0);
+  });
+
+  it("refuses an admin withdrawing an invitation to become an owner, and does not show them its link", async () => {
+    const enginesOwner = await resolveActor(graceId, { id: adaInEngines.workspaceId });
+    const invited = await createInvitation(enginesOwner, { email: freshEmail(), role: "owner" });
+    await expect(revokeInvitation(adaInEngines, { invitationId: invited.id })).rejects.toMatchObject({ code: "forbidden", message: "Only an owner can withdraw an invitation to become an owner." });
+    expect((await listInvitations(adaInEngines)).find((p) => p.id === invited.id)).toMatchObject({ canRevoke: false, link: null });
+    expect((await listInvitations(enginesOwner)).find((p) => p.id === invited.id)).toMatchObject({ canRevoke: true, link: invited.link });
+    expect((await db.invitation.findUniqueOrThrow({ where: { id: invited.id } })).status).toBe("pending");
+  });
+
+  it("refuses a member, and does not find another workspace's invitation", async () => {
+    const invited = await createInvitation(ada, { email: freshEmail(), role: "member" });
+    await expect(revokeInvitation(grace, { invitationId: invited.id })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(revokeInvitation(adaInEngines, { invitationId: invited.id })).rejects.toMatchObject({ code: "not_found" });
+    expect((await db.invitation.findUniqueOrThrow({ where: { id: invited.id } })).status).toBe("pending");
+  });
+});
+
+describe("accepting an invitation", () => {
+  it("creates the account with the invited email and role, and the new person can sign in", async () => {
+    const email = freshEmail();
+    const invited = await createInvitation(ada, { email, role: "admin" });
+    const view = await findInvitation(tokenOf(invited.link));
+    expect(view).toMatchObject({ state: "pending", email, role: "admin", workspaceName: "Lovelace Studio", accountExists: false, invitedBy: "Ada Lovelace" });
+
+    const accepted = await acceptInvitation(tokenOf(invited.link), { newAccount: newcomer });
+    expect(accepted).toMatchObject({ email, role: "admin", workspaceSlug: "lovelace-studio", reactivated: false });
+    expect(await verifyCredentials(email, newcomer.password)).toMatchObject({ ok: true });
+    const joined = await resolveActor(accepted.userId, { id: lovelaceId });
+    expect(joined.role).toBe("admin");
+    expect(await db.invitation.findUniqueOrThrow({ where: { id: invited.id } })).toMatchObject({ status: "accepted", acceptedByUserId: accepted.userId });
+    expect(await db.auditEvent.findFirst({ where: { type: "member.joined", userId: accepted.userId } })).not.toBeNull();
+    expect((await listInvitations(ada)).some((p) => p.id === invited.id)).toBe(false);
+  });
+
+  it("adds the workspace to the signed-in account the invitation was sent to", async () => {
+    const user = await createUser(db, { email: freshEmail() });
+    const invited = await createInvitation(ada, { email: user.email, role: "member" });
+    expect((await findInvitation(tokenOf(invited.link)))?.accountExists).toBe(true);
+    await expect(acceptInvitation(tokenOf(invited.link), { userId: user.id })).resolves.toMatchObject({ userId: user.id, role: "member" });
+    await expect(resolveActor(user.id, { id: lovelaceId })).resolves.toMatchObject({ role: "member" });
+  });
+
+  it("refuses a link used twice", async () => {
+    const invited = await createInvitation(ada, { email: freshEmail(), role: "member" });
+    await acceptInvitation(tokenOf(invited.link), { newAccount: newcomer });
+    await expect(acceptInvitation(tokenOf(invited.link), { newAccount: newcomer })).rejects.toMatchObject({ code: "conflict", message: INVITATION_REFUSALS.accepted });
+  });
+
+  it("refuses an expired link and creates no account", async () => {
+    const email = freshEmail();
+    const invited = await createInvitation(ada, { email, role: "member" });
+    setClock(() => new Date(Date.now() + (INVITATION_TTL_DAYS * 24 + 1) * 3600_000));
+    expect((await findInvitation(tokenOf(invited.link)))?.state).toBe("expired");
+    await expect(acceptInvitation(tokenOf(invited.link), { newAccount: newcomer })).rejects.toMatchObject({ code: "conflict", message: INVITATION_REFUSALS.expired });
+    expect(await db.user.count({ where: { email } })).toBe(0);
+    expect((await listInvitations(ada)).find((p) => p.id === invited.id)?.expired).toBe(true);
+  });
+
+  it("refuses someone signed in as another person, and changes nothing", async () => {
+    const invited = await createInvitation(ada, { email: freshEmail(), role: "member" });
+    await expect(acceptInvitation(tokenOf(invited.link), { userId: graceId })).rejects.toMatchObject({
+      code: "forbidden",
+      message: expect.stringContaining("you are signed in as grace@example.com"),
+    });
+    expect((await db.invitation.findUniqueOrThrow({ where: { id: invited.id } })).status).toBe("pending");
+  });
+
+  it("refuses creating an account when one already exists for the email (sign in instead)", async () => {
+    const user = await createUser(db, { email: freshEmail() });
+    const invited = await createInvitation(ada, { email: user.email, role: "member" });
+    await expect(acceptInvitation(tokenOf(invited.link), { newAccount: newcomer })).rejects.toMatchObject({ code: "conflict", message: expect.stringContaining("sign in") });
+    expect((await db.invitation.findUniqueOrThrow({ where: { id: invited.id } })).status).toBe("pending");
+  });
+
+  it.each([
+    ["an unknown token", "hbi_" + "A".repeat(43)],
+    ["a token of the wrong kind", "hbpr_" + "A".repeat(43)],
+    ["junk", "../../etc/passwd"],
+  ])("answers %s as not valid", async (_, token) => {
+    expect(await findInvitation(token)).toBeNull();
+    await expect(acceptInvitation(token, { newAccount: newcomer })).rejects.toMatchObject({ code: "not_found", message: INVITATION_REFUSALS.unknown });
+  });
+
+  it.each([
+    ["a short password", { name: "K", password: "short" }, "password"],
+    ["an empty name", { name: " ", password: "long-enough-password" }, "name"],
+  ])("refuses %s and leaves the invitation pending", async (_, account, field) => {
+    const invited = await createInvitation(ada, { email: freshEmail(), role: "member" });
+    const error = await acceptInvitation(tokenOf(invited.link), { newAccount: account }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "invalid_input" });
+    expect(Object.keys((error as { fieldErrors: object }).fieldErrors)).toContain(field);
+    expect((await db.invitation.findUniqueOrThrow({ where: { id: invited.id } })).status).toBe("pending");
+  });
+
+  it("brings back a removed member with the invited role instead of a second membership", async () => {
+    const workspace = await createWorkspace(db, { name: `Comeback ${freshEmail()}` });
+    const owner = await createUser(db);
+    const former = await createUser(db, { email: freshEmail() });
+    await addMember(db, workspace.id, owner.id, "owner");
+    const formerMembership = await addMember(db, workspace.id, former.id, "member");
+    const ownerActor = await resolveActor(owner.id, { id: workspace.id });
+    await removeMember(ownerActor, { membershipId: formerMembership.id });
+    await expect(resolveActor(former.id, { id: workspace.id })).rejects.toMatchObject({ code: "forbidden", message: expect.stringContaining("removed") });
+
+    const invited = await createInvitation(ownerActor, { email: former.email, role: "admin" });
+    await expect(acceptInvitation(tokenOf(invited.link), { userId: former.id })).resolves.toMatchObject({ reactivated: true, role: "admin" });
+    expect(await db.membership.findMany({ where: { workspaceId: workspace.id, userId: former.id } })).toMatchObject([{ id: formerMembership.id, role: "admin", status: "active" }]);
+  });
+
+  it("gives exactly one membership when the same link is accepted twice at once", async () => {
+    for (const delay of STAGGERS_MS) {
+      const user = await createUser(db, { email: freshEmail() });
+      const invited = await createInvitation(ada, { email: user.email, role: "member" });
+      const token = tokenOf(invited.link);
+      const outcomes = await startApart(
+        () => acceptInvitation(token, { userId: user.id }),
+        () => acceptInvitation(token, { userId: user.id }),
+        delay,
+      );
+      expect(outcomes.filter((o) => o.status === "fulfilled"), `stagger ${delay} ms`).toHaveLength(1);
+      expect((outcomes.find((o) => o.status === "rejected") as PromiseRejectedResult).reason).toMatchObject({ code: "conflict" });
+      expect(await db.membership.count({ where: { workspaceId: lovelaceId, userId: user.id } })).toBe(1);
+    }
+  });
+
+  it("creates exactly one account when two people race to create it from the same link", async () => {
+    for (const delay of STAGGERS_MS) {
+      const email = freshEmail();
+      const invited = await createInvitation(ada, { email, role: "member" });
+      const token = tokenOf(invited.link);
+      const outcomes = await startApart(
+        () => acceptInvitation(token, { newAccount: newcomer }),
+        () => acceptInvitation(token, { newAccount: { ...newcomer, name: "Someone Else" } }),
+        delay,
+      );
+      expect(outcomes.filter((o) => o.status === "fulfilled"), `stagger ${delay} ms`).toHaveLength(1);
+      expect((outcomes.find((o) => o.status === "rejected") as PromiseRejectedResult).reason).toMatchObject({ code: "conflict" });
+      expect(await db.user.count({ where: { email } })).toBe(1);
+      expect(await db.membership.count({ where: { workspaceId: lovelaceId, user: { email } } })).toBe(1);
+    }
+  });
+});

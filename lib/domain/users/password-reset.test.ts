@@ -1,0 +1,123 @@
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { setClock } from "@/lib/domain/clock";
+import { listAccountMessages } from "@/lib/domain/outbox/list-account-messages";
+import { loadDemoData } from "@/lib/testing/demo-data";
+import { STAGGERS_MS, startApart } from "@/lib/testing/race";
+import { createUser } from "@/prisma/seed/factories";
+import { findPasswordReset } from "./find-password-reset";
+import { PASSWORD_RESET_TTL_MINUTES, RESET_REFUSALS, RESET_REQUESTED } from "./password-reset-rules";
+import { requestPasswordReset } from "./request-password-reset";
+import { resetPassword } from "./reset-password";
+import { verifyCredentials } from "./verify-credentials";
+
+beforeAll(async () => {
+  await loadDemoData();
+});
+afterEach(() => setClock(null));
+
+const NEW = "a-brand-new-password";
+const both = (password: string) => ({ password, confirm: password });
+
+async function linkFor(email: string): Promise<string> {
+  await requestPasswordReset({ email });
+  const [message] = await listAccountMessages({ to: email, limit: 1 });
+  const token = message?.body.match(/\/reset-password\/(\S+)/)?.[1];
+  if (!token) throw new Error("no reset link in the outbox");
+  return token;
+}
+
+describe("asking for a password reset", () => {
+  it("stores a reset message for an existing account (hash only, one hour) with the same answer as for anyone", async () => {
+    const user = await createUser(db);
+    await expect(requestPasswordReset({ email: user.email.toUpperCase() })).resolves.toEqual({ message: RESET_REQUESTED });
+    const message = await db.outboxMessage.findFirstOrThrow({ where: { userId: user.id } });
+    expect(message).toMatchObject({ kind: "password_reset", workspaceId: null, invoiceId: null, toAddress: user.email });
+    const token = message.body.match(/\/reset-password\/(hbpr_[A-Za-z0-9_-]+)/)?.[1] ?? "";
+    const row = await db.passwordResetToken.findFirstOrThrow({ where: { userId: user.id } });
+    expect(row.tokenHash).not.toBe(token);
+    expect(JSON.stringify(row)).not.toContain(token);
+    expect(row.expiresAt.getTime() - row.createdAt.getTime()).toBeCloseTo(PASSWORD_RESET_TTL_MINUTES * 60_000, -4);
+  });
+
+  it("answers an unknown email exactly the same, and stores no message and no token", async () => {
+    const [messages, tokens] = await Promise.all([db.outboxMessage.count(), db.passwordResetToken.count()]);
+    await expect(requestPasswordReset({ email: "nobody-here@example.com" })).resolves.toEqual({ message: RESET_REQUESTED });
+    expect(await db.outboxMessage.count()).toBe(messages);
+    expect(await db.passwordResetToken.count()).toBe(tokens);
+  });
+
+  it("stores nothing for a disabled account, with the same answer", async () => {
+    const user = await createUser(db, { status: "disabled" });
+    await expect(requestPasswordReset({ email: user.email })).resolves.toEqual({ message: RESET_REQUESTED });
+    expect(await db.outboxMessage.count({ where: { userId: user.id } })).toBe(0);
+  });
+});
+
+describe("resetting a password", () => {
+  it("sets the new password, spends the link and every other outstanding link of that person", async () => {
+    const user = await createUser(db);
+    const older = await linkFor(user.email);
+    const newer = await linkFor(user.email);
+    expect(await findPasswordReset(newer)).toEqual({ state: "valid", email: user.email });
+
+    await expect(resetPassword(newer, both(NEW))).resolves.toEqual({ email: user.email });
+    expect(await verifyCredentials(user.email, NEW)).toMatchObject({ ok: true });
+    expect(await db.auditEvent.findFirst({ where: { type: "user.password_reset", userId: user.id } })).not.toBeNull();
+
+    await expect(resetPassword(newer, both("another-new-password"))).rejects.toMatchObject({ code: "conflict", message: RESET_REFUSALS.used });
+    await expect(resetPassword(older, both("another-new-password"))).rejects.toMatchObject({ code: "conflict", message: RESET_REFUSALS.used });
+    expect(await verifyCredentials(user.email, NEW)).toMatchObject({ ok: true });
+  });
+
+  it("refuses an expired link", async () => {
+    const user = await createUser(db);
+    const token = await linkFor(user.email);
+    setClock(() => new Date(Date.now() + (PASSWORD_RESET_TTL_MINUTES + 1) * 60_000));
+    expect((await findPasswordReset(token))?.state).toBe("expired");
+    await expect(resetPassword(token, both(NEW))).rejects.toMatchObject({ code: "conflict", message: RESET_REFUSALS.expired });
+    setClock(null);
+    expect(await verifyCredentials(user.email, NEW)).toMatchObject({ ok: false });
+  });
+
+  it.each([
+    ["unknown", "hbpr_" + "B".repeat(43)],
+    ["an invitation token", "hbi_" + "B".repeat(43)],
+    ["junk", "%2e%2e"],
+  ])("refuses a link that is %s", async (_, token) => {
+    expect(await findPasswordReset(token)).toBeNull();
+    await expect(resetPassword(token, both(NEW))).rejects.toMatchObject({ code: "not_found", message: RESET_REFUSALS.unknown });
+  });
+
+  it.each([
+    ["a short password", { password: "short", confirm: "short" }, "password"],
+    ["a confirmation that differs", { password: NEW, confirm: `${NEW}!` }, "confirm"],
+  ])("refuses %s and leaves the link usable", async (_, input, field) => {
+    const user = await createUser(db);
+    const token = await linkFor(user.email);
+    const error = await resetPassword(token, input).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "invalid_input" });
+    expect(Object.keys((error as { fieldErrors: object }).fieldErrors)).toContain(field);
+    expect((await findPasswordReset(token))?.state).toBe("valid");
+  });
+
+  it("lets only one of two simultaneous uses of a link through", async () => {
+    for (const delay of STAGGERS_MS) {
+      const user = await createUser(db);
+      const token = await linkFor(user.email);
+      const outcomes = await startApart(() => resetPassword(token, both("first-new-password")), () => resetPassword(token, both("second-new-password")), delay);
+      expect(outcomes.filter((o) => o.status === "fulfilled"), `stagger ${delay} ms`).toHaveLength(1);
+      expect((outcomes.find((o) => o.status === "rejected") as PromiseRejectedResult).reason).toMatchObject({ code: "conflict" });
+    }
+  });
+});
+
+describe("the operator's outbox", () => {
+  it("lists invitation and reset messages, newest first, and never invoice mail", async () => {
+    const user = await createUser(db);
+    await requestPasswordReset({ email: user.email });
+    const messages = await listAccountMessages({ limit: 50 });
+    expect(messages[0]).toMatchObject({ kind: "password_reset", to: user.email });
+    expect(messages.every((m) => m.kind === "invitation" || m.kind === "password_reset")).toBe(true);
+  });
+});
