@@ -3,8 +3,9 @@ import { useEffect, useState, type ReactNode } from "react";
 import { Button } from "./button";
 
 /**
- * Copies `value` to the clipboard and says so to screen readers. `label` is the button's
- * accessible name ("Copy client secret"); `children` is what it shows until copied.
+ * Copies `value` to the clipboard and says so beside the button (a status, so screen readers
+ * hear it too). `label` is the button's accessible name ("Copy client secret") and `children`
+ * its visible text; the text never changes, so the name keeps containing it (WCAG 2.5.3).
  */
 export function CopyButton({ value, label, testId, children = "Copy" }: { value: string; label: string; testId?: string; children?: ReactNode }) {
   const [outcome, setOutcome] = useState<"idle" | "copied" | "failed">("idle");
@@ -26,10 +27,10 @@ export function CopyButton({ value, label, testId, children = "Copy" }: { value:
   return (
     <span className="inline-flex items-center gap-2">
       <Button variant="secondary" size="sm" onClick={copy} aria-label={label} data-testid={testId}>
-        {outcome === "copied" ? "Copied" : children}
+        {children}
       </Button>
       <span role="status" className="text-xs text-slate-500">
-        {outcome === "copied" ? <span className="sr-only">Copied to the clipboard.</span> : outcome === "failed" ? "Copying failed: select the text and copy it yourself." : ""}
+        {outcome === "copied" ? "Copied to the clipboard." : outcome === "failed" ? "Copying failed: select the text and copy it yourself." : ""}
       </span>
     </span>
   );
