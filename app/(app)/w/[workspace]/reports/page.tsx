@@ -9,7 +9,7 @@ import { requireWorkspaceActor } from "@/lib/auth/session";
 import { can } from "@/lib/domain/actor";
 import { now } from "@/lib/domain/clock";
 import { localDateOf, formatPeriod } from "@/lib/domain/dates";
-import { REPORT_GROUPINGS, REPORT_KINDS, runReport } from "@/lib/domain/reports/run-report";
+import { GROUPINGS_BY_KIND, groupingsFor, REPORT_KINDS, runReport } from "@/lib/domain/reports/run-report";
 import { attempt } from "@/lib/web/domain-result";
 import { isRangePreset, presetRange, RANGE_PRESETS } from "@/lib/web/report-range";
 import { param, type SearchParams } from "@/lib/web/search-params";
@@ -34,7 +34,7 @@ export default async function ReportsPage({ params, searchParams }: { params: Pr
   const today = localDateOf(now(), workspace.timeZone);
   const kinds: (typeof REPORT_KINDS)[number][] = can(actor, "billing:read") ? [...REPORT_KINDS] : ["time"];
   const kind = oneOf(REPORT_KINDS, param(query, "kind"), "time");
-  const groupBy = oneOf(REPORT_GROUPINGS, param(query, "groupBy"), "project");
+  const groupBy = oneOf(groupingsFor(kind), param(query, "groupBy"), "project");
   const presetParam = param(query, "preset");
   const preset = isRangePreset(presetParam) ? presetParam : param(query, "from") ? "custom" : "this-month";
   const range = preset === "custom" ? { from: param(query, "from") ?? today, to: param(query, "to") ?? today } : presetRange(preset, today);
@@ -50,6 +50,7 @@ export default async function ReportsPage({ params, searchParams }: { params: Pr
           <ReportForm
             action={`/w/${slug}/reports`}
             kinds={kinds}
+            groupings={GROUPINGS_BY_KIND}
             values={{ kind, groupBy, preset, ...range }}
             presets={RANGE_PRESETS.map((p) => ({ ...p, range: p.value === "custom" ? null : presetRange(p.value, today) }))}
             errors={errors}
