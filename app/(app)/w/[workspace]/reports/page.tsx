@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
+import { ReportChart } from "@/components/reports/report-chart";
 import { ReportForm } from "@/components/reports/report-form";
 import { ReportTable } from "@/components/reports/report-table";
 import { Alert } from "@/components/ui/alert";
+import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -68,18 +70,36 @@ export default async function ReportsPage({ params, searchParams }: { params: Pr
             {Object.keys(errors).length ? "Change the highlighted setting and run the report again." : result.error.message}
           </Alert>
         ) : (
-          <Card
-            title={`${formatPeriod(result.value.from, result.value.to)}`}
-            description={`${result.value.rows.length} ${result.value.rows.length === 1 ? "row" : "rows"}, largest first${result.value.ownTimeOnly ? " · your own time only" : ""}`}
-          >
+          <>
+            <Card
+              title={`${formatPeriod(result.value.from, result.value.to)}`}
+              description={`${result.value.rows.length} ${result.value.rows.length === 1 ? "row" : "rows"}, largest first${result.value.ownTimeOnly ? " · your own time only" : ""}`}
+              actions={
+                // A plain link: the browser downloads the streamed file (a route handler, not a page).
+                <a
+                  href={`/w/${slug}/reports/export.csv?${new URLSearchParams({ kind, groupBy, from: result.value.from, to: result.value.to })}`}
+                  download
+                  className={buttonClasses("secondary", "sm")}
+                  data-testid="report-csv"
+                >
+                  Download CSV
+                </a>
+              }
+            >
+              {result.value.rows.length ? (
+                <div className="-mx-5 -my-4">
+                  <ReportTable report={result.value} />
+                </div>
+              ) : (
+                <EmptyState title="Nothing in this period">Try a longer period or another kind of report.</EmptyState>
+              )}
+            </Card>
             {result.value.rows.length ? (
-              <div className="-mx-5 -my-4">
-                <ReportTable report={result.value} />
-              </div>
-            ) : (
-              <EmptyState title="Nothing in this period">Try a longer period or another kind of report.</EmptyState>
-            )}
-          </Card>
+              <Card title="Chart">
+                <ReportChart report={result.value} />
+              </Card>
+            ) : null}
+          </>
         )}
       </div>
     </>
