@@ -2,7 +2,7 @@ import type { z } from "zod";
 import { db } from "@/lib/db";
 import { assertCan, type Actor } from "@/lib/domain/actor";
 import { CSV_PAGE_SIZE, csvMoney, CsvNumber, type CsvExport, type CsvValue } from "@/lib/domain/csv/csv";
-import { localDateOf, localTimeOf } from "@/lib/domain/dates";
+import { localClock } from "@/lib/domain/csv/local-clock";
 import { formatDuration } from "@/lib/domain/durations";
 import { parseInput } from "@/lib/domain/errors";
 import { formatHundredths, hundredthsOfHour } from "@/lib/domain/reports/report-hours";
@@ -33,18 +33,22 @@ export async function exportTimeEntries(actor: Actor, input: ExportTimeEntriesIn
   const where = await timeEntryWhere(actor, filters);
   const { timeZone, currency } = await loadWorkspace(actor);
   const pageSize = options.pageSize ?? CSV_PAGE_SIZE;
+  const clock = localClock(timeZone);
 
   async function* pages(): AsyncGenerator<CsvValue[][]> {
     let after: { startedAt: Date; id: string } | null = null;
     for (;;) {
       const page: { id: string; startedAt: Date; durationSeconds: number; description: string; billable: boolean; hourlyRate: number }[] = await db.timeEntry.findMany({
-        where: after ? { AND: [where, { OR: [{ startedAt: { lt: after.startedAt } }, { startedAt: after.startedAt, id: { lt: after.id } }] }] } : where,
+        // Strictly after the last row, written as a range (startedAt ≤ its start) the index
+        // (workspaceId, startedAt, id) can seek to, less the rows at that instant already sent;
+        // an OR of the two cases makes the database scan from the top on every page instead.
+        where: after ? { AND: [where, { startedAt: { lte: after.startedAt } }, { NOT: { startedAt: after.startedAt, id: { gte: after.id } } }] } : where,
         select: timeEntryColumns,
         orderBy: [{ startedAt: "desc" }, { id: "desc" }],
         take: pageSize,
       });
       if (page.length === 0) return;
-      yield (await loadTimeEntryViews(page)).map((entry) => record(entry, timeZone));
+      yield (await loadTimeEntryViews(page)).map((entry) => record(entry, clock));
       if (page.length < pageSize) return;
       const last = page[page.length - 1] ?? null;
       after = last && { startedAt: last.startedAt, id: last.id };
@@ -59,12 +63,12 @@ export async function exportTimeEntries(actor: Actor, input: ExportTimeEntriesIn
   };
 }
 
-function record(entry: TimeEntryView, timeZone: string): CsvValue[] {
-  const end = new Date(entry.startedAt.getTime() + entry.durationSeconds * 1000);
+function record(entry: TimeEntryView, clock: ReturnType<typeof localClock>): CsvValue[] {
+  const start = clock(entry.startedAt);
   return [
-    localDateOf(entry.startedAt, timeZone),
-    localTimeOf(entry.startedAt, timeZone),
-    localTimeOf(end, timeZone),
+    start.date,
+    start.time,
+    clock(new Date(entry.startedAt.getTime() + entry.durationSeconds * 1000)).time,
     formatDuration(entry.durationSeconds),
     new CsvNumber(formatHundredths(hundredthsOfHour(entry.durationSeconds))),
     entry.member.name,
