@@ -101,3 +101,23 @@ describe("chart data", () => {
     expect(chart.collected).toEqual([0, 700, 0]);
   });
 });
+
+describe("run_report's text for MCP clients", () => {
+  it("totals the hours it shows, as the page does", async () => {
+    const { TOOLS } = await import("@/lib/mcp/tools");
+    const row = (label: string, seconds: number) => ({ key: label, label, tracked_seconds: seconds, billable_seconds: seconds, amount: 0, invoiced: 0, collected: 0 });
+    const rows = [row("A", 118025), row("B", 108305), row("C", 21905), row("D", 12600)];
+    const text = TOOLS.runReport.render({
+      kind: "time", group_by: "project", from: "2026-01-01", to: "2026-01-31", currency: "EUR", own_time_only: false, rows,
+      totals: { tracked_seconds: 260835, billable_seconds: 260835, amount: 0, invoiced: 0, collected: 0 },
+    });
+    expect(text).toContain("A: 32.78 h tracked");
+    expect(text).toContain("D: 3.50 h tracked");
+    expect(text).toContain("Total: 72.44 h tracked, 72.44 h billable");
+  });
+
+  it("offers every kind's groupings in run_report's description, from the runner's declaration", async () => {
+    const { runReport } = await import("@/lib/operations/reports");
+    expect(runReport.description).toContain("group_by per kind: time and unbilled: project, client or member; revenue: project or client");
+  });
+});
