@@ -6,6 +6,7 @@ import { exportReport } from "@/lib/domain/reports/export-report";
 import { runReport } from "@/lib/domain/reports/run-report";
 import { createTimeEntry } from "@/lib/domain/time-entries/create-time-entry";
 import { exportTimeEntries } from "@/lib/domain/time-entries/export-time-entries";
+import { listTimeEntries } from "@/lib/domain/time-entries/list-time-entries";
 import { countStatements } from "@/lib/testing/count-statements";
 import { loadDemoData, type DemoData } from "@/lib/testing/demo-data";
 import { csvStream, type CsvExport } from "./csv";
@@ -55,6 +56,13 @@ describe("time entries CSV", () => {
     const dates = rows.map((r) => `${r[0]} ${r[1]}`);
     expect(dates).toEqual([...dates].sort().reverse());
     expect(new Set(rows.map((r) => r[5]))).toEqual(new Set(["Ada Lovelace", "Grace Hopper"]));
+    // The same names, tags and invoices as the list shows, entry for entry.
+    const { entries } = await listTimeEntries(ada, { limit: 200 });
+    expect(rows.slice(0, entries.length).map((r) => [r[5], r[6], r[7], r[8], r[9], r[10], r[11], r[13]])).toEqual(
+      entries.map((e) => [e.member.name, e.client.name, e.project.name, e.task?.name ?? "", e.description, e.tags.map((t) => t.name).join("; "), e.billable ? "yes" : "no", e.invoice?.label ?? ""]),
+    );
+    expect(rows.some((r) => r[13]?.startsWith("INV-"))).toBe(true);
+    expect(rows.some((r) => r[10]?.includes("; "))).toBe(true);
   });
 
   it("applies the filters: a project and a date range", async () => {
