@@ -9,7 +9,7 @@ export interface BarSeries {
 const WIDTH = 720;
 const HEIGHT = 260;
 const MARGIN = { top: 12, right: 12, bottom: 36, left: 64 };
-const MAX_X_LABELS = 12;
+const MAX_X_LABELS = 8;
 
 /**
  * A bar chart as plain SVG, drawn on the server (no client JavaScript): bars stacked (parts
