@@ -8,7 +8,8 @@
  *   bench-fixture.ts grow <out.json>   grows Lovelace Studio to ENTRY_TARGET time entries
  *                                      (Prisma createMany: the same on every engine), mints an
  *                                      MCP token for Ada, and a confidential client with one
- *                                      grant + refresh token per refresh chain; writes them
+ *                                      grant + refresh token per refresh chain, and a REST
+ *                                      token (time:read) for the CSV export; writes them
  */
 import fs from "node:fs";
 
@@ -17,6 +18,8 @@ export const REFRESH_CLIENT_ID = "bench-refresh";
 
 export interface BenchFixture {
   mcpToken: string;
+  /** A REST API token of Ada's with time:read: the CSV export of every entry. */
+  apiToken: string;
   candidatesArgs: { client_id: string; from: string; to: string };
   refreshClient: { id: string; secret: string };
   /** One refresh token per chain: each heads a grant of its own. */
@@ -91,6 +94,8 @@ async function grow(): Promise<BenchFixture> {
   });
   const grantId = await db.$transaction((tx) => createGrant(tx, { userId: ada.id, clientId: mcpClient.id, workspaceId: workspace.id, resource, scope }));
   const { token } = await issueAccessToken({ userId: ada.id, clientId: mcpClient.id, grantId, workspaceId: workspace.id, resource: "mcp", scope });
+  const apiGrantId = await db.$transaction((tx) => createGrant(tx, { userId: ada.id, clientId: mcpClient.id, workspaceId: workspace.id, resource: `${env.APP_URL}/api`, scope: "time:read" }));
+  const { token: apiToken } = await issueAccessToken({ userId: ada.id, clientId: mcpClient.id, grantId: apiGrantId, workspaceId: workspace.id, resource: "api", scope: "time:read" });
 
   // The refresh scenario: a confidential client, as the reference server's, and one grant per
   // chain, each with the refresh token an authorization-code exchange would have left.
@@ -121,7 +126,7 @@ async function grow(): Promise<BenchFixture> {
   const to = new Date().toISOString().slice(0, 10);
   const from = new Date(Date.now() - 30 * day).toISOString().slice(0, 10);
   await db.$disconnect();
-  return { mcpToken: token, candidatesArgs: { client_id: babbage.id, from, to }, refreshClient: { id: REFRESH_CLIENT_ID, secret }, refreshTokens };
+  return { mcpToken: token, apiToken, candidatesArgs: { client_id: babbage.id, from, to }, refreshClient: { id: REFRESH_CLIENT_ID, secret }, refreshTokens };
 }
 
 async function main() {

@@ -8,7 +8,10 @@
  *   runs nothing);
  * - MCP `tools/call list_time_entries` (page of 50), `find_billable_candidates` (one month) and
  *   `tools/list`, authenticated as Ada;
- * - the token endpoint's refresh grant, one rotating refresh-token chain per connection.
+ * - the token endpoint's refresh grant, one rotating refresh-token chain per connection;
+ * - first, before any load: a CSV export of all 100,000 entries (GET /api/v1/time-entries with
+ *   Accept: text/csv, one client), its time, first byte, size, and the server's peak RSS
+ *   against its steady state just before (target: under steady state + 50 MB, as it streams).
  *
  * Once per run, node-oidc-provider (scripts/bench-oidc-provider.mjs, a process of its own, no
  * database) answers the same refresh scenario as the reference authorization server for both
@@ -17,7 +20,8 @@
  * results go to .bench/results.json.
  *
  * Env: BENCH_PORT (default 3300), BENCH_OIDC_PORT (default BENCH_PORT + 1), BENCH_SECONDS
- * (default 10), BENCH_ENGINES (default "sqlite,postgresql").
+ * (default 10), BENCH_ENGINES (default "sqlite,postgresql"), BENCH_CSV_ONLY=1 (only the CSV
+ * export: no reference server, no loads).
  */
 import autocannon from "autocannon";
 import { randomBytes } from "node:crypto";
@@ -36,6 +40,9 @@ const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARM_UP_SECONDS = 2;
 const ENGINES = ["sqlite", "postgresql"] as const;
 type Engine = (typeof ENGINES)[number];
+const CSV_ONLY = process.env.BENCH_CSV_ONLY === "1";
+/** The CSV export's memory target: the server's peak RSS while exporting, over its steady state. */
+const CSV_RSS_BUDGET_MB = 50;
 const selectedEngines = (process.env.BENCH_ENGINES ?? ENGINES.join(","))
   .split(",")
   .map((e) => e.trim())
@@ -93,7 +100,18 @@ interface Rss {
   serverMb: number;
 }
 
-type EngineResult = { engine: Engine; status: "measured"; results: Measured[]; rss: Rss } | { engine: Engine; status: "skipped"; reason: string };
+interface CsvExportMeasured {
+  rows: number;
+  megabytes: number;
+  seconds: number;
+  firstByteMs: number;
+  /** The server process's RSS just before the export, after a small export warmed the route. */
+  steadyMb: number;
+  /** Its peak RSS during the export (sampled every 50 ms). */
+  peakMb: number;
+}
+
+type EngineResult = { engine: Engine; status: "measured"; results: Measured[]; rss: Rss; csvExport: CsvExportMeasured; csvTenth: CsvExportMeasured } | { engine: Engine; status: "skipped"; reason: string };
 
 interface Reference {
   refresh: Measured;
@@ -110,7 +128,7 @@ async function main() {
   const [idle] = os.loadavg();
   if (idle! > 0.5) console.warn(`Warning: the 1-minute load average is ${idle!.toFixed(1)} before the first scenario: other work on this machine will skew the numbers.`);
 
-  const reference = await benchReference();
+  const reference = CSV_ONLY ? null : await benchReference();
   const engines: EngineResult[] = [];
   for (const engine of selectedEngines) engines.push(await benchEngine(engine));
   report(engines, reference);
@@ -176,13 +194,17 @@ async function benchEngine(engine: Engine): Promise<EngineResult> {
     console.log(`Starting the app on ${BASE} (${engine})…`);
     const server = runInGroup(process.execPath, [path.join(root, "scripts/serve.mjs")], { env: { ...env, HOURBOOK_HOST: "127.0.0.1" } });
     await waitFor(`${BASE}/api/ping`);
+    // A tenth first (the fixture spreads entries over ~1,100 days): if the export streams, its
+    // memory over the steady state is about the same as the whole export's.
+    const csvTenth = await measureCsvExport(fixture, server.child.pid as number, 110);
+    const csvExport = await measureCsvExport(fixture, server.child.pid as number);
     const rss = watchPeakRss(server.child.pid as number);
 
     const results: Measured[] = [];
-    for (const load of appLoads(fixture)) results.push(await measureLoad(load));
+    if (!CSV_ONLY) for (const load of appLoads(fixture)) results.push(await measureLoad(load));
     const peak = rss.stop();
     await stopServer(server);
-    return { engine, status: "measured", results, rss: peak };
+    return { engine, status: "measured", results, rss: peak, csvExport, csvTenth };
   } finally {
     postgres?.stop();
   }
@@ -206,6 +228,46 @@ function appLoads(fixture: BenchFixture): Load[] {
     fixedLoad("tools/list", "mcp", "POST", "/mcp", toolsList, bearer),
     refreshLoad("refresh_token grant (/oauth/token)", `${BASE}/oauth/token`, fixture.refreshClient, take),
   ];
+}
+
+/**
+ * The CSV export of every time entry, as a REST client downloads it, read as it arrives and
+ * never held whole. The server's steady state is its RSS after a one-day export warmed the
+ * route (code loaded, JIT) and a second's rest; its peak is sampled every 50 ms throughout.
+ */
+async function measureCsvExport(fixture: BenchFixture, serverPid: number, days?: number): Promise<CsvExportMeasured> {
+  const since = days ? new Date(Date.now() - (days - 1) * 24 * 3600 * 1000).toISOString().slice(0, 10) : null;
+  const url = `${BASE}/api/v1/time-entries${since ? `?from=${since}` : ""}`;
+  const headers = { authorization: `Bearer ${fixture.apiToken}`, accept: "text/csv" };
+  const today = new Date().toISOString().slice(0, 10);
+  const drain = async (response: Response) => {
+    if (!response.ok || !response.body) throw new Error(`The CSV export does not succeed (${response.status}): ${(await response.text()).slice(0, 300)}`);
+    let bytes = 0;
+    let lines = 0;
+    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+      bytes += chunk.byteLength;
+      for (const byte of chunk) if (byte === 10) lines++;
+    }
+    return { bytes, lines };
+  };
+  await drain(await fetch(`${BASE}/api/v1/time-entries?from=${today}&to=${today}`, { headers }));
+  await new Promise((r) => setTimeout(r, 1000));
+  const steadyMb = watchPeakRss(serverPid).stop().serverMb;
+  const rss = watchPeakRss(serverPid, 50);
+  const started = performance.now();
+  const response = await fetch(url, { headers });
+  const firstByteMs = performance.now() - started;
+  const { bytes, lines } = await drain(response);
+  const seconds = (performance.now() - started) / 1000;
+  const peakMb = rss.stop().serverMb;
+  // Bench descriptions have no line breaks: one line per record, the header included.
+  const rows = lines - 1;
+  if (!days && rows < ENTRY_TARGET) throw new Error(`The CSV export has ${rows} rows, expected ${ENTRY_TARGET}.`);
+  const measured = { rows, megabytes: bytes / 1024 / 1024, seconds, firstByteMs, steadyMb, peakMb };
+  console.log(
+    `  CSV export: ${rows.toLocaleString("en")} rows, ${measured.megabytes.toFixed(1)} MB in ${seconds.toFixed(1)} s (first byte after ${firstByteMs.toFixed(0)} ms); server RSS ${steadyMb.toFixed(0)} MB steady, ${peakMb.toFixed(0)} MB peak (+${(peakMb - steadyMb).toFixed(0)} MB)`,
+  );
+  return measured;
 }
 
 /** A PostgreSQL database of its own on the benchmark's server; returns its URL. */
@@ -365,7 +427,7 @@ async function measureLoad(load: Load): Promise<Measured> {
  * Peak resident memory, sampled: of a server's whole process group, and of its largest
  * single process (the server itself: scripts/serve.mjs runs Next in-process).
  */
-function watchPeakRss(groupId: number) {
+function watchPeakRss(groupId: number, intervalMs = 200) {
   let peakTotalKb = 0;
   let peakServerKb = 0;
   const sample = () => {
@@ -382,7 +444,8 @@ function watchPeakRss(groupId: number) {
     }
     peakTotalKb = Math.max(peakTotalKb, total);
   };
-  const timer = setInterval(sample, 200);
+  sample();
+  const timer = setInterval(sample, intervalMs);
   return {
     stop(): Rss {
       clearInterval(timer);
@@ -397,11 +460,25 @@ function watchPeakRss(groupId: number) {
 
 const ratio = (a: Measured, b: Measured | undefined) => (b ? (a.requestsPerSecond / b.requestsPerSecond).toFixed(2) : "");
 
-function report(engines: EngineResult[], reference: Reference) {
+function report(engines: EngineResult[], reference: Reference | null) {
   console.log(`\n${ENTRY_TARGET.toLocaleString("en")} time entries, ${CONNECTIONS} connections, ${DURATION_SECONDS} s per scenario after ${WARM_UP_SECONDS} s of warm-up\n`);
+  const targets: Record<string, Array<{ target: string; met: boolean; value: string }>> = {};
+  for (const result of engines) {
+    if (result.status !== "measured") continue;
+    const { csvExport: c } = result;
+    const csvTarget = { target: `CSV export of ${ENTRY_TARGET.toLocaleString("en")} entries: server RSS ≤ steady state + ${CSV_RSS_BUDGET_MB} MB`, met: c.peakMb - c.steadyMb <= CSV_RSS_BUDGET_MB, value: `+${(c.peakMb - c.steadyMb).toFixed(0)} MB over ${c.steadyMb.toFixed(0)} MB, ${c.seconds.toFixed(1)} s` };
+    targets[result.engine] = [csvTarget];
+    console.log(`${result.engine}: CSV export ${c.rows.toLocaleString("en")} rows, ${c.megabytes.toFixed(1)} MB in ${c.seconds.toFixed(1)} s (${Math.round(c.rows / c.seconds).toLocaleString("en")} rows/s, first byte ${c.firstByteMs.toFixed(0)} ms)`);
+    const t = result.csvTenth;
+    console.log(`  a tenth (${t.rows.toLocaleString("en")} rows): ${t.seconds.toFixed(1)} s, server RSS +${(t.peakMb - t.steadyMb).toFixed(0)} MB over ${t.steadyMb.toFixed(0)} MB`);
+    console.log(`  ${csvTarget.met ? "met   " : "MISSED"}  ${csvTarget.target}  (${csvTarget.value})`);
+  }
+  if (!reference) {
+    fs.writeFileSync(path.join(dataDir, "results.json"), JSON.stringify({ at: new Date().toISOString(), entries: ENTRY_TARGET, engines, targets }, null, 2));
+    return;
+  }
   console.log(`Reference: ${reference.refresh.name}: ${Math.round(reference.refresh.requestsPerSecond)} req/s, p50 ${reference.refresh.p50} ms, p99 ${reference.refresh.p99} ms, errors/non-2xx ${reference.refresh.errors}/${reference.refresh.non2xx}; peak RSS ${reference.rss.serverMb.toFixed(0)} MB\n`);
 
-  const targets: Record<string, Array<{ target: string; met: boolean; value: string }>> = {};
   for (const result of engines) {
     if (result.status === "skipped") {
       console.log(`${result.engine}: SKIPPED — ${result.reason}\n`);
@@ -431,6 +508,7 @@ function report(engines: EngineResult[], reference: Reference) {
     const toolsList = find("tools/list");
     const refresh = find("refresh_token grant (/oauth/token)");
     targets[result.engine] = [
+      ...(targets[result.engine] ?? []),
       { target: "list_time_entries ≥ 0.3 × bare route", met: list.requestsPerSecond >= 0.3 * bare.requestsPerSecond, value: `${ratio(list, bare)} ×` },
       { target: "list_time_entries p99 ≤ 250 ms", met: list.p99 <= 250, value: `${list.p99} ms` },
       { target: "find_billable_candidates p50 ≤ 150 ms", met: candidates.p50 <= 150, value: `${candidates.p50} ms` },

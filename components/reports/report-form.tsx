@@ -17,12 +17,15 @@ const GROUPING_LABELS: Record<Grouping, string> = { project: "Project", client: 
 export function ReportForm({
   action,
   kinds,
+  groupings,
   values,
   presets,
   errors,
 }: {
   action: string;
   kinds: Kind[];
+  /** What each kind runs with (GROUPINGS_BY_KIND): only these are offered. */
+  groupings: Record<Kind, readonly Grouping[]>;
   values: { kind: Kind; groupBy: Grouping; preset: RangePreset; from: string; to: string };
   presets: { value: RangePreset; label: string; range: { from: string; to: string } | null }[];
   errors: Record<string, string>;
@@ -43,8 +46,8 @@ export function ReportForm({
   }
   function chooseKind(value: Kind) {
     setKind(value);
-    // Revenue is invoiced per client or project, never per member.
-    if (value === "revenue" && groupBy === "member") setGroupBy("client");
+    const offered = groupings[value];
+    if (!offered.includes(groupBy)) setGroupBy(offered[0] ?? "project");
   }
 
   return (
@@ -57,8 +60,8 @@ export function ReportForm({
         ))}
       </SelectField>
       <SelectField id="groupBy" label="Group by" value={groupBy} onChange={(e) => setGroupBy(e.target.value as Grouping)} error={errors.groupBy}>
-        {(Object.keys(GROUPING_LABELS) as Grouping[]).map((g) => (
-          <option key={g} value={g} disabled={kind === "revenue" && g === "member"}>
+        {groupings[kind].map((g) => (
+          <option key={g} value={g}>
             {GROUPING_LABELS[g]}
           </option>
         ))}

@@ -1,6 +1,6 @@
 import { Table, Td, type Column } from "@/components/ui/table";
-import { formatHours } from "@/lib/domain/durations";
 import { formatMoney } from "@/lib/domain/money";
+import { displayedHours, formatHundredths } from "@/lib/domain/reports/report-hours";
 import type { Report, ReportRow } from "@/lib/domain/reports/run-report";
 
 const GROUP_LABELS = { project: "Project", client: "Client", member: "Member" } as const;
@@ -18,8 +18,17 @@ function ShareBar({ value, total }: { value: number; total: number }) {
   );
 }
 
+/** What the table's footnote says of its figures (the same rules the CSV export follows). */
+export function reportFootnote(report: Pick<Report, "kind" | "groupBy">): string {
+  if (report.kind !== "revenue") return "Hours are rounded to the hundredth for each row; the total is the sum of the rows shown.";
+  if (report.groupBy === "project") return "Collected by project: each payment is split over its invoice's lines in proportion to their amounts, to the cent, so the rows add up to what was collected.";
+  return "";
+}
+
 /** The report's rows and totals; the columns follow the kind of report. */
 export function ReportTable({ report }: { report: Report }) {
+  const hours = displayedHours(report.rows, ["trackedSeconds", "billableSeconds"]);
+  const footnote = reportFootnote(report);
   const money = (amount: number) => formatMoney(amount, report.currency);
   const revenue = report.kind === "revenue";
   const share = (row: Omit<ReportRow, "key" | "label">) => (revenue ? row.invoiced : report.kind === "unbilled" ? row.amount : row.trackedSeconds);
@@ -29,16 +38,16 @@ export function ReportTable({ report }: { report: Report }) {
     ? [{ label: "Invoiced (net)", align: "right" }, { label: "Collected", align: "right" }]
     : [{ label: "Tracked", align: "right" }, { label: "Billable", align: "right" }, { label: "Amount", align: "right" }];
 
-  const cells = (row: Omit<ReportRow, "key" | "label">) =>
+  const cells = (row: Omit<ReportRow, "key" | "label">, shown: { trackedSeconds: number; billableSeconds: number }) =>
     revenue ? (
       <>
         <Td align="right">{money(row.invoiced)}</Td>
-        <Td align="right">{report.groupBy === "project" ? <span className="text-slate-500">—</span> : money(row.collected)}</Td>
+        <Td align="right">{money(row.collected)}</Td>
       </>
     ) : (
       <>
-        <Td align="right">{formatHours(row.trackedSeconds)}</Td>
-        <Td align="right">{formatHours(row.billableSeconds)}</Td>
+        <Td align="right">{formatHundredths(shown.trackedSeconds)} h</Td>
+        <Td align="right">{formatHundredths(shown.billableSeconds)} h</Td>
         <Td align="right">{money(row.amount)}</Td>
       </>
     );
@@ -51,16 +60,23 @@ export function ReportTable({ report }: { report: Report }) {
         <tfoot className="border-t-2 border-slate-200 font-semibold">
           <tr data-testid="report-totals">
             <Td className="text-slate-900">Total</Td>
-            {cells(report.totals)}
+            {cells(report.totals, hours.totals)}
             <Td />
           </tr>
+          {footnote ? (
+            <tr>
+              <td colSpan={amountColumns.length + 2} className="px-4 pb-3 pt-1 text-xs font-normal text-slate-600" data-testid="report-footnote">
+                {footnote}
+              </td>
+            </tr>
+          ) : null}
         </tfoot>
       }
     >
-      {report.rows.map((row) => (
+      {report.rows.map((row, i) => (
         <tr key={row.key}>
           <Td className="font-medium text-slate-900">{row.label}</Td>
-          {cells(row)}
+          {cells(row, hours.rows[i] ?? row)}
           <Td>
             <ShareBar value={share(row)} total={total} />
           </Td>

@@ -5,6 +5,7 @@
  * challenge built by `apiChallenge`.
  */
 import { attachmentDisposition } from "@/lib/http/attachment";
+import { csvResponse } from "@/lib/http/csv-response";
 import type { DbTx } from "@/lib/db";
 import { STORAGE_RETRY_AFTER_SECONDS, storageUnavailableMessage, storageUnavailableOf, type StorageUnavailable } from "@/lib/db-errors";
 import { isDomainError, type DomainError } from "@/lib/domain/errors";
@@ -36,6 +37,11 @@ export function apiRoute(declared: ApiEndpoint) {
       const refused = (await checkRate(connection, "api")) ?? checkCall(connection, endpoint, name);
       if (refused) throw new ApiProblem(...callRefusal(refused, connection));
       const input = await readApiInput(endpoint, request, await context.params);
+      if (endpoint.stream) {
+        const csv = await endpoint.stream({ connection, actor: connection.actor }, input);
+        await recordActivity(connection.grantId, "api", name, "ok");
+        return csvResponse(csv, vary);
+      }
       if (endpoint.download) {
         const file = await endpoint.download({ connection, actor: connection.actor }, input);
         await recordActivity(connection.grantId, "api", name, "ok");

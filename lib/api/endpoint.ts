@@ -6,6 +6,7 @@
  * `data`). The route handler (api-route.ts) and the OpenAPI document (openapi.ts) are built from it.
  */
 import { z } from "zod";
+import type { CsvExport } from "@/lib/domain/csv/csv";
 import type { Wire } from "@/lib/integrations/wire";
 import { performFileOperation, performOperation, type Operation, type OperationContext, type OperationFile } from "@/lib/operations/operation";
 import { queryField } from "./query";
@@ -41,6 +42,8 @@ export interface ApiEndpoint extends Pick<Operation, "scope" | "permission" | "a
   download?: (ctx: OperationContext, input: ApiInput) => Promise<OperationFile>;
   /** The media type a file endpoint answers, e.g. application/pdf. */
   mediaType?: string;
+  /** A streamed export (csv-alternate.ts): every row the query matches, read page by page as it is sent. */
+  stream?: (ctx: OperationContext, input: ApiInput) => Promise<CsvExport>;
   /**
    * The same resource in another media type, served instead when the request's Accept prefers
    * it (RFC 9110 §12.5.1): `GET /api/v1/invoices/{id}` with `Accept: application/pdf`.

@@ -16,6 +16,8 @@ import * as tags from "@/lib/operations/tags";
 import * as tasks from "@/lib/operations/tasks";
 import * as timeEntries from "@/lib/operations/time-entries";
 import * as workspace from "@/lib/operations/workspace";
+import { withCsv } from "./csv-alternate";
+import { exportInvoicesCsv, exportReportCsv, exportTimeEntriesCsv } from "./csv-exports";
 import { endpoint } from "./endpoint";
 
 /** The invoice PDF: at its own path, and as GET /api/v1/invoices/{id} with Accept: application/pdf. */
@@ -55,7 +57,7 @@ export const API = {
   createTask: endpoint(tasks.createTask, "POST /api/v1/tasks", { tag: "Tasks", status: 201 }),
   updateTask: endpoint(tasks.updateTask, "PATCH /api/v1/tasks/{id}", { tag: "Tasks", id: "task_id" }),
 
-  listTimeEntries: endpoint(timeEntries.listTimeEntries, "GET /api/v1/time-entries", { tag: "Time entries", rename: { tag_ids: "tag_id" } }),
+  listTimeEntries: withCsv(endpoint(timeEntries.listTimeEntries, "GET /api/v1/time-entries", { tag: "Time entries", rename: { tag_ids: "tag_id" } }), exportTimeEntriesCsv),
   getTimeEntry: endpoint(timeEntries.getTimeEntry, "GET /api/v1/time-entries/{id}", { tag: "Time entries", id: "time_entry_id" }),
   createTimeEntry: endpoint(timeEntries.createTimeEntry, "POST /api/v1/time-entries", { tag: "Time entries", status: 201, beside: ["overlaps"] }),
   updateTimeEntry: endpoint(timeEntries.updateTimeEntry, "PATCH /api/v1/time-entries/{id}", { tag: "Time entries", id: "time_entry_id", beside: ["overlaps"] }),
@@ -68,7 +70,7 @@ export const API = {
   createRule: endpoint(rules.createRule, "POST /api/v1/rules", { tag: "Billing rules", status: 201, body: CreateRuleBody }),
   updateRule: endpoint(rules.updateRule, "PATCH /api/v1/rules/{id}", { tag: "Billing rules", id: "rule_id" }),
 
-  listInvoices: endpoint(invoices.listInvoices, "GET /api/v1/invoices", { tag: "Invoices" }),
+  listInvoices: withCsv(endpoint(invoices.listInvoices, "GET /api/v1/invoices", { tag: "Invoices" }), exportInvoicesCsv),
   getInvoice: endpoint(invoices.getInvoice, "GET /api/v1/invoices/{id}", { tag: "Invoices", id: "invoice_id", alternate: getInvoicePdf }),
   findBillableCandidates: endpoint(invoices.findBillableCandidates, "GET /api/v1/billable-candidates", { tag: "Invoices", rename: { project_ids: "project_id" } }),
   previewInvoice: endpoint(invoices.previewInvoice, "POST /api/v1/invoices/preview", { tag: "Invoices" }),
@@ -84,6 +86,6 @@ export const API = {
   removeInvoicePayment: endpoint(invoiceCorrections.removeInvoicePayment, "DELETE /api/v1/invoices/{id}/payments/{payment_id}", { tag: "Invoices", id: "invoice_id", nested: ["payment_id"] }),
   createCreditNote: endpoint(invoiceCorrections.createCreditNote, "POST /api/v1/invoices/{id}/credit-notes", { tag: "Invoices", id: "invoice_id", status: 201 }),
 
-  runReport: endpoint(reports.runReport, "GET /api/v1/reports", { tag: "Reports" }),
+  runReport: withCsv(endpoint(reports.runReport, "GET /api/v1/reports", { tag: "Reports" }), exportReportCsv),
   getBillingHubSummary: endpoint(reports.getBillingHubSummary, "GET /api/v1/billing-hub", { tag: "Reports" }),
 };

@@ -79,7 +79,9 @@ function operation(endpoint: ApiEndpoint): JsonSchema {
   return {
     operationId: endpoint.operationId,
     summary: endpoint.summary,
-    description: alternate
+    description: alternate && endpoint.alternate?.path === endpoint.path
+      ? `${endpoint.description} ${endpoint.alternate.description}`
+      : alternate
       ? `${endpoint.description} With Accept: ${alternate} it answers the document instead, as ${endpoint.alternate?.method} ${endpoint.alternate?.path} does (an Accept that names neither gets JSON).`
       : endpoint.description,
     tags: [endpoint.tag],

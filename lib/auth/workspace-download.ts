@@ -14,7 +14,8 @@ import { getSignedInUser } from "./session";
 export interface Download {
   fileName: string;
   mediaType: string;
-  data: Uint8Array<ArrayBuffer>;
+  /** The bytes, or a stream of them (a CSV export, read from the database as it is sent). */
+  data: Uint8Array<ArrayBuffer> | ReadableStream<Uint8Array>;
 }
 
 const STATUS: Record<DomainError["code"], number> = { invalid_input: 400, forbidden: 403, not_found: 404, conflict: 409 };
@@ -30,7 +31,7 @@ export async function workspaceDownload(request: Request, slug: string, produce:
     return new Response(file.data, {
       headers: {
         "Content-Type": file.mediaType,
-        "Content-Length": String(file.data.byteLength),
+        ...(file.data instanceof ReadableStream ? {} : { "Content-Length": String(file.data.byteLength) }),
         "Content-Disposition": attachmentDisposition(file.fileName),
         "Cache-Control": "private, no-store",
       },

@@ -3,6 +3,7 @@
  * for its result. Everything else about a tool follows from its operation (see tool.ts).
  */
 import { formatDuration } from "@/lib/domain/durations";
+import { displayedHours, formatHundredths } from "@/lib/domain/reports/report-hours";
 import { formatMoney } from "@/lib/domain/money";
 import * as clients from "@/lib/operations/clients";
 import * as invoiceDocuments from "@/lib/operations/invoice-documents";
@@ -100,12 +101,14 @@ export const TOOLS = {
       `Preview (nothing created): ${p.next_label} for ${p.client.name}, ${plural(p.lines.length, "line", "lines")} from ${plural(p.entries.length, "entry", "entries")}, subtotal ${formatMoney(p.totals.subtotal, p.currency)}, total ${formatMoney(p.totals.total, p.currency)}; issued ${p.issue_date}, due ${p.due_date}.`,
   ),
   runReport: tool(reports.runReport, (r) => {
-    const figures = (f: { tracked_seconds: number; billable_seconds: number; amount: number; invoiced: number; collected: number }) =>
+    // Hours as the report page shows them (report-hours.ts): rows to the hundredth, the total their sum.
+    const hours = displayedHours(r.rows, ["tracked_seconds", "billable_seconds"]);
+    const figures = (f: { amount: number; invoiced: number; collected: number }, h: { tracked_seconds: number; billable_seconds: number }) =>
       r.kind === "revenue"
         ? `invoiced ${formatMoney(f.invoiced, r.currency)}, collected ${formatMoney(f.collected, r.currency)}`
-        : `${formatDuration(f.tracked_seconds)} tracked, ${formatDuration(f.billable_seconds)} billable, ${formatMoney(f.amount, r.currency)}`;
+        : `${formatHundredths(h.tracked_seconds)} h tracked, ${formatHundredths(h.billable_seconds)} h billable, ${formatMoney(f.amount, r.currency)}`;
     const title = `${r.kind} report by ${r.group_by}, ${r.from} to ${r.to}${r.own_time_only ? " (your own time)" : ""}`;
-    return [title, ...r.rows.map((row) => `${row.label}: ${figures(row)}`), `Total: ${figures(r.totals)}`].join("\n");
+    return [title, ...r.rows.map((row, i) => `${row.label}: ${figures(row, hours.rows[i] ?? row)}`), `Total: ${figures(r.totals, hours.totals)}`].join("\n");
   }),
   getBillingHubSummary: tool(reports.getBillingHubSummary, (s) => {
     const money = (amount: number) => formatMoney(amount, s.currency);

@@ -4,7 +4,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { resolveActor, type Actor } from "@/lib/domain/actor";
 import { loadDemoData } from "@/lib/testing/demo-data";
 import { getBillingHubSummary } from "./get-billing-hub-summary";
-import { runReport } from "./run-report";
+import { GROUPINGS_BY_KIND, REPORT_GROUPINGS, REPORT_KINDS, runReport } from "./run-report";
 
 let ada: Actor;
 const range = { from: "2000-01-01", to: "2099-12-31" };
@@ -57,6 +57,73 @@ describe("reports", () => {
     } finally {
       await db.invoice.update({ where: { id: sent.id }, data: { discount: Prisma.DbNull, discountAmount: 0 } });
     }
+  });
+
+  it("collects by project, splitting each payment over its invoice's lines, what it collects by client", async () => {
+    const byClient = await runReport(ada, { kind: "revenue", groupBy: "client", ...range });
+    const byProject = await runReport(ada, { kind: "revenue", groupBy: "project", ...range });
+    expect(byClient.totals.collected).toBeGreaterThan(0);
+    expect(byProject.totals.collected).toBe(byClient.totals.collected);
+    expect(byProject.rows.reduce((s, r) => s + r.collected, 0)).toBe(byProject.totals.collected);
+    expect(byProject.rows.filter((r) => r.collected > 0).length).toBeGreaterThan(0);
+  });
+
+  it("splits a payment over two projects in proportion to their lines, to the cent", async () => {
+    const invoice = await db.invoice.findFirstOrThrow({
+      where: { workspaceId: ada.workspaceId, status: { in: ["sent", "paid"] }, kind: "invoice", payments: { some: {} } },
+      include: { lines: true, payments: true },
+    });
+    const [first, second] = await db.project.findMany({ where: { workspaceId: ada.workspaceId }, take: 2, orderBy: { name: "asc" } });
+    if (!first || !second) throw new Error("the demo has two projects");
+    const paid = invoice.payments.reduce((s, p) => s + p.amount, 0);
+    const collected = (report: Awaited<ReturnType<typeof runReport>>, key: string) => report.rows.find((r) => r.key === key)?.collected ?? 0;
+    // The invoice's own lines weigh nothing for the test (put back after), so only the two new lines share its payments.
+    await db.invoiceLine.updateMany({ where: { invoiceId: invoice.id }, data: { amount: 0 } });
+    try {
+      const unweighted = await runReport(ada, { kind: "revenue", groupBy: "project", ...range });
+      expect(collected(unweighted, "-")).toBeGreaterThanOrEqual(paid); // no positive line: the payment is "Other"
+      await db.invoiceLine.createMany({
+        data: [
+          { invoiceId: invoice.id, projectId: first.id, description: "Split A", quantitySeconds: 0, unitRate: 0, amount: 20001, position: 900 },
+          { invoiceId: invoice.id, projectId: second.id, description: "Split B", quantitySeconds: 0, unitRate: 0, amount: 10000, position: 901 },
+        ],
+      });
+      const split = await runReport(ada, { kind: "revenue", groupBy: "project", ...range });
+      const a = collected(split, first.id) - collected(unweighted, first.id);
+      const b = collected(split, second.id) - collected(unweighted, second.id);
+      expect(a + b).toBe(paid);
+      expect(Math.abs(a - (paid * 20001) / 30001)).toBeLessThan(1); // its exact share, to the cent
+      expect(split.totals.collected).toBe(unweighted.totals.collected);
+    } finally {
+      await db.invoiceLine.deleteMany({ where: { invoiceId: invoice.id, position: { in: [900, 901] } } });
+      for (const line of invoice.lines) await db.invoiceLine.update({ where: { id: line.id }, data: { amount: line.amount } });
+    }
+  });
+
+  it.each(REPORT_KINDS.flatMap((kind) => REPORT_GROUPINGS.map((groupBy) => ({ kind, groupBy }))))(
+    "runs $kind by $groupBy exactly when it is offered",
+    async ({ kind, groupBy }) => {
+      const offered = (GROUPINGS_BY_KIND[kind] as readonly string[]).includes(groupBy);
+      const run = runReport(ada, { kind, groupBy, ...range });
+      if (offered) await expect(run).resolves.toMatchObject({ kind, groupBy });
+      else await expect(run).rejects.toMatchObject({ code: "invalid_input", fieldErrors: { groupBy: `${kind} reports group by project or client` } });
+    },
+  );
+
+  it("charts every tracked second of a time report once, stacked by its grouping", async () => {
+    const report = await runReport(ada, { kind: "time", groupBy: "member", ...range });
+    if (report.chart.kind !== "time") throw new Error("a time chart");
+    expect(report.chart.unit).toBe("month");
+    const charted = report.chart.series.reduce((s, x) => s + x.values.reduce((a, b) => a + b, 0), 0);
+    expect(charted).toBe(report.totals.trackedSeconds);
+    expect(report.chart.series.map((s) => s.key)).toEqual(report.rows.map((r) => r.key));
+  });
+
+  it("charts revenue per month adding up to the report's totals", async () => {
+    const report = await runReport(ada, { kind: "revenue", groupBy: "client", from: "2020-01-01", to: "2030-12-31" });
+    if (report.chart.kind !== "revenue") throw new Error("a revenue chart");
+    expect(report.chart.invoiced.reduce((a, b) => a + b, 0)).toBe(report.totals.invoiced);
+    expect(report.chart.collected.reduce((a, b) => a + b, 0)).toBe(report.totals.collected);
   });
 
   it.each([

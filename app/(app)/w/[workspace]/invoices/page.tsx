@@ -3,7 +3,7 @@ import Link from "next/link";
 import { InvoiceTable } from "@/components/invoices/invoice-table";
 import { StatusFilter } from "@/components/invoices/status-filter";
 import { Alert } from "@/components/ui/alert";
-import { ButtonLink } from "@/components/ui/button";
+import { ButtonLink, buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -55,8 +55,11 @@ export default async function InvoicesPage({ params, searchParams }: { params: P
         description="Drafts, sent invoices and payments. Overdue invoices are flagged once their due date has passed."
         actions={can(actor, "invoices:write") ? <ButtonLink href={`${basePath}/new`}>New invoice</ButtonLink> : null}
       />
-      <div className="mb-4">
+      <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
         <StatusFilter basePath={basePath} current={status} />
+        <a href={`${basePath}/export.csv${status ? `?status=${status}` : ""}`} download className={buttonClasses("secondary", "sm")} data-testid="invoices-csv">
+          Download CSV
+        </a>
       </div>
       {invoices.length === 0 ? (
         <EmptyState

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
+import { ReportChart } from "@/components/reports/report-chart";
 import { ReportForm } from "@/components/reports/report-form";
 import { ReportTable } from "@/components/reports/report-table";
 import { Alert } from "@/components/ui/alert";
+import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -9,7 +11,7 @@ import { requireWorkspaceActor } from "@/lib/auth/session";
 import { can } from "@/lib/domain/actor";
 import { now } from "@/lib/domain/clock";
 import { localDateOf, formatPeriod } from "@/lib/domain/dates";
-import { REPORT_GROUPINGS, REPORT_KINDS, runReport } from "@/lib/domain/reports/run-report";
+import { GROUPINGS_BY_KIND, groupingsFor, REPORT_KINDS, runReport } from "@/lib/domain/reports/run-report";
 import { attempt } from "@/lib/web/domain-result";
 import { isRangePreset, presetRange, RANGE_PRESETS } from "@/lib/web/report-range";
 import { param, type SearchParams } from "@/lib/web/search-params";
@@ -34,7 +36,7 @@ export default async function ReportsPage({ params, searchParams }: { params: Pr
   const today = localDateOf(now(), workspace.timeZone);
   const kinds: (typeof REPORT_KINDS)[number][] = can(actor, "billing:read") ? [...REPORT_KINDS] : ["time"];
   const kind = oneOf(REPORT_KINDS, param(query, "kind"), "time");
-  const groupBy = oneOf(REPORT_GROUPINGS, param(query, "groupBy"), "project");
+  const groupBy = oneOf(groupingsFor(kind), param(query, "groupBy"), "project");
   const presetParam = param(query, "preset");
   const preset = isRangePreset(presetParam) ? presetParam : param(query, "from") ? "custom" : "this-month";
   const range = preset === "custom" ? { from: param(query, "from") ?? today, to: param(query, "to") ?? today } : presetRange(preset, today);
@@ -50,6 +52,7 @@ export default async function ReportsPage({ params, searchParams }: { params: Pr
           <ReportForm
             action={`/w/${slug}/reports`}
             kinds={kinds}
+            groupings={GROUPINGS_BY_KIND}
             values={{ kind, groupBy, preset, ...range }}
             presets={RANGE_PRESETS.map((p) => ({ ...p, range: p.value === "custom" ? null : presetRange(p.value, today) }))}
             errors={errors}
@@ -67,18 +70,36 @@ export default async function ReportsPage({ params, searchParams }: { params: Pr
             {Object.keys(errors).length ? "Change the highlighted setting and run the report again." : result.error.message}
           </Alert>
         ) : (
-          <Card
-            title={`${formatPeriod(result.value.from, result.value.to)}`}
-            description={`${result.value.rows.length} ${result.value.rows.length === 1 ? "row" : "rows"}, largest first${result.value.ownTimeOnly ? " · your own time only" : ""}`}
-          >
+          <>
+            <Card
+              title={`${formatPeriod(result.value.from, result.value.to)}`}
+              description={`${result.value.rows.length} ${result.value.rows.length === 1 ? "row" : "rows"}, largest first${result.value.ownTimeOnly ? " · your own time only" : ""}`}
+              actions={
+                // A plain link: the browser downloads the streamed file (a route handler, not a page).
+                <a
+                  href={`/w/${slug}/reports/export.csv?${new URLSearchParams({ kind, groupBy, from: result.value.from, to: result.value.to })}`}
+                  download
+                  className={buttonClasses("secondary", "sm")}
+                  data-testid="report-csv"
+                >
+                  Download CSV
+                </a>
+              }
+            >
+              {result.value.rows.length ? (
+                <div className="-mx-5 -my-4">
+                  <ReportTable report={result.value} />
+                </div>
+              ) : (
+                <EmptyState title="Nothing in this period">Try a longer period or another kind of report.</EmptyState>
+              )}
+            </Card>
             {result.value.rows.length ? (
-              <div className="-mx-5 -my-4">
-                <ReportTable report={result.value} />
-              </div>
-            ) : (
-              <EmptyState title="Nothing in this period">Try a longer period or another kind of report.</EmptyState>
-            )}
-          </Card>
+              <Card title="Chart">
+                <ReportChart report={result.value} />
+              </Card>
+            ) : null}
+          </>
         )}
       </div>
     </>

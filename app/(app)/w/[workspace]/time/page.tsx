@@ -6,7 +6,7 @@ import { TimeEntryForm } from "@/components/time/time-entry-form";
 import type { EntryRow } from "@/components/time/types";
 import { WeekNav } from "@/components/time/week-nav";
 import { Alert } from "@/components/ui/alert";
-import { ButtonLink } from "@/components/ui/button";
+import { ButtonLink, buttonClasses } from "@/components/ui/button";
 import { Card, Stat } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireWorkspaceActor } from "@/lib/auth/session";
@@ -129,6 +129,18 @@ export default async function TimePage({ params, searchParams }: { params: Promi
             ].map((o) => ({ label: o.label, current: o.value === member, href: timePageHref(slug, { week: week.start, member: o.value === actor.membershipId ? undefined : o.value }) }))}
           />
         ) : null}
+
+        <p className="flex justify-end">
+          {/* The week and member shown, as a streamed CSV (time/export.csv). */}
+          <a
+            href={`/w/${slug}/time/export.csv?${new URLSearchParams({ from: week.start, to: week.end, ...(memberParam ? { member: memberParam } : {}) })}`}
+            download
+            className={buttonClasses("secondary", "sm")}
+            data-testid="time-csv"
+          >
+            Download this week as CSV
+          </a>
+        </p>
 
         <dl className="grid grid-cols-1 gap-4 sm:grid-cols-3">
           <Stat label="Week total" value={formatDuration(total)} detail={`${entries.length} ${entries.length === 1 ? "entry" : "entries"} on ${daysWorked} ${daysWorked === 1 ? "day" : "days"}`} />

@@ -1,0 +1,58 @@
+/**
+ * Reports' charts and the CSV exports in a real browser: the chart is an accessible SVG with
+ * a legend and a data table (axe-clean), and the download links answer the CSV the page shows.
+ */
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type BrowserContext, type Page } from "@playwright/test";
+import { signIn } from "./sign-in";
+
+test.describe("reports and exports, signed in as Ada", () => {
+  let context: BrowserContext;
+  let page: Page;
+  test.beforeAll(async ({ browser, baseURL }) => {
+    context = await browser.newContext({ baseURL });
+    page = await context.newPage();
+    await signIn(page, "ada@example.com");
+  });
+  test.afterAll(async () => context.close());
+
+  test("the time report charts time by project, with a legend and a table, and exports what it shows", async () => {
+    await page.goto("/w/lovelace-studio/reports?kind=time&groupBy=project&preset=custom&from=2000-01-01&to=2099-12-31");
+    const chart = page.getByRole("img", { name: "Time per month by project" });
+    await expect(chart).toBeVisible();
+    const figure = page.getByTestId("chart-time-chart");
+    await expect(figure.getByRole("list", { name: /Legend/ }).getByRole("listitem").first()).toBeVisible();
+    await figure.getByText("Show the data as a table").click();
+    await expect(figure.getByRole("table")).toBeVisible();
+    await expect(figure.getByRole("columnheader", { name: "Month" })).toBeVisible();
+    const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+
+    const href = await page.getByTestId("report-csv").getAttribute("href");
+    const csv = await page.request.get(href ?? "");
+    expect(csv.headers()["content-type"]).toContain("text/csv");
+    const lines = (await csv.text()).split("\r\n").filter(Boolean);
+    expect(lines[0]).toBe("Project,Tracked hours,Billable hours,Amount (EUR)");
+    expect(lines.at(-1)).toMatch(/^Total,\d+\.\d\d,/);
+    const rows = await page.getByRole("table", { name: "Project report" }).locator("tbody tr").count();
+    expect(lines).toHaveLength(rows + 2);
+  });
+
+  test("revenue by project shows collected per project and charts invoiced against collected", async () => {
+    await page.goto("/w/lovelace-studio/reports?kind=revenue&groupBy=project&preset=custom&from=2000-01-01&to=2099-12-31");
+    await expect(page.getByRole("img", { name: "Revenue invoiced and collected per month" })).toBeVisible();
+    await expect(page.getByTestId("report-totals")).not.toContainText("—");
+    await expect(page.getByRole("option", { name: "Member" })).toHaveCount(0);
+  });
+
+  test("the time page downloads the week it shows", async () => {
+    await page.goto("/w/lovelace-studio/time?member=all");
+    const href = await page.getByTestId("time-csv").getAttribute("href");
+    expect(href).toMatch(/\/time\/export\.csv\?from=\d{4}-\d\d-\d\d&to=\d{4}-\d\d-\d\d&member=all$/);
+    const csv = await page.request.get(href ?? "");
+    const lines = (await csv.text()).split("\r\n").filter(Boolean);
+    expect(lines[0]).toMatch(/^Date,Start \(.+\),End \(.+\),Duration \(h:mm\),Hours,Member,/);
+    const shown = await page.getByText(/\d+ entr(y|ies) on \d+ days?/).textContent();
+    expect(lines.length - 1).toBe(Number(shown?.match(/(\d+) entr/)?.[1]));
+  });
+});

@@ -1,0 +1,177 @@
+/**
+ * The CSV exports over HTTP: REST lists with Accept: text/csv (same scope, role and rows as
+ * their JSON), and the web app's download routes (the signed-in member, their workspace, what
+ * they may see). The rows themselves are tested in lib/domain/csv/exports.test.ts.
+ */
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import * as invoicesRoute from "@/app/api/v1/invoices/route";
+import * as reportsRoute from "@/app/api/v1/reports/route";
+import * as timeEntriesRoute from "@/app/api/v1/time-entries/route";
+import * as webInvoicesExport from "@/app/(app)/w/[workspace]/invoices/export.csv/route";
+import * as webReportsExport from "@/app/(app)/w/[workspace]/reports/export.csv/route";
+import * as webTimeExport from "@/app/(app)/w/[workspace]/time/export.csv/route";
+import { db } from "@/lib/db";
+import { apiCall } from "@/lib/testing/api-call";
+import { loadDemoData, type DemoData } from "@/lib/testing/demo-data";
+import { createTestClient, tokensFor } from "@/lib/testing/oauth-flow";
+import { openApiDocument } from "./openapi";
+
+const signedIn = vi.hoisted(() => ({ user: null as { id: string } | null }));
+vi.mock("@/lib/auth/session", () => ({ getSignedInUser: async () => signedIn.user }));
+
+let demo: DemoData;
+let adaToken: string;
+let graceToken: string;
+const CSV = { accept: "text/csv" };
+const text = (bytes: Uint8Array | undefined) => new TextDecoder().decode(bytes);
+const lines = (bytes: Uint8Array | undefined) => text(bytes).split("\r\n").filter(Boolean);
+
+beforeAll(async () => {
+  demo = await loadDemoData();
+  const clientId = await createTestClient({ kind: "developer_app" });
+  const scope = "time:read invoices:read reports:read";
+  adaToken = (await tokensFor({ clientId, userId: demo.ada.id, workspaceId: demo.lovelace.id, scope, resource: "api" })).access_token;
+  graceToken = (await tokensFor({ clientId, userId: demo.grace.id, workspaceId: demo.lovelace.id, scope, resource: "api" })).access_token;
+});
+
+describe("REST: Accept: text/csv", () => {
+  it("streams every time entry the filters match, without paging", async () => {
+    const res = await apiCall(timeEntriesRoute.GET, { token: adaToken, path: `/api/v1/time-entries?project_id=${demo.docs.id}`, headers: CSV });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8; header=present");
+    expect(res.headers.get("content-disposition")).toBe('attachment; filename="time-entries.csv"');
+    expect(res.headers.get("content-length")).toBeNull();
+    expect(res.headers.get("vary")).toBe("Accept");
+    const [header, ...rows] = lines(res.bytes);
+    expect(header).toMatch(/^Date,Start \(Europe\/London\),/);
+    expect(rows).toHaveLength(await db.timeEntry.count({ where: { projectId: demo.docs.id } }));
+  });
+
+  it("still answers JSON to a client that does not ask for CSV", async () => {
+    const res = await apiCall(timeEntriesRoute.GET, { token: adaToken, path: "/api/v1/time-entries?limit=2" });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ data: expect.any(Array), next_cursor: expect.any(String) });
+  });
+
+  it("gives a member their own entries only", async () => {
+    const res = await apiCall(timeEntriesRoute.GET, { token: graceToken, path: "/api/v1/time-entries", headers: CSV });
+    const rows = lines(res.bytes).slice(1);
+    expect(rows.length).toBe(await db.timeEntry.count({ where: { membership: { userId: demo.grace.id }, workspaceId: demo.lovelace.id } }));
+    expect(rows.every((r) => r.includes(",Grace Hopper,"))).toBe(true);
+  });
+
+  it("refuses a member another member's entries with the JSON list's 422", async () => {
+    const ada = await db.membership.findFirstOrThrow({ where: { userId: demo.ada.id, workspaceId: demo.lovelace.id } });
+    const res = await apiCall(timeEntriesRoute.GET, { token: graceToken, path: `/api/v1/time-entries?member_id=${ada.id}`, headers: CSV });
+    expect(res.status).toBe(422);
+    expect(res.body).toMatchObject({ code: "validation_failed", errors: { "query.member_id": "is another member" } });
+  });
+
+  it("refuses paging parameters, which do not apply to an export", async () => {
+    const res = await apiCall(timeEntriesRoute.GET, { token: adaToken, path: "/api/v1/time-entries?limit=5", headers: CSV });
+    expect(res.status).toBe(422);
+    expect(res.body).toMatchObject({ errors: { "query.limit": "is not a known field" } });
+  });
+
+  it("refuses a token without the list's scope", async () => {
+    const token = (await tokensFor({ clientId: await createTestClient({ kind: "developer_app" }), userId: demo.ada.id, workspaceId: demo.lovelace.id, scope: "time:read", resource: "api" })).access_token;
+    const res = await apiCall(invoicesRoute.GET, { token, path: "/api/v1/invoices", headers: CSV });
+    expect(res.status).toBe(403);
+    expect(res.body).toMatchObject({ code: "insufficient_scope" });
+  });
+
+  it("exports the invoice list with its filters, and refuses it to a member", async () => {
+    const res = await apiCall(invoicesRoute.GET, { token: adaToken, path: "/api/v1/invoices?status=draft", headers: CSV });
+    expect(res.status).toBe(200);
+    expect(lines(res.bytes).slice(1)).toHaveLength(await db.invoice.count({ where: { workspaceId: demo.lovelace.id, status: "draft" } }));
+    const refused = await apiCall(invoicesRoute.GET, { token: graceToken, path: "/api/v1/invoices", headers: CSV });
+    expect(refused.status).toBe(403);
+  });
+
+  it("exports a report, and refuses revenue by member as the JSON report does", async () => {
+    const res = await apiCall(reportsRoute.GET, { token: adaToken, path: "/api/v1/reports?kind=revenue&group_by=project&from=2000-01-01&to=2099-12-31", headers: CSV });
+    expect(res.status).toBe(200);
+    expect(lines(res.bytes)[0]).toBe("Project,\"Invoiced, net (EUR)\",Collected (EUR)");
+    expect(lines(res.bytes).at(-1)).toMatch(/^Total,/);
+    const refused = await apiCall(reportsRoute.GET, { token: adaToken, path: "/api/v1/reports?kind=revenue&group_by=member&from=2000-01-01&to=2099-12-31", headers: CSV });
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({ errors: { "query.group_by": "revenue reports group by project or client" } });
+  });
+
+  it("documents text/csv beside JSON in OpenAPI for the three lists", () => {
+    const paths = openApiDocument().paths as Record<string, { get: { description: string; responses: Record<string, { content: Record<string, unknown> }> } }>;
+    for (const path of ["/api/v1/time-entries", "/api/v1/invoices", "/api/v1/reports"]) {
+      const get = paths[path]?.get;
+      expect(Object.keys(get?.responses["200"]?.content ?? {})).toEqual(["application/json", "text/csv"]);
+      expect(get?.description).toContain("With Accept: text/csv it answers CSV");
+    }
+  });
+});
+
+describe("web downloads", () => {
+  const call = (route: { GET: (r: Request, c: { params: Promise<{ workspace: string }> }) => Promise<Response> }, path: string, slug = "lovelace-studio") =>
+    route.GET(new Request(`http://localhost:3000/w/${slug}${path}`), { params: Promise.resolve({ workspace: slug }) });
+
+  it("sends a visitor who is not signed in to sign in and come back", async () => {
+    signedIn.user = null;
+    const res = await call(webTimeExport, "/time/export.csv?from=2026-01-01");
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe("http://localhost:3000/login?callbackUrl=%2Fw%2Flovelace-studio%2Ftime%2Fexport.csv%3Ffrom%3D2026-01-01");
+  });
+
+  it("exports the time page's week for the member shown, streamed", async () => {
+    signedIn.user = { id: demo.ada.id };
+    const res = await call(webTimeExport, "/time/export.csv?from=2000-01-01&to=2099-12-31&member=all");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-length")).toBeNull();
+    expect(res.headers.get("content-disposition")).toBe('attachment; filename="time-entries-2000-01-01-2099-12-31.csv"');
+    const rows = (await res.text()).split("\r\n").filter(Boolean).slice(1);
+    expect(rows).toHaveLength(await db.timeEntry.count({ where: { workspaceId: demo.lovelace.id } }));
+  });
+
+  it("exports only the signed-in member's own time when no member is named", async () => {
+    signedIn.user = { id: demo.ada.id };
+    const rows = (await (await call(webTimeExport, "/time/export.csv")).text()).split("\r\n").filter(Boolean).slice(1);
+    expect(rows.length).toBe(await db.timeEntry.count({ where: { workspaceId: demo.lovelace.id, membership: { userId: demo.ada.id } } }));
+  });
+
+  it("refuses a member everyone's time, and another member's, with 400", async () => {
+    signedIn.user = { id: demo.grace.id };
+    const all = await call(webTimeExport, "/time/export.csv?member=all");
+    // A member's "all" is their own time, as the list scopes it; naming someone else is refused.
+    expect(all.status).toBe(200);
+    expect((await all.text()).includes("Ada Lovelace")).toBe(false);
+    const ada = await db.membership.findFirstOrThrow({ where: { userId: demo.ada.id, workspaceId: demo.lovelace.id } });
+    const other = await call(webTimeExport, `/time/export.csv?member=${ada.id}`);
+    expect(other.status).toBe(400);
+  });
+
+  it("answers 404 for a workspace the member is not in", async () => {
+    signedIn.user = { id: demo.grace.id };
+    const res = await call(webTimeExport, "/time/export.csv", "sketchbook");
+    expect(res.status).toBe(404);
+  });
+
+  it("refuses the invoice list and revenue to a member with 403", async () => {
+    signedIn.user = { id: demo.grace.id };
+    expect((await call(webInvoicesExport, "/invoices/export.csv")).status).toBe(403);
+    expect((await call(webReportsExport, "/reports/export.csv?kind=revenue&groupBy=client&from=2026-01-01&to=2026-12-31")).status).toBe(403);
+  });
+
+  it("exports the report the page shows, and the invoice list with its status filter", async () => {
+    signedIn.user = { id: demo.ada.id };
+    const report = await call(webReportsExport, "/reports/export.csv?kind=time&groupBy=member&from=2000-01-01&to=2099-12-31");
+    expect(report.status).toBe(200);
+    const rows = (await report.text()).split("\r\n").filter(Boolean);
+    expect(rows[0]).toBe("Member,Tracked hours,Billable hours,Amount (EUR)");
+    expect(rows.map((r) => r.split(",")[0])).toEqual(["Member", "Ada Lovelace", "Grace Hopper", "Total"]);
+    const invoices = await call(webInvoicesExport, "/invoices/export.csv?status=sent");
+    expect((await invoices.text()).split("\r\n").filter(Boolean).slice(1).every((r) => r.split(",")[2] === "sent")).toBe(true);
+  });
+
+  it("answers 400 for a bad filter", async () => {
+    signedIn.user = { id: demo.ada.id };
+    expect((await call(webTimeExport, "/time/export.csv?billable=maybe")).status).toBe(400);
+    expect((await call(webReportsExport, "/reports/export.csv?kind=time&from=2026-02-01&to=2026-01-01")).status).toBe(400);
+  });
+});

@@ -1,0 +1,123 @@
+import { describe, expect, it } from "vitest";
+import { allocateProportionally } from "./allocate-proportionally";
+import { chartBuckets, MAX_SERIES, revenuePerMonth, timePerPeriod } from "./report-charts";
+import { displayedHours, formatHundredths, hundredthsOfHour } from "./report-hours";
+
+describe("allocateProportionally", () => {
+  it.each([
+    { amount: 100, weights: [1, 1, 1], shares: [34, 33, 33] },
+    { amount: 198450, weights: [150000, 48450], shares: [150000, 48450] },
+    { amount: 1000, weights: [30000, 10000], shares: [750, 250] },
+    { amount: 1, weights: [1, 1], shares: [1, 0] },
+    { amount: 7, weights: [1, 2, 4], shares: [1, 2, 4] },
+    { amount: 10, weights: [3, 0, 3, -5], shares: [5, 0, 5, 0] },
+    { amount: -100, weights: [1, 1, 1], shares: [-34, -33, -33] },
+    { amount: 0, weights: [5, 5], shares: [0, 0] },
+    // Products beyond 2^53 stay exact.
+    { amount: 9_007_199_254_740_991, weights: [9_007_199_254_740_990, 1], shares: [9_007_199_254_740_990, 1] },
+  ])("splits $amount over $weights as $shares", ({ amount, weights, shares }) => {
+    const result = allocateProportionally(amount, weights);
+    expect(result).toEqual(shares);
+    expect(result?.reduce((s, v) => s + v, 0)).toBe(amount);
+  });
+
+  it("adds up exactly for awkward amounts and weights", () => {
+    for (let amount = 0; amount < 500; amount += 7) {
+      const weights = [13, 7, 1, 29, 3];
+      expect(allocateProportionally(amount, weights)?.reduce((s, v) => s + v, 0)).toBe(amount);
+    }
+  });
+
+  it("answers null when no weight is positive", () => {
+    expect(allocateProportionally(100, [])).toBeNull();
+    expect(allocateProportionally(100, [0, -3])).toBeNull();
+  });
+});
+
+describe("report hours", () => {
+  // Issue 17: rows shown as 32.78 + 30.08 + 6.08 + 3.50 = 72.44 were totalled 72.45, the exact
+  // total (260835 s = 72.454 h) rounded. Each row here is just under half a hundredth over.
+  const rows = [118025, 108305, 21905, 12600].map((trackedSeconds) => ({ trackedSeconds }));
+
+  it("totals the rows as shown, so 32.78 + 30.08 + 6.08 + 3.50 is 72.44", () => {
+    const hours = displayedHours(rows, ["trackedSeconds"]);
+    expect(hours.rows.map((r) => formatHundredths(r.trackedSeconds))).toEqual(["32.78", "30.08", "6.08", "3.50"]);
+    expect(formatHundredths(hours.totals.trackedSeconds)).toBe("72.44");
+    expect(formatHundredths(hundredthsOfHour(260835))).toBe("72.45"); // the old total, from exact seconds
+  });
+
+  it.each([
+    [0, "0.00"],
+    [17, "0.00"],
+    [18, "0.01"],
+    [5400, "1.50"],
+    [-5400, "-1.50"],
+  ])("shows %i seconds as %s h", (seconds, shown) => {
+    expect(formatHundredths(hundredthsOfHour(seconds))).toBe(shown);
+  });
+});
+
+describe("chart data", () => {
+  it("buckets a month by day and a year by month", () => {
+    expect(chartBuckets("2026-03-01", "2026-03-31")).toHaveLength(31);
+    expect(chartBuckets("2026-03-01", "2026-03-02")).toEqual([
+      { key: "2026-03-01", label: "Sun 1 Mar" },
+      { key: "2026-03-02", label: "Mon 2 Mar" },
+    ]);
+    const year = chartBuckets("2025-11-15", "2026-10-31");
+    expect(year.map((b) => b.key)).toEqual(["2025-11", "2025-12", "2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06", "2026-07", "2026-08", "2026-09", "2026-10"]);
+    expect(year[0]?.label).toBe("Nov 2025");
+  });
+
+  it("stacks seconds per day by group, and adds groups beyond the largest into Other", () => {
+    const groups = Array.from({ length: MAX_SERIES + 2 }, (_, i) => ({ key: `g${i}`, label: `Group ${i}` }));
+    const points = groups.flatMap((g, i) => [
+      { date: "2026-03-01", key: g.key, seconds: 100 * (i + 1) },
+      { date: "2026-03-02", key: g.key, seconds: 10 },
+    ]);
+    points.push({ date: "2026-04-01", key: "g0", seconds: 999 }); // outside the range
+    const chart = timePerPeriod(points, groups, { from: "2026-03-01", to: "2026-03-02" });
+    expect(chart.unit).toBe("day");
+    expect(chart.series.map((s) => s.label)).toEqual(["Group 0", "Group 1", "Group 2", "Group 3", "Group 4", "Other (2)"]);
+    expect(chart.series[0]?.values).toEqual([100, 10]);
+    expect(chart.series.at(-1)?.values).toEqual([600 + 700, 20]);
+    const total = chart.series.reduce((s, x) => s + x.values.reduce((a, b) => a + b, 0), 0);
+    expect(total).toBe(points.reduce((s, p) => s + p.seconds, 0) - 999);
+  });
+
+  it("keeps a sixth group its own series rather than an Other of one", () => {
+    const groups = Array.from({ length: MAX_SERIES + 1 }, (_, i) => ({ key: `g${i}`, label: `Group ${i}` }));
+    expect(timePerPeriod([], groups, { from: "2026-03-01", to: "2026-03-01" }).series.map((s) => s.label)).toEqual(groups.map((g) => g.label));
+  });
+
+  it("puts revenue in the month it was invoiced or collected", () => {
+    const chart = revenuePerMonth(
+      [{ date: "2026-01-31", amount: 1000 }, { date: "2026-02-01", amount: 500 }, { date: "2026-02-10", amount: -200 }],
+      [{ date: "2026-02-28", amount: 700 }],
+      { from: "2026-01-01", to: "2026-03-31" },
+    );
+    expect(chart.buckets.map((b) => b.key)).toEqual(["2026-01", "2026-02", "2026-03"]);
+    expect(chart.invoiced).toEqual([1000, 300, 0]);
+    expect(chart.collected).toEqual([0, 700, 0]);
+  });
+});
+
+describe("run_report's text for MCP clients", () => {
+  it("totals the hours it shows, as the page does", async () => {
+    const { TOOLS } = await import("@/lib/mcp/tools");
+    const row = (label: string, seconds: number) => ({ key: label, label, tracked_seconds: seconds, billable_seconds: seconds, amount: 0, invoiced: 0, collected: 0 });
+    const rows = [row("A", 118025), row("B", 108305), row("C", 21905), row("D", 12600)];
+    const text = TOOLS.runReport.render({
+      kind: "time", group_by: "project", from: "2026-01-01", to: "2026-01-31", currency: "EUR", own_time_only: false, rows,
+      totals: { tracked_seconds: 260835, billable_seconds: 260835, amount: 0, invoiced: 0, collected: 0 },
+    });
+    expect(text).toContain("A: 32.78 h tracked");
+    expect(text).toContain("D: 3.50 h tracked");
+    expect(text).toContain("Total: 72.44 h tracked, 72.44 h billable");
+  });
+
+  it("offers every kind's groupings in run_report's description, from the runner's declaration", async () => {
+    const { runReport } = await import("@/lib/operations/reports");
+    expect(runReport.description).toContain("group_by per kind: time and unbilled: project, client or member; revenue: project or client");
+  });
+});
