@@ -8,33 +8,29 @@ import { db } from "@/lib/db";
 import { assertCan, type Actor } from "@/lib/domain/actor";
 import { localDateOf, localTimeOf } from "@/lib/domain/dates";
 import { parseInput } from "@/lib/domain/errors";
-import { csvRow } from "./audit-csv";
+import { CSV_PAGE_SIZE, type CsvExport } from "@/lib/domain/csv/csv";
 import { AuditFilterInput, listAuditEvents, type AuditFilter } from "./list-audit-events";
 
-const PAGE = 500;
 export const AUDIT_CSV_HEADER = ["Date", "Time", "Time zone", "Who", "What", "App", "Detail", "Event type"] as const;
 
-export interface AuditExport {
-  fileName: string;
-  /** CSV text, a row (CRLF-terminated) or a few at a time, header first. */
-  chunks: AsyncGenerator<string>;
-}
-
-export async function exportAuditEvents(actor: Actor, filter: AuditFilter = {}): Promise<AuditExport> {
+/**
+ * The export for `filter` (who, what, from, to as on the audit log page).
+ * @throws forbidden below owner/admin (`members:manage`); invalid_input for a bad filter.
+ */
+export async function exportAuditEvents(actor: Actor, filter: AuditFilter = {}): Promise<CsvExport> {
   assertCan(actor, "members:manage", "export the audit log");
   const checked = parseInput(AuditFilterInput, filter);
   const workspace = await db.workspace.findUniqueOrThrow({ where: { id: actor.workspaceId }, select: { slug: true, timeZone: true } });
   const zone = workspace.timeZone;
 
-  async function* chunks(): AsyncGenerator<string> {
-    yield csvRow(AUDIT_CSV_HEADER);
+  async function* pages() {
     let cursor: string | undefined;
     do {
-      const { events, nextCursor } = await listAuditEvents(actor, { filter: checked, cursor, limit: PAGE });
-      yield events.map((e) => csvRow([localDateOf(e.at, zone), localTimeOf(e.at, zone), zone, e.who ?? "", e.what, e.app ?? "", e.detail, e.type])).join("");
+      const { events, nextCursor } = await listAuditEvents(actor, { filter: checked, cursor, limit: CSV_PAGE_SIZE });
+      yield events.map((e) => [localDateOf(e.at, zone), localTimeOf(e.at, zone), zone, e.who, e.what, e.app, e.detail, e.type]);
       cursor = nextCursor ?? undefined;
     } while (cursor);
   }
   const range = checked.from || checked.to ? `-${checked.from ?? "start"}-to-${checked.to ?? "now"}` : "";
-  return { fileName: `audit-log-${workspace.slug}${range}.csv`, chunks: chunks() };
+  return { fileName: `audit-log-${workspace.slug}${range}.csv`, header: AUDIT_CSV_HEADER, pages: pages() };
 }
