@@ -58,13 +58,12 @@ export async function beginTimer(actor: Actor, fields: TimerFields, stopRunning:
       let discardedPrevious = false;
       if (running) {
         if (!stopRunning) throw await alreadyRunning(tx, actor);
-        const at = now();
-        if (elapsedSeconds(running.startedAt, at) < MIN_TIMER_SECONDS) {
+        if (elapsedSeconds(running.startedAt, now()) < MIN_TIMER_SECONDS) {
           const { count } = await tx.runningTimer.deleteMany({ where: { id: running.id, updatedAt: running.updatedAt } });
           if (count === 0) throw conflict(TIMER_CHANGED_MEANWHILE);
           discardedPrevious = true;
         } else {
-          stoppedEntry = await recordTimerEntry(tx, actor, running, at);
+          stoppedEntry = await recordTimerEntry(tx, actor, running);
         }
       }
       const row = await tx.runningTimer.create({

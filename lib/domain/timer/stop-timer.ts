@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { inTransaction, type DbTx } from "@/lib/db";
 import { assertCan, type Actor } from "@/lib/domain/actor";
-import { now } from "@/lib/domain/clock";
 import { conflict, parseInput } from "@/lib/domain/errors";
 import { Id, Instant } from "@/lib/domain/schemas";
 import type { TimeEntryView } from "@/lib/domain/time-entries/time-entry-view";
@@ -37,6 +36,6 @@ export async function stopTimer(actor: Actor, input: StopTimerInput = {}, tx?: D
     const timer = await tx.runningTimer.findFirst({ where: { membershipId: actor.membershipId, workspaceId: actor.workspaceId }, include: runningTimerInclude });
     if (!timer) throw conflict(NO_TIMER_RUNNING);
     if (data.timerId && data.timerId !== timer.id) throw conflict(ANOTHER_TIMER_RUNNING);
-    return recordTimerEntry(tx, actor, timer, data.stoppedAt ?? now());
+    return recordTimerEntry(tx, actor, timer, data.stoppedAt);
   });
 }

@@ -32,16 +32,19 @@ export const TIMER_CHANGED_MEANWHILE = "The timer was stopped or changed a momen
  *   run is under a minute or over 24 hours, or the timer was stopped or changed meanwhile; and
  *   whatever createTimeEntry refuses (an archived project, a task moved to another project…).
  */
-export async function recordTimerEntry(tx: DbTx, actor: Actor, timer: RunningTimerRow, stoppedAt: Date): Promise<TimeEntryView> {
+export async function recordTimerEntry(tx: DbTx, actor: Actor, timer: RunningTimerRow, stoppedAt?: Date): Promise<TimeEntryView> {
+  // A stop time the caller gave can be wrong; now cannot, so a run of "0 seconds" to now is just too short.
+  const given = stoppedAt !== undefined;
+  stoppedAt ??= now();
   if (stoppedAt.getTime() > now().getTime() + CLOCK_SKEW_MS) {
     throw invalidInput("The stop time cannot be in the future.", { stoppedAt: "is in the future" });
   }
   const seconds = Math.floor((stoppedAt.getTime() - timer.startedAt.getTime()) / 1000);
-  if (seconds <= 0) {
+  if (seconds <= 0 && given) {
     throw invalidInput(`The stop time must be after the timer's start (${timer.startedAt.toISOString()}).`, { stoppedAt: "must be after the start" });
   }
   if (seconds < MIN_TIMER_SECONDS) {
-    throw conflict(`The timer has run for ${seconds} seconds; a time entry is at least one minute. Keep it running, or discard it.`);
+    throw conflict(`The timer has run for ${Math.max(0, seconds)} seconds; a time entry is at least one minute. Keep it running, or discard it.`);
   }
   if (seconds > MAX_ENTRY_SECONDS) {
     throw conflict(

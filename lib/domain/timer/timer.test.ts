@@ -152,6 +152,7 @@ describe("stopping a timer", () => {
   });
 
   it.each([
+    ["a stop the moment it started", 0, undefined, { code: "conflict", message: "The timer has run for 0 seconds; a time entry is at least one minute. Keep it running, or discard it." }],
     ["a run under a minute", 59, undefined, { code: "conflict", message: "The timer has run for 59 seconds; a time entry is at least one minute. Keep it running, or discard it." }],
     ["a run over 24 hours", 25 * 3600, undefined, { code: "conflict", message: expect.stringContaining("longer than the 24 hours a time entry can hold") }],
     ["a stop time before the start", 3600, -60, { code: "invalid_input", fieldErrors: { stoppedAt: "must be after the start" } }],
