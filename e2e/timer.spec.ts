@@ -44,11 +44,15 @@ test("a timer runs across pages, a reload and two tabs, stops once, and continue
   const axe = await new AxeBuilder({ page: tab1 }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
 
-  // On another page, and after a reload: server state.
+  // On another page, renamed there, and after a reload: server state.
   await tab1.goto(`${WORKSPACE}/clients`);
   await expect(bar(tab1)).toContainText(description);
+  await bar(tab1).getByRole("button", { name: /^Edit the description/ }).click();
+  await bar(tab1).getByLabel("Description").fill(`${description}, chapter 2`);
+  await bar(tab1).getByRole("button", { name: "Save" }).click();
+  await expect(bar(tab1).getByTestId("timer-description")).toContainText(`${description}, chapter 2`);
   await tab1.reload();
-  await expect(bar(tab1)).toContainText(description);
+  await expect(bar(tab1)).toContainText(`${description}, chapter 2`);
   await expect(bar(tab1).getByRole("timer")).toHaveText(/^0:0[56]:\d\d$/);
 
   // A second tab shows the same timer and stops it.

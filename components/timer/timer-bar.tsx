@@ -5,6 +5,7 @@ import { useEffect, useState } from "react";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { ConfirmButtons, useConfirmStep } from "@/components/ui/danger-confirm";
 import { cx } from "@/components/ui/cx";
+import { inputClasses } from "@/components/ui/field";
 import { IDLE, type ActionState } from "@/lib/web/action-state";
 import type { TimerBarTimer } from "@/lib/web/timer-form";
 import { useKeptForm } from "@/lib/web/use-kept-form";
@@ -25,10 +26,25 @@ export function formatElapsed(seconds: number): string {
  * shows here as it is. A stop from a tab that still showed a stopped timer says so (the domain
  * refuses it naming what happened) instead of failing or recording twice.
  */
-export function TimerBar({ timer, startHref, stopAction, discardAction }: { timer: TimerBarTimer | null; startHref: string; stopAction: Action; discardAction: Action }) {
+export function TimerBar({
+  timer,
+  startHref,
+  stopAction,
+  discardAction,
+  describeAction,
+}: {
+  timer: TimerBarTimer | null;
+  startHref: string;
+  stopAction: Action;
+  discardAction: Action;
+  /** Saves a new description for the running timer. */
+  describeAction: Action;
+}) {
   const router = useRouter();
   const stop = useKeptForm(stopAction);
   const discard = useKeptForm(discardAction);
+  const [editing, setEditing] = useState(false);
+  const describe = useKeptForm(describeAction, { onSuccess: () => setEditing(false) });
   const confirmDiscard = useConfirmStep();
   const [notice, setNotice] = useState<ActionState>(IDLE);
 
@@ -52,6 +68,11 @@ export function TimerBar({ timer, startHref, stopAction, discardAction }: { time
     if (stop.state.status === "error") router.refresh();
   }, [stop.state, router]);
   useEffect(() => {
+    if (describe.state.status === "idle") return;
+    setNotice(describe.state);
+    if (describe.state.status === "error") router.refresh();
+  }, [describe.state, router]);
+  useEffect(() => {
     if (discard.state.status === "idle") return;
     setNotice(discard.state);
     if (discard.state.status === "error") router.refresh();
@@ -68,10 +89,33 @@ export function TimerBar({ timer, startHref, stopAction, discardAction }: { time
               <span className="font-medium text-slate-900">{what}</span>
               <span className="text-slate-500"> · {timer.clientName}</span>
             </p>
-            <p className="truncate text-sm text-slate-600" data-testid="timer-description">
-              {timer.description || <span className="italic text-slate-500">No description</span>}
-              <span className="text-slate-500"> · since {timer.startedLabel}</span>
-            </p>
+            {editing ? (
+              <form onSubmit={describe.onSubmit} className="mt-1 flex flex-wrap items-center gap-2" aria-label="Edit the timer's description">
+                <input type="hidden" name="timerId" value={timer.id} />
+                <label htmlFor="timer-bar-description" className="sr-only">
+                  Description
+                </label>
+                <input
+                  id="timer-bar-description"
+                  name="description"
+                  defaultValue={timer.description}
+                  maxLength={1000}
+                  autoFocus
+                  className={cx(inputClasses, "min-w-0 flex-1")}
+                />
+                <Button type="submit" size="sm" disabled={describe.pending}>
+                  {describe.pending ? "Saving…" : "Save"}
+                </Button>
+                <Button variant="secondary" size="sm" onClick={() => setEditing(false)}>
+                  Cancel
+                </Button>
+              </form>
+            ) : (
+              <p className="truncate text-sm text-slate-600" data-testid="timer-description">
+                {timer.description || <span className="italic text-slate-500">No description</span>}
+                <span className="text-slate-500"> · since {timer.startedLabel}</span>
+              </p>
+            )}
           </div>
           <Elapsed key={timer.id} timer={timer} />
           {confirmDiscard.confirming ? (
@@ -88,6 +132,9 @@ export function TimerBar({ timer, startHref, stopAction, discardAction }: { time
                   {stop.pending ? "Stopping…" : "Stop"}
                 </Button>
               </form>
+              <Button variant="ghost" size="sm" onClick={() => setEditing(true)} aria-label={`Edit the description of the timer on ${what}`}>
+                Edit
+              </Button>
               <Button ref={confirmDiscard.openRef} variant="ghost" size="sm" className="text-rose-700 hover:bg-rose-50" onClick={confirmDiscard.open} aria-label={`Discard the timer on ${what}`}>
                 Discard
               </Button>

@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/domain/actor";
 import { now } from "@/lib/domain/clock";
 import { getRunningTimer } from "@/lib/domain/timer/get-running-timer";
 import { toTimerBarTimer } from "@/lib/web/timer-form";
-import { discardTimerAction, stopTimerAction } from "./timer-actions";
+import { discardTimerAction, stopTimerAction, updateTimerDescriptionAction } from "./timer-actions";
 
 /** The header's timer for every workspace page (mounted once in the workspace layout). */
 export async function RunningTimer({ slug, actor, timeZone }: { slug: string; actor: Actor; timeZone: string }) {
@@ -14,6 +14,7 @@ export async function RunningTimer({ slug, actor, timeZone }: { slug: string; ac
       startHref={`/w/${slug}/time#timer`}
       stopAction={stopTimerAction.bind(null, slug)}
       discardAction={discardTimerAction.bind(null, slug)}
+      describeAction={updateTimerDescriptionAction.bind(null, slug)}
     />
   );
 }

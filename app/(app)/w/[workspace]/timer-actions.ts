@@ -8,6 +8,7 @@ import { continueTimeEntry } from "@/lib/domain/timer/continue-time-entry";
 import { discardTimer } from "@/lib/domain/timer/discard-timer";
 import { startTimer } from "@/lib/domain/timer/start-timer";
 import { stopTimer } from "@/lib/domain/timer/stop-timer";
+import { updateRunningTimer } from "@/lib/domain/timer/update-running-timer";
 import { runAction, type ActionState } from "@/lib/web/action-state";
 import { text } from "@/lib/web/form-data";
 import { readStartTimerForm } from "@/lib/web/timer-form";
@@ -58,5 +59,14 @@ export async function discardTimerAction(slug: string, _prev: ActionState, form:
   return refresh(slug, await runAction(async () => {
     const timer = await discardTimer(actor, { timerId: text(form, "timerId") || undefined });
     return { message: `Timer discarded; its ${formatDuration(timer.elapsedSeconds)} on ${timer.project.name} were not recorded.`, id: timer.id };
+  }));
+}
+
+/** Renames what the running timer is for (the bar's Edit); the timer it showed, or a refusal saying it is gone. */
+export async function updateTimerDescriptionAction(slug: string, _prev: ActionState, form: FormData): Promise<ActionState> {
+  const { actor } = await requireWorkspaceActor(slug);
+  return refresh(slug, await runAction(async () => {
+    const timer = await updateRunningTimer(actor, { timerId: text(form, "timerId") || undefined, description: text(form, "description") });
+    return { message: "Timer description saved.", id: timer.id };
   }));
 }
