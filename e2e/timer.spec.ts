@@ -48,7 +48,7 @@ test("a timer runs across pages, a reload and two tabs, stops once, and continue
   await tab1.goto(`${WORKSPACE}/clients`);
   await expect(bar(tab1)).toContainText(description);
   await bar(tab1).getByRole("button", { name: /^Edit the description/ }).click();
-  await bar(tab1).getByLabel("Description").fill(`${description}, chapter 2`);
+  await bar(tab1).getByRole("textbox", { name: "Timer description" }).fill(`${description}, chapter 2`);
   await bar(tab1).getByRole("button", { name: "Save" }).click();
   await expect(bar(tab1).getByTestId("timer-description")).toContainText(`${description}, chapter 2`);
   await tab1.reload();

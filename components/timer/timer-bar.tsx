@@ -84,7 +84,7 @@ export function TimerBar({
       {timer ? (
         <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
           <span aria-hidden="true" className="size-2.5 shrink-0 animate-pulse rounded-full bg-emerald-500" />
-          <div className="min-w-0 flex-1">
+          <div className="min-w-[12rem] flex-1 basis-48">
             <p className="truncate text-sm">
               <span className="font-medium text-slate-900">{what}</span>
               <span className="text-slate-500"> · {timer.clientName}</span>
@@ -93,7 +93,7 @@ export function TimerBar({
               <form onSubmit={describe.onSubmit} className="mt-1 flex flex-wrap items-center gap-2" aria-label="Edit the timer's description">
                 <input type="hidden" name="timerId" value={timer.id} />
                 <label htmlFor="timer-bar-description" className="sr-only">
-                  Description
+                  Timer description
                 </label>
                 <input
                   id="timer-bar-description"
