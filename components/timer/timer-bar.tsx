@@ -78,6 +78,8 @@ export function TimerBar({
     if (discard.state.status === "error") router.refresh();
   }, [discard.state, router]);
 
+  // Longer than an entry can hold: stopping needs the time the work really ended.
+  const overlong = timer !== null && timer.elapsedSeconds > 24 * 3600;
   const what = timer ? `${timer.projectName}${timer.taskName ? ` / ${timer.taskName}` : ""}` : "";
   return (
     <section aria-label="Timer" data-testid="timer-bar" className="mb-6 rounded-xl bg-white px-4 py-3 shadow-sm ring-1 ring-slate-200 print:hidden">
@@ -126,8 +128,21 @@ export function TimerBar({
             </form>
           ) : (
             <div className="flex items-center gap-2">
-              <form onSubmit={stop.onSubmit}>
+              <form onSubmit={stop.onSubmit} className="flex flex-wrap items-end gap-2">
                 <input type="hidden" name="timerId" value={timer.id} />
+                {overlong ? (
+                  <fieldset className="flex items-end gap-2">
+                    <legend className="mb-1 text-xs font-medium text-slate-700">Over 24 hours: when did the work end?</legend>
+                    <label className="text-xs text-slate-600">
+                      Stop date
+                      <input type="date" name="stopDate" required defaultValue={timer.startedDate} className={cx(inputClasses, "mt-0.5")} />
+                    </label>
+                    <label className="text-xs text-slate-600">
+                      Stop time
+                      <input type="time" name="stopTime" required className={cx(inputClasses, "mt-0.5")} />
+                    </label>
+                  </fieldset>
+                ) : null}
                 <Button type="submit" disabled={stop.pending} aria-label={`Stop the timer on ${what}, running since ${timer.startedLabel}`}>
                   {stop.pending ? "Stopping…" : "Stop"}
                 </Button>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clockTimeBefore, readStartTimerForm } from "./timer-form";
+import { clockTimeBefore, readStartTimerForm, readStopTimerForm } from "./timer-form";
 
 const form = (fields: Record<string, string>) => {
   const data = new FormData();
@@ -29,5 +29,23 @@ describe("the start form's 'Started at'", () => {
     [{ projectId: "p1", startTime: "25:00" }, { startTime: "enter a time such as 09:30" }],
   ])("refuses %j naming the field", (fields, fieldErrors) => {
     expect(() => readStartTimerForm(form(fields), "Europe/London", now)).toThrow(expect.objectContaining({ code: "invalid_input", fieldErrors }));
+  });
+});
+
+describe("the stop form", () => {
+  it("stops now the timer the page showed, or at a local date and time for a timer left running", () => {
+    expect(readStopTimerForm(form({ timerId: "t1" }), "Europe/London")).toEqual({ timerId: "t1" });
+    expect(readStopTimerForm(form({ timerId: "t1", stopDate: "2026-07-01", stopTime: "17:30" }), "Europe/London")).toEqual({
+      timerId: "t1",
+      stoppedAt: new Date("2026-07-01T16:30:00Z"), // BST
+    });
+  });
+
+  it.each([
+    [{ stopDate: "2026-07-01" }, { stopTime: "enter a time such as 17:30" }],
+    [{ stopTime: "17:30" }, { stopDate: "enter a date such as 2026-11-23" }],
+    [{ stopDate: "2026-02-30", stopTime: "17:30" }, { stopDate: "enter a date such as 2026-11-23" }],
+  ])("refuses half a stop time %j naming the field", (fields, fieldErrors) => {
+    expect(() => readStopTimerForm(form(fields), "Europe/London")).toThrow(expect.objectContaining({ code: "invalid_input", fieldErrors }));
   });
 });

@@ -3,9 +3,10 @@
  * as the header shows it. The form asks for an optional clock time the work started at, in the
  * workspace's time zone; a time later than now means yesterday (started before midnight).
  */
-import { addIsoDays, formatIsoDate, localDateOf, localDateTime, localTimeOf } from "@/lib/domain/dates";
+import { addIsoDays, formatIsoDate, IsoDate, localDateOf, localDateTime, localTimeOf } from "@/lib/domain/dates";
 import { invalidInput } from "@/lib/domain/errors";
 import type { StartTimerInput } from "@/lib/domain/timer/start-timer";
+import type { StopTimerInput } from "@/lib/domain/timer/stop-timer";
 import type { RunningTimerView } from "@/lib/domain/timer/timer-view";
 import { list, text } from "./form-data";
 
@@ -27,6 +28,22 @@ export function readStartTimerForm(form: FormData, timeZone: string, now: Date):
   };
 }
 
+/**
+ * The stop form: the timer the page showed, and — for a timer left running over 24 hours, longer
+ * than an entry can hold — the local date and time the work really ended.
+ */
+export function readStopTimerForm(form: FormData, timeZone: string): StopTimerInput {
+  const timerId = text(form, "timerId") || undefined;
+  const stopDate = text(form, "stopDate");
+  const stopTime = text(form, "stopTime");
+  if (!stopDate && !stopTime) return { timerId };
+  const errors: Record<string, string> = {};
+  if (!IsoDate.safeParse(stopDate).success) errors.stopDate = "enter a date such as 2026-11-23";
+  if (!TIME.test(stopTime)) errors.stopTime = "enter a time such as 17:30";
+  if (Object.keys(errors).length) throw invalidInput("Stopped at: enter the date and time the work ended.", errors);
+  return { timerId, stoppedAt: localDateTime(stopDate, stopTime, timeZone) };
+}
+
 /** The last instant at or before `now` that reads `time` on a wall clock in `timeZone`. */
 export function clockTimeBefore(time: string, timeZone: string, now: Date): Date {
   const today = localDateOf(now, timeZone);
@@ -43,6 +60,8 @@ export interface TimerBarTimer {
   elapsedSeconds: number;
   /** "09:12", or "Mon 2 Nov 09:12" when it started on another day. */
   startedLabel: string;
+  /** The local date it started on (YYYY-MM-DD), where a stop time for a forgotten timer starts. */
+  startedDate: string;
   projectName: string;
   clientName: string;
   taskName: string | null;
@@ -58,6 +77,7 @@ export function toTimerBarTimer(timer: RunningTimerView, timeZone: string, now: 
     startedAt: timer.startedAt.toISOString(),
     elapsedSeconds: timer.elapsedSeconds,
     startedLabel: day === localDateOf(now, timeZone) ? time : `${formatIsoDate(day)} ${time}`,
+    startedDate: day,
     projectName: timer.project.name,
     clientName: timer.client.name,
     taskName: timer.task?.name ?? null,

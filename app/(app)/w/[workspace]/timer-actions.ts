@@ -11,7 +11,7 @@ import { stopTimer } from "@/lib/domain/timer/stop-timer";
 import { updateRunningTimer } from "@/lib/domain/timer/update-running-timer";
 import { runAction, type ActionState } from "@/lib/web/action-state";
 import { text } from "@/lib/web/form-data";
-import { readStartTimerForm } from "@/lib/web/timer-form";
+import { readStartTimerForm, readStopTimerForm } from "@/lib/web/timer-form";
 
 // Every action revalidates the whole workspace: the header on every page shows the timer.
 const refresh = (slug: string, state: ActionState) => {
@@ -45,11 +45,14 @@ export async function continueEntryAction(slug: string, _prev: ActionState, form
   }));
 }
 
-/** Stops the timer the page showed (`timerId`): from a stale tab, the domain says it is already gone. */
+/**
+ * Stops the timer the page showed (`timerId`): from a stale tab, the domain says it is already
+ * gone. A timer left running over 24 hours is stopped at the date and time given (stopDate, stopTime).
+ */
 export async function stopTimerAction(slug: string, _prev: ActionState, form: FormData): Promise<ActionState> {
-  const { actor } = await requireWorkspaceActor(slug);
+  const { actor, workspace } = await requireWorkspaceActor(slug);
   return refresh(slug, await runAction(async () => {
-    const entry = await stopTimer(actor, { timerId: text(form, "timerId") || undefined });
+    const entry = await stopTimer(actor, readStopTimerForm(form, workspace.timeZone));
     return { message: `Timer stopped: ${formatDuration(entry.durationSeconds)} on ${entry.project.name} added to your time.`, id: entry.id };
   }));
 }
