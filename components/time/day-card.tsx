@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { cx } from "@/components/ui/cx";
 import type { ActionState } from "@/lib/web/action-state";
+import { ContinueButton } from "@/components/timer/continue-button";
 import { EntryActions } from "./entry-actions";
 import type { EntryRow } from "./types";
 
@@ -16,6 +17,7 @@ export function DayCard({
   deleteAction,
   returnWeek,
   returnMember,
+  continueAction,
 }: {
   heading: string;
   isToday: boolean;
@@ -26,6 +28,8 @@ export function DayCard({
   deleteAction: (prev: ActionState, form: FormData) => Promise<ActionState>;
   returnWeek: string;
   returnMember?: string;
+  /** Starts a timer like an entry ("Continue"), offered on entries with `canContinue`. */
+  continueAction?: (prev: ActionState, form: FormData) => Promise<ActionState>;
 }) {
   const headingId = `day-${heading.replace(/\W+/g, "-").toLowerCase()}`;
   return (
@@ -87,7 +91,8 @@ export function DayCard({
                     ))}
                   </div>
                 </div>
-                <div className="col-span-2 flex justify-end sm:col-span-1">
+                <div className="col-span-2 flex items-start justify-end gap-1 sm:col-span-1">
+                  {continueAction && entry.canContinue ? <ContinueButton entryId={entry.id} summary={summary} action={continueAction} /> : null}
                   {entry.invoice ? (
                     <p className="max-w-[16rem] text-right text-xs text-slate-500" data-testid="locked-entry">
                       <span className="font-medium text-slate-600">Locked.</span> {entry.invoice.locked}

@@ -50,6 +50,8 @@ export interface EntryRow {
   tags: string[];
   billable: boolean;
   memberName: string | null;
+  /** One's own entry: it offers "Continue" (start a timer on the same work). */
+  canContinue?: boolean;
   /** `locked`: why the entry cannot change and what this person can do about it. */
   invoice: { id: string; label: string; locked: string } | null;
 }

@@ -209,6 +209,53 @@ describe("time entries", () => {
   });
 });
 
+describe("the timer", () => {
+  const twoHoursAgo = () => new Date(Date.now() - 7_200_000).toISOString();
+
+  it("GET /api/v1/timer answers null while no timer runs; POST /api/v1/timer starts one (201) that GET then shows", async () => {
+    expect(await rest("GET", "/api/v1/timer", { token })).toMatchObject({ status: 200, body: null });
+    const started = await rest("POST", "/api/v1/timer", { token, body: { project_id: docsProjectId, description: "Proof reading", started_at: twoHoursAgo() } });
+    expect(started.status).toBe(201);
+    expect(started.body).toMatchObject({ timer: { description: "Proof reading", billable: true, project: { id: docsProjectId } }, stopped_entry: null, discarded_previous: false });
+    const read = await rest("GET", "/api/v1/timer", { token });
+    expect(read.body).toMatchObject({ id: (started.body.timer as Row).id, description: "Proof reading" });
+    expect(read.body.elapsed_seconds as number).toBeGreaterThanOrEqual(7_200);
+  });
+
+  it("PATCH /api/v1/timer edits the running timer", async () => {
+    const res = await rest("PATCH", "/api/v1/timer", { token, body: { description: "Proof reading, part 2", billable: false } });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ description: "Proof reading, part 2", billable: false });
+  });
+
+  it("POST /api/v1/timer/stop records the entry once (201); a retry with its Idempotency-Key replays it", async () => {
+    const before = await db.timeEntry.count({ where: { workspaceId } });
+    const call = { token, headers: { "idempotency-key": "timer-stop-0001" }, body: {} };
+    const stopped = await rest("POST", "/api/v1/timer/stop", call);
+    expect(stopped.status).toBe(201);
+    expect(stopped.body).toMatchObject({ description: "Proof reading, part 2", billable: false, hourly_rate: 12_000, member: { id: adaMemberId } });
+    expect(stopped.body.duration_seconds as number).toBeGreaterThanOrEqual(7_200);
+    const again = await rest("POST", "/api/v1/timer/stop", call);
+    expect(again.headers.get("idempotent-replayed")).toBe("true");
+    expect(again.body).toEqual(stopped.body);
+    expect(await db.timeEntry.count({ where: { workspaceId } })).toBe(before + 1);
+    expect((await rest("GET", "/api/v1/timer", { token })).body).toBeNull();
+  });
+
+  it("POST /api/v1/time-entries/{id}/continue starts a timer like the entry (201); DELETE /api/v1/timer discards it", async () => {
+    const entry = await db.timeEntry.findFirstOrThrow({ where: { workspaceId, membershipId: adaMemberId, description: "Proof reading, part 2" } });
+    const continued = await rest("POST", "/api/v1/time-entries/{id}/continue", { token, params: { id: entry.id }, body: {} });
+    expect(continued.status).toBe(201);
+    expect(continued.body).toMatchObject({ timer: { description: "Proof reading, part 2", billable: false, project: { id: docsProjectId } } });
+    const before = await db.timeEntry.count({ where: { workspaceId } });
+    const discarded = await rest("DELETE", "/api/v1/timer", { token });
+    expect(discarded.status).toBe(200);
+    expect(discarded.body).toMatchObject({ description: "Proof reading, part 2" });
+    expect(await db.timeEntry.count({ where: { workspaceId } })).toBe(before);
+    expect((await rest("GET", "/api/v1/timer", { token })).body).toBeNull();
+  });
+});
+
 describe("billing rules", () => {
   it("POST /api/v1/rules creates a rule of one kind, PATCH /api/v1/rules/{id} changes it, GET /api/v1/rules lists it", async () => {
     const created = await rest("POST", "/api/v1/rules", { token, body: { kind: "rate_override", name: "Docs at 130", hourly_rate: 13_000, project_id: docsProjectId, member_id: adaMemberId } });

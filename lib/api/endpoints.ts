@@ -15,6 +15,7 @@ import { ruleSettingArgs } from "@/lib/operations/rule-settings";
 import * as tags from "@/lib/operations/tags";
 import * as tasks from "@/lib/operations/tasks";
 import * as timeEntries from "@/lib/operations/time-entries";
+import * as timer from "@/lib/operations/timer";
 import * as workspace from "@/lib/operations/workspace";
 import { withCsv } from "./csv-alternate";
 import { exportInvoicesCsv, exportReportCsv, exportTimeEntriesCsv } from "./csv-exports";
@@ -88,4 +89,11 @@ export const API = {
 
   runReport: withCsv(endpoint(reports.runReport, "GET /api/v1/reports", { tag: "Reports" }), exportReportCsv),
   getBillingHubSummary: endpoint(reports.getBillingHubSummary, "GET /api/v1/billing-hub", { tag: "Reports" }),
+
+  getRunningTimer: endpoint(timer.getRunningTimer, "GET /api/v1/timer", { tag: "Timer" }),
+  startTimer: endpoint(timer.startTimer, "POST /api/v1/timer", { tag: "Timer", status: 201 }),
+  updateRunningTimer: endpoint(timer.updateRunningTimer, "PATCH /api/v1/timer", { tag: "Timer" }),
+  stopTimer: endpoint(timer.stopTimer, "POST /api/v1/timer/stop", { tag: "Timer", status: 201 }),
+  discardTimer: endpoint(timer.discardTimer, "DELETE /api/v1/timer", { tag: "Timer" }),
+  continueTimeEntry: endpoint(timer.continueTimeEntry, "POST /api/v1/time-entries/{id}/continue", { tag: "Timer", id: "time_entry_id", status: 201 }),
 };

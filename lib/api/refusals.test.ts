@@ -32,7 +32,7 @@ async function apiToken(userId: string, workspaceId: string, scope: string, reso
 
 /** The business data of every workspace, to show a refused request changed nothing. */
 async function snapshot() {
-  const [workspaces, clients, projects, tasks, tags, entries, entryTags, rules, invoices, lines, payments, outbox] = await Promise.all([
+  const [workspaces, clients, projects, tasks, tags, entries, entryTags, rules, invoices, lines, payments, outbox, timers] = await Promise.all([
     db.workspace.findMany({ orderBy: { id: "asc" } }),
     db.client.findMany({ orderBy: { id: "asc" } }),
     db.project.findMany({ orderBy: { id: "asc" } }),
@@ -45,8 +45,9 @@ async function snapshot() {
     db.invoiceLine.findMany({ orderBy: { id: "asc" } }),
     db.payment.findMany({ orderBy: { id: "asc" } }),
     db.outboxMessage.findMany({ orderBy: { id: "asc" } }),
+    db.runningTimer.findMany({ orderBy: { id: "asc" }, include: { tags: true } }),
   ]);
-  return { workspaces, clients, projects, tasks, tags, entries, entryTags, rules, invoices, lines, payments, outbox };
+  return { workspaces, clients, projects, tasks, tags, entries, entryTags, rules, invoices, lines, payments, outbox, timers };
 }
 
 beforeAll(async () => {
@@ -197,6 +198,13 @@ const BAD_INPUT: BadInput[] = [
   ["a tag of another workspace", "POST", "/api/v1/time-entries", () => ({ body: { project_id: id("docs"), started_at: `${today()}T09:00:00Z`, duration_seconds: 600, tag_ids: ["not-a-tag"] } }), "body.tag_ids"],
   ["a start in the distant past", "PATCH", "/api/v1/time-entries/{id}", () => ({ params: { id: id("entry") }, body: { started_at: "1843-09-01T09:00:00Z" } }), "body.started_at"],
   ["an id too long to exist", "DELETE", "/api/v1/time-entries/{id}", () => ({ params: { id: long } }), "path.id"],
+  ["an unknown query parameter", "GET", "/api/v1/timer", () => ({ query: { member_id: "someone" } }), "query.member_id"],
+  ["another workspace's project", "POST", "/api/v1/timer", () => ({ body: { project_id: id("otherProject") } }), "body.project_id"],
+  ["a start in the future", "POST", "/api/v1/timer", () => ({ body: { project_id: id("docs"), started_at: new Date(Date.now() + 3_600_000).toISOString() } }), "body.started_at"],
+  ["a description over 1000 characters", "PATCH", "/api/v1/timer", () => ({ body: { description: "x".repeat(1001) } }), "body.description"],
+  ["a stop time without an offset", "POST", "/api/v1/timer/stop", () => ({ body: { stopped_at: `${today()}T09:00:00` } }), "body.stopped_at"],
+  ["a timer id too long to exist", "DELETE", "/api/v1/timer", () => ({ body: { timer_id: long } }), "body.timer_id"],
+  ["an id too long to exist", "POST", "/api/v1/time-entries/{id}/continue", () => ({ params: { id: long } }), "path.id"],
   ["an unknown query parameter", "GET", "/api/v1/tags", () => ({ query: { name: "research" } }), "query.name"],
   ["a name over 40 characters", "POST", "/api/v1/tags", () => ({ body: { name: "t".repeat(41) } }), "body.name"],
   ["an unknown query parameter", "GET", "/api/v1/rules", () => ({ query: { kind: "rounding" } }), "query.kind"],

@@ -22,8 +22,8 @@ import { TOOL_CATALOG } from "./tool-catalog";
 import { jsonSchemaOf, publishedInput, publishedOutput } from "./tool-schemas";
 
 const TIME_ZONE = "Europe/London";
-const CONSEQUENTIAL = ["send_invoice", "record_invoice_payment", "void_invoice", "delete_time_entry", "send_invoice_reminder", "remove_invoice_payment", "create_credit_note"];
-const IDEMPOTENT_WRITES = ["create_client", "create_project", "create_task", "create_tag", "create_time_entry", "create_rule", "create_invoice_draft", "record_invoice_payment", "create_credit_note"];
+const CONSEQUENTIAL = ["send_invoice", "record_invoice_payment", "void_invoice", "delete_time_entry", "send_invoice_reminder", "remove_invoice_payment", "create_credit_note", "discard_timer"];
+const IDEMPOTENT_WRITES = ["create_client", "create_project", "create_task", "create_tag", "create_time_entry", "create_rule", "create_invoice_draft", "record_invoice_payment", "create_credit_note", "start_timer", "stop_timer", "continue_time_entry"];
 
 let world: DemoWorld;
 let token: string;
@@ -100,11 +100,17 @@ describe("tools/list", () => {
       "list_tags",
       "list_time_entries",
       "run_report",
+      "get_running_timer",
       "create_task",
       "update_task",
       "create_tag",
       "create_time_entry",
       "update_time_entry",
+      "start_timer",
+      "continue_time_entry",
+      "update_running_timer",
+      "stop_timer",
+      "discard_timer",
     ]);
   });
 
@@ -115,7 +121,18 @@ describe("tools/list", () => {
 
   it("shows a fine-scoped grant only the tools of its scopes", async () => {
     const timeToken = await connect(world.adaId, world.workspaceId, "time:read time:write projects:read");
-    expect(await listToolNames(timeToken)).toEqual(["list_projects", "list_time_entries", "create_time_entry", "update_time_entry"]);
+    expect(await listToolNames(timeToken)).toEqual([
+      "list_projects",
+      "list_time_entries",
+      "get_running_timer",
+      "create_time_entry",
+      "update_time_entry",
+      "start_timer",
+      "continue_time_entry",
+      "update_running_timer",
+      "stop_timer",
+      "discard_timer",
+    ]);
   });
 });
 
@@ -288,6 +305,25 @@ const HAPPY_PATHS: HappyPath[] = [
     check: (r, args) =>
       expect(r.invoice).toMatchObject({ kind: "credit_note", status: "sent", total: -2_000, notes: "Late delivery", credited_invoice: { id: args.invoice_id } }),
   },
+  // The timer, in the order a day uses it: start (two hours ago), read, edit, stop, continue, discard.
+  {
+    tool: "start_timer",
+    args: async () => ({ project_id: ids.docs, task_id: ids.docsTask, description: "Proofs", tag_ids: [ids.tag], started_at: new Date(Date.now() - 7_200_000).toISOString(), stop_running: true }),
+    check: (r) => expect(r.timer).toMatchObject({ description: "Proofs", project: { id: ids.docs }, task: { id: ids.docsTask }, tags: [{ id: ids.tag }], elapsed_seconds: expect.any(Number) }),
+  },
+  { tool: "get_running_timer", args: async () => ({}), check: (r) => expect(r.timer).toMatchObject({ description: "Proofs", elapsed_seconds: expect.any(Number) }) },
+  { tool: "update_running_timer", args: async () => ({ description: "Proofs, chapter 2" }), check: (r) => expect(r.timer).toMatchObject({ description: "Proofs, chapter 2", task: { id: ids.docsTask } }) },
+  {
+    tool: "stop_timer",
+    args: async () => ({}),
+    check: (r) => expect(r.time_entry).toMatchObject({ description: "Proofs, chapter 2", hourly_rate: 12_000, tags: [{ id: ids.tag }], duration_seconds: expect.any(Number) }),
+  },
+  {
+    tool: "continue_time_entry",
+    args: async () => ({ time_entry_id: (await trackedEntry(world.ada, ids.docs)).id, stop_running: true }),
+    check: (r) => expect(r.timer).toMatchObject({ project: { id: ids.docs } }),
+  },
+  { tool: "discard_timer", args: async () => ({}), check: (r) => expect(r.discarded).toMatchObject({ project: { id: ids.docs } }) },
 ];
 
 describe("happy paths", () => {

@@ -15,8 +15,18 @@ import * as rules from "@/lib/operations/rules";
 import * as tags from "@/lib/operations/tags";
 import * as tasks from "@/lib/operations/tasks";
 import * as timeEntries from "@/lib/operations/time-entries";
+import * as timer from "@/lib/operations/timer";
 import * as workspace from "@/lib/operations/workspace";
 import { tool } from "./tool";
+
+type TimerWire = { started_at: string; elapsed_seconds: number; description: string; project: { name: string }; task: { name: string } | null; id: string };
+const timerLine = (t: TimerWire) => `${entryWhat(t)}${t.description ? `: ${t.description}` : ""}, running ${formatDuration(t.elapsed_seconds)} since ${t.started_at} (${t.id})`;
+const started = (s: { timer: TimerWire; stopped_entry: { duration_seconds: number; project: { name: string }; task: { name: string } | null; id: string } | null; discarded_previous: boolean }) =>
+  [
+    ...(s.stopped_entry ? [`Stopped the previous timer: tracked ${formatDuration(s.stopped_entry.duration_seconds)} on ${entryWhat(s.stopped_entry)} (${s.stopped_entry.id}).`] : []),
+    ...(s.discarded_previous ? ["Discarded the previous timer (it had run under a minute)."] : []),
+    `Started the timer on ${timerLine(s.timer)}.`,
+  ].join("\n");
 
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 const more = (what: string, cursor: string | null) => (cursor ? [`More ${what}: call again with cursor "${cursor}".`] : []);
@@ -153,4 +163,12 @@ export const TOOLS = {
     ({ invoice: c }) =>
       `Issued credit note ${c.label} for ${c.credited_invoice?.label ?? "the invoice"} (${formatMoney(c.total, c.currency)}) to ${c.client.name} (${c.id}).`,
   ),
+
+  // The running timer.
+  getRunningTimer: tool(timer.getRunningTimer, ({ timer: t }) => (t ? `Running: ${timerLine(t)}.` : "No timer is running.")),
+  startTimer: tool(timer.startTimer, started),
+  continueTimeEntry: tool(timer.continueTimeEntry, started),
+  updateRunningTimer: tool(timer.updateRunningTimer, ({ timer: t }) => `Updated the timer: ${timerLine(t)}.`),
+  stopTimer: tool(timer.stopTimer, ({ time_entry: e }) => `Stopped the timer: tracked ${formatDuration(e.duration_seconds)} on ${entryWhat(e)} starting ${e.started_at}${e.billable ? "" : " (non-billable)"} (${e.id}).`),
+  discardTimer: tool(timer.discardTimer, ({ discarded: t }) => `Discarded the timer on ${entryWhat(t)} (${formatDuration(t.elapsed_seconds)} not recorded).`),
 };

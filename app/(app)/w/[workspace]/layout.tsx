@@ -4,6 +4,7 @@ import { requireWorkspaceActor } from "@/lib/auth/session";
 import { countPendingApprovals } from "@/lib/domain/approvals/count-pending-approvals";
 import { listUserWorkspaces } from "@/lib/domain/workspaces/list-user-workspaces";
 import { accountNav, workspaceNav } from "@/lib/web/workspace-nav";
+import { RunningTimer } from "./running-timer";
 
 export default async function WorkspaceLayout({ children, params }: { children: React.ReactNode; params: Promise<{ workspace: string }> }) {
   const { workspace: slug } = await params;
@@ -19,6 +20,7 @@ export default async function WorkspaceLayout({ children, params }: { children: 
       nav={workspaceNav(slug, actor)}
       accountNav={accountNav(await countPendingApprovals(user.id))}
     >
+      <RunningTimer slug={slug} actor={actor} timeZone={workspace.timeZone} />
       {children}
     </AppShell>
   );

@@ -24,6 +24,8 @@ import { listMembers } from "@/lib/domain/workspaces/list-members";
 import { timeNotice, timePageHref, timesheetHref } from "@/lib/web/time-links";
 import { weekOf } from "@/lib/web/week";
 import { createTimeEntryAction, deleteTimeEntryAction } from "./actions";
+import { TimerCard } from "./timer-card";
+import { continueEntryAction } from "../timer-actions";
 
 export const metadata: Metadata = { title: "Time" };
 
@@ -76,6 +78,7 @@ export default async function TimePage({ params, searchParams }: { params: Promi
     tags: entry.tags.map((t) => t.name),
     billable: entry.billable,
     memberName: member === ALL ? (entry.member.id === actor.membershipId ? "You" : entry.member.name) : null,
+    canContinue: entry.member.id === actor.membershipId,
     invoice: entry.invoice ? { id: entry.invoice.id, label: entry.invoice.label, locked: lockedEntryAdvice(actor.role, entry.invoice) } : null,
   });
 
@@ -148,6 +151,8 @@ export default async function TimePage({ params, searchParams }: { params: Promi
           <Stat label="Non-billable" value={formatDuration(total - billable)} />
         </dl>
 
+        <TimerCard slug={slug} actor={actor} projects={projects} tasks={tasks} tags={tags} />
+
         <Card title="Add time" description={projects.length ? undefined : "Add a client and a project first; time is always tracked on a project."}>
           <TimeEntryForm
             mode="create"
@@ -190,6 +195,7 @@ export default async function TimePage({ params, searchParams }: { params: Promi
                 deleteAction={deleteTimeEntryAction.bind(null, slug)}
                 returnWeek={week.start}
                 returnMember={memberParam}
+                continueAction={continueEntryAction.bind(null, slug)}
               />
             );
           })}

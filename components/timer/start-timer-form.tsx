@@ -1,0 +1,113 @@
+"use client";
+import { useState } from "react";
+import { ProjectOptions } from "@/components/clients/project-options";
+import { TagChoices } from "@/components/tasks/tag-choices";
+import type { ProjectOption, TagOption, TaskOption } from "@/components/time/types";
+import { Button } from "@/components/ui/button";
+import { CheckboxField, InputField, SelectField } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import type { ActionState } from "@/lib/web/action-state";
+import { fieldError } from "@/lib/web/field-error";
+import { useKeptForm } from "@/lib/web/use-kept-form";
+
+/**
+ * Starting the timer: project, optional task, description, tags, billable (following the task's
+ * or project's default until changed), and an optional earlier start time for work already under
+ * way. Starting while a timer runs stops that one into an entry first, as Toggl does.
+ */
+export function StartTimerForm({
+  action,
+  projects,
+  tasks,
+  tags,
+  running,
+}: {
+  action: (prev: ActionState, form: FormData) => Promise<ActionState>;
+  projects: ProjectOption[];
+  tasks: TaskOption[];
+  tags: TagOption[];
+  /** What runs now, if anything: starting will stop it. */
+  running: string | null;
+}) {
+  const [formKey, setFormKey] = useState(0);
+  const [projectId, setProjectId] = useState("");
+  const [taskId, setTaskId] = useState("");
+  const [billableChoice, setBillableChoice] = useState<boolean | null>(null);
+  const { state, pending, formRef, onSubmit } = useKeptForm(action, {
+    onSuccess: () => {
+      setTaskId("");
+      setBillableChoice(null);
+      setFormKey((k) => k + 1);
+    },
+  });
+
+  const project = projects.find((p) => p.id === projectId);
+  const projectTasks = tasks.filter((t) => t.projectId === projectId && !t.done);
+  const task = projectTasks.find((t) => t.id === taskId);
+  const billable = billableChoice ?? (task ? task.billable : (project?.billableByDefault ?? true));
+
+  return (
+    <form key={formKey} ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Start a timer">
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        <SelectField
+          id="timer-project"
+          name="projectId"
+          label="Project"
+          required
+          fieldClassName="sm:col-span-2"
+          value={projectId}
+          onChange={(e) => {
+            setProjectId(e.target.value);
+            setTaskId("");
+          }}
+          error={fieldError(state, "Project", "projectId")}
+        >
+          <ProjectOptions projects={projects} />
+        </SelectField>
+        <SelectField
+          id="timer-task"
+          name="taskId"
+          label="Task (optional)"
+          fieldClassName="sm:col-span-2"
+          value={taskId}
+          disabled={!projectId}
+          onChange={(e) => setTaskId(e.target.value)}
+          error={fieldError(state, "Task", "taskId")}
+        >
+          <option value="">{projectId ? "No task" : "Choose a project first"}</option>
+          {projectTasks.map((t) => (
+            <option key={t.id} value={t.id}>
+              {t.name}
+            </option>
+          ))}
+        </SelectField>
+        <InputField
+          id="timer-description"
+          name="description"
+          label="Description"
+          fieldClassName="sm:col-span-2 lg:col-span-3"
+          placeholder="What are you working on?"
+          maxLength={1000}
+          error={fieldError(state, "Description", "description")}
+        />
+        <InputField
+          id="timer-start"
+          name="startTime"
+          label="Started at (optional)"
+          type="time"
+          hint="Leave empty to start now"
+          error={fieldError(state, "Started at", "startTime", "startedAt")}
+        />
+        <TagChoices id="timer-tags" className="sm:col-span-2 lg:col-span-3" tags={tags} checkedIds={[]} error={fieldError(state, "Tags", "tagIds")} empty="No tags yet." />
+        <CheckboxField id="timer-billable" name="billable" label="Billable" checked={billable} onChange={(e) => setBillableChoice(e.target.checked)} />
+      </div>
+      <FormMessage state={state} testId="start-timer-message" />
+      <div className="flex flex-wrap items-center gap-3">
+        <Button type="submit" disabled={pending}>
+          {pending ? "Starting…" : "Start timer"}
+        </Button>
+        {running ? <p className="text-sm text-slate-600">Starting stops the timer running on {running} and adds its time.</p> : null}
+      </div>
+    </form>
+  );
+}
