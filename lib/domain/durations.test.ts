@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDuration, parseDuration } from "./durations";
+import { formatDuration, parseDuration, sumAsShown } from "./durations";
 
 describe("parseDuration", () => {
   it.each([
@@ -28,4 +28,15 @@ describe("formatDuration", () => {
     [0, "0:00"],
     [36_000, "10:00"],
   ])("%is → %s", (seconds, text) => expect(formatDuration(seconds)).toBe(text));
+});
+
+describe("sumAsShown", () => {
+  it("adds the rows as formatDuration prints them, so the total printed is their sum", () => {
+    expect(formatDuration(sumAsShown([89, 89]))).toBe("0:02");
+    expect(formatDuration(89 + 89)).toBe("0:03");
+    // A timer's odd seconds: 0:25 + 0:35 + 1:00 = 2:00 on the page, not 2:01.
+    expect(sumAsShown([25 * 60 + 29, 35 * 60 + 29, 3600 + 29])).toBe(7200);
+    expect(sumAsShown([])).toBe(0);
+    expect(sumAsShown([30])).toBe(60);
+  });
 });

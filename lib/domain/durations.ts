@@ -28,6 +28,15 @@ export function formatDuration(seconds: number): string {
   return `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, "0")}`;
 }
 
+/**
+ * The sum of durations as formatDuration shows them (each rounded to the minute first), in
+ * seconds: a total printed under its rows then equals the sum of the rows printed.
+ * [89, 89] → 120 ("0:02" under "0:01" + "0:01"), where the exact 178 would print "0:03".
+ */
+export function sumAsShown(seconds: readonly number[]): number {
+  return seconds.reduce((total, each) => total + Math.round(each / 60) * 60, 0);
+}
+
 /** 5400 → "1.50 h", for invoice quantities. */
 export function formatHours(seconds: number): string {
   return `${(seconds / 3600).toFixed(2)} h`;

@@ -13,7 +13,7 @@ import { requireWorkspaceActor } from "@/lib/auth/session";
 import { can } from "@/lib/domain/actor";
 import { now } from "@/lib/domain/clock";
 import { formatIsoDate, localDateOf, localTimeOf } from "@/lib/domain/dates";
-import { formatDuration } from "@/lib/domain/durations";
+import { formatDuration, sumAsShown } from "@/lib/domain/durations";
 import { listProjects } from "@/lib/domain/projects/list-projects";
 import { listTags } from "@/lib/domain/tags/list-tags";
 import { listTasks } from "@/lib/domain/tasks/list-tasks";
@@ -205,8 +205,9 @@ export default async function TimePage({ params, searchParams }: { params: Promi
   );
 }
 
+/** As the page shows it: each entry to the minute, so day and week totals add up on the page. */
 function sum(entries: TimeEntryView[]): number {
-  return entries.reduce((total, e) => total + e.durationSeconds, 0);
+  return sumAsShown(entries.map((e) => e.durationSeconds));
 }
 
 /** Every entry of the week, following the domain's pages (a busy team can pass one page). */
