@@ -39,7 +39,7 @@ test.describe("the menu on a phone", () => {
 
     // Tab on from the button: past the workspace switcher, into the section links.
     const clients = nav.getByRole("link", { name: "Clients & projects" });
-    for (let i = 0; i < 5 && !(await clients.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
+    for (let i = 0; i < 8 && !(await clients.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
     await expect(clients).toBeFocused();
 
     // Escape closes it and hands focus back to the button.

@@ -12,6 +12,7 @@ export function workspaceNav(slug: string, actor: Actor): NavItem[] {
   const base = `/w/${slug}`;
   const items: Array<NavItem & { show: boolean }> = [
     { href: `${base}/time`, label: "Time", show: true },
+    { href: `${base}/timesheet`, label: "Timesheet", show: true },
     { href: `${base}/clients`, label: "Clients & projects", show: can(actor, "clients:read") },
     { href: `${base}/tasks`, label: "Tasks", show: can(actor, "tasks:read") },
     { href: `${base}/invoices`, label: "Invoices", show: can(actor, "invoices:read") },
