@@ -18,6 +18,7 @@ test("the sign-in page", async ({ page }) => {
 
 const PAGES = [
   "/w/lovelace-studio/time",
+  "/w/lovelace-studio/timesheet",
   "/w/lovelace-studio/clients",
   "/w/lovelace-studio/tasks",
   "/w/lovelace-studio/invoices",
