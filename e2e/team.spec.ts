@@ -85,7 +85,7 @@ test.describe("team", () => {
     await expectNoViolations(page);
     const csv = await page.request.get(await page.getByTestId("audit-export").getAttribute("href") ?? "");
     expect(csv.status()).toBe(200);
-    expect(csv.headers()["content-type"]).toBe("text/csv; charset=utf-8");
+    expect(csv.headers()["content-type"]).toBe("text/csv; charset=utf-8; header=present");
     expect(csv.headers()["content-disposition"]).toContain("audit-log-lovelace-studio.csv");
     const rows = (await csv.text()).split("\r\n");
     expect(rows[0]).toBe("Date,Time,Time zone,Who,What,App,Detail,Event type");
