@@ -1,6 +1,5 @@
 "use client";
 import { useState } from "react";
-import { ProjectOptions } from "@/components/clients/project-options";
 import { TagChoices } from "@/components/tasks/tag-choices";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { CheckboxField, InputField, SelectField } from "@/components/ui/field";
@@ -10,6 +9,7 @@ import type { ActionState } from "@/lib/web/action-state";
 import { fieldError } from "@/lib/web/field-error";
 import { CONFIRM_OVERLAP } from "@/lib/web/overlap-warning";
 import { useKeptForm } from "@/lib/web/use-kept-form";
+import { ProjectTaskFields } from "./project-task-fields";
 import type { MemberOption, ProjectOption, TagOption, TaskOption, TimeEntryDefaults } from "./types";
 
 interface TimeEntryFormProps {
@@ -148,39 +148,21 @@ export function TimeEntryForm({ mode, action, projects, tasks, tags, members, de
           </SelectField>
         ) : null}
 
-        <SelectField
-          id={id("project")}
-          name="projectId"
-          label="Project"
-          required
-          fieldClassName="sm:col-span-2 lg:col-span-2 lg:col-start-1"
-          value={projectId}
-          onChange={(e) => {
-            setProjectId(e.target.value);
+        <ProjectTaskFields
+          idPrefix={`${mode}-entry`}
+          projects={projects}
+          projectTasks={projectTasks}
+          projectId={projectId}
+          taskId={taskId}
+          onProjectChange={(id) => {
+            setProjectId(id);
             setTaskId("");
           }}
-          error={fieldError(state, "Project", "projectId")}
-        >
-          <ProjectOptions projects={projects} />
-        </SelectField>
-        <SelectField
-          id={id("task")}
-          name="taskId"
-          label="Task (optional)"
-          fieldClassName="sm:col-span-2 lg:col-span-2"
-          value={taskId}
-          disabled={!projectId}
-          onChange={(e) => setTaskId(e.target.value)}
-          hint={projectId && projectTasks.length === 0 ? "This project has no tasks yet." : undefined}
-          error={fieldError(state, "Task", "taskId")}
-        >
-          <option value="">{projectId ? "No task" : "Choose a project first"}</option>
-          {projectTasks.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.done ? `${t.name} (done)` : t.name}
-            </option>
-          ))}
-        </SelectField>
+          onTaskChange={setTaskId}
+          state={state}
+          projectClassName="sm:col-span-2 lg:col-span-2 lg:col-start-1"
+          taskClassName="sm:col-span-2 lg:col-span-2"
+        />
 
         <InputField
           id={id("description")}

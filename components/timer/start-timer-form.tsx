@@ -1,10 +1,10 @@
 "use client";
 import { useState } from "react";
-import { ProjectOptions } from "@/components/clients/project-options";
 import { TagChoices } from "@/components/tasks/tag-choices";
+import { ProjectTaskFields } from "@/components/time/project-task-fields";
 import type { ProjectOption, TagOption, TaskOption } from "@/components/time/types";
 import { Button } from "@/components/ui/button";
-import { CheckboxField, InputField, SelectField } from "@/components/ui/field";
+import { CheckboxField, InputField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import type { ActionState } from "@/lib/web/action-state";
 import { fieldError } from "@/lib/web/field-error";
@@ -49,38 +49,21 @@ export function StartTimerForm({
   return (
     <form key={formKey} ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Start a timer">
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <SelectField
-          id="timer-project"
-          name="projectId"
-          label="Project"
-          required
-          fieldClassName="sm:col-span-2"
-          value={projectId}
-          onChange={(e) => {
-            setProjectId(e.target.value);
+        <ProjectTaskFields
+          idPrefix="timer"
+          projects={projects}
+          projectTasks={projectTasks}
+          projectId={projectId}
+          taskId={taskId}
+          onProjectChange={(id) => {
+            setProjectId(id);
             setTaskId("");
           }}
-          error={fieldError(state, "Project", "projectId")}
-        >
-          <ProjectOptions projects={projects} />
-        </SelectField>
-        <SelectField
-          id="timer-task"
-          name="taskId"
-          label="Task (optional)"
-          fieldClassName="sm:col-span-2"
-          value={taskId}
-          disabled={!projectId}
-          onChange={(e) => setTaskId(e.target.value)}
-          error={fieldError(state, "Task", "taskId")}
-        >
-          <option value="">{projectId ? "No task" : "Choose a project first"}</option>
-          {projectTasks.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.name}
-            </option>
-          ))}
-        </SelectField>
+          onTaskChange={setTaskId}
+          state={state}
+          projectClassName="sm:col-span-2"
+          taskClassName="sm:col-span-2"
+        />
         <InputField
           id="timer-description"
           name="description"
