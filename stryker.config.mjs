@@ -55,6 +55,10 @@ export const MUTATION_TARGETS = [
   { kind: "money", module: "lib/domain/invoices/create-credit-note.ts", tests: ["lib/domain/invoices/invoice-corrections.test.ts", "lib/mcp/invoice-corrections.test.ts"] },
   { kind: "money", module: "lib/domain/invoices/remove-invoice-payment.ts", tests: ["lib/domain/invoices/invoice-corrections.test.ts", "lib/mcp/invoice-corrections.test.ts"] },
   { kind: "money", module: "lib/domain/invoices/update-invoice-draft.ts", tests: ["lib/domain/invoices/update-invoice-draft.test.ts"] },
+  { kind: "money", module: "lib/domain/reports/allocate-proportionally.ts", tests: ["lib/domain/reports/report-figures.test.ts"] },
+  { kind: "money", module: "lib/domain/reports/report-hours.ts", tests: ["lib/domain/reports/report-figures.test.ts"] },
+  { kind: "security", module: "lib/domain/invitations/accept-invitation.ts", tests: ["lib/domain/invitations/invitations.test.ts"] },
+  { kind: "security", module: "lib/domain/users/reset-password.ts", tests: ["lib/domain/users/password-reset.test.ts"] },
 ];
 
 /** @type {import("@stryker-mutator/api/core").PartialStrykerOptions} */

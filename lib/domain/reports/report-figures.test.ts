@@ -13,6 +13,17 @@ describe("allocateProportionally", () => {
     { amount: 10, weights: [3, 0, 3, -5], shares: [5, 0, 5, 0] },
     { amount: -100, weights: [1, 1, 1], shares: [-34, -33, -33] },
     { amount: 0, weights: [5, 5], shares: [0, 0] },
+    // The unit left over goes to the largest remainder, not to the first or the heaviest weight:
+    // 10 × 1/3 = 3 r1, 10 × 2/3 = 6 r2.
+    { amount: 10, weights: [1, 2], shares: [3, 7] },
+    // 2 × 2/5 = 0 r4 and 2 × 3/5 = 1 r1: the smaller weight has the larger remainder.
+    { amount: 2, weights: [2, 3], shares: [1, 1] },
+    // 3 × 2/4 = 1 r2, then two of 0 r3: both leftover units go to the r3s.
+    { amount: 3, weights: [2, 1, 1], shares: [1, 1, 1] },
+    { amount: 1, weights: [1, 3], shares: [0, 1] },
+    // Equal remainders (r6, r2, r2, r6): the earlier weight first.
+    { amount: 2, weights: [3, 1, 1, 3], shares: [1, 0, 0, 1] },
+    { amount: 2, weights: [1, 1, 1], shares: [1, 1, 0] },
     // Products beyond 2^53 stay exact.
     { amount: 9_007_199_254_740_991, weights: [9_007_199_254_740_990, 1], shares: [9_007_199_254_740_990, 1] },
   ])("splits $amount over $weights as $shares", ({ amount, weights, shares }) => {
@@ -26,6 +37,11 @@ describe("allocateProportionally", () => {
       const weights = [13, 7, 1, 29, 3];
       expect(allocateProportionally(amount, weights)?.reduce((s, v) => s + v, 0)).toBe(amount);
     }
+  });
+
+  it("refuses an amount that is not a safe integer", () => {
+    expect(() => allocateProportionally(1.5, [1])).toThrow(RangeError);
+    expect(() => allocateProportionally(Number.NaN, [1])).toThrow("amount must be a safe integer");
   });
 
   it("answers null when no weight is positive", () => {
