@@ -6,6 +6,7 @@
  */
 import { storageUnavailableMessage, storageUnavailableOf } from "@/lib/db-errors";
 import { isDomainError } from "@/lib/domain/errors";
+import { readableMessage } from "./field-error";
 
 export type ActionState =
   | { status: "idle" }
@@ -21,7 +22,7 @@ export async function runAction(work: () => Promise<{ message: string; id?: stri
     const { message, id } = await work();
     return { status: "success", message, ...(id ? { id } : {}) };
   } catch (error) {
-    if (isDomainError(error)) return { status: "error", message: error.message, fieldErrors: { ...error.fieldErrors } };
+    if (isDomainError(error)) return { status: "error", message: readableMessage(error), fieldErrors: { ...error.fieldErrors } };
     const storage = storageUnavailableOf(error);
     if (storage) return { status: "error", message: storageUnavailableMessage(storage), fieldErrors: {} };
     throw error;

@@ -1,4 +1,5 @@
 "use server";
+import { readableMessage } from "@/lib/web/field-error";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireWorkspaceActor } from "@/lib/auth/session";
@@ -98,7 +99,7 @@ export async function inviteAction(slug: string, _prev: InviteState, form: FormD
     };
   } catch (error) {
     if (!isDomainError(error)) throw error;
-    return { status: "error", message: error.message, fieldErrors: { ...error.fieldErrors } };
+    return { status: "error", message: readableMessage(error), fieldErrors: { ...error.fieldErrors } };
   }
 }
 

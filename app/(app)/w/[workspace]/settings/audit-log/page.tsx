@@ -1,3 +1,4 @@
+import { readableMessage } from "@/lib/web/field-error";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AuditLogFilters } from "@/components/settings/audit-log-filters";
@@ -46,7 +47,7 @@ export default async function AuditLogPage({ params, searchParams }: { params: P
       <div className="space-y-4">
         {filters}
         <Alert tone="error" testId="audit-log-error">
-          {result.error.message}{" "}
+          {readableMessage(result.error)}{" "}
           <Link href={basePath} className="font-medium underline">
             Show the newest events
           </Link>
