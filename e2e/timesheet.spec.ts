@@ -93,6 +93,12 @@ test.describe("time that continues the day, overlaps and the week's timesheet", 
     await expect(page.getByRole("region", { name: "Timesheet for the week" })).toBeVisible();
     const widths = await page.evaluate(() => ({ document: document.documentElement.scrollWidth, viewport: window.innerWidth }));
     expect(widths.document).toBeLessThanOrEqual(widths.viewport);
+    // Each cell shows its whole duration ("1:30", not "1"): the grid scrolls rather than squeezing its inputs.
+    const clipped = await page.getByRole("region", { name: "Timesheet for the week" }).locator("input").evaluateAll((inputs) =>
+      (inputs as HTMLInputElement[]).filter((input) => input.value && input.scrollWidth > input.clientWidth).map((input) => `${input.getAttribute("aria-label")}: ${input.value}`),
+    );
+    expect(clipped).toEqual([]);
+    expect(await page.getByRole("region", { name: "Timesheet for the week" }).locator("input").count()).toBeGreaterThan(0);
     const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
     expect(results.violations.map((v) => `${v.id} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`)).toEqual([]);
   });

@@ -161,7 +161,7 @@ export function TimesheetGrid({ days, rows, dayTotals, total, projects, tasks, s
                         onFocus={() => {
                           if (cell.readOnly) setStatus({ tone: "info", message: cell.readOnly, href: day.dayHref });
                         }}
-                        className={cx(inputClasses, "w-16 px-1.5 text-center tabular-nums", cell.readOnly && "bg-slate-50 text-slate-500", saving === key && "opacity-60")}
+                        className={cx(inputClasses, "w-16 min-w-16 px-1.5 text-center tabular-nums", cell.readOnly && "bg-slate-50 text-slate-500", saving === key && "opacity-60")}
                       />
                       {cell.readOnly ? (
                         <span id={reasonId} className="sr-only">
