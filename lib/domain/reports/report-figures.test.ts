@@ -55,11 +55,39 @@ describe("report hours", () => {
   // total (260835 s = 72.454 h) rounded. Each row here is just under half a hundredth over.
   const rows = [118025, 108305, 21905, 12600].map((trackedSeconds) => ({ trackedSeconds }));
 
-  it("totals the rows as shown, so 32.78 + 30.08 + 6.08 + 3.50 is 72.44", () => {
+  it("shows rows that add up to the exact total: 32.79 + 30.08 + 6.08 + 3.50 = 72.45", () => {
     const hours = displayedHours(rows, ["trackedSeconds"]);
-    expect(hours.rows.map((r) => formatHundredths(r.trackedSeconds))).toEqual(["32.78", "30.08", "6.08", "3.50"]);
-    expect(formatHundredths(hours.totals.trackedSeconds)).toBe("72.44");
-    expect(formatHundredths(hundredthsOfHour(260835))).toBe("72.45"); // the old total, from exact seconds
+    // Three rows are 17 s over a hundredth (equal remainders): the one hundredth missing goes to the first.
+    expect(hours.rows.map((r) => formatHundredths(r.trackedSeconds))).toEqual(["32.79", "30.08", "6.08", "3.50"]);
+    expect(formatHundredths(hours.totals.trackedSeconds)).toBe("72.45");
+    expect(hundredthsOfHour(260835)).toBe(7245);
+  });
+
+  it("gives the missing hundredths to the largest remainders, and every grouping the same total", () => {
+    // 1000 s = 27.78 hundredths, 1030 s = 28.61, 1010 s = 28.06 → floors 27 + 28 + 28 = 83; exact 3040 s = 84.44 → 84.
+    const byProject = displayedHours([1000, 1030, 1010].map((s) => ({ s })), ["s"]);
+    expect(byProject.rows.map((r) => r.s)).toEqual([28, 28, 28]);
+    expect(byProject.totals.s).toBe(84);
+    // The same seconds grouped otherwise (by member): the same total, rows adding up to it.
+    const byMember = displayedHours([2030, 1010].map((s) => ({ s })), ["s"]);
+    expect(byMember.totals.s).toBe(84);
+    expect(byMember.rows.reduce((sum, r) => sum + r.s, 0)).toBe(84);
+    // Each field is apportioned on its own; nothing tracked shows 0.00.
+    const two = displayedHours([{ a: 18, b: 0 }, { a: 18, b: 0 }], ["a", "b"]);
+    expect(two.rows).toEqual([{ a: 1, b: 0 }, { a: 0, b: 0 }]);
+    expect(two.totals).toEqual({ a: 1, b: 0 });
+  });
+
+  it.each([
+    [[36, 36, 36], [1, 1, 1], 3],
+    [[17, 17, 17], [1, 0, 0], 1],
+    [[35, 1], [1, 0], 1],
+    [[1, 35], [0, 1], 1],
+    [[], [], 0],
+  ])("apportions %j seconds as %j of a total %i", (seconds, parts, total) => {
+    const hours = displayedHours(seconds.map((s) => ({ s })), ["s"]);
+    expect(hours.rows.map((r) => r.s)).toEqual(parts);
+    expect(hours.totals.s).toBe(total);
   });
 
   it.each([
@@ -127,9 +155,10 @@ describe("run_report's text for MCP clients", () => {
       kind: "time", group_by: "project", from: "2026-01-01", to: "2026-01-31", currency: "EUR", own_time_only: false, rows,
       totals: { tracked_seconds: 260835, billable_seconds: 260835, amount: 0, invoiced: 0, collected: 0 },
     });
-    expect(text).toContain("A: 32.78 h tracked");
+    expect(text).toContain("A: 32.79 h tracked");
+    expect(text).toContain("B: 30.08 h tracked");
     expect(text).toContain("D: 3.50 h tracked");
-    expect(text).toContain("Total: 72.44 h tracked, 72.44 h billable");
+    expect(text).toContain("Total: 72.45 h tracked, 72.45 h billable");
   });
 
   it("offers every kind's groupings in run_report's description, from the runner's declaration", async () => {
