@@ -1,6 +1,6 @@
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { forbidden, notFound } from "@/lib/domain/errors";
+import { forbidden, workspaceNotFound } from "@/lib/domain/errors";
 import { roleAllows, type Permission } from "@/lib/domain/permissions";
 
 /** The member acting in one workspace. Every domain function takes one. */
@@ -22,7 +22,7 @@ export async function resolveActor(userId: string, workspace: WorkspaceRef): Pro
     where: { userId, workspace: "id" in workspace ? { id: workspace.id } : { slug: workspace.slug } },
     include: { user: { select: { status: true } } },
   });
-  if (!membership) throw notFound("Workspace");
+  if (!membership) throw workspaceNotFound();
   if (membership.user.status !== "active") throw forbidden("This account is disabled.");
   if (membership.status === "removed") throw forbidden("You were removed from this workspace. Ask an owner or admin to invite you again.");
   if (membership.status !== "active") throw forbidden("Your membership in this workspace is inactive.");

@@ -24,6 +24,8 @@ export const invalidInput = (message: string, fieldErrors: Record<string, string
   new DomainError("invalid_input", message, fieldErrors);
 export const forbidden = (message: string) => new DomainError("forbidden", message);
 export const notFound = (what: string) => new DomainError("not_found", `${what} was not found in this workspace.`);
+/** A workspace that does not exist and one the person is not in are the same miss. */
+export const workspaceNotFound = () => new DomainError("not_found", "That workspace was not found, or you are not a member of it.");
 export const conflict = (message: string) => new DomainError("conflict", message);
 
 export function isDomainError(error: unknown): error is DomainError {

@@ -122,7 +122,10 @@ describe("resolving the acting member", () => {
 
   it("does not reveal workspaces the user is not in", async () => {
     const outsider = await createUser(db);
-    await expect(resolveActor(outsider.id, { slug: "lovelace-studio" })).rejects.toMatchObject({ code: "not_found" });
+    const notIn = { code: "not_found", message: "That workspace was not found, or you are not a member of it." };
+    await expect(resolveActor(outsider.id, { slug: "lovelace-studio" })).rejects.toMatchObject(notIn);
+    // The same words for one that does not exist (it used to say "Workspace was not found in this workspace.").
+    await expect(resolveActor(outsider.id, { slug: "no-such-workspace" })).rejects.toMatchObject(notIn);
   });
 
   it("keeps each workspace's data apart", async () => {

@@ -8,7 +8,7 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { assertCan, type Actor } from "@/lib/domain/actor";
 import { recordAuditEvent, type FieldChange } from "@/lib/domain/audit/record-audit-event";
-import { notFound, parseInput } from "@/lib/domain/errors";
+import { parseInput, workspaceNotFound } from "@/lib/domain/errors";
 import type { BillingState, Plan } from "@/lib/generated/prisma/enums";
 
 
@@ -25,7 +25,7 @@ export async function updateBilling(actor: Actor, input: z.input<typeof UpdateBi
   const next = parseInput(UpdateBillingInput, input);
   return db.$transaction(async (tx) => {
     const current = await tx.workspace.findUnique({ where: { id: actor.workspaceId }, select: { plan: true, billingState: true } });
-    if (!current) throw notFound("Workspace");
+    if (!current) throw workspaceNotFound();
     const changes: FieldChange[] = [];
     if (current.plan !== next.plan) changes.push({ field: "Plan", from: PLAN_WORDS[current.plan], to: PLAN_WORDS[next.plan] });
     if (current.billingState !== next.billingState) changes.push({ field: "Billing state", from: BILLING_STATE_WORDS[current.billingState], to: BILLING_STATE_WORDS[next.billingState] });

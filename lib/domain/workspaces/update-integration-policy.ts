@@ -15,7 +15,7 @@ import {
   formatApprovalOperations,
   parseApprovalOperations,
 } from "@/lib/domain/approvals/approval-operations";
-import { notFound, parseInput } from "@/lib/domain/errors";
+import { parseInput, workspaceNotFound } from "@/lib/domain/errors";
 import { ACCESS_LEVEL_WORDS } from "@/lib/domain/integrations/access-words";
 import { getIntegrationPolicy, type IntegrationPolicyView } from "./get-integration-policy";
 
@@ -60,7 +60,7 @@ export async function updateIntegrationPolicy(actor: Actor, input: z.input<typeo
   const next = parseInput(UpdateIntegrationPolicyInput, input);
   const changes = await db.$transaction(async (tx) => {
     const current = await tx.workspace.findUnique({ where: { id: actor.workspaceId } });
-    if (!current) throw notFound("Workspace");
+    if (!current) throw workspaceNotFound();
     const currentHosts = z.array(z.string()).catch([]).parse(current.integrationAllowedHosts);
     const diff: FieldChange[] = [];
     if (current.publicApiAccess !== next.publicApiAccess) diff.push({ field: "API and AI assistant access", from: onOff(current.publicApiAccess), to: onOff(next.publicApiAccess) });

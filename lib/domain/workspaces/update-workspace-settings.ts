@@ -13,7 +13,7 @@ import { z } from "zod";
 import { serializableTransaction } from "@/lib/db";
 import { assertCan, type Actor } from "@/lib/domain/actor";
 import { recordAuditEvent, type FieldChange } from "@/lib/domain/audit/record-audit-event";
-import { conflict, invalidInput, notFound, parseInput } from "@/lib/domain/errors";
+import { conflict, invalidInput, parseInput, workspaceNotFound } from "@/lib/domain/errors";
 import { Email, HourlyRate, MultilineText, Name, SingleLineText, TaxId } from "@/lib/domain/schemas";
 import { workspaceSettingsOf, type WorkspaceSettingsView } from "./get-workspace-settings";
 
@@ -122,7 +122,7 @@ export async function updateWorkspaceSettings(actor: Actor, input: UpdateWorkspa
   // setting that is already in use (on SQLite, writers already run one at a time).
   await serializableTransaction(async (tx) => {
     const current = await tx.workspace.findUnique({ where: { id: actor.workspaceId } });
-    if (!current) throw notFound("Workspace");
+    if (!current) throw workspaceNotFound();
     if (data.currency !== undefined && data.currency !== current.currency) {
       const [entries, invoices] = await Promise.all([
         tx.timeEntry.count({ where: { workspaceId: current.id } }),
