@@ -1,7 +1,8 @@
 /**
  * Team: an owner invites someone by email, copies the link, and a new person accepts it in a
  * fresh, signed-out browser by creating their account, landing in the workspace; a password
- * reset through the outbox (read with the operator command, as someone running Hourbook would);
+ * reset through the outbox (read with the operator command, as someone running Hourbook would),
+ * which signs out the browser that was signed in before it;
  * and the sign-up of a new person with a workspace of their own. The rules and refusals behind
  * these are covered by the domain tests (lib/domain/invitations, lib/domain/users).
  */
@@ -106,23 +107,31 @@ test.describe("team", () => {
       await visitor.getByLabel("Workspace name").fill(`Jackson Engineering ${run}`);
       await visitor.getByRole("button", { name: "Create account and workspace" }).click();
       await visitor.waitForURL(new RegExp(`/w/jackson-engineering-${run}/time`));
-      await visitorContext.clearCookies();
 
-      await visitor.goto("/login");
-      await visitor.getByRole("link", { name: "Forgot password?" }).click();
-      await visitor.getByLabel("Email").fill(email);
-      await visitor.getByRole("button", { name: "Send reset link" }).click();
-      await expect(visitor.getByTestId("forgot-password-message")).toContainText("If an account exists for that email");
+      // The reset happens in another, signed-out browser; this one stays signed in until then.
+      const resetter = await browser.newContext({ baseURL });
+      const other = await resetter.newPage();
+      await other.goto("/login");
+      await other.getByRole("link", { name: "Forgot password?" }).click();
+      await other.getByLabel("Email").fill(email);
+      await other.getByRole("button", { name: "Send reset link" }).click();
+      await expect(other.getByTestId("forgot-password-message")).toContainText("If an account exists for that email");
 
       const reset = outboxLink(email, "/reset-password/");
-      await visitor.goto(reset);
-      await expectNoViolations(visitor);
-      await visitor.getByLabel("New password", { exact: true }).fill("supersonic-flows-1979");
-      await visitor.getByLabel("New password again").fill("supersonic-flows-1979");
-      await visitor.getByRole("button", { name: "Set new password" }).click();
-      await expect(visitor.getByTestId("reset-done")).toBeVisible();
-      await visitor.goto(reset);
-      await expect(visitor.getByTestId("reset-refused")).toContainText("already been used");
+      await other.goto(reset);
+      await expectNoViolations(other);
+      await other.getByLabel("New password", { exact: true }).fill("supersonic-flows-1979");
+      await other.getByLabel("New password again").fill("supersonic-flows-1979");
+      await other.getByRole("button", { name: "Set new password" }).click();
+      await expect(other.getByTestId("reset-done")).toBeVisible();
+      await other.goto(reset);
+      await expect(other.getByTestId("reset-refused")).toContainText("already been used");
+      await resetter.close();
+
+      // Every session signed in before the reset has ended.
+      await visitor.goto(`/w/jackson-engineering-${run}/time`);
+      await expect(visitor).toHaveURL(/\/login\?.*notice=session-ended/);
+      await expect(visitor.getByTestId("session-ended")).toContainText("Your password was changed");
       await signIn(visitor, email, "supersonic-flows-1979");
       await expect(visitor).toHaveURL(new RegExp(`/w/jackson-engineering-${run}/`));
     } finally {
