@@ -79,10 +79,21 @@ test.describe("team", () => {
 
     await page.reload();
     await expect(page.getByTestId("member-row").filter({ hasText: email })).toContainText("Katherine Johnson");
+
+    // A withdrawn invitation's link is not left on offer in the banner.
+    const withdrawn = `withdrawn-${run}@example.com`;
+    await page.getByLabel("Email").fill(withdrawn);
+    await page.getByRole("button", { name: "Invite", exact: true }).click();
+    await expect(page.getByTestId("invite-created")).toBeVisible();
+    await page.getByRole("button", { name: `Withdraw the invitation for ${withdrawn}` }).click();
+    await expect(page.getByTestId("invitation-row").filter({ hasText: withdrawn })).toHaveCount(0);
+    await expect(page.getByTestId("invite-created")).toHaveCount(0);
+    await expect(page.getByTestId("invite-gone")).toContainText("no longer pending");
     await expect(page.getByTestId("invitation-row").filter({ hasText: email })).toHaveCount(0);
     await page.goto("/w/lovelace-studio/settings/audit-log?what=members");
     await expect(page.getByTestId("audit-event").filter({ hasText: "Invitation accepted" }).first()).toContainText(email);
     await expect(page.getByLabel("What")).toHaveValue("members");
+    await expect(page.getByLabel("What").locator("option", { hasText: "All: AI assistant actions" })).toHaveCount(1);
     await expectNoViolations(page);
     const csv = await page.request.get(await page.getByTestId("audit-export").getAttribute("href") ?? "");
     expect(csv.status()).toBe(200);
