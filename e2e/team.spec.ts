@@ -1,7 +1,8 @@
 /**
  * Team: an owner invites someone by email, copies the link, and a new person accepts it in a
  * fresh, signed-out browser by creating their account, landing in the workspace; a password
- * reset through the outbox (read with the operator command, as someone running Hourbook would);
+ * reset through the outbox (read with the operator command, as someone running Hourbook would),
+ * which signs out the browser that was signed in before it;
  * and the sign-up of a new person with a workspace of their own. The rules and refusals behind
  * these are covered by the domain tests (lib/domain/invitations, lib/domain/users).
  */
@@ -78,10 +79,21 @@ test.describe("team", () => {
 
     await page.reload();
     await expect(page.getByTestId("member-row").filter({ hasText: email })).toContainText("Katherine Johnson");
+
+    // A withdrawn invitation's link is not left on offer in the banner.
+    const withdrawn = `withdrawn-${run}@example.com`;
+    await page.getByLabel("Email").fill(withdrawn);
+    await page.getByRole("button", { name: "Invite", exact: true }).click();
+    await expect(page.getByTestId("invite-created")).toBeVisible();
+    await page.getByRole("button", { name: `Withdraw the invitation for ${withdrawn}` }).click();
+    await expect(page.getByTestId("invitation-row").filter({ hasText: withdrawn })).toHaveCount(0);
+    await expect(page.getByTestId("invite-created")).toHaveCount(0);
+    await expect(page.getByTestId("invite-gone")).toContainText("no longer pending");
     await expect(page.getByTestId("invitation-row").filter({ hasText: email })).toHaveCount(0);
     await page.goto("/w/lovelace-studio/settings/audit-log?what=members");
     await expect(page.getByTestId("audit-event").filter({ hasText: "Invitation accepted" }).first()).toContainText(email);
     await expect(page.getByLabel("What")).toHaveValue("members");
+    await expect(page.getByLabel("What").locator("option", { hasText: "All: AI assistant actions" })).toHaveCount(1);
     await expectNoViolations(page);
     const csv = await page.request.get(await page.getByTestId("audit-export").getAttribute("href") ?? "");
     expect(csv.status()).toBe(200);
@@ -106,23 +118,31 @@ test.describe("team", () => {
       await visitor.getByLabel("Workspace name").fill(`Jackson Engineering ${run}`);
       await visitor.getByRole("button", { name: "Create account and workspace" }).click();
       await visitor.waitForURL(new RegExp(`/w/jackson-engineering-${run}/time`));
-      await visitorContext.clearCookies();
 
-      await visitor.goto("/login");
-      await visitor.getByRole("link", { name: "Forgot password?" }).click();
-      await visitor.getByLabel("Email").fill(email);
-      await visitor.getByRole("button", { name: "Send reset link" }).click();
-      await expect(visitor.getByTestId("forgot-password-message")).toContainText("If an account exists for that email");
+      // The reset happens in another, signed-out browser; this one stays signed in until then.
+      const resetter = await browser.newContext({ baseURL });
+      const other = await resetter.newPage();
+      await other.goto("/login");
+      await other.getByRole("link", { name: "Forgot password?" }).click();
+      await other.getByLabel("Email").fill(email);
+      await other.getByRole("button", { name: "Send reset link" }).click();
+      await expect(other.getByTestId("forgot-password-message")).toContainText("If an account exists for that email");
 
       const reset = outboxLink(email, "/reset-password/");
-      await visitor.goto(reset);
-      await expectNoViolations(visitor);
-      await visitor.getByLabel("New password", { exact: true }).fill("supersonic-flows-1979");
-      await visitor.getByLabel("New password again").fill("supersonic-flows-1979");
-      await visitor.getByRole("button", { name: "Set new password" }).click();
-      await expect(visitor.getByTestId("reset-done")).toBeVisible();
-      await visitor.goto(reset);
-      await expect(visitor.getByTestId("reset-refused")).toContainText("already been used");
+      await other.goto(reset);
+      await expectNoViolations(other);
+      await other.getByLabel("New password", { exact: true }).fill("supersonic-flows-1979");
+      await other.getByLabel("New password again").fill("supersonic-flows-1979");
+      await other.getByRole("button", { name: "Set new password" }).click();
+      await expect(other.getByTestId("reset-done")).toBeVisible();
+      await other.goto(reset);
+      await expect(other.getByTestId("reset-refused")).toContainText("already been used");
+      await resetter.close();
+
+      // Every session signed in before the reset has ended.
+      await visitor.goto(`/w/jackson-engineering-${run}/time`);
+      await expect(visitor).toHaveURL(/\/login\?.*notice=session-ended/);
+      await expect(visitor.getByTestId("session-ended")).toContainText("Your password was changed");
       await signIn(visitor, email, "supersonic-flows-1979");
       await expect(visitor).toHaveURL(new RegExp(`/w/jackson-engineering-${run}/`));
     } finally {

@@ -42,7 +42,7 @@ export function AuditLogFilters({
         <option value="">Everything</option>
         {options.categories.map((c) => (
           <optgroup key={c.value} label={c.label}>
-            <option value={c.value}>All: {c.label.toLowerCase()}</option>
+            <option value={c.value}>All: {c.label}</option>
             {c.types.map((t) => (
               <option key={t.value} value={t.value}>
                 {t.label}

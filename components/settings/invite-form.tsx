@@ -16,8 +16,18 @@ const ROLE_LABELS = { member: "Member", admin: "Admin", owner: "Owner" } as cons
  * Invite by email and role. There is no mail server: on success the accept link is shown here,
  * once, to copy and hand over (it is also kept with the pending invitation below).
  */
-export function InviteForm({ action, roles }: { action: (prev: InviteState, form: FormData) => Promise<InviteState>; roles: Array<keyof typeof ROLE_LABELS> }) {
+export function InviteForm({
+  action,
+  roles,
+  pendingLinks,
+}: {
+  action: (prev: InviteState, form: FormData) => Promise<InviteState>;
+  roles: Array<keyof typeof ROLE_LABELS>;
+  /** The links of the invitations still pending: a created link no longer among them (withdrawn, accepted, replaced) is not offered any more. */
+  pendingLinks: string[];
+}) {
   const [state, formAction] = useActionState(action, { status: "idle" } as InviteState);
+  const stillPending = state.status === "success" && pendingLinks.includes(state.link);
   const errors = state.status === "error" ? state.fieldErrors : {};
   return (
     <div className="space-y-4">
@@ -29,7 +39,12 @@ export function InviteForm({ action, roles }: { action: (prev: InviteState, form
         <SubmitButton pendingLabel="Inviting…">Invite</SubmitButton>
       </form>
       {state.status === "error" ? <Alert tone="error" testId="invite-error">{state.message}</Alert> : null}
-      {state.status === "success" ? (
+      {state.status === "success" && !stillPending ? (
+        <Alert tone="info" testId="invite-gone">
+          That invitation is no longer pending (withdrawn, accepted or replaced): its link does not work any more.
+        </Alert>
+      ) : null}
+      {stillPending ? (
         <Alert tone="success" testId="invite-created">
           <p>{state.message}</p>
           <p className="mt-2 flex flex-wrap items-center gap-2">

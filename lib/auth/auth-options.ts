@@ -3,10 +3,12 @@
  * sessions). OAuth clients never see these sessions: they get tokens from lib/oauth.
  */
 import "server-only";
-import type { NextAuthOptions } from "next-auth";
+import type { NextAuthOptions, Session } from "next-auth";
+import type { JWT } from "next-auth/jwt";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { persistentSecret } from "@/lib/env";
+import { now } from "@/lib/domain/clock";
 import { verifyCredentials } from "@/lib/domain/users/verify-credentials";
 
 /** Error codes the sign-in form turns into messages. */
@@ -37,16 +39,23 @@ export function getAuthOptions(): NextAuthOptions {
         },
       }),
     ],
-    callbacks: {
-      jwt({ token, user }) {
-        if (user) token.sub = user.id;
-        return token;
-      },
-      session({ session, token }) {
-        if (session.user && token.sub) Object.assign(session.user, { id: token.sub });
-        return session;
-      },
-    },
+    callbacks: { jwt: signInClaims, session: sessionFromToken },
   };
   return options;
+}
+
+/**
+ * At sign-in (when next-auth passes `user`) the token gets the user's id and `signedInAt`
+ * (ms since the epoch). Our own claim, because next-auth re-issues the JWT with a fresh
+ * `iat` (seconds) whenever it extends the session, so `iat` is not the sign-in time.
+ */
+export function signInClaims({ token, user }: { token: JWT; user?: { id: string } | null }): JWT {
+  if (user) Object.assign(token, { sub: user.id, signedInAt: now().getTime() });
+  return token;
+}
+
+/** The session lib/auth/session.ts reads: the user's id and the sign-in time (null when the token has none). */
+export function sessionFromToken({ session, token }: { session: Session; token: JWT }): Session & { signedInAt: number | null } {
+  if (session.user && token.sub) Object.assign(session.user, { id: token.sub });
+  return Object.assign(session, { signedInAt: typeof token.signedInAt === "number" ? token.signedInAt : null });
 }

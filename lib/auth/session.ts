@@ -12,14 +12,28 @@ import { env } from "@/lib/env";
 import { REQUESTED_PATH_HEADER } from "@/lib/http/requested-path";
 import { resolveActor, type Actor } from "@/lib/domain/actor";
 import { isDomainError } from "@/lib/domain/errors";
-import { getActiveUser, type SignedInUser } from "@/lib/domain/users/get-active-user";
+import { getSessionUser, type SessionRefusal, type SignedInUser } from "@/lib/domain/users/get-active-user";
 import { getWorkspace, type WorkspaceView } from "@/lib/domain/workspaces/get-workspace";
 
-/** The signed-in, still-active user, or null. Cached per request. */
-export const getSignedInUser = cache(async (): Promise<SignedInUser | null> => {
+/** Shown on the sign-in page when a session was ended by a password reset or by disabling the account. */
+export const SESSION_ENDED_NOTICE = "Your password was changed or your account was disabled since you signed in; sign in again.";
+
+/**
+ * The one place a web session is resolved (pages, server actions, downloads): the user, or
+ * why there is none ("none" when nobody is signed in). Cached per request.
+ */
+const resolveSession = cache(async (): Promise<{ user: SignedInUser } | { refused: SessionRefusal | "none" }> => {
   const session = await getServerSession(getAuthOptions());
   const userId = session?.user && "id" in session.user ? String(session.user.id) : null;
-  return userId ? getActiveUser(userId) : null;
+  if (!userId) return { refused: "none" };
+  const signedInAt = session && "signedInAt" in session && typeof session.signedInAt === "number" ? session.signedInAt : null;
+  return getSessionUser(userId, signedInAt);
+});
+
+/** The signed-in, still-active user whose session has not been ended, or null. Cached per request. */
+export const getSignedInUser = cache(async (): Promise<SignedInUser | null> => {
+  const resolved = await resolveSession();
+  return "user" in resolved ? resolved.user : null;
 });
 
 /** The page being rendered, as the proxy recorded it (see proxy.ts). */
@@ -29,9 +43,10 @@ async function requestedPath(): Promise<string | null> {
 
 /** The signed-in user; otherwise off to the sign-in page, coming back to `returnTo` after. */
 export async function requireUser(returnTo?: string): Promise<SignedInUser> {
-  const user = await getSignedInUser();
-  if (!user) redirect(`/login?callbackUrl=${encodeURIComponent(returnTo ?? (await requestedPath()) ?? "/")}`);
-  return user;
+  const resolved = await resolveSession();
+  if ("user" in resolved) return resolved.user;
+  const ended = resolved.refused === "ended" ? "&notice=session-ended" : "";
+  redirect(`/login?callbackUrl=${encodeURIComponent(returnTo ?? (await requestedPath()) ?? "/")}${ended}`);
 }
 
 export interface WorkspaceContext {

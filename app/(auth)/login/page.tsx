@@ -2,12 +2,12 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
 import { Brand } from "@/components/brand";
-import { getSignedInUser, safeReturnPath } from "@/lib/auth/session";
+import { getSignedInUser, safeReturnPath, SESSION_ENDED_NOTICE } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
-  const { callbackUrl } = await searchParams;
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; notice?: string }> }) {
+  const { callbackUrl, notice } = await searchParams;
   const returnTo = safeReturnPath(callbackUrl);
   if (await getSignedInUser()) redirect(returnTo);
 
@@ -19,6 +19,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           <h1 className="mt-6 text-2xl font-semibold tracking-tight text-slate-900">Sign in to your workspace</h1>
           <p className="mt-2 text-sm text-slate-500">Track time, invoice clients, and decide what your AI assistants may do.</p>
         </div>
+        {notice === "session-ended" && (
+          <p role="status" data-testid="session-ended" className="mb-4 rounded-lg bg-amber-50 px-4 py-3 text-sm text-amber-900 ring-1 ring-amber-200">
+            {SESSION_ENDED_NOTICE}
+          </p>
+        )}
         <div className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
           <LoginForm returnTo={returnTo} />
           <p className="mt-4 text-right text-sm">

@@ -6,6 +6,7 @@ import { loadBillingRules } from "@/lib/domain/billing/load-billing-rules";
 import { IsoDate, localDateOf, localDateRange } from "@/lib/domain/dates";
 import { parseInput } from "@/lib/domain/errors";
 import { timeEntryWhere } from "@/lib/domain/time-entries/list-time-entries";
+import { memberLabel } from "@/lib/domain/workspaces/list-members";
 import { loadWorkspace } from "@/lib/domain/workspaces/load-workspace";
 import { allocateProportionally } from "./allocate-proportionally";
 import { revenuePerMonth, timePerPeriod, type ReportChart } from "./report-charts";
@@ -157,7 +158,7 @@ async function timeRows(actor: Actor, data: Data, timeZone: string): Promise<Gro
         hourlyRate: true,
         billable: true,
         membershipId: true,
-        membership: { select: { user: { select: { name: true } } } },
+        membership: { select: { status: true, user: { select: { name: true } } } },
         project: { select: { id: true, name: true, client: { select: { id: true, name: true } } } },
       },
     }),
@@ -172,7 +173,7 @@ async function timeRows(actor: Actor, data: Data, timeZone: string): Promise<Gro
         ? [entry.project.id, `${entry.project.name} (${entry.project.client.name})`]
         : data.groupBy === "client"
           ? [entry.project.client.id, entry.project.client.name]
-          : [entry.membershipId, entry.membership.user.name];
+          : [entry.membershipId, memberLabel({ name: entry.membership.user.name, status: entry.membership.status })];
     const row = groups.get(key) ?? emptyRow(key, label);
     groups.set(key, row);
     row.trackedSeconds += entry.durationSeconds;

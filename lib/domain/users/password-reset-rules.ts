@@ -14,7 +14,7 @@ export const RESET_REQUESTED =
 export const RESET_REFUSALS = {
   unknown: "This password reset link is not valid. Check that you copied all of it, or ask for a new one.",
   expired: "This password reset link has expired. Ask for a new one.",
-  used: "This password reset link has already been used. Ask for a new one if you need to.",
+  used: "This password reset link has already been used, or a newer one was sent since. Use the newest link, or ask for a new one.",
 } as const;
 
 export type PasswordResetState = "valid" | "expired" | "used";

@@ -5,6 +5,7 @@ import { listAccountMessages } from "@/lib/domain/outbox/list-account-messages";
 import { loadDemoData } from "@/lib/testing/demo-data";
 import { STAGGERS_MS, startApart } from "@/lib/testing/race";
 import { createUser } from "@/prisma/seed/factories";
+import { parseOutboxArgs, runOperator, USAGE } from "@/scripts/operator-cli";
 import { findPasswordReset } from "./find-password-reset";
 import { PASSWORD_RESET_TTL_MINUTES, RESET_REFUSALS, RESET_REQUESTED } from "./password-reset-rules";
 import { requestPasswordReset } from "./request-password-reset";
@@ -45,6 +46,20 @@ describe("asking for a password reset", () => {
     await expect(requestPasswordReset({ email: "nobody-here@example.com" })).resolves.toEqual({ message: RESET_REQUESTED });
     expect(await db.outboxMessage.count()).toBe(messages);
     expect(await db.passwordResetToken.count()).toBe(tokens);
+  });
+
+  it("spends the older unused links of that person: only the newest works, and using an older one spends nothing", async () => {
+    const [user, other] = [await createUser(db), await createUser(db)];
+    const othersLink = await linkFor(other.email);
+    const older = await linkFor(user.email);
+    expect((await findPasswordReset(older))?.state).toBe("valid");
+    const newer = await linkFor(user.email);
+    expect((await findPasswordReset(older))?.state).toBe("used");
+    await expect(resetPassword(older, both(NEW))).rejects.toMatchObject({ code: "conflict", message: RESET_REFUSALS.used });
+    expect(await verifyCredentials(user.email, NEW)).toMatchObject({ ok: false });
+    expect(await findPasswordReset(newer)).toEqual({ state: "valid", email: user.email });
+    expect((await findPasswordReset(othersLink))?.state).toBe("valid");
+    await expect(resetPassword(newer, both(NEW))).resolves.toEqual({ email: user.email });
   });
 
   it("stores nothing for a disabled account, with the same answer", async () => {
@@ -119,5 +134,62 @@ describe("the operator's outbox", () => {
     const messages = await listAccountMessages({ limit: 50 });
     expect(messages[0]).toMatchObject({ kind: "password_reset", to: user.email });
     expect(messages.every((m) => m.kind === "invitation" || m.kind === "password_reset")).toBe(true);
+  });
+});
+
+describe("npm run operator -- outbox", () => {
+  async function run(...args: string[]) {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await runOperator(args, { log: (l) => out.push(l), error: (l) => err.push(l) });
+    return { code, out: out.join("\n"), err: err.join("\n") };
+  }
+
+  it("prints only the messages to the email given, with or without --limit", async () => {
+    const [mary, other] = [await createUser(db), await createUser(db)];
+    await requestPasswordReset({ email: mary.email });
+    await requestPasswordReset({ email: other.email });
+    for (const args of [["outbox", mary.email], ["outbox", mary.email.toUpperCase()], ["outbox", "--limit", "5", mary.email], ["outbox", mary.email, "--limit=5"]]) {
+      const { code, out } = await run(...args);
+      expect(code, args.join(" ")).toBe(0);
+      expect(out, args.join(" ")).toContain(`to ${mary.email}`);
+      expect(out, args.join(" ")).not.toContain(other.email);
+    }
+  });
+
+  it("answers an email with no messages with 'No messages for …', exit code 1, and prints nobody else's links", async () => {
+    await requestPasswordReset({ email: (await createUser(db)).email });
+    const { code, out, err } = await run("outbox", "nobody@nowhere.test");
+    expect(code).toBe(1);
+    expect(out).toBe("");
+    expect(err).toBe("No messages for nobody@nowhere.test.");
+  });
+
+  it("honours --limit without an email", async () => {
+    const user = await createUser(db);
+    await requestPasswordReset({ email: user.email });
+    await requestPasswordReset({ email: user.email });
+    const { code, out } = await run("outbox", "--limit", "1");
+    expect(code).toBe(0);
+    expect(out.match(/^── /gm)).toHaveLength(1);
+  });
+
+  it.each([
+    [["outbox", "--limit", "0"]],
+    [["outbox", "--limit", "x"]],
+    [["outbox", "--limit"]],
+    [["outbox", "a@example.com", "b@example.com"]],
+    [["outbox", "--verbose"]],
+    [["disable-user"]],
+    [["disable-user", "a@example.com", "b@example.com"]],
+    [["frobnicate", "a@example.com"]],
+  ])("refuses %j with the usage and exit code 2, printing no message", async (args) => {
+    expect(await run(...args)).toEqual({ code: 2, out: "", err: USAGE });
+  });
+
+  it("parses the outbox arguments", () => {
+    expect(parseOutboxArgs([])).toEqual({ limit: 10 });
+    expect(parseOutboxArgs(["mary@example.org"])).toEqual({ to: "mary@example.org", limit: 10 });
+    expect(parseOutboxArgs(["--limit", "3", "mary@example.org"])).toEqual({ to: "mary@example.org", limit: 3 });
   });
 });

@@ -2,7 +2,9 @@
  * "Forgot password": when the email belongs to an active account, a single-use reset link
  * (valid for an hour; only its hash stored) is put in the outbox addressed to it. The caller
  * always gets the same answer (RESET_REQUESTED), account or not, so the form tells nobody
- * which emails have accounts; an unknown email stores nothing.
+ * which emails have accounts; an unknown email stores nothing. A new link spends the person's
+ * older unused ones (only the newest link in the outbox works), so a link left in an old
+ * message cannot be used later, nor spend the newer one.
  */
 import { z } from "zod";
 import { db } from "@/lib/db";
@@ -22,6 +24,7 @@ export async function requestPasswordReset(input: z.input<typeof RequestPassword
     const at = now();
     const link = passwordResetLink(token);
     await db.$transaction(async (tx) => {
+      await tx.passwordResetToken.updateMany({ where: { userId: user.id, usedAt: null }, data: { usedAt: at } });
       await tx.passwordResetToken.create({ data: { userId: user.id, tokenHash: hashLinkToken(token), expiresAt: new Date(at.getTime() + PASSWORD_RESET_TTL_MINUTES * 60_000) } });
       await tx.outboxMessage.create({
         data: {

@@ -2,7 +2,8 @@
  * Sets a new password through a reset link. Single use and atomic: the token is claimed with a
  * conditional update (unused, unexpired) before the password changes, and every other
  * outstanding reset link of the same person is spent with it, so an older link left in the
- * outbox cannot undo the new password.
+ * outbox cannot undo the new password. Every web session signed in before the reset ends
+ * (`User.sessionsValidFrom`, checked in lib/auth/session.ts): the person signs in afresh.
  */
 import { z } from "zod";
 import { db } from "@/lib/db";
@@ -36,7 +37,7 @@ export async function resetPassword(token: string, input: z.input<typeof ResetPa
     const claimed = await tx.passwordResetToken.updateMany({ where: { id: row.id, usedAt: null, expiresAt: { gt: at } }, data: { usedAt: at } });
     if (claimed.count === 0) throw conflict(RESET_REFUSALS.used);
     await tx.passwordResetToken.updateMany({ where: { userId: row.userId, usedAt: null }, data: { usedAt: at } });
-    await tx.user.update({ where: { id: row.userId }, data: { passwordHash } });
+    await tx.user.update({ where: { id: row.userId }, data: { passwordHash, sessionsValidFrom: at } });
     await recordAuditEvent({ type: "user.password_reset", userId: row.userId }, tx);
     return { email: row.user.email };
   });

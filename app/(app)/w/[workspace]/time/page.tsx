@@ -20,7 +20,7 @@ import { listTasks } from "@/lib/domain/tasks/list-tasks";
 import { listTimeEntries } from "@/lib/domain/time-entries/list-time-entries";
 import { nextStartAfter } from "@/lib/domain/time-entries/suggest-next-start";
 import type { TimeEntryView } from "@/lib/domain/time-entries/time-entry-view";
-import { listMembers } from "@/lib/domain/workspaces/list-members";
+import { listMembers, memberLabel, otherMembersToShow } from "@/lib/domain/workspaces/list-members";
 import { timeNotice, timePageHref, timesheetHref } from "@/lib/web/time-links";
 import { weekOf } from "@/lib/web/week";
 import { createTimeEntryAction, deleteTimeEntryAction } from "./actions";
@@ -127,7 +127,7 @@ export default async function TimePage({ params, searchParams }: { params: Promi
           <MemberFilter
             options={[
               { label: "Me", value: actor.membershipId },
-              ...members.filter((m) => m.id !== actor.membershipId).map((m) => ({ label: m.name, value: m.id })),
+              ...otherMembersToShow(members, actor).map((m) => ({ label: memberLabel(m), value: m.id })),
               { label: "Everyone", value: ALL },
             ].map((o) => ({ label: o.label, current: o.value === member, href: timePageHref(slug, { week: week.start, member: o.value === actor.membershipId ? undefined : o.value }) }))}
           />

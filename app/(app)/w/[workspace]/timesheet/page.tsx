@@ -12,7 +12,7 @@ import { formatIsoDate, localDateOf } from "@/lib/domain/dates";
 import { listProjects } from "@/lib/domain/projects/list-projects";
 import { listTasks } from "@/lib/domain/tasks/list-tasks";
 import { getTimesheet } from "@/lib/domain/time-entries/get-timesheet";
-import { listMembers } from "@/lib/domain/workspaces/list-members";
+import { listMembers, memberLabel, otherMembersToShow } from "@/lib/domain/workspaces/list-members";
 import { timePageHref, timesheetHref } from "@/lib/web/time-links";
 import { weekOf } from "@/lib/web/week";
 import { saveTimesheetCellAction } from "./actions";
@@ -72,7 +72,7 @@ export default async function TimesheetPage({ params, searchParams }: { params: 
         {week.invalidRequest ? <Alert tone="warning">That week is not a date written YYYY-MM-DD, so this week is shown instead.</Alert> : null}
         {seesEveryone && members.length > 1 ? (
           <MemberFilter
-            options={[{ label: "Me", value: undefined }, ...members.filter((m) => m.id !== actor.membershipId).map((m) => ({ label: m.name, value: m.id }))].map((o) => ({
+            options={[{ label: "Me", value: undefined }, ...otherMembersToShow(members, actor).map((m) => ({ label: memberLabel(m), value: m.id }))].map((o) => ({
               label: o.label,
               current: o.value === memberParam,
               href: timesheetHref(slug, { week: week.start, member: o.value }),

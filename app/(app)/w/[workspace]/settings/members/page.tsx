@@ -26,7 +26,7 @@ export default async function MembersSettingsPage({ params }: { params: Promise<
         title="Invite someone"
         description={`They get a link that works once, for ${INVITATION_TTL_DAYS} days: accepting it creates their account, or adds this workspace to the one they have. Hourbook sends no email — copy the link and send it yourself.`}
       >
-        <InviteForm action={inviteAction.bind(null, slug)} roles={invitableRoles(actor)} />
+        <InviteForm action={inviteAction.bind(null, slug)} roles={invitableRoles(actor)} pendingLinks={invitations.flatMap((i) => (i.link ? [i.link] : []))} />
       </Card>
       {invitations.length ? (
         <Card title="Pending invitations" description="Copy a link again, or withdraw it: a withdrawn link stops working at once. Inviting the same email again replaces its invitation.">
