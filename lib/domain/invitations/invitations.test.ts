@@ -1,5 +1,5 @@
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { db, type DbTx } from "@/lib/db";
 import { resolveActor, type Actor } from "@/lib/domain/actor";
 import { setClock } from "@/lib/domain/clock";
 import { removeMember } from "@/lib/domain/members/remove-member";
@@ -34,7 +34,35 @@ beforeAll(async () => {
   grace = await resolveActor(graceId, { id: lovelaceId });
 });
 
-afterEach(() => setClock(null));
+afterEach(() => {
+  setClock(null);
+  vi.restoreAllMocks();
+});
+
+/**
+ * Runs the next transaction with one model method of its `tx` replaced by `replace`, which gets
+ * the transaction, the call's arguments and the real method: a stand-in for another request's
+ * write landing between this one's read and its write, which SQLite (one writer at a time) and
+ * the race tests' timing cannot place there reliably.
+ */
+type InterceptedCall = { where?: { id: string }; data: Record<string, unknown> };
+function interceptNextTransaction(
+  model: "invitation" | "user",
+  method: "updateMany" | "create",
+  replace: (tx: DbTx, args: InterceptedCall, original: (args: InterceptedCall) => Promise<unknown>) => Promise<unknown>,
+) {
+  const transaction = db.$transaction.bind(db);
+  vi.spyOn(db, "$transaction").mockImplementationOnce((async (work: (tx: DbTx) => Promise<unknown>) =>
+    transaction((tx) => {
+      const delegate = tx[model] as unknown as Record<typeof method, (args: InterceptedCall) => Promise<unknown>>;
+      const patched = new Proxy(delegate, {
+        get: (target, key, receiver) => (key === method ? (args: InterceptedCall) => replace(tx, args, (a) => target[method](a)) : Reflect.get(target, key, receiver)),
+      });
+      return work(new Proxy(tx, { get: (target, key, receiver) => (key === model ? patched : Reflect.get(target, key, receiver)) }));
+    })) as typeof db.$transaction);
+}
+
+const joinedDetail = async (userId: string) => (await db.auditEvent.findFirstOrThrow({ where: { type: "member.joined", userId } })).detail;
 
 describe("inviting", () => {
   it("stores only the token's hash, puts the link in the outbox, lists it as pending, and records who invited whom", async () => {
@@ -144,21 +172,32 @@ describe("accepting an invitation", () => {
     expect(view).toMatchObject({ state: "pending", email, role: "admin", workspaceName: "Lovelace Studio", accountExists: false, invitedBy: "Ada Lovelace" });
 
     const accepted = await acceptInvitation(tokenOf(invited.link), { newAccount: newcomer });
-    expect(accepted).toMatchObject({ email, role: "admin", workspaceSlug: "lovelace-studio", reactivated: false });
+    expect(accepted).toEqual({ userId: expect.any(String), email, workspaceSlug: "lovelace-studio", workspaceName: "Lovelace Studio", role: "admin", reactivated: false });
     expect(await verifyCredentials(email, newcomer.password)).toMatchObject({ ok: true });
     const joined = await resolveActor(accepted.userId, { id: lovelaceId });
     expect(joined.role).toBe("admin");
     expect(await db.invitation.findUniqueOrThrow({ where: { id: invited.id } })).toMatchObject({ status: "accepted", acceptedByUserId: accepted.userId });
-    expect(await db.auditEvent.findFirst({ where: { type: "member.joined", userId: accepted.userId } })).not.toBeNull();
+    expect(await joinedDetail(accepted.userId)).toEqual({ memberName: newcomer.name, email, role: "admin", reactivated: false });
     expect((await listInvitations(ada)).some((p) => p.id === invited.id)).toBe(false);
   });
 
   it("adds the workspace to the signed-in account the invitation was sent to", async () => {
-    const user = await createUser(db, { email: freshEmail() });
+    const user = await createUser(db, { email: freshEmail(), name: "Mary Jackson" });
     const invited = await createInvitation(ada, { email: user.email, role: "member" });
+    const at = new Date(Date.now() + 3600_000);
+    setClock(() => at);
     expect((await findInvitation(tokenOf(invited.link)))?.accountExists).toBe(true);
-    await expect(acceptInvitation(tokenOf(invited.link), { userId: user.id })).resolves.toMatchObject({ userId: user.id, role: "member" });
+    await expect(acceptInvitation(tokenOf(invited.link), { userId: user.id })).resolves.toEqual({
+      userId: user.id,
+      email: user.email,
+      workspaceSlug: "lovelace-studio",
+      workspaceName: "Lovelace Studio",
+      role: "member",
+      reactivated: false,
+    });
     await expect(resolveActor(user.id, { id: lovelaceId })).resolves.toMatchObject({ role: "member" });
+    expect(await joinedDetail(user.id)).toEqual({ memberName: "Mary Jackson", email: user.email, role: "member", reactivated: false });
+    expect(await db.invitation.findUniqueOrThrow({ where: { id: invited.id } })).toMatchObject({ status: "accepted", acceptedAt: at, acceptedByUserId: user.id });
   });
 
   it("refuses a link used twice", async () => {
@@ -194,6 +233,95 @@ describe("accepting an invitation", () => {
   });
 
   it.each([
+    ["a disabled account", async () => (await createUser(db, { email: freshEmail(), status: "disabled" })).id],
+    ["an account that no longer exists", async () => "no-such-user"],
+  ])("refuses %s, and changes nothing", async (_, userIdOf) => {
+    const userId = await userIdOf();
+    const email = (await db.user.findUnique({ where: { id: userId } }))?.email ?? freshEmail();
+    const invited = await createInvitation(ada, { email, role: "member" });
+    await expect(acceptInvitation(tokenOf(invited.link), { userId })).rejects.toMatchObject({ code: "forbidden", message: "This account is disabled." });
+    expect(await db.invitation.findUniqueOrThrow({ where: { id: invited.id } })).toMatchObject({ status: "pending", acceptedByUserId: null });
+    expect(await db.membership.count({ where: { userId } })).toBe(0);
+  });
+
+  it("refuses a new account whose password is the invited email, and creates nothing", async () => {
+    const email = freshEmail();
+    const invited = await createInvitation(ada, { email, role: "member" });
+    const error = await acceptInvitation(tokenOf(invited.link), { newAccount: { name: "K", password: ` ${email.toUpperCase()} ` } }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "invalid_input", message: "password: must not be your email address", fieldErrors: { password: "must not be your email address" } });
+    expect(await db.user.count({ where: { email } })).toBe(0);
+    expect((await db.invitation.findUniqueOrThrow({ where: { id: invited.id } })).status).toBe("pending");
+  });
+
+  it("refuses someone who is already an active member, and leaves the invitation unused", async () => {
+    const user = await createUser(db, { email: freshEmail() });
+    const invited = await createInvitation(ada, { email: user.email, role: "admin" });
+    const membership = await addMember(db, lovelaceId, user.id, "member");
+    await expect(acceptInvitation(tokenOf(invited.link), { userId: user.id })).rejects.toMatchObject({ code: "conflict", message: "You are already a member of Lovelace Studio." });
+    expect(await db.invitation.findUniqueOrThrow({ where: { id: invited.id } })).toMatchObject({ status: "pending", acceptedByUserId: null });
+    expect(await db.membership.findMany({ where: { workspaceId: lovelaceId, userId: user.id } })).toMatchObject([{ id: membership.id, role: "member", status: "active" }]);
+    expect(await db.auditEvent.count({ where: { type: "member.joined", userId: user.id } })).toBe(0);
+  });
+
+  it.each([
+    ["accepted by someone else", { status: "accepted" }, INVITATION_REFUSALS.accepted],
+    ["withdrawn", { status: "revoked" }, INVITATION_REFUSALS.revoked],
+    ["past its expiry", { expiresAt: new Date(0) }, INVITATION_REFUSALS.expired],
+  ] as const)("refuses an invitation %s between the read and the claim, and creates nothing", async (_, change, message) => {
+    const email = freshEmail();
+    const invited = await createInvitation(ada, { email, role: "member" });
+    interceptNextTransaction("invitation", "updateMany", async (tx, args, claim) => {
+      await tx.invitation.update({ where: { id: args.where!.id }, data: change });
+      return claim(args);
+    });
+    await expect(acceptInvitation(tokenOf(invited.link), { newAccount: newcomer })).rejects.toMatchObject({ code: "conflict", message });
+    expect(await db.user.count({ where: { email } })).toBe(0);
+    expect(await db.membership.count({ where: { workspaceId: lovelaceId, user: { email } } })).toBe(0);
+  });
+
+  it("grants nothing when the claim changes no row, even if the invitation still reads as pending", async () => {
+    const user = await createUser(db, { email: freshEmail() });
+    const invited = await createInvitation(ada, { email: user.email, role: "member" });
+    interceptNextTransaction("invitation", "updateMany", async () => ({ count: 0 }));
+    await expect(acceptInvitation(tokenOf(invited.link), { userId: user.id })).rejects.toMatchObject({ code: "conflict", message: INVITATION_REFUSALS.accepted });
+    expect(await db.membership.count({ where: { userId: user.id } })).toBe(0);
+    expect(await db.invitation.findUniqueOrThrow({ where: { id: invited.id } })).toMatchObject({ status: "pending", acceptedByUserId: null });
+  });
+
+  it("refuses creating the account when someone else creates it between the check and the write", async () => {
+    const email = freshEmail();
+    const invited = await createInvitation(ada, { email, role: "member" });
+    interceptNextTransaction("user", "create", async (_tx, args, create) => {
+      await create({ ...args, data: { ...args.data, name: "Signed Up Meanwhile" } });
+      return create(args);
+    });
+    await expect(acceptInvitation(tokenOf(invited.link), { newAccount: newcomer })).rejects.toMatchObject({
+      code: "conflict",
+      message: `An account for ${email} already exists: sign in with it to accept the invitation.`,
+    });
+    expect(await db.membership.count({ where: { workspaceId: lovelaceId, user: { email } } })).toBe(0);
+    expect((await db.invitation.findUniqueOrThrow({ where: { id: invited.id } })).status).toBe("pending");
+  });
+
+  it("passes a database failure while creating the account on as it is, not as a conflict", async () => {
+    const invited = await createInvitation(ada, { email: freshEmail(), role: "member" });
+    const failure = new Error("disk I/O error");
+    interceptNextTransaction("user", "create", async () => Promise.reject(failure));
+    await expect(acceptInvitation(tokenOf(invited.link), { newAccount: newcomer })).rejects.toBe(failure);
+    expect((await db.invitation.findUniqueOrThrow({ where: { id: invited.id } })).status).toBe("pending");
+  });
+
+  it.each([
+    ["a token of the wrong kind", "hbpr_" + "A".repeat(43)],
+    ["junk", "../../etc/passwd"],
+    ["an overlong token", "hbi_" + "A".repeat(200)],
+  ])("refuses %s before any database work", async (_, token) => {
+    const transaction = vi.spyOn(db, "$transaction");
+    await expect(acceptInvitation(token, { userId: graceId })).rejects.toMatchObject({ code: "not_found", message: INVITATION_REFUSALS.unknown });
+    expect(transaction).not.toHaveBeenCalled();
+  });
+
+  it.each([
     ["an unknown token", "hbi_" + "A".repeat(43)],
     ["a token of the wrong kind", "hbpr_" + "A".repeat(43)],
     ["junk", "../../etc/passwd"],
@@ -226,6 +354,7 @@ describe("accepting an invitation", () => {
     const invited = await createInvitation(ownerActor, { email: former.email, role: "admin" });
     await expect(acceptInvitation(tokenOf(invited.link), { userId: former.id })).resolves.toMatchObject({ reactivated: true, role: "admin" });
     expect(await db.membership.findMany({ where: { workspaceId: workspace.id, userId: former.id } })).toMatchObject([{ id: formerMembership.id, role: "admin", status: "active" }]);
+    expect(await joinedDetail(former.id)).toEqual({ memberName: former.name, email: former.email, role: "admin", reactivated: true });
   });
 
   it("gives exactly one membership when the same link is accepted twice at once", async () => {
