@@ -2,7 +2,9 @@
  * The running timer in the browser: started on the Time page, ticking in the header of every
  * workspace page, still there after a reload and in a second tab; stopped in one tab, the other
  * learns it (a stop from the stale tab says what happened instead of failing or recording twice);
- * the entry is listed once, and "Continue" on it starts the timer again.
+ * the entry is listed once, and "Continue" on it starts the timer again (a second Continue within
+ * the minute says the short run was discarded); a timer started inside that time warns on start
+ * and on stop.
  */
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
@@ -73,8 +75,12 @@ test("a timer runs across pages, a reload and two tabs, stops once, and continue
   const entry = tab2.getByTestId("time-entry").filter({ hasText: description });
   await expect(entry).toHaveCount(1);
   await entry.getByRole("button", { name: /^Continue / }).click();
+  await expect(entry.getByTestId("continue-message")).toHaveText(`Timer started on ${PROJECT}.`);
   await expect(bar(tab2)).toContainText(description);
   await expect(bar(tab2).getByRole("timer")).toHaveText(/^0:00:\d\d$/);
+  // Continue again within the minute: the run too short to be an entry is discarded, and said so.
+  await entry.getByRole("button", { name: /^Continue / }).click();
+  await expect(entry.getByTestId("continue-message")).toHaveText(`Timer started on ${PROJECT}. The previous timer ran under a minute and was discarded.`);
 
   // Tab 1 learns of it when it comes back into view, and throws it away.
   await tab1.evaluate(() => window.dispatchEvent(new Event("focus")));
@@ -83,5 +89,21 @@ test("a timer runs across pages, a reload and two tabs, stops once, and continue
   await bar(tab1).getByRole("button", { name: "Confirm discard" }).click();
   await expect(bar(tab1).getByTestId("timer-notice")).toHaveText(/^Timer discarded/);
   await expect(bar(tab1)).toContainText("No timer running.");
+
+  // A timer started inside the time just tracked: the start warns, and so does the stop, which
+  // has saved the entry and links to edit it.
+  await tab1.goto(`${WORKSPACE}/time`);
+  const again = tab1.getByRole("form", { name: "Start a timer" });
+  await again.getByLabel("Project").selectOption({ label: PROJECT });
+  await again.getByLabel("Started at (optional)").fill(fiveMinutesAgo());
+  await again.getByRole("button", { name: "Start timer" }).click();
+  await expect(tab1.getByTestId("start-timer-message")).toHaveText(`Timer started on ${PROJECT}.`);
+  await expect(tab1.getByTestId("start-timer-message-warning")).toContainText(`The running timer overlaps an entry you already tracked.`);
+  await expect(tab1.getByTestId("start-timer-message-warning")).toContainText(description);
+  await bar(tab1).getByRole("button", { name: /^Stop the timer/ }).click();
+  await expect(bar(tab1).getByTestId("timer-notice")).toHaveText(/^Timer stopped: 0:0[56] on Difference Engine Docs added to your time\./);
+  const warning = bar(tab1).getByTestId("timer-warning");
+  await expect(warning).toContainText("The entry this timer became overlaps an entry you already tracked. It is saved");
+  await expect(warning.getByRole("link", { name: "Edit the new entry" })).toHaveAttribute("href", /\/time\/[^/]+\/edit$/);
   await context.close();
 });

@@ -13,7 +13,8 @@ import { useKeptForm } from "@/lib/web/use-kept-form";
 /**
  * Starting the timer: project, optional task, description, tags, billable (following the task's
  * or project's default until changed), and an optional earlier start time for work already under
- * way. Starting while a timer runs stops that one into an entry first, as Toggl does.
+ * way. Starting while a timer runs stops that one into an entry first, as Toggl does, ending it
+ * where the new one starts so no time is counted twice.
  */
 export function StartTimerForm({
   action,
@@ -89,7 +90,7 @@ export function StartTimerForm({
         <Button type="submit" disabled={pending}>
           {pending ? "Starting…" : "Start timer"}
         </Button>
-        {running ? <p className="text-sm text-slate-600">Starting stops the timer running on {running} and adds its time.</p> : null}
+        {running ? <p className="text-sm text-slate-600">Starting stops the timer running on {running} where this one starts (now, or the time above) and adds its time.</p> : null}
       </div>
     </form>
   );

@@ -6,6 +6,7 @@ import { Button, ButtonLink } from "@/components/ui/button";
 import { ConfirmButtons, useConfirmStep } from "@/components/ui/danger-confirm";
 import { cx } from "@/components/ui/cx";
 import { inputClasses } from "@/components/ui/field";
+import { ActionWarnings } from "@/components/ui/form-message";
 import { IDLE, type ActionState } from "@/lib/web/action-state";
 import type { TimerBarTimer } from "@/lib/web/timer-form";
 import { useKeptForm } from "@/lib/web/use-kept-form";
@@ -177,6 +178,7 @@ export function TimerBar({
           ) : null}
         </p>
       ) : null}
+      {notice.status === "success" ? <ActionWarnings warnings={notice.warnings} testId="timer-warning" /> : null}
     </section>
   );
 }

@@ -1,19 +1,51 @@
-import type { ActionState } from "@/lib/web/action-state";
+import Link from "next/link";
+import type { ActionState, ActionWarning } from "@/lib/web/action-state";
 import { Alert } from "./alert";
 
-/** The outcome of a form's last submit: the domain's message, a confirmation, or what to confirm before saving. */
+/** The outcome of a form's last submit: the domain's message, a confirmation, or what to confirm before saving; then any warnings about what was saved. */
 export function FormMessage({ state, testId = "form-message" }: { state: ActionState; testId?: string }) {
   if (state.status === "idle") return null;
   return (
-    <Alert tone={state.status === "error" ? "error" : state.status === "confirm" ? "warning" : "success"} testId={testId}>
-      {state.message}
-      {state.status === "confirm" && state.details.length ? (
-        <ul className="mt-1 list-disc pl-5">
-          {state.details.map((line) => (
-            <li key={line}>{line}</li>
-          ))}
-        </ul>
-      ) : null}
-    </Alert>
+    <>
+      <Alert tone={state.status === "error" ? "error" : state.status === "confirm" ? "warning" : "success"} testId={testId}>
+        {state.message}
+        {state.status === "confirm" && state.details.length ? (
+          <ul className="mt-1 list-disc pl-5">
+            {state.details.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        ) : null}
+      </Alert>
+      {state.status === "success" ? <ActionWarnings warnings={state.warnings} testId={`${testId}-warning`} /> : null}
+    </>
+  );
+}
+
+/** Warnings about something already saved (time counted twice…): what, one line per item, and a link to fix it. */
+export function ActionWarnings({ warnings, testId = "form-warning" }: { warnings: ActionWarning[] | undefined; testId?: string }) {
+  if (!warnings?.length) return null;
+  return (
+    <>
+      {warnings.map((warning) => (
+        <div key={warning.message} className="mt-2">
+          <Alert tone="warning" testId={testId}>
+            {warning.message}
+            {warning.details.length ? (
+              <ul className="mt-1 list-disc pl-5">
+                {warning.details.map((line) => (
+                  <li key={line}>{line}</li>
+                ))}
+              </ul>
+            ) : null}
+            {warning.link ? (
+              <Link href={warning.link.href} className="mt-1 inline-block font-medium underline underline-offset-2">
+                {warning.link.label}
+              </Link>
+            ) : null}
+          </Alert>
+        </div>
+      ))}
+    </>
   );
 }

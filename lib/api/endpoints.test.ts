@@ -256,6 +256,67 @@ describe("the timer", () => {
   });
 });
 
+describe("the timer never counts time twice, and says what it overlaps", () => {
+  // Whole seconds from one moment, so spans computed from two of them are exact.
+  const base = Math.floor(Date.now() / 1000) * 1000;
+  const ago = (minutes: number) => new Date(base - minutes * 60_000).toISOString();
+  const ids = (list: unknown) => (list as Row[]).map((o) => o.id);
+  const discardAny = () => rest("DELETE", "/api/v1/timer", { token });
+
+  it("a switch with an earlier started_at stops the running timer at the new start, not now", async () => {
+    await discardAny();
+    await rest("POST", "/api/v1/timer", { token, body: { project_id: docsProjectId, description: "Switch one", started_at: ago(30) } });
+    const switched = await rest("POST", "/api/v1/timer", { token, body: { project_id: docsProjectId, description: "Switch two", started_at: ago(10), stop_running: true } });
+    expect(switched.status).toBe(201);
+    const stopped = switched.body.stopped_entry as Row;
+    const timer = switched.body.timer as Row;
+    // 30 minutes ago to 10 minutes ago: the running timer ends where the new one begins.
+    expect(stopped).toMatchObject({ description: "Switch one", duration_seconds: 1200 });
+    expect(Date.parse(stopped.started_at as string) + 1_200_000).toBe(Date.parse(timer.started_at as string));
+    expect(switched.body).toMatchObject({ discarded_previous: false, overlaps: expect.any(Array), stopped_entry_overlaps: expect.any(Array) });
+    await discardAny();
+  });
+
+  it("a start, an edit of the start and a stop inside tracked time each answer overlaps", async () => {
+    await discardAny();
+    const tracked = await rest("POST", "/api/v1/time-entries", { token, body: { project_id: docsProjectId, started_at: ago(300), duration_seconds: 600, description: "Tracked by hand" } });
+    const started = await rest("POST", "/api/v1/timer", { token, body: { project_id: docsProjectId, started_at: ago(295) } });
+    expect(ids(started.body.overlaps)).toContain(tracked.body.id);
+    const edited = await rest("PATCH", "/api/v1/timer", { token, body: { started_at: ago(294) } });
+    expect(edited.status).toBe(200);
+    expect(ids(edited.body.overlaps)).toContain(tracked.body.id);
+    const stopped = await rest("POST", "/api/v1/timer/stop", { token, body: { stopped_at: ago(280) } });
+    expect(stopped.status).toBe(201);
+    expect(stopped.body).toMatchObject({ duration_seconds: 840, overlaps: [expect.objectContaining({ id: tracked.body.id, description: "Tracked by hand", duration_seconds: 600 })] });
+  });
+
+  it("a stop, an edit or a discard naming a timer that is not running says which, and changes nothing", async () => {
+    await discardAny();
+    await rest("POST", "/api/v1/timer", { token, body: { project_id: docsProjectId, description: "Still running", started_at: ago(5) } });
+    const cases = [
+      ["POST", "/api/v1/timer/stop", { timer_id: "made-up" }, "Nothing was stopped"],
+      ["PATCH", "/api/v1/timer", { timer_id: "made-up", description: "x" }, "Nothing was changed: the timer you edited"],
+      ["DELETE", "/api/v1/timer", { timer_id: "made-up" }, "Nothing was discarded"],
+    ] as const;
+    for (const [method, path, body, said] of cases) {
+      const res = await rest(method, path, { token, body });
+      expect(res.status, `${method} ${path}`).toBe(409);
+      expect(res.body.detail).toEqual(expect.stringContaining(said));
+    }
+    expect((await rest("GET", "/api/v1/timer", { token })).body).toMatchObject({ description: "Still running" });
+    await discardAny();
+  });
+
+  it("an owner continuing another member's entry is told it is not theirs (403), not that it is missing", async () => {
+    await discardAny();
+    const others = await db.timeEntry.findFirstOrThrow({ where: { workspaceId, membershipId: { not: adaMemberId } } });
+    const res = await rest("POST", "/api/v1/time-entries/{id}/continue", { token, params: { id: others.id }, body: {} });
+    expect(res.status).toBe(403);
+    expect(res.body.detail).toBe("You can only continue your own time entries.");
+    expect((await rest("GET", "/api/v1/timer", { token })).body).toBeNull();
+  });
+});
+
 describe("billing rules", () => {
   it("POST /api/v1/rules creates a rule of one kind, PATCH /api/v1/rules/{id} changes it, GET /api/v1/rules lists it", async () => {
     const created = await rest("POST", "/api/v1/rules", { token, body: { kind: "rate_override", name: "Docs at 130", hourly_rate: 13_000, project_id: docsProjectId, member_id: adaMemberId } });

@@ -92,8 +92,8 @@ export const API = {
 
   getRunningTimer: endpoint(timer.getRunningTimer, "GET /api/v1/timer", { tag: "Timer" }),
   startTimer: endpoint(timer.startTimer, "POST /api/v1/timer", { tag: "Timer", status: 201 }),
-  updateRunningTimer: endpoint(timer.updateRunningTimer, "PATCH /api/v1/timer", { tag: "Timer" }),
-  stopTimer: endpoint(timer.stopTimer, "POST /api/v1/timer/stop", { tag: "Timer", status: 201 }),
+  updateRunningTimer: endpoint(timer.updateRunningTimer, "PATCH /api/v1/timer", { tag: "Timer", beside: ["overlaps"] }),
+  stopTimer: endpoint(timer.stopTimer, "POST /api/v1/timer/stop", { tag: "Timer", status: 201, beside: ["overlaps"] }),
   discardTimer: endpoint(timer.discardTimer, "DELETE /api/v1/timer", { tag: "Timer" }),
   continueTimeEntry: endpoint(timer.continueTimeEntry, "POST /api/v1/time-entries/{id}/continue", { tag: "Timer", id: "time_entry_id", status: 201 }),
 };

@@ -33,6 +33,23 @@ export const OptionalText = (max: number) =>
 /** Minor units per hour; capped at 100,000.00 per hour to catch unit mistakes. */
 export const HourlyRate = z.int("must be a whole number of cents").min(0, "cannot be negative").max(10_000_000, "is too high");
 
+/** Why an entry description was refused: it names what may not be in it. */
+export const DESCRIPTION_NOT_PRINTABLE = "may not contain control characters (only tabs and line breaks are allowed) or text-direction overrides (U+202A–U+202E, U+2066–U+2069)";
+
+/**
+ * What a time entry (and the running timer that becomes one) was for: up to 1000 characters,
+ * trimmed, line endings made "\n". Tabs and line breaks are kept (pasted from a spreadsheet or a
+ * note); any other control character (a NUL, an escape) and the text-direction overrides and
+ * isolates are refused, as they print invisibly or reorder text in a report, an invoice or a CSV.
+ * One schema for the entry's and the timer's description, so a timer never holds text its entry would refuse.
+ */
+export const EntryDescription = z
+  .string()
+  .trim()
+  .max(1000, "must be at most 1000 characters")
+  .transform((v) => v.replace(/\r\n?/g, "\n"))
+  .refine((v) => isPrintable(v.replace(/\t/g, " "), true), DESCRIPTION_NOT_PRINTABLE);
+
 /** Positive amount in minor units. */
 export const Amount = z.int("must be a whole number of cents").min(1, "must be more than zero").max(100_000_000_00, "is too high");
 

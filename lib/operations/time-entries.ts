@@ -59,7 +59,7 @@ export const getTimeEntry = defineOperation({
  * Time of the same member that a saved entry overlaps. Overlaps are saved (as Toggl and Harvest
  * do) but said: the answer lists them so a script or an assistant can tell the person.
  */
-const OverlapOut = z.object({
+export const OverlapOut = z.object({
   id: z.string(),
   started_at: z.string().describe("ISO 8601 instant"),
   ended_at: z.string().describe("ISO 8601 instant: started_at + duration_seconds"),
@@ -68,7 +68,7 @@ const OverlapOut = z.object({
   project: Ref,
   task: Ref.nullable(),
 });
-const overlaps = z
+export const overlaps = z
   .array(OverlapOut)
   .describe("The member's other entries this one overlaps (sharing at least a second; touching end to start is not an overlap), earliest first; [] when none. The entry is saved either way.");
 

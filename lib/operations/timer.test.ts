@@ -64,13 +64,19 @@ describe("REST", () => {
     expect(await rest("GET", "/api/v1/timer", { token: readOnlyApi })).toMatchObject({ status: 200, body: null });
   });
 
-  it("answers 404 for continuing another member's entry — a member's and an owner's alike — and starts nothing", async () => {
+  it("answers 404 to a member continuing another member's entry (they cannot see it), and starts nothing", async () => {
     const before = await snapshot();
-    for (const [token, id] of [[graceApi, ids.adaEntry], [adaApi, ids.graceEntry]] as const) {
-      const res = await rest("POST", "/api/v1/time-entries/{id}/continue", { token, params: { id }, body: {} });
-      expect(res.status).toBe(404);
-      expect(res.body.detail).toBe("Time entry was not found in this workspace.");
-    }
+    const res = await rest("POST", "/api/v1/time-entries/{id}/continue", { token: graceApi, params: { id: ids.adaEntry }, body: {} });
+    expect(res.status).toBe(404);
+    expect(res.body.detail).toBe("Time entry was not found in this workspace.");
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("answers 403 to an owner continuing another member's entry (they can see it: it is not theirs), and starts nothing", async () => {
+    const before = await snapshot();
+    const res = await rest("POST", "/api/v1/time-entries/{id}/continue", { token: adaApi, params: { id: ids.graceEntry }, body: {} });
+    expect(res.status).toBe(403);
+    expect(res.body.detail).toBe("You can only continue your own time entries.");
     expect(await snapshot()).toEqual(before);
   });
 
@@ -111,9 +117,9 @@ describe("MCP", () => {
     expect(await snapshot()).toEqual(before);
   });
 
-  it("does not continue another member's entry: not found, nothing started", async () => {
+  it("does not continue another member's entry: an owner is told only their own continue, nothing started", async () => {
     const before = await snapshot();
-    expect(toolError(await callToolOver(adaMcp, "continue_time_entry", { time_entry_id: ids.graceEntry }))).toMatch(/Time entry was not found/);
+    expect(toolError(await callToolOver(adaMcp, "continue_time_entry", { time_entry_id: ids.graceEntry }))).toMatch(/You can only continue your own time entries\./);
     expect(await snapshot()).toEqual(before);
   });
 

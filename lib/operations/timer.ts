@@ -15,6 +15,7 @@ import { conflict } from "@/lib/domain/errors";
 import { getWorkspace } from "@/lib/domain/workspaces/get-workspace";
 import { domainNamed } from "@/lib/integrations/wire";
 import { Ref, TimeEntryOut } from "@/lib/integrations/wire-schemas";
+import { OverlapOut, overlaps } from "./time-entries";
 import { id, idList, text } from "./fields";
 import { defineOperation } from "./operation";
 
@@ -30,10 +31,17 @@ export const TimerOut = z.object({
   tags: z.array(Ref),
 });
 
+/** Entries a timer's run so far overlaps: allowed, as for entries, but answered so the caller can tell the person. */
+const runOverlaps = z
+  .array(OverlapOut)
+  .describe("Your entries the timer's run so far (from started_at to now) overlaps — a start inside time you already tracked — earliest first; [] when none. The timer runs either way.");
+
 const StartedOut = z.object({
   timer: TimerOut,
-  stopped_entry: TimeEntryOut.nullable().describe("The entry a previously running timer became when stop_running stopped it; null otherwise"),
-  discarded_previous: z.boolean().describe("true when stop_running discarded a previous timer that had run under a minute (too short to become an entry)"),
+  stopped_entry: TimeEntryOut.nullable().describe("The entry a previously running timer became when stop_running stopped it (it ends where the new timer starts); null otherwise"),
+  discarded_previous: z.boolean().describe("true when stop_running discarded a previous timer that had run under a minute up to the new start (too short to become an entry)"),
+  overlaps: runOverlaps,
+  stopped_entry_overlaps: OverlapOut.array().describe("Your other entries stopped_entry overlaps, earliest first; [] when none (or no entry was made). The entry is saved either way."),
 });
 
 const instant = (what: string) =>
@@ -59,7 +67,7 @@ export const startTimer = defineOperation({
   name: "start_timer",
   title: "Start a timer",
   description:
-    "Starts your timer on a project (project_id from list_projects, optional task_id from list_tasks), with an optional description, tag_ids (list_tags) and billable (defaults to the task's, else the project's, default). It starts now, or at started_at if the work began earlier (at most 24 hours ago). One timer runs per member: while one runs the start is refused naming it, unless stop_running is true, which stops it into a time entry first. stop_timer ends it.",
+    "Starts your timer on a project (project_id from list_projects, optional task_id from list_tasks), with an optional description, tag_ids (list_tags) and billable (defaults to the task's, else the project's, default). It starts now, or at started_at if the work began earlier (at most 24 hours ago). One timer runs per member: while one runs the start is refused naming it, unless stop_running is true, which stops it into a time entry first — ending where this one starts (started_at, or now), so no time is counted twice; a started_at at or before the running timer's start is refused, and a run under a minute up to it is discarded (discarded_previous). The answer's overlaps lists your entries the new timer's run overlaps, and stopped_entry_overlaps those the stopped entry overlaps (kept either way: tell the person). stop_timer ends it.",
   scope: "time:write", permission: "time:write_own", effect: "additive",
   input: z.object({
     project_id: id("the project", "list_projects"),
@@ -79,22 +87,25 @@ export const stopTimer = defineOperation({
   name: "stop_timer",
   title: "Stop the timer",
   description:
-    "Stops your running timer: it becomes a time entry from its start to now (or to stopped_at, for a timer left running), with its project, task, description, tags and billable flag, and the hourly rate resolved as for any entry. A run under a minute or over 24 hours is refused (discard_timer throws a timer away; stopped_at ends one earlier).",
+    "Stops your running timer: it becomes a time entry from its start to now (or to stopped_at, for a timer left running), with its project, task, description, tags and billable flag, and the hourly rate resolved as for any entry. A run under a minute or over 24 hours is refused (discard_timer throws a timer away; stopped_at ends one earlier). The answer's overlaps lists your other entries the new entry overlaps (saved either way: tell the person).",
   scope: "time:write", permission: "time:write_own", effect: "additive",
   input: z.object({
     stopped_at: instant("When the work ended, if earlier than now (default now)").optional(),
     timer_id: timerId,
   }),
   idempotencyKey: true,
-  output: z.object({ time_entry: TimeEntryOut }),
-  run: async ({ actor, tx }, input) => ({ time_entry: await stopTimerInDomain(actor, domainNamed(input), tx) }),
+  output: z.object({ time_entry: TimeEntryOut, overlaps }),
+  run: async ({ actor, tx }, input) => {
+    const { entry, overlaps } = await stopTimerInDomain(actor, domainNamed(input), tx);
+    return { time_entry: entry, overlaps };
+  },
 });
 
 export const updateRunningTimer = defineOperation({
   name: "update_running_timer",
   title: "Edit the running timer",
   description:
-    "Changes your running timer while it runs. Fields left out stay as they are. A new project_id drops a task of the old project unless task_id is given; task_id null removes the task; tag_ids replaces all tags; started_at moves the start (at most 24 hours ago, not in the future).",
+    "Changes your running timer while it runs. Fields left out stay as they are. A new project_id drops a task of the old project unless task_id is given; task_id null removes the task; tag_ids replaces all tags; started_at moves the start (at most 24 hours ago, not in the future). The answer's overlaps lists your entries the timer's run (from its start to now) overlaps, e.g. after moving the start into time you already tracked.",
   scope: "time:write", permission: "time:write_own", effect: "updating",
   input: z.object({
     project_id: id("the project to move it to", "list_projects").optional(),
@@ -105,8 +116,8 @@ export const updateRunningTimer = defineOperation({
     started_at: instant("When the work started").optional(),
     timer_id: timerId,
   }),
-  output: z.object({ timer: TimerOut }),
-  run: async ({ actor }, input) => ({ timer: await updateRunningTimerInDomain(actor, domainNamed(input)) }),
+  output: z.object({ timer: TimerOut, overlaps: runOverlaps }),
+  run: ({ actor }, input) => updateRunningTimerInDomain(actor, domainNamed(input)),
 });
 
 export const discardTimer = defineOperation({
@@ -132,7 +143,7 @@ export const continueTimeEntry = defineOperation({
   name: "continue_time_entry",
   title: "Continue a time entry",
   description:
-    "Starts your timer now on the same project, task, description, tags and billable flag as one of your own time entries (time_entry_id from list_time_entries). As with start_timer, a running timer refuses it unless stop_running is true.",
+    "Starts your timer now on the same project, task, description, tags and billable flag as one of your own time entries (time_entry_id from list_time_entries). As with start_timer, a running timer refuses it unless stop_running is true (it then stops now into an entry, or is discarded if it ran under a minute), and the answer has the same overlaps fields. Only your own entries: another member's is refused.",
   scope: "time:write", permission: "time:write_own", effect: "additive",
   input: z.object({ time_entry_id: id("one of your entries", "list_time_entries"), stop_running: stopRunning }),
   idempotencyKey: true,

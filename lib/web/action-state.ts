@@ -8,19 +8,26 @@ import { storageUnavailableMessage, storageUnavailableOf } from "@/lib/db-errors
 import { isDomainError } from "@/lib/domain/errors";
 import { readableMessage } from "./field-error";
 
+/** Something the person should know about what was saved (it is saved either way): what, one line per item, where to act. */
+export interface ActionWarning {
+  message: string;
+  details: string[];
+  link?: { href: string; label: string };
+}
+
 export type ActionState =
   | { status: "idle" }
-  | { status: "success"; message: string; id?: string }
+  | { status: "success"; message: string; id?: string; warnings?: ActionWarning[] }
   | { status: "error"; message: string; fieldErrors: Record<string, string> }
   /** Nothing was saved: the action asks the person to confirm first (`details`: what they confirm, one line each). */
   | { status: "confirm"; message: string; details: string[] };
 
 export const IDLE: ActionState = { status: "idle" };
 
-export async function runAction(work: () => Promise<{ message: string; id?: string }>): Promise<ActionState> {
+export async function runAction(work: () => Promise<{ message: string; id?: string; warnings?: ActionWarning[] }>): Promise<ActionState> {
   try {
-    const { message, id } = await work();
-    return { status: "success", message, ...(id ? { id } : {}) };
+    const { message, id, warnings } = await work();
+    return { status: "success", message, ...(id ? { id } : {}), ...(warnings?.length ? { warnings } : {}) };
   } catch (error) {
     if (isDomainError(error)) return { status: "error", message: readableMessage(error), fieldErrors: { ...error.fieldErrors } };
     const storage = storageUnavailableOf(error);

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { inTransaction, type DbTx } from "@/lib/db";
 import { assertCan, type Actor } from "@/lib/domain/actor";
 import { parseInput } from "@/lib/domain/errors";
-import { DurationSeconds, Id, Instant, OptionalId } from "@/lib/domain/schemas";
+import { DurationSeconds, EntryDescription, Id, Instant, OptionalId } from "@/lib/domain/schemas";
 import { checkEntryReferences, resolveEntryRate } from "./entry-references";
 import { timeEntryInclude, toTimeEntryView, type TimeEntryView } from "./time-entry-view";
 import { assertSensibleStart } from "./started-at";
@@ -12,7 +12,7 @@ export const CreateTimeEntryInput = z.object({
   taskId: OptionalId,
   startedAt: Instant,
   durationSeconds: DurationSeconds,
-  description: z.string().trim().max(1000, "must be at most 1000 characters").default(""),
+  description: EntryDescription.default(""),
   /** Defaults to the task's billable flag, or the project's "billable by default". */
   billable: z.boolean().optional(),
   tagIds: z.array(Id).max(20, "at most 20 tags").default([]),

@@ -40,15 +40,24 @@ export async function findOverlappingEntries(actor: Actor, input: FindOverlappin
   const data = parseInput(FindOverlappingEntriesInput, input);
   const membershipId = data.membershipId ?? actor.membershipId;
   if (membershipId !== actor.membershipId && !can(actor, "time:read_all")) throw forbidden(`A ${actor.role} can only see their own time entries.`);
-  const start = data.startedAt.getTime();
-  const end = start + data.durationSeconds * 1000;
+  return overlappingEntriesOf(tx, actor.workspaceId, membershipId, data.startedAt, new Date(data.startedAt.getTime() + data.durationSeconds * 1000), data.excludeEntryId);
+}
+
+/**
+ * The query behind findOverlappingEntries, for spans that are not an entry's (a running timer's
+ * run so far, which may be under a minute): the member's entries sharing at least a second with
+ * [start, end), earliest first. No permission check: callers pass the actor's own membership.
+ */
+export async function overlappingEntriesOf(tx: DbTx, workspaceId: string, membershipId: string, startedAt: Date, endedAt: Date, excludeEntryId?: string): Promise<OverlappingEntry[]> {
+  const start = startedAt.getTime();
+  const end = endedAt.getTime();
   // No entry is longer than a day, so nothing that starts a day or more before can reach `start`.
   const rows = await tx.timeEntry.findMany({
     where: {
-      workspaceId: actor.workspaceId,
+      workspaceId,
       membershipId,
       startedAt: { gt: new Date(start - MAX_ENTRY_SECONDS * 1000), lt: new Date(end) },
-      ...(data.excludeEntryId ? { id: { not: data.excludeEntryId } } : {}),
+      ...(excludeEntryId ? { id: { not: excludeEntryId } } : {}),
     },
     select: { id: true, startedAt: true, durationSeconds: true, description: true, project: { select: { id: true, name: true } }, task: { select: { id: true, name: true } } },
     orderBy: [{ startedAt: "asc" }, { id: "asc" }],

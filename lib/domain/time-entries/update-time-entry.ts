@@ -2,7 +2,7 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { assertCan, type Actor } from "@/lib/domain/actor";
 import { conflict, parseInput } from "@/lib/domain/errors";
-import { DurationSeconds, Id, Instant, OptionalId } from "@/lib/domain/schemas";
+import { DurationSeconds, EntryDescription, Id, Instant, OptionalId } from "@/lib/domain/schemas";
 import { checkEntryReferences, resolveEntryRate } from "./entry-references";
 import { findEntryForChange, INVOICED_MEANWHILE } from "./find-entry-for-change";
 import { assertSensibleStart } from "./started-at";
@@ -14,7 +14,7 @@ export const UpdateTimeEntryInput = z.object({
   taskId: OptionalId.optional(),
   startedAt: Instant.optional(),
   durationSeconds: DurationSeconds.optional(),
-  description: z.string().trim().max(1000, "must be at most 1000 characters").optional(),
+  description: EntryDescription.optional(),
   billable: z.boolean().optional(),
   /** Replaces the entry's tags when given. */
   tagIds: z.array(Id).max(20, "at most 20 tags").optional(),

@@ -4,7 +4,6 @@ import { assertCan, type Actor } from "@/lib/domain/actor";
 import { now } from "@/lib/domain/clock";
 import { conflict, parseInput } from "@/lib/domain/errors";
 import { Id } from "@/lib/domain/schemas";
-import { ANOTHER_TIMER_RUNNING } from "./stop-timer";
 import { NO_TIMER_RUNNING } from "./timer-entry";
 import { runningTimerInclude, toRunningTimerView, type RunningTimerView } from "./timer-view";
 
@@ -13,6 +12,9 @@ export const DiscardTimerInput = z.object({
   timerId: Id.optional(),
 });
 export type DiscardTimerInput = z.input<typeof DiscardTimerInput>;
+
+/** The refusal of a discard when the timer the caller named is not the one running (nothing was discarded). */
+export const DISCARD_OTHER_TIMER = "Nothing was discarded: the timer you named is not the one running (it was stopped or discarded elsewhere, or the id is wrong), and another timer runs now; reload to see it.";
 
 /**
  * Throws the actor's running timer away: no entry is recorded. (Toggl's "delete" on a running entry.)
@@ -25,7 +27,7 @@ export async function discardTimer(actor: Actor, input: DiscardTimerInput = {}, 
   return inTransaction(tx, async (tx) => {
     const timer = await tx.runningTimer.findFirst({ where: { membershipId: actor.membershipId, workspaceId: actor.workspaceId }, include: runningTimerInclude });
     if (!timer) throw conflict(NO_TIMER_RUNNING);
-    if (data.timerId && data.timerId !== timer.id) throw conflict(ANOTHER_TIMER_RUNNING);
+    if (data.timerId && data.timerId !== timer.id) throw conflict(DISCARD_OTHER_TIMER);
     const { count } = await tx.runningTimer.deleteMany({ where: { id: timer.id } });
     if (count === 0) throw conflict(NO_TIMER_RUNNING);
     return toRunningTimerView(timer, now());

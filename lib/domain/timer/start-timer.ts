@@ -2,13 +2,13 @@ import { z } from "zod";
 import type { DbTx } from "@/lib/db";
 import { assertCan, type Actor } from "@/lib/domain/actor";
 import { parseInput } from "@/lib/domain/errors";
-import { Id, Instant, OptionalId } from "@/lib/domain/schemas";
+import { EntryDescription, Id, Instant, OptionalId } from "@/lib/domain/schemas";
 import { beginTimer, type StartedTimer } from "./begin-timer";
 
 export const StartTimerInput = z.object({
   projectId: Id,
   taskId: OptionalId,
-  description: z.string().trim().max(1000, "must be at most 1000 characters").default(""),
+  description: EntryDescription.default(""),
   /** Defaults to the task's billable flag, or the project's "billable by default" (as for entries). */
   billable: z.boolean().optional(),
   tagIds: z.array(Id).max(20, "at most 20 tags").default([]),

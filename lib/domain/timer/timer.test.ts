@@ -1,17 +1,19 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { resolveActor, type Actor } from "@/lib/domain/actor";
 import { setClock } from "@/lib/domain/clock";
+import { DESCRIPTION_NOT_PRINTABLE } from "@/lib/domain/schemas";
 import { createTimeEntry } from "@/lib/domain/time-entries/create-time-entry";
+import { updateTimeEntry } from "@/lib/domain/time-entries/update-time-entry";
 import { loadDemoData } from "@/lib/testing/demo-data";
 import { rejection, STAGGERS_MS, startApart } from "@/lib/testing/race";
 import { createProjectRow, createTagRow, createTaskRow } from "@/prisma/seed/factories";
 import { continueTimeEntry } from "./continue-time-entry";
-import { discardTimer } from "./discard-timer";
+import { DISCARD_OTHER_TIMER, discardTimer } from "./discard-timer";
 import { getRunningTimer } from "./get-running-timer";
 import { startTimer } from "./start-timer";
-import { stopTimer } from "./stop-timer";
-import { updateRunningTimer } from "./update-running-timer";
+import { STOP_OTHER_TIMER, stopTimer } from "./stop-timer";
+import { EDIT_OTHER_TIMER, updateRunningTimer } from "./update-running-timer";
 
 let ada: Actor;
 let adaInEngines: Actor;
@@ -20,6 +22,8 @@ let p: { website: string; docs: string; archived: string; foreign: string; chore
 
 const T0 = new Date("2026-11-02T09:00:00Z");
 let clock = T0;
+/** Forty days on: an empty stretch of Ada's time for the tests that count overlaps. */
+const FAR = 40 * 86400;
 const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
 const setNow = (seconds: number) => {
   clock = at(seconds);
@@ -134,7 +138,7 @@ describe("stopping a timer", () => {
     const before = await entriesOf(grace);
     await startTimer(grace, { projectId: p.website, description: "Wireframes", tagIds: [p.tag, p.otherTag] });
     setNow(3725);
-    const entry = await stopTimer(grace);
+    const { entry } = await stopTimer(grace);
     expect(entry).toMatchObject({ startedAt: T0, durationSeconds: 3725, description: "Wireframes", billable: true, project: { id: p.website }, member: { id: grace.membershipId } });
     // The same rate createTimeEntry resolves for Grace on this project (a member-on-project rule).
     const byHand = await createTimeEntry(grace, { projectId: p.website, startedAt: T0, durationSeconds: 60 });
@@ -147,7 +151,7 @@ describe("stopping a timer", () => {
   it("stops at a given time (a forgotten timer)", async () => {
     await startTimer(ada, { projectId: p.docs });
     setNow(30 * 3600);
-    const entry = await stopTimer(ada, { stoppedAt: at(2 * 3600).toISOString() });
+    const { entry } = await stopTimer(ada, { stoppedAt: at(2 * 3600).toISOString() });
     expect(entry.durationSeconds).toBe(7200);
   });
 
@@ -171,7 +175,7 @@ describe("stopping a timer", () => {
     await expect(stopTimer(ada)).rejects.toMatchObject({ code: "conflict", message: expect.stringContaining("No timer is running") });
     const { timer } = await startTimer(ada, { projectId: p.docs });
     setNow(600);
-    await expect(stopTimer(ada, { timerId: "an-older-timer" })).rejects.toMatchObject({ code: "conflict", message: expect.stringContaining("another one is running now") });
+    await expect(stopTimer(ada, { timerId: "an-older-timer" })).rejects.toMatchObject({ code: "conflict", message: STOP_OTHER_TIMER });
     expect((await getRunningTimer(ada))?.id).toBe(timer.id);
   });
 
@@ -192,16 +196,22 @@ describe("continuing, editing and discarding", () => {
     expect(timer).toMatchObject({ startedAt: T0, project: { id: p.website }, task: { id: p.chores }, description: "Tidy", billable: true, tags: [{ id: p.tag }] });
   });
 
-  it("does not continue another member's entry, even for an owner: not found", async () => {
+  it("tells an owner, who can see another member's entry, that only one's own entries continue", async () => {
     const graces = await createTimeEntry(grace, { projectId: p.website, startedAt: at(-7200), durationSeconds: 1800 });
-    await expect(continueTimeEntry(ada, { id: graces.id })).rejects.toMatchObject({ code: "not_found" });
-    await expect(continueTimeEntry(adaInEngines, { id: graces.id })).rejects.toMatchObject({ code: "not_found" });
+    await expect(continueTimeEntry(ada, { id: graces.id })).rejects.toMatchObject({ code: "forbidden", message: "You can only continue your own time entries." });
+    expect(await timerCount()).toBe(0);
+  });
+
+  it("does not find another member's entry for a member who cannot see it, nor another workspace's", async () => {
+    const adas = await createTimeEntry(ada, { projectId: p.website, startedAt: at(-7200), durationSeconds: 1800 });
+    await expect(continueTimeEntry(grace, { id: adas.id })).rejects.toMatchObject({ code: "not_found", message: "Time entry was not found in this workspace." });
+    await expect(continueTimeEntry(adaInEngines, { id: adas.id })).rejects.toMatchObject({ code: "not_found" });
     expect(await timerCount()).toBe(0);
   });
 
   it("edits the running timer: another project drops the old task, tags are replaced", async () => {
     await startTimer(ada, { projectId: p.website, taskId: p.chores, tagIds: [p.tag] });
-    const edited = await updateRunningTimer(ada, { projectId: p.docs, description: "Moved", tagIds: [p.otherTag], startedAt: at(-600) });
+    const { timer: edited } = await updateRunningTimer(ada, { projectId: p.docs, description: "Moved", tagIds: [p.otherTag], startedAt: at(-600) });
     expect(edited).toMatchObject({ project: { id: p.docs }, task: null, description: "Moved", tags: [{ id: p.otherTag }], startedAt: at(-600), elapsedSeconds: 600 });
     await expect(updateRunningTimer(ada, { taskId: p.chores })).rejects.toMatchObject({ code: "invalid_input", fieldErrors: { taskId: "does not belong to the project" } });
     await expect(updateRunningTimer(ada, { startedAt: at(60) })).rejects.toMatchObject({ code: "invalid_input", fieldErrors: { startedAt: "is in the future" } });
@@ -218,6 +228,136 @@ describe("continuing, editing and discarding", () => {
     expect(await entriesOf(ada)).toBe(before);
     expect(await getRunningTimer(ada)).toBeNull();
     await expect(discardTimer(ada)).rejects.toMatchObject({ code: "conflict" });
+  });
+});
+
+describe("switching never counts time twice", () => {
+  it("with an earlier start, stops the running timer at the new timer's start, not now", async () => {
+    const before = await entriesOf(ada);
+    setNow(FAR);
+    await startTimer(ada, { projectId: p.docs, description: "First" });
+    setNow(FAR + 1800);
+    // Started 30 minutes ago, switched to a timer started 10 minutes ago: the first ran 20 minutes.
+    const switched = await startTimer(ada, { projectId: p.website, startedAt: at(FAR + 1200), stopRunning: true });
+    expect(switched.stoppedEntry).toMatchObject({ startedAt: at(FAR), durationSeconds: 1200, description: "First" });
+    expect(switched.timer).toMatchObject({ startedAt: at(FAR + 1200), elapsedSeconds: 600 });
+    expect(switched).toMatchObject({ discardedPrevious: false, overlaps: [], stoppedEntryOverlaps: [] });
+    expect(await entriesOf(ada)).toBe(before + 1);
+  });
+
+  it("refuses a new start at or before the running timer's start, keeping it and recording nothing", async () => {
+    const before = await entriesOf(ada);
+    const { timer } = await startTimer(ada, { projectId: p.docs, startedAt: at(-600) });
+    setNow(1800);
+    for (const startedAt of [at(-600), at(-900)]) {
+      await expect(startTimer(ada, { projectId: p.website, startedAt, stopRunning: true })).rejects.toMatchObject({
+        code: "conflict",
+        message: expect.stringContaining("at or before the running timer's start (2026-11-02 08:50 on Difference Engine Docs), so the running timer would end before it began"),
+      });
+    }
+    expect((await getRunningTimer(ada))?.id).toBe(timer.id);
+    expect(await entriesOf(ada)).toBe(before);
+  });
+
+  it("discards the running timer when the new start leaves it under a minute, and says so", async () => {
+    const before = await entriesOf(ada);
+    await startTimer(ada, { projectId: p.docs });
+    setNow(1800);
+    const switched = await startTimer(ada, { projectId: p.website, startedAt: at(59), stopRunning: true });
+    expect(switched).toMatchObject({ stoppedEntry: null, discardedPrevious: true, timer: { startedAt: at(59) } });
+    expect(await entriesOf(ada)).toBe(before);
+  });
+
+  it("continue stops the running timer now (it starts now)", async () => {
+    const entry = await createTimeEntry(ada, { projectId: p.website, startedAt: at(-7200), durationSeconds: 1800 });
+    await startTimer(ada, { projectId: p.docs });
+    setNow(900);
+    const switched = await continueTimeEntry(ada, { id: entry.id, stopRunning: true });
+    expect(switched.stoppedEntry).toMatchObject({ startedAt: T0, durationSeconds: 900 });
+    expect(switched.timer.startedAt).toEqual(at(900));
+  });
+});
+
+describe("overlaps are reported, never silent", () => {
+  // Ada tracked 08:30–08:50 by hand; the timer's runs below reach into it.
+  // Far from the demo data and the other tests' entries, which stay in the database.
+  beforeEach(async () => {
+    setNow(FAR);
+    await db.timeEntry.deleteMany({ where: { membershipId: ada.membershipId, startedAt: { gte: at(FAR - 86400) } } });
+  });
+  const tracked = () => createTimeEntry(ada, { projectId: p.website, startedAt: at(FAR - 1800), durationSeconds: 1200, description: "By hand" });
+
+  it("a start inside tracked time reports it; a stop reports what the entry overlaps", async () => {
+    const entry = await tracked();
+    const started = await startTimer(ada, { projectId: p.docs, startedAt: at(FAR - 1200) });
+    expect(started.overlaps.map((o) => o.id)).toEqual([entry.id]);
+    setNow(FAR + 600);
+    const stopped = await stopTimer(ada);
+    expect(stopped.overlaps).toEqual([expect.objectContaining({ id: entry.id, startedAt: at(FAR - 1800), endedAt: at(FAR - 600), description: "By hand" })]);
+    // Saved either way.
+    expect(stopped.entry).toMatchObject({ startedAt: at(FAR - 1200), durationSeconds: 1800 });
+  });
+
+  it("moving the running timer's start into tracked time reports it", async () => {
+    const entry = await tracked();
+    await startTimer(ada, { projectId: p.docs });
+    expect((await updateRunningTimer(ada, { description: "Now" })).overlaps).toEqual([]);
+    expect((await updateRunningTimer(ada, { startedAt: at(FAR - 900) })).overlaps.map((o) => o.id)).toEqual([entry.id]);
+  });
+
+  it("a switch reports what the stopped entry overlaps", async () => {
+    const entry = await tracked();
+    await startTimer(ada, { projectId: p.docs, startedAt: at(FAR - 1200) });
+    setNow(FAR + 600);
+    const switched = await startTimer(ada, { projectId: p.website, stopRunning: true });
+    expect(switched.stoppedEntryOverlaps.map((o) => o.id)).toEqual([entry.id]);
+    expect(switched.overlaps).toEqual([]);
+  });
+
+  it("touching is not overlapping: a start at the end of an entry reports nothing", async () => {
+    await tracked();
+    expect((await startTimer(ada, { projectId: p.docs, startedAt: at(FAR - 600) })).overlaps).toEqual([]);
+  });
+});
+
+describe("refusals name the action", () => {
+  it("says stop, edit or discard — and changes nothing — when the timer named is not the one running", async () => {
+    const { timer } = await startTimer(ada, { projectId: p.docs, description: "Kept" });
+    setNow(600);
+    await expect(stopTimer(ada, { timerId: "made-up" })).rejects.toMatchObject({ code: "conflict", message: STOP_OTHER_TIMER });
+    await expect(updateRunningTimer(ada, { timerId: "made-up", description: "x" })).rejects.toMatchObject({ code: "conflict", message: EDIT_OTHER_TIMER });
+    await expect(discardTimer(ada, { timerId: "made-up" })).rejects.toMatchObject({ code: "conflict", message: DISCARD_OTHER_TIMER });
+    expect(EDIT_OTHER_TIMER).toMatch(/^Nothing was changed: the timer you edited/);
+    expect(DISCARD_OTHER_TIMER).toMatch(/^Nothing was discarded/);
+    expect(await getRunningTimer(ada)).toMatchObject({ id: timer.id, description: "Kept" });
+  });
+});
+
+describe("descriptions print as typed (one schema for timer and entry)", () => {
+  it.each([
+    ["a NUL", "bad \u0000 text"],
+    ["an escape", "bad \u001b[31m red"],
+    ["a right-to-left override", "invoice \u202Efdp.exe"],
+    ["a left-to-right embedding", "x \u202A y"],
+    ["a direction isolate", "x \u2066 y \u2069"],
+  ])("refuses %s in the timer's and the entry's description, changing nothing", async (_, description) => {
+    const error = { code: "invalid_input", fieldErrors: { description: DESCRIPTION_NOT_PRINTABLE } };
+    await expect(startTimer(ada, { projectId: p.docs, description })).rejects.toMatchObject(error);
+    expect(await timerCount()).toBe(0);
+    await startTimer(ada, { projectId: p.docs, description: "Kept" });
+    await expect(updateRunningTimer(ada, { description })).rejects.toMatchObject(error);
+    expect((await getRunningTimer(ada))?.description).toBe("Kept");
+    await expect(createTimeEntry(ada, { projectId: p.docs, startedAt: at(-7200), durationSeconds: 60, description })).rejects.toMatchObject(error);
+    const entry = await createTimeEntry(ada, { projectId: p.docs, startedAt: at(-7200), durationSeconds: 60, description: "Kept" });
+    await expect(updateTimeEntry(ada, { id: entry.id, description })).rejects.toMatchObject(error);
+    expect((await db.timeEntry.findUniqueOrThrow({ where: { id: entry.id } })).description).toBe("Kept");
+  });
+
+  it("keeps tabs and line breaks (Windows line endings become \\n)", async () => {
+    const { timer } = await startTimer(ada, { projectId: p.docs, description: "a\tb\r\nc" });
+    expect(timer.description).toBe("a\tb\nc");
+    const entry = await createTimeEntry(ada, { projectId: p.docs, startedAt: at(-7200), durationSeconds: 60, description: "col1\tcol2\nline 2" });
+    expect(entry.description).toBe("col1\tcol2\nline 2");
   });
 });
 
