@@ -6,7 +6,7 @@ import type { ProjectOption, TaskOption } from "./types";
 
 /**
  * The project select and the task select that follows it (time entries, the timer): choosing a
- * project clears the task, and the task list is `projectTasks`, the ones the caller offers for
+ * project clears the task (onTaskChange("")), and the task list is `projectTasks`, the ones the caller offers for
  * that project. Field errors come from `state` under projectId / taskId.
  */
 export function ProjectTaskFields({
@@ -41,7 +41,10 @@ export function ProjectTaskFields({
         required
         fieldClassName={projectClassName}
         value={projectId}
-        onChange={(e) => onProjectChange(e.target.value)}
+        onChange={(e) => {
+          onProjectChange(e.target.value);
+          onTaskChange("");
+        }}
         error={fieldError(state, "Project", "projectId")}
       >
         <ProjectOptions projects={projects} />

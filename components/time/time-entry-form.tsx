@@ -154,10 +154,7 @@ export function TimeEntryForm({ mode, action, projects, tasks, tags, members, de
           projectTasks={projectTasks}
           projectId={projectId}
           taskId={taskId}
-          onProjectChange={(id) => {
-            setProjectId(id);
-            setTaskId("");
-          }}
+          onProjectChange={setProjectId}
           onTaskChange={setTaskId}
           state={state}
           projectClassName="sm:col-span-2 lg:col-span-2 lg:col-start-1"

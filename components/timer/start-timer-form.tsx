@@ -56,10 +56,7 @@ export function StartTimerForm({
           projectTasks={projectTasks}
           projectId={projectId}
           taskId={taskId}
-          onProjectChange={(id) => {
-            setProjectId(id);
-            setTaskId("");
-          }}
+          onProjectChange={setProjectId}
           onTaskChange={setTaskId}
           state={state}
           projectClassName="sm:col-span-2"

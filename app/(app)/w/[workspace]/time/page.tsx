@@ -9,9 +9,8 @@ import { Alert } from "@/components/ui/alert";
 import { ButtonLink, buttonClasses } from "@/components/ui/button";
 import { Card, Stat } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireWorkspaceActor } from "@/lib/auth/session";
+import { firstValue, openWeekPage } from "@/lib/web/open-week-page";
 import { can } from "@/lib/domain/actor";
-import { now } from "@/lib/domain/clock";
 import { formatIsoDate, localDateOf, localTimeOf } from "@/lib/domain/dates";
 import { formatDuration, sumAsShown } from "@/lib/domain/durations";
 import { listProjects } from "@/lib/domain/projects/list-projects";
@@ -20,9 +19,8 @@ import { listTasks } from "@/lib/domain/tasks/list-tasks";
 import { listTimeEntries } from "@/lib/domain/time-entries/list-time-entries";
 import { nextStartAfter } from "@/lib/domain/time-entries/suggest-next-start";
 import type { TimeEntryView } from "@/lib/domain/time-entries/time-entry-view";
-import { listMembers, memberLabel, otherMembersToShow } from "@/lib/domain/workspaces/list-members";
+import { memberLabel, otherMembersToShow } from "@/lib/domain/workspaces/list-members";
 import { timeNotice, timePageHref, timesheetHref } from "@/lib/web/time-links";
-import { weekOf } from "@/lib/web/week";
 import { createTimeEntryAction, deleteTimeEntryAction } from "./actions";
 import { TimerCard } from "./timer-card";
 import { continueEntryAction } from "../timer-actions";
@@ -33,19 +31,11 @@ const ALL = "all";
 
 type SearchParams = Promise<{ week?: string | string[]; member?: string | string[]; notice?: string | string[] }>;
 
-const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 export default async function TimePage({ params, searchParams }: { params: Promise<{ workspace: string }>; searchParams: SearchParams }) {
   const { workspace: slug } = await params;
   const query = await searchParams;
-  const { actor, workspace } = await requireWorkspaceActor(slug);
-  const timeZone = workspace.timeZone;
-  const today = localDateOf(now(), timeZone);
-  const week = weekOf(one(query.week), today);
-  const seesEveryone = can(actor, "time:read_all");
-
-  const members = seesEveryone ? await listMembers(actor) : [];
-  const requestedMember = one(query.member);
+  const { actor, timeZone, today, week, seesEveryone, members, requestedMember } = await openWeekPage(slug, query);
   const member = requestedMember === ALL && seesEveryone ? ALL : members.some((m) => m.id === requestedMember) ? requestedMember! : actor.membershipId;
   const memberParam = member === actor.membershipId ? undefined : member;
 
@@ -84,7 +74,7 @@ export default async function TimePage({ params, searchParams }: { params: Promi
 
   const canTrackForOthers = can(actor, "time:write_all");
   const trackable = members.filter((m) => m.status === "active");
-  const notice = timeNotice(one(query.notice));
+  const notice = timeNotice(firstValue(query.notice));
   // The add form starts each day of the week where that member's day left off (09:00 when empty).
   const trackedFor = otherMember && otherMember.status === "active" ? otherMember.id : actor.membershipId;
   const nextStarts = Object.fromEntries(

@@ -5,23 +5,19 @@ import { WeekNav } from "@/components/time/week-nav";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireWorkspaceActor } from "@/lib/auth/session";
-import { can } from "@/lib/domain/actor";
-import { now } from "@/lib/domain/clock";
-import { formatIsoDate, localDateOf } from "@/lib/domain/dates";
+import { openWeekPage } from "@/lib/web/open-week-page";
+import { formatIsoDate } from "@/lib/domain/dates";
 import { listProjects } from "@/lib/domain/projects/list-projects";
 import { listTasks } from "@/lib/domain/tasks/list-tasks";
 import { getTimesheet } from "@/lib/domain/time-entries/get-timesheet";
-import { listMembers, memberLabel, otherMembersToShow } from "@/lib/domain/workspaces/list-members";
+import { memberLabel, otherMembersToShow } from "@/lib/domain/workspaces/list-members";
 import { timePageHref, timesheetHref } from "@/lib/web/time-links";
-import { weekOf } from "@/lib/web/week";
 import { saveTimesheetCellAction } from "./actions";
 
 export const metadata: Metadata = { title: "Timesheet" };
 
 type SearchParams = Promise<{ week?: string | string[]; member?: string | string[] }>;
 
-const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 /** "1:30" from whole minutes; "" for none (an empty cell), unless `zero` is wanted (totals). */
 function hours(minutes: number, zero = "0:00"): string {
@@ -35,15 +31,8 @@ function hours(minutes: number, zero = "0:00"): string {
 export default async function TimesheetPage({ params, searchParams }: { params: Promise<{ workspace: string }>; searchParams: SearchParams }) {
   const { workspace: slug } = await params;
   const query = await searchParams;
-  const { actor, workspace } = await requireWorkspaceActor(slug);
-  const timeZone = workspace.timeZone;
-  const today = localDateOf(now(), timeZone);
-  const week = weekOf(one(query.week), today);
-  const seesEveryone = can(actor, "time:read_all");
-
-  const members = seesEveryone ? await listMembers(actor) : [];
-  const requested = one(query.member);
-  const member = members.find((m) => m.id === requested && m.id !== actor.membershipId);
+  const { actor, timeZone, today, week, seesEveryone, members, requestedMember } = await openWeekPage(slug, query);
+  const member = members.find((m) => m.id === requestedMember && m.id !== actor.membershipId);
   const memberParam = member?.id;
 
   const [sheet, projects, tasks] = await Promise.all([getTimesheet(actor, { week: week.start, membershipId: memberParam }), listProjects(actor), listTasks(actor)]);
