@@ -22,9 +22,14 @@ export function parseDuration(text: string): number | null {
   return Math.round(seconds);
 }
 
+/** The whole minutes a duration is shown as: 89 → 1, 90 → 2 (nearest, half up). */
+export function shownMinutes(seconds: number): number {
+  return Math.round(seconds / 60);
+}
+
 /** 5400 → "1:30"; 45 → "0:01" (rounded to the nearest minute for display). */
 export function formatDuration(seconds: number): string {
-  const minutes = Math.round(seconds / 60);
+  const minutes = shownMinutes(seconds);
   return `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, "0")}`;
 }
 
@@ -34,7 +39,7 @@ export function formatDuration(seconds: number): string {
  * [89, 89] → 120 ("0:02" under "0:01" + "0:01"), where the exact 178 would print "0:03".
  */
 export function sumAsShown(seconds: readonly number[]): number {
-  return seconds.reduce((total, each) => total + Math.round(each / 60) * 60, 0);
+  return seconds.reduce((total, each) => total + shownMinutes(each) * 60, 0);
 }
 
 /** 5400 → "1.50 h", for invoice quantities. */

@@ -2,6 +2,7 @@
  * One member's week as a timesheet (Harvest's "Week" view): a row per project (and task), a
  * column per day Monday..Sunday in the workspace's time zone, each cell the time tracked there.
  */
+import { shownMinutes } from "@/lib/domain/durations";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { assertCan, can, type Actor } from "@/lib/domain/actor";
@@ -23,7 +24,7 @@ export interface TimesheetCell {
   /** YYYY-MM-DD. */
   date: string;
   seconds: number;
-  /** The cell as shown: its seconds rounded to whole minutes. Totals add these, so the page adds up. */
+  /** The cell as shown: its entries' minutes as the Time page shows them (shownMinutes). Totals add these, so the page adds up. */
   minutes: number;
   entryIds: string[];
   /**
@@ -113,6 +114,8 @@ export async function getTimesheet(actor: Actor, input: GetTimesheetInput): Prom
     const cell = row.cells[days.indexOf(localDateOf(entry.startedAt, timeZone))];
     if (!cell) continue;
     cell.seconds += entry.durationSeconds;
+    // Each entry as the Time page shows it, so a day adds up to the same minutes on both pages.
+    cell.minutes += shownMinutes(entry.durationSeconds);
     cell.entryIds.push(entry.id);
     const invoice = entry.invoiceLine?.invoice;
     if (invoice) {
@@ -126,7 +129,6 @@ export async function getTimesheet(actor: Actor, input: GetTimesheetInput): Prom
   );
   for (const row of ordered) {
     row.cells.forEach((cell, i) => {
-      cell.minutes = Math.round(cell.seconds / 60);
       cell.readOnly = cell.entryIds.length > 1 ? severalEntriesAdvice(cell.entryIds.length, cell.date) : cell.entryIds[0] ? (locks.get(cell.entryIds[0]) ?? null) : null;
       row.totalMinutes += cell.minutes;
       dayTotalsMinutes[i]! += cell.minutes;
