@@ -9,6 +9,7 @@ import { Alert } from "@/components/ui/alert";
 import { ButtonLink, buttonClasses } from "@/components/ui/button";
 import { Card, Stat } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { requireWorkspaceActor } from "@/lib/auth/session";
 import { firstValue, openWeekPage } from "@/lib/web/open-week-page";
 import { can } from "@/lib/domain/actor";
 import { formatIsoDate, localDateOf, localTimeOf } from "@/lib/domain/dates";
@@ -35,7 +36,8 @@ type SearchParams = Promise<{ week?: string | string[]; member?: string | string
 export default async function TimePage({ params, searchParams }: { params: Promise<{ workspace: string }>; searchParams: SearchParams }) {
   const { workspace: slug } = await params;
   const query = await searchParams;
-  const { actor, timeZone, today, week, seesEveryone, members, requestedMember } = await openWeekPage(slug, query);
+  const { actor, workspace } = await requireWorkspaceActor(slug);
+  const { timeZone, today, week, seesEveryone, members, requestedMember } = await openWeekPage(actor, workspace, query);
   const member = requestedMember === ALL && seesEveryone ? ALL : members.some((m) => m.id === requestedMember) ? requestedMember! : actor.membershipId;
   const memberParam = member === actor.membershipId ? undefined : member;
 

@@ -5,6 +5,7 @@ import { WeekNav } from "@/components/time/week-nav";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
+import { requireWorkspaceActor } from "@/lib/auth/session";
 import { openWeekPage } from "@/lib/web/open-week-page";
 import { formatIsoDate } from "@/lib/domain/dates";
 import { listProjects } from "@/lib/domain/projects/list-projects";
@@ -31,7 +32,8 @@ function hours(minutes: number, zero = "0:00"): string {
 export default async function TimesheetPage({ params, searchParams }: { params: Promise<{ workspace: string }>; searchParams: SearchParams }) {
   const { workspace: slug } = await params;
   const query = await searchParams;
-  const { actor, timeZone, today, week, seesEveryone, members, requestedMember } = await openWeekPage(slug, query);
+  const { actor, workspace } = await requireWorkspaceActor(slug);
+  const { timeZone, today, week, seesEveryone, members, requestedMember } = await openWeekPage(actor, workspace, query);
   const member = members.find((m) => m.id === requestedMember && m.id !== actor.membershipId);
   const memberParam = member?.id;
 
