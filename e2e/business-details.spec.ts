@@ -50,7 +50,7 @@ test("the owner fills in the business details and uploads a logo; an admin sees 
   await grace.getByLabel("Tax or VAT ID").fill("GB 222 3333 44");
   await grace.getByLabel("Contact email").fill("not an email");
   await grace.getByRole("button", { name: "Save settings" }).click();
-  await expect(grace.getByText("Contact email must be an email address, or empty.")).toBeVisible();
+  await expect(grace.locator("#settings-contact-email-error")).toHaveText("Contact email must be an email address, or empty.");
 
   await grace.getByLabel("Contact email").fill("accounts@engines.example");
   await grace.getByLabel("Payment instructions").fill("IBAN GB00 ENGN 0000 0000 0000 01");
