@@ -11,7 +11,8 @@
 import path from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import type { ArgType, SqlDriverAdapter, SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "@/lib/generated/prisma-postgresql/client";
 import { env } from "@/lib/env";
 import { engineOf } from "@/lib/database-engine.mjs";
@@ -26,17 +27,34 @@ interface SharedClient {
   client: PrismaClient;
   /** SQLite's self-reopening adapter; null on PostgreSQL, whose pool replaces broken connections itself. */
   sqliteAdapter: ReopeningAdapterFactory | null;
+  /** The driver connection Prisma opened (null before its first query): readRows reads through it. */
+  connection: () => SqlDriverAdapter | null;
+}
+
+/** The factory, remembering the connection it opens for Prisma, so readRows shares it (and its pool). */
+function remembering(factory: SqlDriverAdapterFactory): { factory: SqlDriverAdapterFactory; connection: () => SqlDriverAdapter | null } {
+  let connection: SqlDriverAdapter | null = null;
+  return {
+    factory: {
+      provider: factory.provider,
+      adapterName: factory.adapterName,
+      connect: async () => (connection = await factory.connect()),
+    },
+    connection: () => connection,
+  };
 }
 
 function createClient(): SharedClient {
   if (engineOf(env.DATABASE_URL) === "postgresql") {
-    const client = new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: env.DATABASE_URL, max: env.HOURBOOK_DATABASE_POOL_SIZE }) });
+    const { factory, connection } = remembering(new PrismaPg({ connectionString: env.DATABASE_URL, max: env.HOURBOOK_DATABASE_POOL_SIZE }));
+    const client = new PostgresPrismaClient({ adapter: factory });
     // Same models, same generated API: only the SQL dialect differs.
-    return { client: client as unknown as PrismaClient, sqliteAdapter: null };
+    return { client: client as unknown as PrismaClient, sqliteAdapter: null, connection };
   }
   // `timeout` is SQLite's busy timeout: concurrent writers wait instead of failing at once.
   const adapter = reopeningSqliteAdapter(new PrismaBetterSqlite3({ url: env.DATABASE_URL, timeout: 5_000 }));
-  return { client: new PrismaClient({ adapter }), sqliteAdapter: adapter };
+  const { factory, connection } = remembering(adapter);
+  return { client: new PrismaClient({ adapter: factory }), sqliteAdapter: adapter, connection };
 }
 
 // One client per process — in production too, where Next may load this module once per route
@@ -54,6 +72,39 @@ export const databaseEngine = engineOf(env.DATABASE_URL);
 /** What the SQLite connection has seen of storage failures (null before its first query, and on PostgreSQL). */
 export function connectionState(): ConnectionState | null {
   return shared.sqliteAdapter?.state() ?? null;
+}
+
+/**
+ * The rows of one read-only query, as arrays of column values in the SELECT's order, read
+ * through the driver connection Prisma uses (the same SQLite connection, the same pg pool) but
+ * not through Prisma's client. For exports that stream many pages: a 100,000-entry export read
+ * through the client kept every page's rows alive until they reached the old generation (they
+ * are freed only by a full collection, so the server's memory grew by ~120 MB); read here, a
+ * page dies young. Values come as the driver adapter gives them: text for DateTime columns
+ * (ISO 8601), numbers for integers, booleans as 1/0 on SQLite and true/false on PostgreSQL.
+ *
+ * `query` is a Prisma.sql template with double-quoted identifiers, portable to both engines;
+ * its placeholders are written in the engine's dialect (`?` or `$1`).
+ * @throws the driver adapter's error (DriverAdapterError) when the query fails
+ */
+export async function readRows(query: Prisma.Sql): Promise<unknown[][]> {
+  if (!shared.connection()) await db.$connect();
+  const connection = shared.connection();
+  if (!connection) throw new Error("The database connection did not open.");
+  const result = await connection.queryRaw({
+    sql: databaseEngine === "postgresql" ? query.text : query.sql,
+    args: query.values,
+    argTypes: query.values.map(argTypeOf),
+  });
+  return result.rows;
+}
+
+/** How the adapters bind a value (Dates as each engine stores DateTime, booleans as SQLite's 1/0). */
+function argTypeOf(value: unknown): ArgType {
+  if (value instanceof Date) return { scalarType: "datetime", arity: "scalar" };
+  if (typeof value === "boolean") return { scalarType: "boolean", arity: "scalar" };
+  if (typeof value === "number") return { scalarType: Number.isInteger(value) ? "int" : "float", arity: "scalar" };
+  return { scalarType: typeof value === "string" ? "string" : "unknown", arity: "scalar" };
 }
 
 export type Db = PrismaClient;

@@ -14,4 +14,15 @@ describe("localClock", () => {
       }
     }
   });
+
+  it("takes epoch milliseconds as it takes a Date, and answers each instant on its own (one scratch Date)", () => {
+    const clock = localClock("Europe/London");
+    const summer = Date.UTC(2026, 6, 1, 23, 30);
+    const winter = Date.UTC(2026, 0, 1, 23, 30);
+    expect(clock(summer)).toEqual(clock(new Date(summer)));
+    const first = clock(summer);
+    clock(winter);
+    expect(first).toEqual({ date: "2026-07-02", time: "00:30" });
+    expect(clock(winter)).toEqual({ date: "2026-01-01", time: "23:30" });
+  });
 });

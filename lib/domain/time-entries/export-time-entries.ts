@@ -1,6 +1,6 @@
 import type { z } from "zod";
-import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { db, readRows } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { assertCan, type Actor } from "@/lib/domain/actor";
 import { CSV_PAGE_SIZE, csvMoney, CsvNumber, type CsvExport, type CsvValue } from "@/lib/domain/csv/csv";
 import { localClock } from "@/lib/domain/csv/local-clock";
@@ -8,7 +8,8 @@ import { formatDuration } from "@/lib/domain/durations";
 import { parseInput } from "@/lib/domain/errors";
 import { formatHundredths, hundredthsOfHour } from "@/lib/domain/reports/report-hours";
 import { loadWorkspace } from "@/lib/domain/workspaces/load-workspace";
-import { ListTimeEntriesInput, timeEntryWhere } from "./list-time-entries";
+import { ListTimeEntriesInput } from "./list-time-entries";
+import { scopeSql, timeEntryScope, type TimeEntryScope } from "./time-entry-scope";
 import { invoiceLabel } from "@/lib/domain/billing/invoice-lines";
 
 /** The list's filters, without paging: an export is every entry they match. */
@@ -31,7 +32,7 @@ export type ExportTimeEntriesInput = z.input<typeof ExportTimeEntriesInput>;
 export async function exportTimeEntries(actor: Actor, input: ExportTimeEntriesInput = {}, options: { pageSize?: number } = {}): Promise<CsvExport> {
   assertCan(actor, "time:read_own", "export time entries");
   const filters = parseInput(ExportTimeEntriesInput, input);
-  const where = await timeEntryWhere(actor, filters);
+  const scope = await timeEntryScope(actor, filters);
   const workspace = await loadWorkspace(actor);
   const { timeZone, currency } = workspace;
   const pageSize = options.pageSize ?? CSV_PAGE_SIZE;
@@ -39,32 +40,23 @@ export async function exportTimeEntries(actor: Actor, input: ExportTimeEntriesIn
 
   async function* pages(): AsyncGenerator<CsvValue[][]> {
     // What entries refer to is a few rows shared by thousands of entries: read once, so a page
-    // is its own flat rows and their tags (loadTimeEntryViews's joined rows, one per tag and
-    // parsed one by one, made a 100k export's memory churn several times larger).
+    // is its own flat rows and their tags. Pages are read through readRows, not Prisma's
+    // client: see readRows for why (a 100k export's memory).
     const names = await referenceNames(actor.workspaceId);
     const invoiceLabels = new Map<string, string>();
     let after: { startedAt: Date; id: string } | null = null;
     for (;;) {
-      const page: ExportRow[] = await db.timeEntry.findMany({
-        // Strictly after the last row, written as a range (startedAt ≤ its start) the index
-        // (workspaceId, startedAt, id) can seek to, less the rows at that instant already sent;
-        // an OR of the two cases makes the database scan from the top on every page instead.
-        where: after ? { AND: [where, { startedAt: { lte: after.startedAt } }, { NOT: { startedAt: after.startedAt, id: { gte: after.id } } }] } : where,
-        select: exportColumns,
-        orderBy: [{ startedAt: "desc" }, { id: "desc" }],
-        take: pageSize,
-      });
+      const page: ExportRow[] = (await readRows(exportPageSql(scope, after, pageSize))).map(exportRow);
       if (page.length === 0) return;
-      const ids = page.map((e) => e.id);
       const tags = new Map<string, string[]>();
-      for (const link of await db.timeEntryTag.findMany({ where: { timeEntryId: { in: ids } }, select: { timeEntryId: true, tagId: true } })) {
-        const name = names.tags.get(link.tagId);
-        if (name !== undefined) tags.set(link.timeEntryId, [...(tags.get(link.timeEntryId) ?? []), name]);
+      for (const [timeEntryId, tagId] of (await readRows(tagLinksSql(page.map((e) => e.id)))) as Array<[string, string]>) {
+        const name = names.tags.get(tagId);
+        if (name !== undefined) tags.set(timeEntryId, [...(tags.get(timeEntryId) ?? []), name]);
       }
       const unseenLines = [...new Set(page.map((e) => e.invoiceLineId).filter((id): id is string => id !== null && !invoiceLabels.has(id)))];
       if (unseenLines.length) {
-        for (const line of await db.invoiceLine.findMany({ where: { id: { in: unseenLines } }, select: { id: true, invoice: { select: { number: true } } } })) {
-          invoiceLabels.set(line.id, invoiceLabel(workspace.invoicePrefix, line.invoice.number));
+        for (const [lineId, number] of await readRows(invoiceNumbersSql(unseenLines))) {
+          invoiceLabels.set(lineId as string, invoiceLabel(workspace.invoicePrefix, Number(number)));
         }
       }
       yield page.map((entry) =>
@@ -77,8 +69,8 @@ export async function exportTimeEntries(actor: Actor, input: ExportTimeEntriesIn
         }),
       );
       if (page.length < pageSize) return;
-      const last = page[page.length - 1] ?? null;
-      after = last && { startedAt: last.startedAt, id: last.id };
+      const last: ExportRow | null = page[page.length - 1] ?? null;
+      after = last && { startedAt: new Date(last.startedAt), id: last.id };
     }
   }
 
@@ -90,19 +82,62 @@ export async function exportTimeEntries(actor: Actor, input: ExportTimeEntriesIn
   };
 }
 
-const exportColumns = {
-  id: true,
-  startedAt: true,
-  durationSeconds: true,
-  description: true,
-  billable: true,
-  hourlyRate: true,
-  projectId: true,
-  taskId: true,
-  membershipId: true,
-  invoiceLineId: true,
-} satisfies Prisma.TimeEntrySelect;
-type ExportRow = Prisma.TimeEntryGetPayload<{ select: typeof exportColumns }>;
+interface ExportRow {
+  id: string;
+  /** Epoch milliseconds: no Date per row (local-clock.ts says why). */
+  startedAt: number;
+  durationSeconds: number;
+  description: string;
+  billable: boolean;
+  hourlyRate: number;
+  projectId: string;
+  taskId: string | null;
+  membershipId: string;
+  invoiceLineId: string | null;
+}
+
+/**
+ * One page, newest first, strictly after the last row sent: written as a range (startedAt ≤
+ * its start) the index (workspaceId, startedAt, id) can seek to, less the rows at that instant
+ * already sent; an OR of the two cases makes the database scan from the top on every page.
+ * The columns are ExportRow's, in its order.
+ */
+function exportPageSql(scope: TimeEntryScope, after: { startedAt: Date; id: string } | null, pageSize: number): Prisma.Sql {
+  const keyset = after
+    ? Prisma.sql` AND "TimeEntry"."startedAt" <= ${after.startedAt} AND NOT ("TimeEntry"."startedAt" = ${after.startedAt} AND "TimeEntry"."id" >= ${after.id})`
+    : Prisma.empty;
+  return Prisma.sql`SELECT "TimeEntry"."id", "TimeEntry"."startedAt", "TimeEntry"."durationSeconds", "TimeEntry"."description", "TimeEntry"."billable",
+    "TimeEntry"."hourlyRate", "TimeEntry"."projectId", "TimeEntry"."taskId", "TimeEntry"."membershipId", "TimeEntry"."invoiceLineId"
+    FROM "TimeEntry" WHERE ${scopeSql(scope)}${keyset}
+    ORDER BY "TimeEntry"."startedAt" DESC, "TimeEntry"."id" DESC LIMIT ${pageSize}`;
+}
+
+/** A row of exportPageSql as the adapters give it (DateTime as ISO text, SQLite's booleans as 1/0). */
+function exportRow(row: unknown[]): ExportRow {
+  const [id, startedAt, durationSeconds, description, billable, hourlyRate, projectId, taskId, membershipId, invoiceLineId] = row;
+  return {
+    id: id as string,
+    startedAt: Date.parse(startedAt as string),
+    durationSeconds: Number(durationSeconds),
+    description: description as string,
+    billable: billable === true || billable === 1,
+    hourlyRate: Number(hourlyRate),
+    projectId: projectId as string,
+    taskId: (taskId as string | null) ?? null,
+    membershipId: membershipId as string,
+    invoiceLineId: (invoiceLineId as string | null) ?? null,
+  };
+}
+
+/** (timeEntryId, tagId) of a page's entries. */
+function tagLinksSql(ids: string[]): Prisma.Sql {
+  return Prisma.sql`SELECT "TimeEntryTag"."timeEntryId", "TimeEntryTag"."tagId" FROM "TimeEntryTag" WHERE "TimeEntryTag"."timeEntryId" IN (${Prisma.join(ids)})`;
+}
+
+/** (invoice line id, its invoice's number). */
+function invoiceNumbersSql(lineIds: string[]): Prisma.Sql {
+  return Prisma.sql`SELECT "InvoiceLine"."id", "Invoice"."number" FROM "InvoiceLine" JOIN "Invoice" ON "Invoice"."id" = "InvoiceLine"."invoiceId" WHERE "InvoiceLine"."id" IN (${Prisma.join(lineIds)})`;
+}
 
 /** The names entries refer to, by id: projects (with their client's), tasks, members, tags. */
 async function referenceNames(workspaceId: string) {
@@ -133,7 +168,7 @@ function record(entry: ExportRow, clock: ReturnType<typeof localClock>, names: N
   return [
     start.date,
     start.time,
-    clock(new Date(entry.startedAt.getTime() + entry.durationSeconds * 1000)).time,
+    clock(entry.startedAt + entry.durationSeconds * 1000).time,
     formatDuration(entry.durationSeconds),
     new CsvNumber(formatHundredths(hundredthsOfHour(entry.durationSeconds))),
     names.member,

@@ -1,14 +1,14 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { assertCan, can, type Actor } from "@/lib/domain/actor";
+import { assertCan, type Actor } from "@/lib/domain/actor";
 import { decodeCursor, encodeCursor } from "@/lib/domain/cursor";
-import { IsoDate, localDateRange } from "@/lib/domain/dates";
-import { invalidInput, parseInput } from "@/lib/domain/errors";
+import { IsoDate } from "@/lib/domain/dates";
+import { parseInput } from "@/lib/domain/errors";
 import { Id, PageSize } from "@/lib/domain/schemas";
-import { loadWorkspace } from "@/lib/domain/workspaces/load-workspace";
 import { loadTimeEntryViews } from "./load-time-entry-views";
 import { timeEntryColumns, type TimeEntryView } from "./time-entry-view";
+import { scopeWhere, timeEntryScope, type TimeEntryFilters } from "./time-entry-scope";
 
 export const ListTimeEntriesInput = z.object({
   /** Calendar dates in the workspace's time zone, inclusive. */
@@ -58,34 +58,7 @@ export async function listTimeEntries(actor: Actor, input: ListTimeEntriesInput 
   };
 }
 
-/** The `where` for a set of filters, scoped to what the actor may see. Shared with reports. */
-export async function timeEntryWhere(
-  actor: Actor,
-  filters: Omit<z.output<typeof ListTimeEntriesInput>, "cursor" | "limit">,
-): Promise<Prisma.TimeEntryWhereInput> {
-  const where: Prisma.TimeEntryWhereInput = { workspaceId: actor.workspaceId };
-  if (!can(actor, "time:read_all")) {
-    if (filters.membershipId && filters.membershipId !== actor.membershipId) {
-      throw invalidInput(`A ${actor.role} can only list their own time entries.`, { membershipId: "is another member" });
-    }
-    where.membershipId = actor.membershipId;
-  } else if (filters.membershipId) {
-    where.membershipId = filters.membershipId;
-  }
-  if (filters.from || filters.to) {
-    if (filters.from && filters.to && filters.from > filters.to) {
-      throw invalidInput("`from` must be on or before `to`.", { from: "is after to" });
-    }
-    const { timeZone } = await loadWorkspace(actor);
-    where.startedAt = {
-      ...(filters.from ? { gte: localDateRange(filters.from, filters.from, timeZone).start } : {}),
-      ...(filters.to ? { lt: localDateRange(filters.to, filters.to, timeZone).end } : {}),
-    };
-  }
-  if (filters.projectId) where.projectId = filters.projectId;
-  if (filters.clientId) where.project = { clientId: filters.clientId };
-  if (filters.billable !== undefined) where.billable = filters.billable;
-  if (filters.invoiced !== undefined) where.invoiceLineId = filters.invoiced ? { not: null } : null;
-  if (filters.tagIds?.length) where.tags = { some: { tagId: { in: filters.tagIds } } };
-  return where;
+/** The `where` for a set of filters, scoped to what the actor may see (time-entry-scope.ts). Shared with reports. */
+export async function timeEntryWhere(actor: Actor, filters: TimeEntryFilters): Promise<Prisma.TimeEntryWhereInput> {
+  return scopeWhere(await timeEntryScope(actor, filters));
 }

@@ -1,0 +1,96 @@
+/**
+ * Which time entries a set of list filters means for an actor, checked once and said two ways:
+ * as Prisma's `where` (lists, reports) and as SQL (the CSV export's pages, read through
+ * readRows). Both are built from one TimeEntryScope, and time-entry-scope.test.ts checks they
+ * pick the same entries for every filter on both engines.
+ */
+import type { z } from "zod";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { can, type Actor } from "@/lib/domain/actor";
+import { localDateRange } from "@/lib/domain/dates";
+import { invalidInput } from "@/lib/domain/errors";
+import { loadWorkspace } from "@/lib/domain/workspaces/load-workspace";
+import type { ListTimeEntriesInput } from "./list-time-entries";
+
+/** The entries of one workspace that match every field set here. */
+export interface TimeEntryScope {
+  workspaceId: string;
+  membershipId?: string;
+  /** Started at or after (the start of `from` in the workspace's time zone). */
+  startedFrom?: Date;
+  /** Started before (the end of `to` in the workspace's time zone). */
+  startedBefore?: Date;
+  projectId?: string;
+  clientId?: string;
+  billable?: boolean;
+  invoiced?: boolean;
+  /** Carrying any of these tags. */
+  tagIds?: string[];
+}
+
+export type TimeEntryFilters = Omit<z.output<typeof ListTimeEntriesInput>, "cursor" | "limit">;
+
+/**
+ * The scope of a set of filters, narrowed to what the actor may see: a member without
+ * `time:read_all` only their own entries.
+ * @throws invalidInput for a member asking for another member's entries, or `from` after `to`
+ */
+export async function timeEntryScope(actor: Actor, filters: TimeEntryFilters): Promise<TimeEntryScope> {
+  const scope: TimeEntryScope = { workspaceId: actor.workspaceId };
+  if (!can(actor, "time:read_all")) {
+    if (filters.membershipId && filters.membershipId !== actor.membershipId) {
+      throw invalidInput(`A ${actor.role} can only list their own time entries.`, { membershipId: "is another member" });
+    }
+    scope.membershipId = actor.membershipId;
+  } else if (filters.membershipId) {
+    scope.membershipId = filters.membershipId;
+  }
+  if (filters.from || filters.to) {
+    if (filters.from && filters.to && filters.from > filters.to) {
+      throw invalidInput("`from` must be on or before `to`.", { from: "is after to" });
+    }
+    const { timeZone } = await loadWorkspace(actor);
+    if (filters.from) scope.startedFrom = localDateRange(filters.from, filters.from, timeZone).start;
+    if (filters.to) scope.startedBefore = localDateRange(filters.to, filters.to, timeZone).end;
+  }
+  if (filters.projectId) scope.projectId = filters.projectId;
+  if (filters.clientId) scope.clientId = filters.clientId;
+  if (filters.billable !== undefined) scope.billable = filters.billable;
+  if (filters.invoiced !== undefined) scope.invoiced = filters.invoiced;
+  if (filters.tagIds?.length) scope.tagIds = filters.tagIds;
+  return scope;
+}
+
+/** The scope as Prisma's `where`. */
+export function scopeWhere(scope: TimeEntryScope): Prisma.TimeEntryWhereInput {
+  const where: Prisma.TimeEntryWhereInput = { workspaceId: scope.workspaceId };
+  if (scope.membershipId) where.membershipId = scope.membershipId;
+  if (scope.startedFrom || scope.startedBefore) {
+    where.startedAt = { ...(scope.startedFrom ? { gte: scope.startedFrom } : {}), ...(scope.startedBefore ? { lt: scope.startedBefore } : {}) };
+  }
+  if (scope.projectId) where.projectId = scope.projectId;
+  if (scope.clientId) where.project = { clientId: scope.clientId };
+  if (scope.billable !== undefined) where.billable = scope.billable;
+  if (scope.invoiced !== undefined) where.invoiceLineId = scope.invoiced ? { not: null } : null;
+  if (scope.tagIds?.length) where.tags = { some: { tagId: { in: scope.tagIds } } };
+  return where;
+}
+
+/**
+ * The scope as a SQL condition on `"TimeEntry"` (double-quoted identifiers: portable to SQLite
+ * and PostgreSQL), for readRows.
+ */
+export function scopeSql(scope: TimeEntryScope): Prisma.Sql {
+  const conditions: Prisma.Sql[] = [Prisma.sql`"TimeEntry"."workspaceId" = ${scope.workspaceId}`];
+  if (scope.membershipId) conditions.push(Prisma.sql`"TimeEntry"."membershipId" = ${scope.membershipId}`);
+  if (scope.startedFrom) conditions.push(Prisma.sql`"TimeEntry"."startedAt" >= ${scope.startedFrom}`);
+  if (scope.startedBefore) conditions.push(Prisma.sql`"TimeEntry"."startedAt" < ${scope.startedBefore}`);
+  if (scope.projectId) conditions.push(Prisma.sql`"TimeEntry"."projectId" = ${scope.projectId}`);
+  if (scope.clientId) conditions.push(Prisma.sql`"TimeEntry"."projectId" IN (SELECT "Project"."id" FROM "Project" WHERE "Project"."clientId" = ${scope.clientId})`);
+  if (scope.billable !== undefined) conditions.push(Prisma.sql`"TimeEntry"."billable" = ${scope.billable}`);
+  if (scope.invoiced !== undefined) conditions.push(scope.invoiced ? Prisma.sql`"TimeEntry"."invoiceLineId" IS NOT NULL` : Prisma.sql`"TimeEntry"."invoiceLineId" IS NULL`);
+  if (scope.tagIds?.length) {
+    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "TimeEntryTag" WHERE "TimeEntryTag"."timeEntryId" = "TimeEntry"."id" AND "TimeEntryTag"."tagId" IN (${Prisma.join(scope.tagIds)}))`);
+  }
+  return Prisma.join(conditions, " AND ");
+}
