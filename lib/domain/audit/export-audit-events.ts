@@ -6,9 +6,9 @@
  */
 import { db } from "@/lib/db";
 import { assertCan, type Actor } from "@/lib/domain/actor";
-import { localDateOf, localTimeOf } from "@/lib/domain/dates";
 import { parseInput } from "@/lib/domain/errors";
 import { CSV_PAGE_SIZE, type CsvExport } from "@/lib/domain/csv/csv";
+import { localClock } from "@/lib/domain/csv/local-clock";
 import { AuditFilterInput, listAuditEvents, type AuditFilter } from "./list-audit-events";
 
 export const AUDIT_CSV_HEADER = ["Date", "Time", "Time zone", "Who", "What", "App", "Detail", "Event type"] as const;
@@ -22,12 +22,16 @@ export async function exportAuditEvents(actor: Actor, filter: AuditFilter = {}):
   const checked = parseInput(AuditFilterInput, filter);
   const workspace = await db.workspace.findUniqueOrThrow({ where: { id: actor.workspaceId }, select: { slug: true, timeZone: true } });
   const zone = workspace.timeZone;
+  const clock = localClock(zone);
 
   async function* pages() {
     let cursor: string | undefined;
     do {
       const { events, nextCursor } = await listAuditEvents(actor, { filter: checked, cursor, limit: CSV_PAGE_SIZE });
-      yield events.map((e) => [localDateOf(e.at, zone), localTimeOf(e.at, zone), zone, e.who, e.what, e.app, e.detail, e.type]);
+      yield events.map((e) => {
+        const { date, time } = clock(e.at);
+        return [date, time, zone, e.who, e.what, e.app, e.detail, e.type];
+      });
       cursor = nextCursor ?? undefined;
     } while (cursor);
   }
