@@ -85,11 +85,29 @@ test.describe("team", () => {
     await page.getByLabel("Email").fill(withdrawn);
     await page.getByRole("button", { name: "Invite", exact: true }).click();
     await expect(page.getByTestId("invite-created")).toBeVisible();
+    const withdrawnLink = new URL((await page.getByTestId("invite-link").textContent()) ?? "").pathname;
     await page.getByRole("button", { name: `Withdraw the invitation for ${withdrawn}` }).click();
     await expect(page.getByTestId("invitation-row").filter({ hasText: withdrawn })).toHaveCount(0);
     await expect(page.getByTestId("invite-created")).toHaveCount(0);
     await expect(page.getByTestId("invite-gone")).toContainText("no longer pending");
     await expect(page.getByTestId("invitation-row").filter({ hasText: email })).toHaveCount(0);
+
+    // Invited twice: the first link says a newer invitation replaced it; a withdrawn one says withdrawn.
+    const twice = `twice-${run}@example.com`;
+    await page.getByLabel("Email").fill(twice);
+    await page.getByRole("button", { name: "Invite", exact: true }).click();
+    await expect(page.getByTestId("invite-link")).toContainText("/invite/hbi_");
+    const firstLink = new URL((await page.getByTestId("invite-link").textContent()) ?? "").pathname;
+    await page.getByLabel("Email").fill(twice);
+    await page.getByRole("button", { name: "Invite", exact: true }).click();
+    await expect(page.getByTestId("invite-link")).not.toContainText(firstLink);
+    await expect(page.getByTestId("invitation-row").filter({ hasText: twice })).toHaveCount(1);
+    await page.goto(firstLink);
+    await expect(page.getByTestId("invitation-refused")).toHaveText(
+      "This invitation was replaced by a newer one sent to the same email. Open the link in the newest invitation email instead.",
+    );
+    await page.goto(withdrawnLink);
+    await expect(page.getByTestId("invitation-refused")).toContainText("This invitation was withdrawn.");
     await page.goto("/w/lovelace-studio/settings/audit-log?what=members");
     await expect(page.getByTestId("audit-event").filter({ hasText: "Invitation accepted" }).first()).toContainText(email);
     await expect(page.getByLabel("What")).toHaveValue("members");
