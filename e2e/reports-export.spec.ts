@@ -55,4 +55,20 @@ test.describe("reports and exports, signed in as Ada", () => {
     const shown = await page.getByText(/\d+ entr(y|ies) on \d+ days?/).textContent();
     expect(lines.length - 1).toBe(Number(shown?.match(/(\d+) entr/)?.[1]));
   });
+
+  test("a member's export link for another member's time is refused with 403 and the reason", async ({ browser, baseURL }) => {
+    await page.goto("/w/lovelace-studio/time");
+    const adaMember = await page.getByRole("form", { name: "Add time entry" }).getByLabel("Track for").inputValue();
+    const graceContext = await browser.newContext({ baseURL });
+    try {
+      const grace = await graceContext.newPage();
+      await signIn(grace, "grace@example.com");
+      const refused = await grace.request.get(`/w/lovelace-studio/time/export.csv?member=${encodeURIComponent(adaMember)}`);
+      expect(refused.status()).toBe(403);
+      expect(await refused.text()).toBe("A member can only export their own time entries.");
+      expect((await grace.request.get("/w/lovelace-studio/time/export.csv")).status()).toBe(200);
+    } finally {
+      await graceContext.close();
+    }
+  });
 });

@@ -60,11 +60,15 @@ describe("REST: Accept: text/csv", () => {
     expect(rows.every((r) => r.includes(",Grace Hopper,"))).toBe(true);
   });
 
-  it("refuses a member another member's entries with the JSON list's 422", async () => {
+  it("refuses a member another member's entries with 403 forbidden, as the JSON list does", async () => {
     const ada = await db.membership.findFirstOrThrow({ where: { userId: demo.ada.id, workspaceId: demo.lovelace.id } });
-    const res = await apiCall(timeEntriesRoute.GET, { token: graceToken, path: `/api/v1/time-entries?member_id=${ada.id}`, headers: CSV });
-    expect(res.status).toBe(422);
-    expect(res.body).toMatchObject({ code: "validation_failed", errors: { "query.member_id": "is another member" } });
+    const path = `/api/v1/time-entries?member_id=${ada.id}`;
+    const csv = await apiCall(timeEntriesRoute.GET, { token: graceToken, path, headers: CSV });
+    expect(csv.status).toBe(403);
+    expect(csv.body).toMatchObject({ code: "forbidden", detail: "A member can only export their own time entries." });
+    const json = await apiCall(timeEntriesRoute.GET, { token: graceToken, path });
+    expect(json.status).toBe(403);
+    expect(json.body).toMatchObject({ code: "forbidden", detail: "A member can only list their own time entries." });
   });
 
   it("refuses paging parameters, which do not apply to an export", async () => {
@@ -135,7 +139,7 @@ describe("web downloads", () => {
     expect(rows.length).toBe(await db.timeEntry.count({ where: { workspaceId: demo.lovelace.id, membership: { userId: demo.ada.id } } }));
   });
 
-  it("refuses a member everyone's time, and another member's, with 400", async () => {
+  it("gives a member asking for everyone's time their own, and refuses another member's with 403 and the reason", async () => {
     signedIn.user = { id: demo.grace.id };
     const all = await call(webTimeExport, "/time/export.csv?member=all");
     // A member's "all" is their own time, as the list scopes it; naming someone else is refused.
@@ -143,7 +147,8 @@ describe("web downloads", () => {
     expect((await all.text()).includes("Ada Lovelace")).toBe(false);
     const ada = await db.membership.findFirstOrThrow({ where: { userId: demo.ada.id, workspaceId: demo.lovelace.id } });
     const other = await call(webTimeExport, `/time/export.csv?member=${ada.id}`);
-    expect(other.status).toBe(400);
+    expect(other.status).toBe(403);
+    expect(await other.text()).toBe("A member can only export their own time entries.");
   });
 
   it("answers 404 for a workspace the member is not in", async () => {

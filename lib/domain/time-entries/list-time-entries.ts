@@ -4,7 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { assertCan, can, type Actor } from "@/lib/domain/actor";
 import { decodeCursor, encodeCursor } from "@/lib/domain/cursor";
 import { IsoDate, localDateRange } from "@/lib/domain/dates";
-import { invalidInput, parseInput } from "@/lib/domain/errors";
+import { forbidden, invalidInput, parseInput } from "@/lib/domain/errors";
 import { Id, PageSize } from "@/lib/domain/schemas";
 import { loadWorkspace } from "@/lib/domain/workspaces/load-workspace";
 import { loadTimeEntryViews } from "./load-time-entry-views";
@@ -33,8 +33,9 @@ export interface TimeEntryPage {
 }
 
 /**
- * Newest first. Members without `time:read_all` only ever see their own entries. Two queries:
- * the page (filters, order, cursor) and everything its entries reference (loadTimeEntryViews).
+ * Newest first. Members without `time:read_all` only ever see their own entries (asking for
+ * another member's is forbidden). Two queries: the page (filters, order, cursor) and everything
+ * its entries reference (loadTimeEntryViews).
  */
 export async function listTimeEntries(actor: Actor, input: ListTimeEntriesInput = {}): Promise<TimeEntryPage> {
   assertCan(actor, "time:read_own", "view time entries");
@@ -58,15 +59,22 @@ export async function listTimeEntries(actor: Actor, input: ListTimeEntriesInput 
   };
 }
 
-/** The `where` for a set of filters, scoped to what the actor may see. Shared with reports. */
+/**
+ * The `where` for a set of filters, scoped to what the actor may see. Shared with the export and reports.
+ * `verb` words the refusal ("list", "export").
+ * @throws forbidden when an actor without `time:read_all` asks for another member's entries (a
+ *   permission, like the timesheet's and the overlap check's refusal, not a bad input);
+ *   invalid_input for a reversed range.
+ */
 export async function timeEntryWhere(
   actor: Actor,
   filters: Omit<z.output<typeof ListTimeEntriesInput>, "cursor" | "limit">,
+  verb = "list",
 ): Promise<Prisma.TimeEntryWhereInput> {
   const where: Prisma.TimeEntryWhereInput = { workspaceId: actor.workspaceId };
   if (!can(actor, "time:read_all")) {
     if (filters.membershipId && filters.membershipId !== actor.membershipId) {
-      throw invalidInput(`A ${actor.role} can only list their own time entries.`, { membershipId: "is another member" });
+      throw forbidden(`A ${actor.role} can only ${verb} their own time entries.`);
     }
     where.membershipId = actor.membershipId;
   } else if (filters.membershipId) {
