@@ -117,7 +117,10 @@ test.describe("team", () => {
     expect(csv.status()).toBe(200);
     expect(csv.headers()["content-type"]).toBe("text/csv; charset=utf-8; header=present");
     expect(csv.headers()["content-disposition"]).toContain("audit-log-lovelace-studio.csv");
-    const rows = (await csv.text()).split("\r\n");
+    // A download starts with UTF-8's byte order mark (for spreadsheets), then the header.
+    const body = await csv.body();
+    expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = body.subarray(3).toString("utf8").split("\r\n");
     expect(rows[0]).toBe("Date,Time,Time zone,Who,What,App,Detail,Event type");
     expect(rows.find((r) => r.includes("Invitation accepted"))).toContain(email);
   });

@@ -10,6 +10,7 @@ import * as timeEntriesRoute from "@/app/api/v1/time-entries/route";
 import * as webInvoicesExport from "@/app/(app)/w/[workspace]/invoices/export.csv/route";
 import * as webReportsExport from "@/app/(app)/w/[workspace]/reports/export.csv/route";
 import * as webTimeExport from "@/app/(app)/w/[workspace]/time/export.csv/route";
+import * as webAuditExport from "@/app/(app)/w/[workspace]/settings/audit-log/export/route";
 import { db } from "@/lib/db";
 import { apiCall } from "@/lib/testing/api-call";
 import { loadDemoData, type DemoData } from "@/lib/testing/demo-data";
@@ -45,6 +46,19 @@ describe("REST: Accept: text/csv", () => {
     const [header, ...rows] = lines(res.bytes);
     expect(header).toMatch(/^Date,Start \(Europe\/London\),/);
     expect(rows).toHaveLength(await db.timeEntry.count({ where: { projectId: demo.docs.id } }));
+  });
+
+  it("answers the three lists without a byte order mark (scripts parse RFC 4180 text)", async () => {
+    for (const [route, path] of [
+      [timeEntriesRoute, "/api/v1/time-entries"],
+      [invoicesRoute, "/api/v1/invoices"],
+      [reportsRoute, "/api/v1/reports?kind=time&group_by=project&from=2000-01-01&to=2099-12-31"],
+    ] as const) {
+      const res = await apiCall(route.GET, { token: adaToken, path, headers: CSV });
+      expect(res.status).toBe(200);
+      expect([...(res.bytes ?? []).slice(0, 3)], path).not.toEqual([0xef, 0xbb, 0xbf]);
+      expect(text(res.bytes?.slice(0, 1)), path).toMatch(/^[A-Z]$/);
+    }
   });
 
   it("still answers JSON to a client that does not ask for CSV", async () => {
@@ -172,6 +186,23 @@ describe("web downloads", () => {
     expect(rows.map((r) => r.split(",")[0])).toEqual(["Member", "Ada Lovelace", "Grace Hopper", "Total"]);
     const invoices = await call(webInvoicesExport, "/invoices/export.csv?status=sent");
     expect((await invoices.text()).split("\r\n").filter(Boolean).slice(1).every((r) => r.split(",")[2] === "sent")).toBe(true);
+  });
+
+  it("starts every download with the UTF-8 byte order mark, so spreadsheets read accented names", async () => {
+    signedIn.user = { id: demo.ada.id };
+    for (const [route, path] of [
+      [webTimeExport, "/time/export.csv?member=all"],
+      [webReportsExport, "/reports/export.csv?kind=time&groupBy=member&from=2000-01-01&to=2099-12-31"],
+      [webInvoicesExport, "/invoices/export.csv"],
+      [webAuditExport, "/settings/audit-log/export"],
+    ] as const) {
+      const res = await call(route, path);
+      expect(res.status, path).toBe(200);
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      expect([...bytes.slice(0, 3)], path).toEqual([0xef, 0xbb, 0xbf]);
+      // Then the header, once: the mark is not repeated and nothing comes between.
+      expect(new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes.slice(3, 4)), path).toMatch(/^[A-Z]$/);
+    }
   });
 
   it("answers 400 for a bad filter", async () => {
