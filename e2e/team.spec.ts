@@ -160,7 +160,10 @@ test.describe("team", () => {
       await expect(other.getByTestId("reset-refused")).toContainText("already been used");
       await resetter.close();
 
-      // Every session signed in before the reset has ended.
+      // Every session signed in before the reset has ended: a download link says so as a page does.
+      const download = await visitor.request.get(`/w/jackson-engineering-${run}/time/export.csv`, { maxRedirects: 0 });
+      expect(download.status()).toBe(303);
+      expect(download.headers().location).toMatch(/\/login\?callbackUrl=%2Fw%2Fjackson-engineering-[^&]+%2Ftime%2Fexport\.csv&notice=session-ended$/);
       await visitor.goto(`/w/jackson-engineering-${run}/time`);
       await expect(visitor).toHaveURL(/\/login\?.*notice=session-ended/);
       await expect(visitor.getByTestId("session-ended")).toContainText("Your password was changed");

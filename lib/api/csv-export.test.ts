@@ -11,14 +11,19 @@ import * as webInvoicesExport from "@/app/(app)/w/[workspace]/invoices/export.cs
 import * as webReportsExport from "@/app/(app)/w/[workspace]/reports/export.csv/route";
 import * as webTimeExport from "@/app/(app)/w/[workspace]/time/export.csv/route";
 import * as webAuditExport from "@/app/(app)/w/[workspace]/settings/audit-log/export/route";
+import { signInPath } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { apiCall } from "@/lib/testing/api-call";
 import { loadDemoData, type DemoData } from "@/lib/testing/demo-data";
 import { createTestClient, tokensFor } from "@/lib/testing/oauth-flow";
 import { openApiDocument } from "./openapi";
 
-const signedIn = vi.hoisted(() => ({ user: null as { id: string } | null }));
-vi.mock("@/lib/auth/session", () => ({ getSignedInUser: async () => signedIn.user }));
+const signedIn = vi.hoisted(() => ({ user: null as { id: string } | null, refused: "none" as "none" | "ended" | "inactive" }));
+// Only the session's resolution (next-auth's cookie) is replaced; what a download does without one is the real code.
+vi.mock("@/lib/auth/session", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("@/lib/auth/session")>()),
+  resolveSession: async () => (signedIn.user ? { user: signedIn.user } : { refused: signedIn.refused }),
+}));
 
 let demo: DemoData;
 let adaToken: string;
@@ -132,9 +137,27 @@ describe("web downloads", () => {
 
   it("sends a visitor who is not signed in to sign in and come back", async () => {
     signedIn.user = null;
+    signedIn.refused = "none";
     const res = await call(webTimeExport, "/time/export.csv?from=2026-01-01");
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toBe("http://localhost:3000/login?callbackUrl=%2Fw%2Flovelace-studio%2Ftime%2Fexport.csv%3Ffrom%3D2026-01-01");
+  });
+
+  it("tells a visitor whose session was ended so, as a page does (notice=session-ended)", async () => {
+    signedIn.user = null;
+    signedIn.refused = "ended";
+    for (const [route, path] of [
+      [webTimeExport, "/time/export.csv?from=2026-01-01"],
+      [webAuditExport, "/settings/audit-log/export"],
+    ] as const) {
+      const res = await call(route, path);
+      expect(res.status).toBe(303);
+      expect(res.headers.get("location")).toBe(`http://localhost:3000${signInPath(`/w/lovelace-studio${path}`, "ended")}`);
+      expect(new URL(res.headers.get("location") ?? "").searchParams.get("notice")).toBe("session-ended");
+    }
+    const res = await call(webTimeExport, "/time/export.csv?from=2026-01-01");
+    expect(res.headers.get("location")).toBe("http://localhost:3000/login?callbackUrl=%2Fw%2Flovelace-studio%2Ftime%2Fexport.csv%3Ffrom%3D2026-01-01&notice=session-ended");
+    signedIn.refused = "none";
   });
 
   it("exports the time page's week for the member shown, streamed", async () => {
