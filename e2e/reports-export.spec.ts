@@ -3,8 +3,15 @@
  * a legend and a data table (axe-clean), and the download links answer the CSV the page shows.
  */
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type BrowserContext, type Page } from "@playwright/test";
+import { expect, test, type APIResponse, type BrowserContext, type Page } from "@playwright/test";
 import { signIn } from "./sign-in";
+
+/** A CSV download's text, after checking it starts with UTF-8's byte order mark (for spreadsheets). */
+async function downloadText(response: APIResponse): Promise<string> {
+  const body = await response.body();
+  expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  return body.subarray(3).toString("utf8");
+}
 
 test.describe("reports and exports, signed in as Ada", () => {
   let context: BrowserContext;
@@ -31,7 +38,7 @@ test.describe("reports and exports, signed in as Ada", () => {
     const href = await page.getByTestId("report-csv").getAttribute("href");
     const csv = await page.request.get(href ?? "");
     expect(csv.headers()["content-type"]).toContain("text/csv");
-    const lines = (await csv.text()).split("\r\n").filter(Boolean);
+    const lines = (await downloadText(csv)).split("\r\n").filter(Boolean);
     expect(lines[0]).toBe("Project,Tracked hours,Billable hours,Amount (EUR)");
     expect(lines.at(-1)).toMatch(/^Total,\d+\.\d\d,/);
     const rows = await page.getByRole("table", { name: "Project report" }).locator("tbody tr").count();
@@ -50,9 +57,25 @@ test.describe("reports and exports, signed in as Ada", () => {
     const href = await page.getByTestId("time-csv").getAttribute("href");
     expect(href).toMatch(/\/time\/export\.csv\?from=\d{4}-\d\d-\d\d&to=\d{4}-\d\d-\d\d&member=all$/);
     const csv = await page.request.get(href ?? "");
-    const lines = (await csv.text()).split("\r\n").filter(Boolean);
+    const lines = (await downloadText(csv)).split("\r\n").filter(Boolean);
     expect(lines[0]).toMatch(/^Date,Start \(.+\),End \(.+\),Duration \(h:mm\),Hours,Member,/);
     const shown = await page.getByText(/\d+ entr(y|ies) on \d+ days?/).textContent();
     expect(lines.length - 1).toBe(Number(shown?.match(/(\d+) entr/)?.[1]));
+  });
+
+  test("a member's export link for another member's time is refused with 403 and the reason", async ({ browser, baseURL }) => {
+    await page.goto("/w/lovelace-studio/time");
+    const adaMember = await page.getByRole("form", { name: "Add time entry" }).getByLabel("Track for").inputValue();
+    const graceContext = await browser.newContext({ baseURL });
+    try {
+      const grace = await graceContext.newPage();
+      await signIn(grace, "grace@example.com");
+      const refused = await grace.request.get(`/w/lovelace-studio/time/export.csv?member=${encodeURIComponent(adaMember)}`);
+      expect(refused.status()).toBe(403);
+      expect(await refused.text()).toBe("A member can only export their own time entries.");
+      expect((await grace.request.get("/w/lovelace-studio/time/export.csv")).status()).toBe(200);
+    } finally {
+      await graceContext.close();
+    }
   });
 });

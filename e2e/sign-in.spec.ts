@@ -69,6 +69,18 @@ test.describe("signing in to the web app", () => {
     await expect(page).toHaveURL(/\/w\/analytical-engines\/time/);
   });
 
+  test("forgot password: a malformed email is said once, at the field", async ({ page }) => {
+    await page.goto("/forgot-password");
+    await page.getByLabel("Email").fill("not an email");
+    await page.getByRole("button", { name: "Send reset link" }).click();
+    await expect(page.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
+    await expect(page.getByLabel("Email")).toHaveAccessibleDescription("Email must be an email address.");
+    await expect(page.getByText("must be an email address")).toHaveCount(1);
+    await expect(page.getByTestId("forgot-password-message")).toHaveCount(0);
+    // With no banner to announce it, focus goes to the field, whose error a screen reader reads with it.
+    await expect(page.getByLabel("Email")).toBeFocused();
+  });
+
   test("the sign-in page cannot be framed", async ({ request }) => {
     const response = await request.get("/login");
     expect(response.headers()["x-frame-options"]).toBe("DENY");

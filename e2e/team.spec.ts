@@ -99,9 +99,40 @@ test.describe("team", () => {
     expect(csv.status()).toBe(200);
     expect(csv.headers()["content-type"]).toBe("text/csv; charset=utf-8; header=present");
     expect(csv.headers()["content-disposition"]).toContain("audit-log-lovelace-studio.csv");
-    const rows = (await csv.text()).split("\r\n");
+    // A download starts with UTF-8's byte order mark (for spreadsheets), then the header.
+    const body = await csv.body();
+    expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = body.subarray(3).toString("utf8").split("\r\n");
     expect(rows[0]).toBe("Date,Time,Time zone,Who,What,App,Detail,Event type");
     expect(rows.find((r) => r.includes("Invitation accepted"))).toContain(email);
+  });
+
+  test("a replaced invitation's link says a newer one replaced it; a withdrawn one's says it was withdrawn", async () => {
+    /** Invites `to` and reads the link shown (waiting until it is not `previous`, the link shown before). */
+    const invite = async (to: string, previous?: string) => {
+      await page.getByLabel("Email").fill(to);
+      await page.getByRole("button", { name: "Invite", exact: true }).click();
+      await expect(page.getByTestId("invite-link")).toContainText("/invite/hbi_");
+      if (previous) await expect(page.getByTestId("invite-link")).not.toContainText(previous);
+      return new URL((await page.getByTestId("invite-link").textContent()) ?? "").pathname;
+    };
+    await page.goto("/w/lovelace-studio/settings/members");
+    const withdrawn = `withdrawn-again-${run}@example.com`;
+    const withdrawnLink = await invite(withdrawn);
+    await page.getByRole("button", { name: `Withdraw the invitation for ${withdrawn}` }).click();
+    await expect(page.getByTestId("invitation-row").filter({ hasText: withdrawn })).toHaveCount(0);
+
+    const twice = `twice-${run}@example.com`;
+    const firstLink = await invite(twice);
+    await invite(twice, firstLink);
+    await expect(page.getByTestId("invitation-row").filter({ hasText: twice })).toHaveCount(1);
+
+    await page.goto(firstLink);
+    await expect(page.getByTestId("invitation-refused")).toHaveText(
+      "This invitation was replaced by a newer one sent to the same email. Open the link in the newest invitation email instead.",
+    );
+    await page.goto(withdrawnLink);
+    await expect(page.getByTestId("invitation-refused")).toContainText("This invitation was withdrawn.");
   });
 
   test("a new person signs up with a workspace of their own, then resets their password through the outbox", async ({ browser, baseURL }) => {
@@ -139,7 +170,10 @@ test.describe("team", () => {
       await expect(other.getByTestId("reset-refused")).toContainText("already been used");
       await resetter.close();
 
-      // Every session signed in before the reset has ended.
+      // Every session signed in before the reset has ended: a download link says so as a page does.
+      const download = await visitor.request.get(`/w/jackson-engineering-${run}/time/export.csv`, { maxRedirects: 0 });
+      expect(download.status()).toBe(303);
+      expect(download.headers().location).toMatch(/\/login\?callbackUrl=%2Fw%2Fjackson-engineering-[^&]+%2Ftime%2Fexport\.csv&notice=session-ended$/);
       await visitor.goto(`/w/jackson-engineering-${run}/time`);
       await expect(visitor).toHaveURL(/\/login\?.*notice=session-ended/);
       await expect(visitor.getByTestId("session-ended")).toContainText("Your password was changed");

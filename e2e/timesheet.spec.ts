@@ -57,11 +57,15 @@ test.describe("time that continues the day, overlaps and the week's timesheet", 
 
     await page.getByRole("link", { name: "Week timesheet" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Timesheet" })).toBeVisible();
-    // Two entries make Monday's cell: it says why it is read-only.
-    const monday = page.getByRole("textbox", { name: "Portfolio, Mon 6 Jan" });
-    await expect(monday).toHaveValue("1:32");
-    await expect(monday).toHaveAttribute("readonly", "");
+    // Two entries make Monday's cell: read-only, it is text (not an input) linking to that day, and says why.
+    await expect(page.getByRole("textbox", { name: "Portfolio, Mon 6 Jan" })).toHaveCount(0);
+    const monday = page.getByRole("link", { name: "Portfolio, Mon 6 Jan: 1:32" });
+    await expect(monday).toHaveText("1:32");
     await expect(monday).toHaveAccessibleDescription(/2 entries make up this cell/);
+    await expect(monday).toHaveAttribute("title", /2 entries make up this cell.*change them one by one on the Time page/);
+    await expect(monday).toHaveAttribute("href", /\/w\/sketchbook\/time\?week=2025-01-06/);
+    await monday.focus();
+    await expect(page.getByTestId("timesheet-status")).toContainText("2 entries make up this cell");
 
     const tuesday = page.getByRole("textbox", { name: "Portfolio, Tue 7 Jan" });
     await tuesday.fill("1.5");

@@ -5,6 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { InputField } from "@/components/ui/field";
 import type { ActionState } from "@/lib/web/action-state";
+import { bannerMessage, formFieldErrors } from "@/lib/web/field-error";
 import { useKeptForm } from "@/lib/web/use-kept-form";
 
 /**
@@ -26,7 +27,8 @@ export function CreateAccountForm({
   passwordPolicy: string;
   submitLabel: string;
   pendingLabel: string;
-  extra?: (errors: Record<string, string>) => ReactNode;
+  /** More fields; `error(label, name)` is the message to show at one (formFieldErrors). */
+  extra?: (error: (label: string, ...names: string[]) => string | undefined) => ReactNode;
 }) {
   const [signInFailed, setSignInFailed] = useState(false);
   const [signingIn, setSigningIn] = useState(false);
@@ -46,21 +48,28 @@ export function CreateAccountForm({
       setSignInFailed(true);
     },
   });
-  const errors = state.status === "error" ? state.fieldErrors : {};
-
-  return (
-    <form ref={formRef} onSubmit={onSubmit} className="space-y-5" noValidate>
-      <InputField id="name" name="name" label="Your name" autoComplete="name" required error={errors.name} />
+  const fieldErrors = formFieldErrors(state);
+  // The fields' messages are read first (in the JSX below), so the banner knows which were shown.
+  const fields = (
+    <>
+      <InputField id="name" name="name" label="Your name" autoComplete="name" required error={fieldErrors.error("Your name", "name")} />
       {fixedEmail ? (
         <InputField id="email" name="email" label="Email" type="email" value={fixedEmail} readOnly hint="The invitation was sent to this address." />
       ) : (
-        <InputField id="email" name="email" label="Email" type="email" autoComplete="username" required error={errors.email} />
+        <InputField id="email" name="email" label="Email" type="email" autoComplete="username" required error={fieldErrors.error("Email", "email")} />
       )}
-      <InputField id="password" name="password" label="Password" type="password" autoComplete="new-password" required hint={passwordPolicy} error={errors.password} />
-      {extra?.(errors)}
-      {state.status === "error" ? (
+      <InputField id="password" name="password" label="Password" type="password" autoComplete="new-password" required hint={passwordPolicy} error={fieldErrors.error("Password", "password")} />
+      {extra?.(fieldErrors.error)}
+    </>
+  );
+  const banner = state.status === "error" ? bannerMessage(state, fieldErrors.shown) : null;
+
+  return (
+    <form ref={formRef} onSubmit={onSubmit} className="space-y-5" noValidate>
+      {fields}
+      {banner ? (
         <Alert tone="error" testId="create-account-error">
-          {state.message}
+          {banner}
         </Alert>
       ) : null}
       {signInFailed ? (

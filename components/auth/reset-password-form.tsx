@@ -3,6 +3,7 @@ import { Alert } from "@/components/ui/alert";
 import { InputField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionState } from "@/lib/web/action-state";
+import { bannerMessage, formFieldErrors } from "@/lib/web/field-error";
 import { useFormAction } from "@/lib/web/use-form-action";
 
 /** The new password, twice; on success, a way to sign in with it. */
@@ -18,14 +19,17 @@ export function ResetPasswordForm({ action, passwordPolicy }: { action: (prev: A
       </Alert>
     );
   }
-  const errors = state.status === "error" ? state.fieldErrors : {};
+  const fieldErrors = formFieldErrors(state);
+  const password = fieldErrors.error("New password", "password");
+  const confirm = fieldErrors.error("New password again", "confirm");
+  const banner = state.status === "error" ? bannerMessage(state, fieldErrors.shown) : null;
   return (
     <form {...formProps} className="space-y-5" noValidate>
-      <InputField id="password" name="password" label="New password" type="password" autoComplete="new-password" required hint={passwordPolicy} error={errors.password} />
-      <InputField id="confirm" name="confirm" label="New password again" type="password" autoComplete="new-password" required error={errors.confirm} />
-      {state.status === "error" ? (
+      <InputField id="password" name="password" label="New password" type="password" autoComplete="new-password" required hint={passwordPolicy} error={password} />
+      <InputField id="confirm" name="confirm" label="New password again" type="password" autoComplete="new-password" required error={confirm} />
+      {banner ? (
         <Alert tone="error" testId="reset-error">
-          {state.message}
+          {banner}
         </Alert>
       ) : null}
       <SubmitButton pendingLabel="Saving…">Set new password</SubmitButton>

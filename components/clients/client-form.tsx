@@ -4,7 +4,7 @@ import { CheckboxField, InputField, TextareaField } from "@/components/ui/field"
 import { FormMessage } from "@/components/ui/form-message";
 import { useEditorForm } from "@/components/ui/use-editor-form";
 import type { ActionState } from "@/lib/web/action-state";
-import { fieldError } from "@/lib/web/field-error";
+import { formFieldErrors } from "@/lib/web/field-error";
 
 export interface ClientFormValues {
   name: string;
@@ -30,11 +30,12 @@ export function ClientForm({
   values?: ClientFormValues;
 }) {
   const { state, pending, onSubmit, formKey } = useEditorForm(action);
+  const fieldErrors = formFieldErrors(state);
   const id = (name: string) => `${idPrefix}-${name}`;
 
   return (
     <form key={formKey} onSubmit={onSubmit} noValidate className="space-y-4" aria-label={mode === "create" ? "Add client" : `Edit client ${values.name}`}>
-      <InputField id={id("name")} name="name" label="Name" required maxLength={120} defaultValue={values.name} error={fieldError(state, "Name", "name")} />
+      <InputField id={id("name")} name="name" label="Name" required maxLength={120} defaultValue={values.name} error={fieldErrors.error("Name", "name")} />
       <InputField
         id={id("email")}
         name="email"
@@ -42,7 +43,7 @@ export function ClientForm({
         type="email"
         hint="Where invoices are sent, unless an invoice email is set."
         defaultValue={values.email}
-        error={fieldError(state, "Billing email", "email")}
+        error={fieldErrors.error("Billing email", "email")}
       />
       <InputField
         id={id("invoice-email")}
@@ -51,7 +52,7 @@ export function ClientForm({
         type="email"
         hint="Optional: invoices and reminders go here instead, e.g. accounts payable."
         defaultValue={values.invoiceEmail}
-        error={fieldError(state, "Invoice email", "invoiceEmail")}
+        error={fieldErrors.error("Invoice email", "invoiceEmail")}
       />
       <TextareaField
         id={id("address")}
@@ -60,7 +61,7 @@ export function ClientForm({
         rows={3}
         hint="Printed on invoices, one line per line."
         defaultValue={values.address}
-        error={fieldError(state, "Billing address", "address")}
+        error={fieldErrors.error("Billing address", "address")}
       />
       <InputField
         id={id("tax-id")}
@@ -69,12 +70,12 @@ export function ClientForm({
         hint="The client's VAT or tax number, printed on invoices."
         maxLength={40}
         defaultValue={values.taxId}
-        error={fieldError(state, "Tax ID", "taxId")}
+        error={fieldErrors.error("Tax ID", "taxId")}
       />
       {mode === "edit" ? (
         <CheckboxField id={id("archived")} name="archived" label="Archived" hint="Archived clients are hidden from the project and time forms." defaultChecked={values.archived} />
       ) : null}
-      {mode === "create" || state.status === "error" ? <FormMessage state={state} testId={`${idPrefix}-message`} /> : null}
+      {mode === "create" || state.status === "error" ? <FormMessage state={state} shownAt={fieldErrors.shown} testId={`${idPrefix}-message`} /> : null}
       <Button type="submit" disabled={pending}>
         {pending ? "Saving…" : mode === "create" ? "Add client" : "Save client"}
       </Button>

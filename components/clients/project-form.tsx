@@ -4,7 +4,7 @@ import { CheckboxField, InputField, SelectField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { useEditorForm } from "@/components/ui/use-editor-form";
 import type { ActionState } from "@/lib/web/action-state";
-import { fieldError } from "@/lib/web/field-error";
+import { formFieldErrors } from "@/lib/web/field-error";
 
 export interface ProjectFormValues {
   clientId: string;
@@ -44,13 +44,14 @@ export function ProjectForm({
   fixedClientId?: string;
 }) {
   const { state, pending, onSubmit, formKey } = useEditorForm(action);
+  const fieldErrors = formFieldErrors(state);
   const id = (name: string) => `${idPrefix}-${name}`;
 
   return (
     <form key={formKey} onSubmit={onSubmit} noValidate className="space-y-4" aria-label={mode === "create" ? "Add project" : `Edit project ${values.name}`}>
       {fixedClientId ? <input type="hidden" name="clientId" value={fixedClientId} /> : null}
       {mode === "create" && !fixedClientId ? (
-        <SelectField id={id("client")} name="clientId" label="Client" required defaultValue={values.clientId} error={fieldError(state, "Client", "clientId")}>
+        <SelectField id={id("client")} name="clientId" label="Client" required defaultValue={values.clientId} error={fieldErrors.error("Client", "clientId")}>
           <option value="">Choose a client…</option>
           {clients.map((c) => (
             <option key={c.id} value={c.id}>
@@ -60,7 +61,7 @@ export function ProjectForm({
         </SelectField>
       ) : null}
       <div className={mode === "edit" || fixedClientId ? "grid gap-4 sm:grid-cols-2" : "space-y-4"}>
-        <InputField id={id("name")} name="name" label="Project name" required maxLength={120} defaultValue={values.name} error={fieldError(state, "Project name", "name")} />
+        <InputField id={id("name")} name="name" label="Project name" required maxLength={120} defaultValue={values.name} error={fieldErrors.error("Project name", "name")} />
         <InputField
           id={id("rate")}
           name="hourlyRate"
@@ -71,7 +72,7 @@ export function ProjectForm({
           hint={`Leave empty to use billing rules and the workspace default (${defaultRateLabel}).`}
           className="tabular-nums"
           defaultValue={values.hourlyRate}
-          error={fieldError(state, "Hourly rate", "hourlyRate")}
+          error={fieldErrors.error("Hourly rate", "hourlyRate")}
         />
       </div>
       <div className="flex flex-wrap gap-x-8 gap-y-3">
@@ -86,7 +87,7 @@ export function ProjectForm({
           <CheckboxField id={id("archived")} name="archived" label="Archived" hint="No new time can be tracked on an archived project." defaultChecked={values.archived} />
         ) : null}
       </div>
-      {mode === "create" || state.status === "error" ? <FormMessage state={state} testId={`${idPrefix}-message`} /> : null}
+      {mode === "create" || state.status === "error" ? <FormMessage state={state} shownAt={fieldErrors.shown} testId={`${idPrefix}-message`} /> : null}
       <Button type="submit" disabled={pending}>
         {pending ? "Saving…" : mode === "create" ? "Add project" : "Save project"}
       </Button>

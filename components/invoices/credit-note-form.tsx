@@ -6,7 +6,7 @@ import { InputField, RadioField, TextareaField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { formatMoney } from "@/lib/domain/money";
 import type { ActionState } from "@/lib/web/action-state";
-import { fieldError } from "@/lib/web/field-error";
+import { formFieldErrors } from "@/lib/web/field-error";
 import { useKeptForm } from "@/lib/web/use-kept-form";
 
 /**
@@ -35,6 +35,7 @@ export function CreditNoteForm({
   fullAvailable: boolean;
 }) {
   const { state, pending, onSubmit } = useKeptForm(action);
+  const fieldErrors = formFieldErrors(state);
   const [mode, setMode] = useState<"full" | "partial">(fullAvailable ? "full" : "partial");
   const [rows, setRows] = useState(1);
   const money = (amount: number) => formatMoney(amount, currency);
@@ -78,20 +79,20 @@ export function CreditNoteForm({
           <div className="space-y-2">
             {Array.from({ length: rows }, (_, i) => (
               <div key={i} className="grid grid-cols-[1fr_8rem] gap-2">
-                <InputField id={`lineDescription-${i}`} name="lineDescription" label={`Line ${i + 1}`} placeholder="What is credited" required error={fieldError(state, "Description", `lines.${i}.description`)} />
-                <InputField id={`lineAmount-${i}`} name="lineAmount" label={`Amount (${currency})`} inputMode="decimal" required error={fieldError(state, "Amount", `lines.${i}.amount`)} />
+                <InputField id={`lineDescription-${i}`} name="lineDescription" label={`Line ${i + 1}`} placeholder="What is credited" required error={fieldErrors.error("Description", `lines.${i}.description`)} />
+                <InputField id={`lineAmount-${i}`} name="lineAmount" label={`Amount (${currency})`} inputMode="decimal" required error={fieldErrors.error("Amount", `lines.${i}.amount`)} />
               </div>
             ))}
             <Button variant="secondary" size="sm" onClick={() => setRows(rows + 1)} disabled={rows >= 20}>
               Add a line
             </Button>
-            {fieldError(state, "Lines", "lines") ? <p className="text-sm text-rose-700">{fieldError(state, "Lines", "lines")}</p> : null}
+            {fieldErrors.error("Lines", "lines") ? <p className="text-sm text-rose-700">{fieldErrors.error("Lines", "lines")}</p> : null}
           </div>
         ) : null}
         <TextareaField id="credit-reason" name="reason" label="Reason (printed on the credit note, optional)" rows={2} maxLength={2_000} />
         <p>The credit note gets its own number and is sent to the client at once. This cannot be undone.</p>
       </DangerConfirm>
-      <FormMessage state={state} testId="credit-note-message" />
+      <FormMessage state={state} shownAt={fieldErrors.shown} testId="credit-note-message" />
     </div>
   );
 }

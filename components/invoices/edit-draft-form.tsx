@@ -3,7 +3,7 @@ import { InputField, TextareaField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionState } from "@/lib/web/action-state";
-import { fieldError, fieldMessage } from "@/lib/web/field-error";
+import { formFieldErrors } from "@/lib/web/field-error";
 import type { AdjustmentFields } from "@/lib/web/invoice-adjustment-fields";
 import { useFormAction } from "@/lib/web/use-form-action";
 import { InvoiceAdjustmentFields } from "./invoice-adjustment-fields";
@@ -29,17 +29,18 @@ export function EditDraftForm({
   lines: { id: string; description: string }[];
 }) {
   const { state, formProps } = useFormAction(action);
-  const errors = Object.fromEntries(Object.entries(ADJUSTMENT_LABELS).map(([name, label]) => [name, fieldError(state, label, name)]));
+  const fieldErrors = formFieldErrors(state);
+  const errors = Object.fromEntries(Object.entries(ADJUSTMENT_LABELS).map(([name, label]) => [name, fieldErrors.error(label, name)]));
   return (
     <form {...formProps} className="space-y-5" aria-label="Edit draft">
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <InputField id="issueDate" label="Issue date" type="date" required defaultValue={values.issueDate} error={fieldError(state, "Issue date", "issueDate")} />
-        <InputField id="dueDate" label="Due date" type="date" required defaultValue={values.dueDate} error={fieldError(state, "Due date", "dueDate")} />
+        <InputField id="issueDate" label="Issue date" type="date" required defaultValue={values.issueDate} error={fieldErrors.error("Issue date", "issueDate")} />
+        <InputField id="dueDate" label="Due date" type="date" required defaultValue={values.dueDate} error={fieldErrors.error("Due date", "dueDate")} />
         <TextareaField
           id="notes"
           label="Notes on the invoice"
           defaultValue={values.notes}
-          error={fieldError(state, "Notes", "notes")}
+          error={fieldErrors.error("Notes", "notes")}
           fieldClassName="sm:col-span-2 lg:col-span-4"
           rows={2}
         />
@@ -58,13 +59,13 @@ export function EditDraftForm({
                 required
                 maxLength={500}
                 defaultValue={line.description}
-                error={fieldMessage(state, `lines.${i}.description`, `lines.${i}.id`)}
+                error={fieldErrors.message(`lines.${i}.description`, `lines.${i}.id`)}
               />
             </div>
           ))}
         </fieldset>
       ) : null}
-      <FormMessage state={state} testId="edit-draft-message" />
+      <FormMessage state={state} shownAt={fieldErrors.shown} testId="edit-draft-message" />
       <SubmitButton pendingLabel="Saving…">Save draft</SubmitButton>
     </form>
   );
@@ -81,6 +82,7 @@ export function RepullTimeForm({
   to: string;
 }) {
   const { state, formProps } = useFormAction(action);
+  const fieldErrors = formFieldErrors(state);
   return (
     <form {...formProps} className="space-y-4" aria-label="Re-pull time">
       <p className="text-sm text-slate-600">
@@ -88,10 +90,10 @@ export function RepullTimeForm({
         rates. The number stays; the lines are rebuilt, so edited line descriptions are replaced.
       </p>
       <div className="grid gap-4 sm:grid-cols-2">
-        <InputField id="from" label="Time from" type="date" required defaultValue={from} error={fieldError(state, "Time from", "refreshTime.from", "from")} />
-        <InputField id="to" label="Time to" type="date" required defaultValue={to} error={fieldError(state, "Time to", "refreshTime.to", "to")} />
+        <InputField id="from" label="Time from" type="date" required defaultValue={from} error={fieldErrors.error("Time from", "refreshTime.from", "from")} />
+        <InputField id="to" label="Time to" type="date" required defaultValue={to} error={fieldErrors.error("Time to", "refreshTime.to", "to")} />
       </div>
-      <FormMessage state={state} testId="repull-message" />
+      <FormMessage state={state} shownAt={fieldErrors.shown} testId="repull-message" />
       <SubmitButton variant="secondary" pendingLabel="Re-pulling…">
         Re-pull time
       </SubmitButton>

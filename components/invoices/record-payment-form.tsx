@@ -4,7 +4,7 @@ import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionState } from "@/lib/web/action-state";
 import { PAYMENT_METHODS } from "@/lib/web/invoice-status";
-import { fieldError } from "@/lib/web/field-error";
+import { formFieldErrors } from "@/lib/web/field-error";
 import { useFormAction } from "@/lib/web/use-form-action";
 
 /** A full or partial payment; more than the balance is refused by the server with the balance in the message. */
@@ -23,6 +23,7 @@ export function RecordPaymentForm({
   today: string;
 }) {
   const { state, formProps } = useFormAction(action);
+  const fieldErrors = formFieldErrors(state);
   return (
     <form {...formProps} className="space-y-4">
       <input type="hidden" name="invoiceId" value={invoiceId} />
@@ -35,15 +36,15 @@ export function RecordPaymentForm({
           required
           defaultValue={(balanceDue / 100).toFixed(2)}
           hint="Defaults to the balance due."
-          error={fieldError(state, "Amount", "amount")}
+          error={fieldErrors.error("Amount", "amount")}
         />
-        <InputField id="paidOn" label="Paid on" type="date" required defaultValue={today} max={today} error={fieldError(state, "Paid on", "paidOn")} />
-        <SelectField id="method" label="Method" defaultValue="bank_transfer" error={fieldError(state, "Method", "method")}>
+        <InputField id="paidOn" label="Paid on" type="date" required defaultValue={today} max={today} error={fieldErrors.error("Paid on", "paidOn")} />
+        <SelectField id="method" label="Method" defaultValue="bank_transfer" error={fieldErrors.error("Method", "method")}>
           <SelectOptions choices={PAYMENT_METHODS} />
         </SelectField>
-        <InputField id="reference" label="Reference (optional)" placeholder="e.g. BACS 4471" error={fieldError(state, "Reference", "reference")} />
+        <InputField id="reference" label="Reference (optional)" placeholder="e.g. BACS 4471" error={fieldErrors.error("Reference", "reference")} />
       </div>
-      <FormMessage state={state} testId="payment-message" />
+      <FormMessage state={state} shownAt={fieldErrors.shown} testId="payment-message" />
       <SubmitButton pendingLabel="Recording…">Record payment</SubmitButton>
     </form>
   );

@@ -3,7 +3,7 @@ import { InputField, TextareaField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionState } from "@/lib/web/action-state";
-import { fieldError } from "@/lib/web/field-error";
+import { formFieldErrors } from "@/lib/web/field-error";
 import { useFormAction } from "@/lib/web/use-form-action";
 
 /** Marks a draft as sent. There is no mail server: the rendered message is kept in the invoice's outbox. */
@@ -17,6 +17,7 @@ export function SendInvoiceForm({
   clientEmail: string | null;
 }) {
   const { state, formProps } = useFormAction(action);
+  const fieldErrors = formFieldErrors(state);
   return (
     <form {...formProps} className="space-y-4">
       <input type="hidden" name="invoiceId" value={invoiceId} />
@@ -31,16 +32,16 @@ export function SendInvoiceForm({
         defaultValue={clientEmail ?? ""}
         placeholder="client@example.com"
         hint={clientEmail ? "The client's address; change it to send elsewhere." : "The client has no email address on file."}
-        error={fieldError(state, "Address", "to")}
+        error={fieldErrors.error("Address", "to")}
       />
       <TextareaField
         id="message"
         label="Message (optional)"
         placeholder="Please find our invoice below."
-        error={fieldError(state, "Message", "message")}
+        error={fieldErrors.error("Message", "message")}
         rows={3}
       />
-      <FormMessage state={state} testId="send-message" />
+      <FormMessage state={state} shownAt={fieldErrors.shown} testId="send-message" />
       <SubmitButton pendingLabel="Marking as sent…">Mark as sent</SubmitButton>
     </form>
   );

@@ -3,7 +3,7 @@ import { InputField, TextareaField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionState } from "@/lib/web/action-state";
-import { fieldError } from "@/lib/web/field-error";
+import { formFieldErrors } from "@/lib/web/field-error";
 import { useFormAction } from "@/lib/web/use-form-action";
 
 /** A payment reminder for a sent invoice with a balance due: kept in the outbox with the invoice PDF. */
@@ -20,6 +20,7 @@ export function SendReminderForm({
   lastReminder: string | null;
 }) {
   const { state, formProps } = useFormAction(action);
+  const fieldErrors = formFieldErrors(state);
   return (
     <form {...formProps} className="space-y-4" aria-label="Send reminder">
       <input type="hidden" name="invoiceId" value={invoiceId} />
@@ -33,10 +34,10 @@ export function SendReminderForm({
         type="email"
         defaultValue={clientEmail ?? ""}
         placeholder="client@example.com"
-        error={fieldError(state, "Address", "to")}
+        error={fieldErrors.error("Address", "to")}
       />
-      <TextareaField id="reminder-message" name="message" label="Message (optional)" placeholder="A friendly reminder…" error={fieldError(state, "Message", "message")} rows={2} />
-      <FormMessage state={state} testId="reminder-message-state" />
+      <TextareaField id="reminder-message" name="message" label="Message (optional)" placeholder="A friendly reminder…" error={fieldErrors.error("Message", "message")} rows={2} />
+      <FormMessage state={state} shownAt={fieldErrors.shown} testId="reminder-message-state" />
       <SubmitButton pendingLabel="Sending reminder…">Send reminder</SubmitButton>
     </form>
   );

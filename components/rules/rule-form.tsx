@@ -4,7 +4,7 @@ import { CheckboxField, InputField, SelectField, SelectOptions } from "@/compone
 import { FormMessage } from "@/components/ui/form-message";
 import { SaveOrCancel } from "@/components/ui/save-or-cancel";
 import type { ActionState } from "@/lib/web/action-state";
-import { fieldError } from "@/lib/web/field-error";
+import { formFieldErrors } from "@/lib/web/field-error";
 import { ROUNDING_DIRECTIONS, RULE_KINDS, type RuleKindName } from "@/lib/web/rule-form";
 import { useFormAction } from "@/lib/web/use-form-action";
 
@@ -50,6 +50,7 @@ export function RuleForm({
   submitLabel: string;
 }) {
   const { state, formProps } = useFormAction(action);
+  const fieldErrors = formFieldErrors(state);
   const [kind, setKind] = useState<RuleKindName>(values.kind);
   const editing = Boolean(values.id);
   const projectsByClient = scope.clients
@@ -63,7 +64,7 @@ export function RuleForm({
       <fieldset className="space-y-4">
         <legend className="text-sm font-semibold text-slate-900">What the rule does</legend>
         <div className="grid gap-4 sm:grid-cols-2">
-          <InputField id="name" label="Name" required defaultValue={values.name} placeholder="e.g. Round up to 15 minutes" error={fieldError(state, "Name", "name")} />
+          <InputField id="name" label="Name" required defaultValue={values.name} placeholder="e.g. Round up to 15 minutes" error={fieldErrors.error("Name", "name")} />
           {editing ? (
             <div className="space-y-1">
               <input type="hidden" name="kind" value={kind} />
@@ -74,7 +75,7 @@ export function RuleForm({
               <p className="text-xs text-slate-500">A rule&apos;s kind is fixed; add a new rule for another kind.</p>
             </div>
           ) : (
-            <SelectField id="kind" label="Kind" value={kind} onChange={(e) => setKind(e.target.value as RuleKindName)} hint={KIND_HINTS[kind]} error={fieldError(state, "Kind", "kind")}>
+            <SelectField id="kind" label="Kind" value={kind} onChange={(e) => setKind(e.target.value as RuleKindName)} hint={KIND_HINTS[kind]} error={fieldErrors.error("Kind", "kind")}>
               <SelectOptions choices={RULE_KINDS} />
             </SelectField>
           )}
@@ -89,9 +90,9 @@ export function RuleForm({
               required
               defaultValue={values.roundingIncrementMinutes}
               hint="Between 1 and 240 minutes, e.g. 15."
-              error={fieldError(state, "Increment", "roundingIncrementMinutes", "roundingIncrementSeconds")}
+              error={fieldErrors.error("Increment", "roundingIncrementMinutes", "roundingIncrementSeconds")}
             />
-            <SelectField id="roundingDirection" label="Direction" defaultValue={values.roundingDirection || "up"} error={fieldError(state, "Direction", "roundingDirection")}>
+            <SelectField id="roundingDirection" label="Direction" defaultValue={values.roundingDirection || "up"} error={fieldErrors.error("Direction", "roundingDirection")}>
               <SelectOptions choices={ROUNDING_DIRECTIONS} />
             </SelectField>
           </div>
@@ -105,7 +106,7 @@ export function RuleForm({
               required
               defaultValue={values.minimumMinutes}
               hint="Between 1 and 480 minutes, e.g. 30."
-              error={fieldError(state, "Minimum", "minimumMinutes", "minimumSeconds")}
+              error={fieldErrors.error("Minimum", "minimumMinutes", "minimumSeconds")}
             />
           </div>
         ) : null}
@@ -119,7 +120,7 @@ export function RuleForm({
               defaultValue={values.hourlyRate}
               placeholder="120.00"
               hint={editing ? KIND_HINTS.rate_override : undefined}
-              error={fieldError(state, "Hourly rate", "hourlyRate")}
+              error={fieldErrors.error("Hourly rate", "hourlyRate")}
             />
           </div>
         ) : null}
@@ -134,7 +135,7 @@ export function RuleForm({
             label="Applies to"
             defaultValue={values.place}
             hint="A project rule outranks a client rule, which outranks a workspace rule."
-            error={fieldError(state, "Applies to", "place", "projectId", "clientId")}
+            error={fieldErrors.error("Applies to", "place", "projectId", "clientId")}
           >
             <option value="">The whole workspace</option>
             <optgroup label="A client (all its projects)">
@@ -161,7 +162,7 @@ export function RuleForm({
             label="Member"
             defaultValue={values.membershipId}
             hint="Limit the rule to one person's time; a member rule outranks the same rule for everyone."
-            error={fieldError(state, "Member", "membershipId")}
+            error={fieldErrors.error("Member", "membershipId")}
           >
             <option value="">Everyone</option>
             {scope.members.map((member) => (
@@ -174,7 +175,7 @@ export function RuleForm({
         <CheckboxField id="active" label="Rule is on" defaultChecked={values.active} hint="Rules that are off are kept but never applied." />
       </fieldset>
 
-      <FormMessage state={state} testId="rule-message" />
+      <FormMessage state={state} shownAt={fieldErrors.shown} testId="rule-message" />
       <SaveOrCancel submitLabel={submitLabel} cancelHref={cancelHref} />
     </form>
   );

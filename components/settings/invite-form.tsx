@@ -1,9 +1,11 @@
 "use client";
-import { useActionState } from "react";
+import { useActionState, useEffect, useRef } from "react";
 import { Alert } from "@/components/ui/alert";
 import { CopyButton } from "@/components/ui/copy-button";
 import { InputField, SelectField, SelectOptions } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { bannerMessage, formFieldErrors } from "@/lib/web/field-error";
+import { focusFirstInvalid } from "@/lib/web/use-kept-form";
 
 export type InviteState =
   | { status: "idle" }
@@ -27,18 +29,27 @@ export function InviteForm({
   pendingLinks: string[];
 }) {
   const [state, formAction] = useActionState(action, { status: "idle" } as InviteState);
+  const formRef = useRef<HTMLFormElement>(null);
+  // A refusal said only at its field: take the person (and their screen reader) there.
+  useEffect(() => {
+    if (state.status === "error") focusFirstInvalid(formRef.current);
+  }, [state]);
   const stillPending = state.status === "success" && pendingLinks.includes(state.link);
-  const errors = state.status === "error" ? state.fieldErrors : {};
+  const fieldErrors = formFieldErrors(state);
+  const emailError = fieldErrors.error("Email", "email");
+  const roleError = fieldErrors.error("Role", "role");
+  // A refusal that only repeats the field errors is said once, at the fields.
+  const banner = state.status === "error" ? bannerMessage(state, fieldErrors.shown) : null;
   return (
     <div className="space-y-4">
-      <form action={formAction} className="flex flex-wrap items-end gap-3" aria-label="Invite someone">
-        <InputField id="invite-email" name="email" label="Email" type="email" autoComplete="off" required fieldClassName="min-w-0 flex-1 basis-56" error={errors.email} />
-        <SelectField id="invite-role" name="role" label="Role" defaultValue="member" fieldClassName="w-36" error={errors.role}>
+      <form ref={formRef} action={formAction} className="flex flex-wrap items-end gap-3" aria-label="Invite someone">
+        <InputField id="invite-email" name="email" label="Email" type="email" autoComplete="off" required fieldClassName="min-w-0 flex-1 basis-56" error={emailError} />
+        <SelectField id="invite-role" name="role" label="Role" defaultValue="member" fieldClassName="w-36" error={roleError}>
           <SelectOptions choices={roles.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} />
         </SelectField>
         <SubmitButton pendingLabel="Inviting…">Invite</SubmitButton>
       </form>
-      {state.status === "error" ? <Alert tone="error" testId="invite-error">{state.message}</Alert> : null}
+      {banner ? <Alert tone="error" testId="invite-error">{banner}</Alert> : null}
       {state.status === "success" && !stillPending ? (
         <Alert tone="info" testId="invite-gone">
           That invitation is no longer pending (withdrawn, accepted or replaced): its link does not work any more.

@@ -5,7 +5,7 @@ import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { APPROVAL_OPERATION_NAMES, APPROVAL_OPERATIONS, type ApprovalOperation } from "@/lib/domain/approvals/approval-operations";
 import type { ActionState } from "@/lib/web/action-state";
-import { fieldError } from "@/lib/web/field-error";
+import { formFieldErrors } from "@/lib/web/field-error";
 import { useFormAction } from "@/lib/web/use-form-action";
 
 export interface PolicyValues {
@@ -31,6 +31,7 @@ const ACCESS_CHOICES = [
 /** The workspace's integration policy. Changes apply to existing connections on their next request. */
 export function PolicyForm({ action, values }: { action: (prev: ActionState, form: FormData) => Promise<ActionState>; values: PolicyValues }) {
   const { state, formProps } = useFormAction(action);
+  const fieldErrors = formFieldErrors(state);
   const [clientPolicy, setClientPolicy] = useState(values.clientPolicy);
 
   return (
@@ -68,7 +69,7 @@ export function PolicyForm({ action, values }: { action: (prev: ActionState, for
         hint={clientPolicy === "allowlist" ? "One host per line, like claude.ai or chatgpt.com." : "Used when only apps from listed hosts may connect. One host per line."}
         rows={4}
         defaultValue={values.allowedHosts.join("\n")}
-        error={fieldError(state, "Allowed hosts", "allowedHosts")}
+        error={fieldErrors.error("Allowed hosts", "allowedHosts")}
         className="font-mono"
       />
 
@@ -110,7 +111,7 @@ export function PolicyForm({ action, values }: { action: (prev: ActionState, for
         </div>
       </fieldset>
 
-      <FormMessage state={state} testId="policy-message" />
+      <FormMessage state={state} shownAt={fieldErrors.shown} testId="policy-message" />
       <SubmitButton pendingLabel="Saving…">Save policy</SubmitButton>
     </form>
   );

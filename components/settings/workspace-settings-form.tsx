@@ -3,7 +3,7 @@ import { InputField, SelectField, SelectOptions, TextareaField } from "@/compone
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionState } from "@/lib/web/action-state";
-import { fieldError } from "@/lib/web/field-error";
+import { formFieldErrors } from "@/lib/web/field-error";
 import { useFormAction } from "@/lib/web/use-form-action";
 
 /** The settings as the form shows them: strings as typed, the rate in major units. */
@@ -43,7 +43,8 @@ export function WorkspaceSettingsForm({
   paperSizes: Choice[];
 }) {
   const { state, formProps } = useFormAction(action);
-  const error = (label: string, name: string) => fieldError(state, label, name);
+  const fieldErrors = formFieldErrors(state);
+  const error = (label: string, name: string) => fieldErrors.error(label, name);
   return (
     <form {...formProps} noValidate className="space-y-6" aria-label="Workspace settings and business details">
       <fieldset className="space-y-4">
@@ -133,7 +134,7 @@ export function WorkspaceSettingsForm({
           />
         </div>
       </fieldset>
-      <FormMessage state={state} testId="settings-message" />
+      <FormMessage state={state} shownAt={fieldErrors.shown} testId="settings-message" />
       <SubmitButton pendingLabel="Saving…">Save settings</SubmitButton>
     </form>
   );

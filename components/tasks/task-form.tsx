@@ -6,7 +6,7 @@ import { InputField, SelectField, SelectOptions } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { useEditorForm } from "@/components/ui/use-editor-form";
 import type { ActionState } from "@/lib/web/action-state";
-import { fieldError } from "@/lib/web/field-error";
+import { formFieldErrors } from "@/lib/web/field-error";
 import { TASK_STATUS_LABELS, type TaskStatusValue } from "@/lib/web/task-form";
 import { TagChoices } from "./tag-choices";
 
@@ -41,6 +41,7 @@ export function TaskForm({
 }) {
   const [projectId, setProjectId] = useState("");
   const { state, pending, onSubmit, formKey } = useEditorForm(action, () => setProjectId(""));
+  const fieldErrors = formFieldErrors(state);
   const id = (name: string) => `${idPrefix}-${name}`;
   const project = projects.find((p) => p.id === projectId);
 
@@ -54,7 +55,7 @@ export function TaskForm({
           required
           defaultValue=""
           onChange={(e) => setProjectId(e.target.value)}
-          error={fieldError(state, "Project", "projectId")}
+          error={fieldErrors.error("Project", "projectId")}
         >
           <ProjectOptions projects={projects} />
         </SelectField>
@@ -68,10 +69,10 @@ export function TaskForm({
           maxLength={120}
           fieldClassName={mode === "edit" ? "lg:col-span-2" : undefined}
           defaultValue={values?.name}
-          error={fieldError(state, "Task name", "name")}
+          error={fieldErrors.error("Task name", "name")}
         />
         <div className={mode === "create" ? "grid grid-cols-2 gap-4" : "contents"}>
-          <SelectField id={id("status")} name="status" label="Status" defaultValue={values?.status ?? "open"} error={fieldError(state, "Status", "status")}>
+          <SelectField id={id("status")} name="status" label="Status" defaultValue={values?.status ?? "open"} error={fieldErrors.error("Status", "status")}>
             <SelectOptions choices={TASK_STATUS_LABELS} />
           </SelectField>
           <InputField
@@ -83,7 +84,7 @@ export function TaskForm({
             hint="Optional, like 4:00 or 90m"
             className="tabular-nums"
             defaultValue={values?.estimate}
-            error={fieldError(state, "Estimate", "estimate", "estimateSeconds")}
+            error={fieldErrors.error("Estimate", "estimate", "estimateSeconds")}
           />
         </div>
       </div>
@@ -93,7 +94,7 @@ export function TaskForm({
         label="Billing"
         fieldClassName={mode === "edit" ? "sm:max-w-xs" : undefined}
         defaultValue={values ? (values.billable ? "yes" : "no") : ""}
-        error={fieldError(state, "Billing", "billable")}
+        error={fieldErrors.error("Billing", "billable")}
       >
         {mode === "create" ? (
           <option value="">{project ? `Project default (${project.billableByDefault ? "billable" : "non-billable"})` : "Project default"}</option>
@@ -101,8 +102,8 @@ export function TaskForm({
         <option value="yes">Billable</option>
         <option value="no">Non-billable</option>
       </SelectField>
-      <TagChoices id={id("tags")} tags={tags} checkedIds={values?.tagIds ?? []} error={fieldError(state, "Tags", "tagIds")} empty="No tags yet." />
-      {mode === "create" || state.status === "error" ? <FormMessage state={state} testId={`${idPrefix}-message`} /> : null}
+      <TagChoices id={id("tags")} tags={tags} checkedIds={values?.tagIds ?? []} error={fieldErrors.error("Tags", "tagIds")} empty="No tags yet." />
+      {mode === "create" || state.status === "error" ? <FormMessage state={state} shownAt={fieldErrors.shown} testId={`${idPrefix}-message`} /> : null}
       <Button type="submit" disabled={pending}>
         {pending ? "Saving…" : mode === "create" ? "Add task" : "Save task"}
       </Button>

@@ -1,13 +1,12 @@
 import { ProjectOptions } from "@/components/clients/project-options";
 import { SelectField } from "@/components/ui/field";
-import type { ActionState } from "@/lib/web/action-state";
-import { fieldError } from "@/lib/web/field-error";
+import type { formFieldErrors } from "@/lib/web/field-error";
 import type { ProjectOption, TaskOption } from "./types";
 
 /**
  * The project select and the task select that follows it (time entries, the timer): choosing a
  * project clears the task (onTaskChange("")), and the task list is `projectTasks`, the ones the caller offers for
- * that project. Field errors come from `state` under projectId / taskId.
+ * that project. Field errors come from the form's `fieldErrors` (formFieldErrors) under projectId / taskId.
  */
 export function ProjectTaskFields({
   idPrefix,
@@ -17,7 +16,7 @@ export function ProjectTaskFields({
   taskId,
   onProjectChange,
   onTaskChange,
-  state,
+  fieldErrors,
   projectClassName,
   taskClassName,
 }: {
@@ -28,7 +27,7 @@ export function ProjectTaskFields({
   taskId: string;
   onProjectChange: (projectId: string) => void;
   onTaskChange: (taskId: string) => void;
-  state: ActionState;
+  fieldErrors: ReturnType<typeof formFieldErrors>;
   projectClassName: string;
   taskClassName: string;
 }) {
@@ -45,7 +44,7 @@ export function ProjectTaskFields({
           onProjectChange(e.target.value);
           onTaskChange("");
         }}
-        error={fieldError(state, "Project", "projectId")}
+        error={fieldErrors.error("Project", "projectId")}
       >
         <ProjectOptions projects={projects} />
       </SelectField>
@@ -58,7 +57,7 @@ export function ProjectTaskFields({
         disabled={!projectId}
         onChange={(e) => onTaskChange(e.target.value)}
         hint={projectId && projectTasks.length === 0 ? "This project has no tasks yet." : undefined}
-        error={fieldError(state, "Task", "taskId")}
+        error={fieldErrors.error("Task", "taskId")}
       >
         <option value="">{projectId ? "No task" : "Choose a project first"}</option>
         {projectTasks.map((t) => (

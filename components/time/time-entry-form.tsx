@@ -6,7 +6,7 @@ import { CheckboxField, InputField, SelectField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { parseDuration } from "@/lib/domain/durations";
 import type { ActionState } from "@/lib/web/action-state";
-import { fieldError } from "@/lib/web/field-error";
+import { formFieldErrors } from "@/lib/web/field-error";
 import { CONFIRM_OVERLAP } from "@/lib/web/overlap-warning";
 import { useKeptForm } from "@/lib/web/use-kept-form";
 import { ProjectTaskFields } from "./project-task-fields";
@@ -78,6 +78,7 @@ export function TimeEntryForm({ mode, action, projects, tasks, tags, members, de
       setFormKey((k) => k + 1);
     },
   });
+  const fieldErrors = formFieldErrors(state);
 
   const id = (name: string) => `${mode}-entry-${name}`;
   const project = projects.find((p) => p.id === projectId);
@@ -111,7 +112,7 @@ export function TimeEntryForm({ mode, action, projects, tasks, tags, members, de
           onChange={(e) => {
             if (nextStarts && !startTyped) setStartTime(nextStarts[e.target.value] ?? DAY_START);
           }}
-          error={fieldError(state, "Date", "date", "startedAt")}
+          error={fieldErrors.error("Date", "date", "startedAt")}
         />
         <InputField
           id={id("start")}
@@ -124,7 +125,7 @@ export function TimeEntryForm({ mode, action, projects, tasks, tags, members, de
             setStartTime(e.target.value);
             setStartTyped(true);
           }}
-          error={fieldError(state, "Start time", "startTime")}
+          error={fieldErrors.error("Start time", "startTime")}
         />
         <InputField
           id={id("duration")}
@@ -136,10 +137,10 @@ export function TimeEntryForm({ mode, action, projects, tasks, tags, members, de
           hint="Like 1:30, 1.5 or 90m"
           className="tabular-nums"
           defaultValue={defaults.duration}
-          error={fieldError(state, "Duration", "duration", "durationSeconds")}
+          error={fieldErrors.error("Duration", "duration", "durationSeconds")}
         />
         {members && members.length > 1 ? (
-          <SelectField id={id("member")} name="membershipId" label="Track for" defaultValue={defaults.membershipId} error={fieldError(state, "Member", "membershipId")}>
+          <SelectField id={id("member")} name="membershipId" label="Track for" defaultValue={defaults.membershipId} error={fieldErrors.error("Member", "membershipId")}>
             {members.map((m) => (
               <option key={m.id} value={m.id}>
                 {m.label}
@@ -156,7 +157,7 @@ export function TimeEntryForm({ mode, action, projects, tasks, tags, members, de
           taskId={taskId}
           onProjectChange={setProjectId}
           onTaskChange={setTaskId}
-          state={state}
+          fieldErrors={fieldErrors}
           projectClassName="sm:col-span-2 lg:col-span-2 lg:col-start-1"
           taskClassName="sm:col-span-2 lg:col-span-2"
         />
@@ -169,7 +170,7 @@ export function TimeEntryForm({ mode, action, projects, tasks, tags, members, de
           placeholder="What did you work on?"
           maxLength={1000}
           defaultValue={defaults.description}
-          error={fieldError(state, "Description", "description")}
+          error={fieldErrors.error("Description", "description")}
         />
 
         <TagChoices
@@ -177,7 +178,7 @@ export function TimeEntryForm({ mode, action, projects, tasks, tags, members, de
           className="sm:col-span-2 lg:col-span-3"
           tags={tags}
           checkedIds={defaults.tagIds}
-          error={fieldError(state, "Tags", "tagIds")}
+          error={fieldErrors.error("Tags", "tagIds")}
           empty="No tags yet — create them on the Tasks page."
         />
 
@@ -198,7 +199,7 @@ export function TimeEntryForm({ mode, action, projects, tasks, tags, members, de
         />
       </div>
 
-      {state.status === "confirm" && !confirming ? null : <FormMessage state={state} testId={`${mode}-entry-message`} />}
+      {state.status === "confirm" && !confirming ? null : <FormMessage state={state} shownAt={fieldErrors.shown} testId={`${mode}-entry-message`} />}
 
       <div className="flex flex-wrap items-center gap-3">
         {confirming ? (

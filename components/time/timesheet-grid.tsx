@@ -55,7 +55,9 @@ const rowName = (row: Pick<TimesheetGridRow, "projectName" | "taskName">) => (ro
 /**
  * The week as a grid of project/task rows × days, each cell an input: typing a duration and
  * pressing Enter (or leaving the cell) sets that day's total for the row. Outcomes and refusals
- * are announced politely; a read-only cell says why when focused.
+ * are announced politely. A read-only cell (invoiced time, or several entries) is not an input
+ * but its value as text, linking to that day on the Time page; it says why in its title and
+ * description, and in the status line when focused.
  */
 export function TimesheetGrid({ days, rows, dayTotals, total, projects, tasks, save }: TimesheetGridProps) {
   const [drafts, setDrafts] = useState<Record<string, string>>({});
@@ -109,7 +111,9 @@ export function TimesheetGrid({ days, rows, dayTotals, total, projects, tasks, s
     <div className="space-y-4">
       <ScrollTable label="Timesheet for the week" className="rounded-lg shadow-sm ring-1 ring-slate-200">
         <table className="min-w-full text-sm">
-          <caption className="sr-only">Hours per project and task for each day of the week; type a duration in a cell to set that day&apos;s time.</caption>
+          <caption className="sr-only">
+            Hours per project and task for each day of the week; type a duration in a cell to set that day&apos;s time. Cells of invoiced time or of several entries are read-only and link to that day on the Time page.
+          </caption>
           <thead className="bg-slate-50 text-xs font-semibold text-slate-600">
             <tr>
               <th scope="col" className="min-w-44 px-3 py-2 text-left">
@@ -143,6 +147,26 @@ export function TimesheetGrid({ days, rows, dayTotals, total, projects, tasks, s
                   const cell = row.cells[dayIndex] ?? { value: "", readOnly: null };
                   const key = cellKey(row.key, day.date);
                   const reasonId = `reason-${key.replace(/[^\w-]/g, "_")}`;
+                  if (cell.readOnly) {
+                    // Not an input: the value as text, a link to the day where its entries are changed one by one, and why.
+                    return (
+                      <td key={day.date} className="px-1 py-1 text-center" data-testid="timesheet-read-only-cell">
+                        <Link
+                          href={day.dayHref}
+                          aria-label={`${rowName(row)}, ${day.label}: ${cell.value || "no time"}`}
+                          aria-describedby={reasonId}
+                          title={cell.readOnly}
+                          onFocus={() => setStatus({ tone: "info", message: cell.readOnly ?? "", href: day.dayHref })}
+                          className="inline-block w-16 min-w-16 rounded px-1.5 py-2 text-center tabular-nums text-slate-700 underline decoration-slate-400 decoration-dotted underline-offset-4 hover:text-indigo-700 focus-visible:outline-2 focus-visible:outline-indigo-600"
+                        >
+                          {cell.value}
+                        </Link>
+                        <span id={reasonId} className="sr-only">
+                          {cell.readOnly}
+                        </span>
+                      </td>
+                    );
+                  }
                   return (
                     <td key={day.date} className="px-1 py-1">
                       <input
@@ -151,23 +175,12 @@ export function TimesheetGrid({ days, rows, dayTotals, total, projects, tasks, s
                         autoComplete="off"
                         aria-label={`${rowName(row)}, ${day.label}`}
                         aria-invalid={failed?.key === key ? true : undefined}
-                        aria-describedby={cell.readOnly ? reasonId : undefined}
-                        readOnly={cell.readOnly !== null}
-                        title={cell.readOnly ?? undefined}
                         value={drafts[key] ?? cell.value}
                         onChange={(e) => setDrafts((d) => ({ ...d, [key]: e.target.value }))}
                         onKeyDown={(e) => onKeyDown(e, row, dayIndex)}
                         onBlur={() => commit(row, dayIndex)}
-                        onFocus={() => {
-                          if (cell.readOnly) setStatus({ tone: "info", message: cell.readOnly, href: day.dayHref });
-                        }}
-                        className={cx(inputClasses, "w-16 min-w-16 px-1.5 text-center tabular-nums", cell.readOnly && "bg-slate-50 text-slate-500", saving === key && "opacity-60")}
+                        className={cx(inputClasses, "w-16 min-w-16 px-1.5 text-center tabular-nums", saving === key && "opacity-60")}
                       />
-                      {cell.readOnly ? (
-                        <span id={reasonId} className="sr-only">
-                          {cell.readOnly}
-                        </span>
-                      ) : null}
                     </td>
                   );
                 })}

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { CheckboxField, InputField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import type { ActionState } from "@/lib/web/action-state";
-import { fieldError } from "@/lib/web/field-error";
+import { formFieldErrors } from "@/lib/web/field-error";
 import { useKeptForm } from "@/lib/web/use-kept-form";
 
 /**
@@ -41,6 +41,7 @@ export function StartTimerForm({
       setFormKey((k) => k + 1);
     },
   });
+  const fieldErrors = formFieldErrors(state);
 
   const project = projects.find((p) => p.id === projectId);
   const projectTasks = tasks.filter((t) => t.projectId === projectId && !t.done);
@@ -58,7 +59,7 @@ export function StartTimerForm({
           taskId={taskId}
           onProjectChange={setProjectId}
           onTaskChange={setTaskId}
-          state={state}
+          fieldErrors={fieldErrors}
           projectClassName="sm:col-span-2"
           taskClassName="sm:col-span-2"
         />
@@ -69,7 +70,7 @@ export function StartTimerForm({
           fieldClassName="sm:col-span-2 lg:col-span-3"
           placeholder="What are you working on?"
           maxLength={1000}
-          error={fieldError(state, "Description", "description")}
+          error={fieldErrors.error("Description", "description")}
         />
         <InputField
           id="timer-start"
@@ -77,12 +78,12 @@ export function StartTimerForm({
           label="Started at (optional)"
           type="time"
           hint="Leave empty to start now"
-          error={fieldError(state, "Started at", "startTime", "startedAt")}
+          error={fieldErrors.error("Started at", "startTime", "startedAt")}
         />
-        <TagChoices id="timer-tags" className="sm:col-span-2 lg:col-span-3" tags={tags} checkedIds={[]} error={fieldError(state, "Tags", "tagIds")} empty="No tags yet." />
+        <TagChoices id="timer-tags" className="sm:col-span-2 lg:col-span-3" tags={tags} checkedIds={[]} error={fieldErrors.error("Tags", "tagIds")} empty="No tags yet." />
         <CheckboxField id="timer-billable" name="billable" label="Billable" checked={billable} onChange={(e) => setBillableChoice(e.target.checked)} />
       </div>
-      <FormMessage state={state} testId="start-timer-message" />
+      <FormMessage state={state} shownAt={fieldErrors.shown} testId="start-timer-message" />
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" disabled={pending}>
           {pending ? "Starting…" : "Start timer"}

@@ -1,10 +1,17 @@
 import Link from "next/link";
 import type { ActionState, ActionWarning } from "@/lib/web/action-state";
+import { bannerMessage } from "@/lib/web/field-error";
 import { Alert } from "./alert";
 
-/** The outcome of a form's last submit: the domain's message, a confirmation, or what to confirm before saving; then any warnings about what was saved. */
-export function FormMessage({ state, testId = "form-message" }: { state: ActionState; testId?: string }) {
+/**
+ * The outcome of a form's last submit: the domain's message, a confirmation, or what to confirm
+ * before saving; then any warnings about what was saved. `shownAt`: the field errors the form
+ * shows at its fields (formFieldErrors(state).shown); a refusal that only repeats them is not
+ * said again here (bannerMessage).
+ */
+export function FormMessage({ state, testId = "form-message", shownAt }: { state: ActionState; testId?: string; shownAt?: Iterable<string> }) {
   if (state.status === "idle") return null;
+  if (shownAt && bannerMessage(state, shownAt) === null) return null;
   return (
     <>
       <Alert tone={state.status === "error" ? "error" : state.status === "confirm" ? "warning" : "success"} testId={testId}>

@@ -10,14 +10,20 @@ import * as timeEntriesRoute from "@/app/api/v1/time-entries/route";
 import * as webInvoicesExport from "@/app/(app)/w/[workspace]/invoices/export.csv/route";
 import * as webReportsExport from "@/app/(app)/w/[workspace]/reports/export.csv/route";
 import * as webTimeExport from "@/app/(app)/w/[workspace]/time/export.csv/route";
+import * as webAuditExport from "@/app/(app)/w/[workspace]/settings/audit-log/export/route";
+import { signInPath } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { apiCall } from "@/lib/testing/api-call";
 import { loadDemoData, type DemoData } from "@/lib/testing/demo-data";
 import { createTestClient, tokensFor } from "@/lib/testing/oauth-flow";
 import { openApiDocument } from "./openapi";
 
-const signedIn = vi.hoisted(() => ({ user: null as { id: string } | null }));
-vi.mock("@/lib/auth/session", () => ({ getSignedInUser: async () => signedIn.user }));
+const signedIn = vi.hoisted(() => ({ user: null as { id: string } | null, refused: "none" as "none" | "ended" | "inactive" }));
+// Only the session's resolution (next-auth's cookie) is replaced; what a download does without one is the real code.
+vi.mock("@/lib/auth/session", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("@/lib/auth/session")>()),
+  resolveSession: async () => (signedIn.user ? { user: signedIn.user } : { refused: signedIn.refused }),
+}));
 
 let demo: DemoData;
 let adaToken: string;
@@ -47,6 +53,19 @@ describe("REST: Accept: text/csv", () => {
     expect(rows).toHaveLength(await db.timeEntry.count({ where: { projectId: demo.docs.id } }));
   });
 
+  it("answers the three lists without a byte order mark (scripts parse RFC 4180 text)", async () => {
+    for (const [route, path] of [
+      [timeEntriesRoute, "/api/v1/time-entries"],
+      [invoicesRoute, "/api/v1/invoices"],
+      [reportsRoute, "/api/v1/reports?kind=time&group_by=project&from=2000-01-01&to=2099-12-31"],
+    ] as const) {
+      const res = await apiCall(route.GET, { token: adaToken, path, headers: CSV });
+      expect(res.status).toBe(200);
+      expect([...(res.bytes ?? []).slice(0, 3)], path).not.toEqual([0xef, 0xbb, 0xbf]);
+      expect(text(res.bytes?.slice(0, 1)), path).toMatch(/^[A-Z]$/);
+    }
+  });
+
   it("still answers JSON to a client that does not ask for CSV", async () => {
     const res = await apiCall(timeEntriesRoute.GET, { token: adaToken, path: "/api/v1/time-entries?limit=2" });
     expect(res.status).toBe(200);
@@ -60,11 +79,15 @@ describe("REST: Accept: text/csv", () => {
     expect(rows.every((r) => r.includes(",Grace Hopper,"))).toBe(true);
   });
 
-  it("refuses a member another member's entries with the JSON list's 422", async () => {
+  it("refuses a member another member's entries with 403 forbidden, as the JSON list does", async () => {
     const ada = await db.membership.findFirstOrThrow({ where: { userId: demo.ada.id, workspaceId: demo.lovelace.id } });
-    const res = await apiCall(timeEntriesRoute.GET, { token: graceToken, path: `/api/v1/time-entries?member_id=${ada.id}`, headers: CSV });
-    expect(res.status).toBe(422);
-    expect(res.body).toMatchObject({ code: "validation_failed", errors: { "query.member_id": "is another member" } });
+    const path = `/api/v1/time-entries?member_id=${ada.id}`;
+    const csv = await apiCall(timeEntriesRoute.GET, { token: graceToken, path, headers: CSV });
+    expect(csv.status).toBe(403);
+    expect(csv.body).toMatchObject({ code: "forbidden", detail: "A member can only export their own time entries." });
+    const json = await apiCall(timeEntriesRoute.GET, { token: graceToken, path });
+    expect(json.status).toBe(403);
+    expect(json.body).toMatchObject({ code: "forbidden", detail: "A member can only list their own time entries." });
   });
 
   it("refuses paging parameters, which do not apply to an export", async () => {
@@ -114,9 +137,27 @@ describe("web downloads", () => {
 
   it("sends a visitor who is not signed in to sign in and come back", async () => {
     signedIn.user = null;
+    signedIn.refused = "none";
     const res = await call(webTimeExport, "/time/export.csv?from=2026-01-01");
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toBe("http://localhost:3000/login?callbackUrl=%2Fw%2Flovelace-studio%2Ftime%2Fexport.csv%3Ffrom%3D2026-01-01");
+  });
+
+  it("tells a visitor whose session was ended so, as a page does (notice=session-ended)", async () => {
+    signedIn.user = null;
+    signedIn.refused = "ended";
+    for (const [route, path] of [
+      [webTimeExport, "/time/export.csv?from=2026-01-01"],
+      [webAuditExport, "/settings/audit-log/export"],
+    ] as const) {
+      const res = await call(route, path);
+      expect(res.status).toBe(303);
+      expect(res.headers.get("location")).toBe(`http://localhost:3000${signInPath(`/w/lovelace-studio${path}`, "ended")}`);
+      expect(new URL(res.headers.get("location") ?? "").searchParams.get("notice")).toBe("session-ended");
+    }
+    const res = await call(webTimeExport, "/time/export.csv?from=2026-01-01");
+    expect(res.headers.get("location")).toBe("http://localhost:3000/login?callbackUrl=%2Fw%2Flovelace-studio%2Ftime%2Fexport.csv%3Ffrom%3D2026-01-01&notice=session-ended");
+    signedIn.refused = "none";
   });
 
   it("exports the time page's week for the member shown, streamed", async () => {
@@ -135,7 +176,7 @@ describe("web downloads", () => {
     expect(rows.length).toBe(await db.timeEntry.count({ where: { workspaceId: demo.lovelace.id, membership: { userId: demo.ada.id } } }));
   });
 
-  it("refuses a member everyone's time, and another member's, with 400", async () => {
+  it("gives a member asking for everyone's time their own, and refuses another member's with 403 and the reason", async () => {
     signedIn.user = { id: demo.grace.id };
     const all = await call(webTimeExport, "/time/export.csv?member=all");
     // A member's "all" is their own time, as the list scopes it; naming someone else is refused.
@@ -143,7 +184,8 @@ describe("web downloads", () => {
     expect((await all.text()).includes("Ada Lovelace")).toBe(false);
     const ada = await db.membership.findFirstOrThrow({ where: { userId: demo.ada.id, workspaceId: demo.lovelace.id } });
     const other = await call(webTimeExport, `/time/export.csv?member=${ada.id}`);
-    expect(other.status).toBe(400);
+    expect(other.status).toBe(403);
+    expect(await other.text()).toBe("A member can only export their own time entries.");
   });
 
   it("answers 404 for a workspace the member is not in", async () => {
@@ -167,6 +209,23 @@ describe("web downloads", () => {
     expect(rows.map((r) => r.split(",")[0])).toEqual(["Member", "Ada Lovelace", "Grace Hopper", "Total"]);
     const invoices = await call(webInvoicesExport, "/invoices/export.csv?status=sent");
     expect((await invoices.text()).split("\r\n").filter(Boolean).slice(1).every((r) => r.split(",")[2] === "sent")).toBe(true);
+  });
+
+  it("starts every download with the UTF-8 byte order mark, so spreadsheets read accented names", async () => {
+    signedIn.user = { id: demo.ada.id };
+    for (const [route, path] of [
+      [webTimeExport, "/time/export.csv?member=all"],
+      [webReportsExport, "/reports/export.csv?kind=time&groupBy=member&from=2000-01-01&to=2099-12-31"],
+      [webInvoicesExport, "/invoices/export.csv"],
+      [webAuditExport, "/settings/audit-log/export"],
+    ] as const) {
+      const res = await call(route, path);
+      expect(res.status, path).toBe(200);
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      expect([...bytes.slice(0, 3)], path).toEqual([0xef, 0xbb, 0xbf]);
+      // Then the header, once: the mark is not repeated and nothing comes between.
+      expect(new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes.slice(3, 4)), path).toMatch(/^[A-Z]$/);
+    }
   });
 
   it("answers 400 for a bad filter", async () => {

@@ -22,7 +22,7 @@ export const SESSION_ENDED_NOTICE = "Your password was changed or your account w
  * The one place a web session is resolved (pages, server actions, downloads): the user, or
  * why there is none ("none" when nobody is signed in). Cached per request.
  */
-const resolveSession = cache(async (): Promise<{ user: SignedInUser } | { refused: SessionRefusal | "none" }> => {
+export const resolveSession = cache(async (): Promise<{ user: SignedInUser } | { refused: SessionRefusal | "none" }> => {
   const session = await getServerSession(getAuthOptions());
   const userId = session?.user && "id" in session.user ? String(session.user.id) : null;
   if (!userId) return { refused: "none" };
@@ -41,12 +41,21 @@ async function requestedPath(): Promise<string | null> {
   return (await headers()).get(REQUESTED_PATH_HEADER);
 }
 
+/**
+ * The sign-in page for someone without a session, coming back to `returnTo` (a path on this
+ * site) after: pages redirect there, downloads answer 303 to it. When their session was ended
+ * (a password reset, a disabled account) rather than absent, the page says so (notice=session-ended).
+ */
+export function signInPath(returnTo: string, refused: SessionRefusal | "none"): string {
+  const ended = refused === "ended" ? "&notice=session-ended" : "";
+  return `/login?callbackUrl=${encodeURIComponent(returnTo)}${ended}`;
+}
+
 /** The signed-in user; otherwise off to the sign-in page, coming back to `returnTo` after. */
 export async function requireUser(returnTo?: string): Promise<SignedInUser> {
   const resolved = await resolveSession();
   if ("user" in resolved) return resolved.user;
-  const ended = resolved.refused === "ended" ? "&notice=session-ended" : "";
-  redirect(`/login?callbackUrl=${encodeURIComponent(returnTo ?? (await requestedPath()) ?? "/")}${ended}`);
+  redirect(signInPath(returnTo ?? (await requestedPath()) ?? "/", resolved.refused));
 }
 
 export interface WorkspaceContext {

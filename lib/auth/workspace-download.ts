@@ -1,7 +1,8 @@
 /**
  * Downloads from the web app (a file, not a page): the signed-in member acting in the
  * workspace of the URL, then one domain call that answers the file. A visitor who is not signed
- * in goes to the sign-in page and comes back; a workspace they are not in, and anything the
+ * in goes to the sign-in page and comes back, told so when their session was ended, as from a
+ * page (signInPath); a workspace they are not in, and anything the
  * domain does not find, is a 404; a role that may not see it a 403; bad input a 400 — each
  * with the domain's message as plain text.
  */
@@ -9,7 +10,7 @@ import { attachmentDisposition } from "@/lib/http/attachment";
 import "server-only";
 import { resolveActor, type Actor } from "@/lib/domain/actor";
 import { isDomainError, type DomainError } from "@/lib/domain/errors";
-import { getSignedInUser } from "./session";
+import { resolveSession, signInPath } from "./session";
 
 export interface Download {
   fileName: string;
@@ -21,13 +22,13 @@ export interface Download {
 const STATUS: Record<DomainError["code"], number> = { invalid_input: 400, forbidden: 403, not_found: 404, conflict: 409 };
 
 export async function workspaceDownload(request: Request, slug: string, produce: (actor: Actor) => Promise<Download>): Promise<Response> {
-  const user = await getSignedInUser();
-  if (!user) {
+  const session = await resolveSession();
+  if (!("user" in session)) {
     const url = new URL(request.url);
-    return Response.redirect(new URL(`/login?callbackUrl=${encodeURIComponent(`${url.pathname}${url.search}`)}`, url), 303);
+    return Response.redirect(new URL(signInPath(`${url.pathname}${url.search}`, session.refused), url), 303);
   }
   try {
-    const file = await produce(await resolveActor(user.id, { slug }));
+    const file = await produce(await resolveActor(session.user.id, { slug }));
     return new Response(file.data, {
       headers: {
         "Content-Type": file.mediaType,

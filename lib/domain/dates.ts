@@ -40,6 +40,14 @@ export function localTimeOf(instant: Date, timeZone: string): string {
   return format(new TZDate(instant.getTime(), timeZone), "HH:mm");
 }
 
+/**
+ * A moment as refusals and summaries name it: "2026-11-02 09:12 (Europe/London)", the local
+ * date and time in `timeZone` with the zone named (never a raw UTC timestamp).
+ */
+export function formatLocalMoment(instant: Date, timeZone: string): string {
+  return `${localDateOf(instant, timeZone)} ${localTimeOf(instant, timeZone)} (${timeZone})`;
+}
+
 /** The instant of a local date and "HH:mm" time in `timeZone`. */
 export function localDateTime(isoDate: string, time: string, timeZone: string): Date {
   const [y, m, d] = isoDate.split("-").map(Number) as [number, number, number];

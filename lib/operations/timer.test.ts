@@ -144,7 +144,10 @@ describe("MCP", () => {
   it("refuses a stop time before the start naming stopped_at, and keeps the timer", async () => {
     await callToolOver(adaMcp, "start_timer", { project_id: ids.docs, started_at: hoursAgo(1).toISOString() });
     const before = await snapshot();
-    expect(toolError(await callToolOver(adaMcp, "stop_timer", { stopped_at: hoursAgo(2).toISOString() }))).toMatch(/stop time must be after the timer's start/);
+    const refusal = toolError(await callToolOver(adaMcp, "stop_timer", { stopped_at: hoursAgo(2).toISOString() }));
+    // The start as the other timer refusals word moments, in the workspace's zone, not as an ISO timestamp.
+    expect(refusal).toMatch(/stop time must be after the timer's start, \d{4}-\d{2}-\d{2} \d{2}:\d{2} \(Europe\/London\)\./);
+    expect(refusal).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:/);
     expect(await snapshot()).toEqual(before);
   });
 });

@@ -58,3 +58,48 @@ export function readableMessage(error: { message: string; fieldErrors?: Readonly
     .map(([key, fragment]) => (key === "_" ? fragment : sentence(fieldLabel(key), fragment)))
     .join(" ");
 }
+
+/**
+ * A form's field errors as its fields show them (fieldError, fieldMessage), remembering which
+ * keys were shown at a field, so the form's banner (FormMessage's `shownAt`) does not say them a
+ * second time. Made afresh on each render of the form: its fields' messages are read while the
+ * form renders, before the banner (a child) renders.
+ */
+export function formFieldErrors(state: ActionState) {
+  const shown = new Set<string>();
+  const note = (names: string[]) => {
+    const name = state.status === "error" ? names.find((n) => state.fieldErrors[n]) : undefined;
+    if (name) shown.add(name);
+  };
+  return {
+    /** fieldError's sentence about the field labelled `label`. */
+    error(label: string, ...names: string[]): string | undefined {
+      note(names);
+      return fieldError(state, label, ...names);
+    },
+    /** fieldMessage's message as the domain words it. */
+    message(...names: string[]): string | undefined {
+      note(names);
+      return fieldMessage(state, ...names);
+    },
+    shown: shown as ReadonlySet<string>,
+  };
+}
+
+/**
+ * What a form's banner says for `state`: the message, except for a refusal that only repeats its
+ * field errors (the domain's summary of them, as runAction words it, or one field's own message)
+ * when each of those is shown at its field (`shownAt`, the keys shown) — that is said once, at the
+ * field where the person types. A refusal about the whole form, or naming a field the form does
+ * not show, stays in the banner. Null when there is nothing to say.
+ */
+export function bannerMessage(state: ActionState, shownAt: Iterable<string>): string | null {
+  if (state.status === "idle") return null;
+  if (state.status !== "error") return state.message;
+  const keys = Object.keys(state.fieldErrors);
+  const shown = new Set(shownAt);
+  if (keys.length === 0 || !keys.every((key) => shown.has(key))) return state.message;
+  const summary = readableMessage({ message: summarizeFieldErrors(state.fieldErrors), fieldErrors: state.fieldErrors });
+  const repeats = state.message === summary || Object.values(state.fieldErrors).includes(state.message);
+  return repeats ? null : state.message;
+}

@@ -1,14 +1,15 @@
 /**
  * The demo data: seeded on first start and used by the tests. Time entries are placed
- * relative to today (in each workspace's time zone) so the current week is never empty.
- * Random-looking entries come from a fixed-seed generator, so every seed is identical
- * for a given day.
+ * relative to today (in each workspace's time zone) so the current week is never empty, and
+ * none lies in the future: a member's entries of today are moved earlier together until they
+ * end by the moment of seeding (endingBy). Random-looking entries come from a fixed-seed
+ * generator, so every seed is identical for a given day and time.
  */
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/domain/actor";
 import { resolveActor } from "@/lib/domain/actor";
 import { now } from "@/lib/domain/clock";
-import { addIsoDays, localDateOf, localDateTime, weekStartOf } from "@/lib/domain/dates";
+import { addIsoDays, localDateOf, localDateTime, startOfLocalDay, weekStartOf } from "@/lib/domain/dates";
 import { createInvoiceDraft } from "@/lib/domain/invoices/create-invoice-draft";
 import { recordInvoicePayment } from "@/lib/domain/invoices/record-invoice-payment";
 import { sendInvoice } from "@/lib/domain/invoices/send-invoice";
@@ -30,10 +31,12 @@ export const MENABREA_UNBILLED_TOTAL = 86_000;
 type Project = { id: string };
 type Task = { id: string } | null;
 
-interface EntrySpec {
+export interface EntrySpec {
   actor: Actor;
   day: string;
   start: string;
+  /** The start as an instant, when moved from `start` (endingBy): used instead of it. */
+  startedAt?: Date;
   minutes: number;
   project: Project;
   task?: Task;
@@ -43,11 +46,30 @@ interface EntrySpec {
   timeZone: string;
 }
 
+const startOf = (spec: EntrySpec) => spec.startedAt ?? localDateTime(spec.day, spec.start, spec.timeZone);
+
+/**
+ * One member's entries of one day, as they may be tracked at `at`: unchanged when they all end
+ * by then; otherwise moved earlier together (by whole 5 minutes) so the last ends by `at`, and any
+ * then starting before the day's local midnight left out. So the demo holds no time in the future
+ * whatever the hour of seeding, and today's time still ends near now.
+ */
+export function endingBy<T extends EntrySpec>(specs: readonly T[], at: Date): T[] {
+  const ends = specs.map((spec) => startOf(spec).getTime() + spec.minutes * 60_000);
+  const overrun = Math.max(0, ...ends) - at.getTime();
+  if (overrun <= 0) return [...specs];
+  const step = 5 * 60_000;
+  const shift = Math.ceil(overrun / step) * step;
+  return specs
+    .map((spec) => ({ ...spec, startedAt: new Date(startOf(spec).getTime() - shift) }))
+    .filter((spec) => spec.startedAt.getTime() >= startOfLocalDay(spec.day, spec.timeZone).getTime());
+}
+
 async function track(spec: EntrySpec) {
   return createTimeEntry(spec.actor, {
     projectId: spec.project.id,
     taskId: spec.task?.id ?? null,
-    startedAt: localDateTime(spec.day, spec.start, spec.timeZone),
+    startedAt: startOf(spec),
     durationSeconds: spec.minutes * 60,
     description: spec.description,
     billable: spec.billable,
@@ -163,7 +185,8 @@ async function seedLovelaceStudio(adaId: string, graceId: string) {
     membershipId: grace.membershipId,
   });
 
-  const today = localDateOf(now(), timeZone);
+  const seededAt = now();
+  const today = localDateOf(seededAt, timeZone);
   const monday = weekStartOf(today);
   const week = (n: number, weekday: number) => addIsoDays(monday, -7 * n + weekday);
 
@@ -175,10 +198,11 @@ async function seedLovelaceStudio(adaId: string, graceId: string) {
   ];
   for (const day of workdays(today, 4)) {
     let minute = 9 * 60;
+    const adaDay: EntrySpec[] = [];
     for (let i = random.int(1, 3); i > 0; i--) {
       const work = random.pick(adaWork);
       const minutes = random.int(3, 36) * 5;
-      await track({
+      adaDay.push({
         actor: ada,
         day,
         start: `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`,
@@ -192,18 +216,22 @@ async function seedLovelaceStudio(adaId: string, graceId: string) {
       });
       minute += minutes + random.int(2, 8) * 5;
     }
+    for (const spec of endingBy(adaDay, seededAt)) await track(spec);
     if (random.chance(0.6)) {
-      await track({
-        actor: grace,
-        day,
-        start: "14:00",
-        minutes: random.int(6, 30) * 5,
-        project: website,
-        task: random.pick(websiteTasks),
-        description: random.pick(["Simulator: carry propagation", "Reviewed the landing page", "Accessibility pass"]),
-        tagIds: random.chance(0.5) ? [tags.review] : [],
-        timeZone,
-      });
+      const graceDay: EntrySpec[] = [
+        {
+          actor: grace,
+          day,
+          start: "14:00",
+          minutes: random.int(6, 30) * 5,
+          project: website,
+          task: random.pick(websiteTasks),
+          description: random.pick(["Simulator: carry propagation", "Reviewed the landing page", "Accessibility pass"]),
+          tagIds: random.chance(0.5) ? [tags.review] : [],
+          timeZone,
+        },
+      ];
+      for (const spec of endingBy(graceDay, seededAt)) await track(spec);
     }
   }
 
@@ -267,12 +295,15 @@ async function seedAnalyticalEngines(adaId: string, graceId: string) {
   const library = await createProjectRow(db, workspace.id, client.id, { name: "Punch Card Library", hourlyRate: 13_000 });
   const inspection = await createTaskRow(db, workspace.id, audit.id, { name: "Inspect gear tolerances", status: "in_progress" });
 
-  const today = localDateOf(now(), timeZone);
+  const seededAt = now();
+  const today = localDateOf(seededAt, timeZone);
   const random = generator(1843);
   for (const day of workdays(today, 2)) {
-    await track({ actor: grace, day, start: "09:00", minutes: random.int(12, 40) * 5, project: audit, task: inspection, description: "Gear inspection", timeZone });
+    const graceDay = endingBy([{ actor: grace, day, start: "09:00", minutes: random.int(12, 40) * 5, project: audit, task: inspection, description: "Gear inspection", timeZone }], seededAt);
+    for (const spec of graceDay) await track(spec);
     if (random.chance(0.5)) {
-      await track({ actor: ada, day, start: "13:30", minutes: random.int(6, 24) * 5, project: library, description: "Catalogued punch cards", timeZone });
+      const adaDay = endingBy([{ actor: ada, day, start: "13:30", minutes: random.int(6, 24) * 5, project: library, description: "Catalogued punch cards", timeZone }], seededAt);
+      for (const spec of adaDay) await track(spec);
     }
   }
   return workspace;

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { getSignedInUser } from "@/lib/auth/session";
+import { resolveSession, signInPath } from "@/lib/auth/session";
 import { authorizationErrorPage } from "@/lib/http/html-error-page";
 import { callerAddress } from "@/lib/http/caller-address";
 import { handleAuthorizeRequest } from "@/lib/oauth/authorize/handle-authorize-request";
@@ -9,16 +9,16 @@ export const dynamic = "force-dynamic";
 
 export async function GET(request: Request) {
   const url = new URL(request.url);
-  const user = await getSignedInUser();
-  const outcome = await handleAuthorizeRequest(url.searchParams, user?.id ?? null, callerAddress(request));
+  const session = await resolveSession();
+  const outcome = await handleAuthorizeRequest(url.searchParams, "user" in session ? session.user.id : null, callerAddress(request));
   switch (outcome.kind) {
     case "error_page":
       return authorizationErrorPage(outcome, "This sign-in link is not valid");
     case "redirect":
       return NextResponse.redirect(outcome.url, 303);
     case "sign_in":
-      // Back to this very request after signing in (a relative path: never another site).
-      return NextResponse.redirect(`${env.APP_URL}/login?callbackUrl=${encodeURIComponent(`/oauth/authorize${url.search}`)}`, 303);
+      // Back to this very request after signing in (a relative path: never another site), told so when the session was ended.
+      return NextResponse.redirect(`${env.APP_URL}${signInPath(`/oauth/authorize${url.search}`, "refused" in session ? session.refused : "none")}`, 303);
     case "consent":
       return NextResponse.redirect(`${env.APP_URL}/oauth/consent?request=${encodeURIComponent(outcome.requestId)}`, 303);
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvField, csvMoney, CsvNumber, csvRecord, csvStream } from "./csv";
+import { csvField, csvMoney, CsvNumber, csvRecord, csvStream, UTF8_BOM } from "./csv";
 
 describe("CSV fields (RFC 4180)", () => {
   it.each([
@@ -61,5 +61,21 @@ describe("csvStream", () => {
     expect(served.length).toBeLessThanOrEqual(2);
     await reader.cancel();
     expect(served.length).toBeLessThanOrEqual(2);
+  });
+
+  async function bytesOf(stream: ReadableStream<Uint8Array>): Promise<number[]> {
+    return [...new Uint8Array(await new Response(stream).arrayBuffer())];
+  }
+  const zoe = () => ({ fileName: "x.csv", header: ["Name"], pages: (async function* () { yield [["Zoë"]]; })() });
+  const utf8 = (text: string) => [...new TextEncoder().encode(text)];
+
+  it("starts with the UTF-8 byte order mark EF BB BF when asked, before the header", async () => {
+    expect([...UTF8_BOM]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(await bytesOf(csvStream(zoe(), { byteOrderMark: true }))).toEqual([0xef, 0xbb, 0xbf, ...utf8("Name\r\nZoë\r\n")]);
+  });
+
+  it("writes no byte order mark by default (RFC 4180 text for scripts)", async () => {
+    expect(await bytesOf(csvStream(zoe()))).toEqual(utf8("Name\r\nZoë\r\n"));
+    expect(await bytesOf(csvStream(zoe(), { byteOrderMark: false }))).toEqual(utf8("Name\r\nZoë\r\n"));
   });
 });

@@ -60,12 +60,24 @@ export interface CsvExport {
 /** How many rows an export reads from the database at a time. */
 export const CSV_PAGE_SIZE = 500;
 
+/** UTF-8's byte order mark, EF BB BF. */
+export const UTF8_BOM = new Uint8Array([0xef, 0xbb, 0xbf]);
+
+export interface CsvStreamOptions {
+  /**
+   * Start with UTF-8's byte order mark: a file downloaded for a spreadsheet needs it (Excel reads
+   * a CSV without one in the system's legacy code page, garbling "Zoë"). Off for API answers,
+   * which scripts parse as RFC 4180 text, where a BOM would end up in the first header name.
+   */
+  byteOrderMark?: boolean;
+}
+
 /**
- * The export as a byte stream: the header, then one chunk per page, each read only when the
- * consumer pulls (backpressure), so memory holds one page whatever the export's size. Cancelling
- * the stream (the client went away) stops the paging.
+ * The export as a byte stream: the header (after the BOM when asked for), then one chunk per
+ * page, each read only when the consumer pulls (backpressure), so memory holds one page whatever
+ * the export's size. Cancelling the stream (the client went away) stops the paging.
  */
-export function csvStream(csv: CsvExport): ReadableStream<Uint8Array> {
+export function csvStream(csv: CsvExport, options: CsvStreamOptions = {}): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const pages = csv.pages[Symbol.asyncIterator]();
   let headerSent = false;
@@ -74,7 +86,15 @@ export function csvStream(csv: CsvExport): ReadableStream<Uint8Array> {
       async pull(controller) {
         if (!headerSent) {
           headerSent = true;
-          controller.enqueue(encoder.encode(csvRecord(csv.header)));
+          const header = encoder.encode(csvRecord(csv.header));
+          if (!options.byteOrderMark) {
+            controller.enqueue(header);
+            return;
+          }
+          const withMark = new Uint8Array(UTF8_BOM.length + header.length);
+          withMark.set(UTF8_BOM);
+          withMark.set(header, UTF8_BOM.length);
+          controller.enqueue(withMark);
           return;
         }
         const next = await pages.next();

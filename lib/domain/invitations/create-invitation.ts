@@ -2,9 +2,10 @@
  * Invites someone to the actor's workspace by email, with a role. There is no mail server: the
  * invitation message, with its accept link, is stored in the outbox (where the Members page
  * offers it to copy), and the link is handed back once to show. A new invitation to an email
- * with one still pending replaces it (the old link stops working); someone already an active
- * member is refused. A removed or deactivated member may be invited back. Two invitations to
- * one email at the same moment leave one pending (the other is answered with a conflict).
+ * with one still pending replaces it (the old link stops working, and says a newer invitation
+ * replaced it); someone already an active member is refused. A removed or deactivated member
+ * may be invited back. Two invitations to one email at the same moment leave one pending (the
+ * other is answered with a conflict).
  */
 import { z } from "zod";
 import { serializableTransaction, type DbTx } from "@/lib/db";
@@ -46,9 +47,10 @@ export async function createInvitation(actor: Actor, input: z.input<typeof Creat
     if (existing?.status === "active") throw conflict(`${email} is already a member of this workspace.`);
 
     const at = now();
+    // Marked replaced, not revoked: its link then says a newer invitation was sent, not that it was withdrawn.
     const { count: replaced } = await tx.invitation.updateMany({
       where: { workspaceId: actor.workspaceId, email, status: "pending" },
-      data: { status: "revoked", revokedAt: at },
+      data: { status: "replaced", revokedAt: at },
     });
     const token = newLinkToken(TOKEN_PREFIX.invitation);
     const expiresAt = new Date(at.getTime() + INVITATION_TTL_DAYS * 24 * 3600 * 1000);

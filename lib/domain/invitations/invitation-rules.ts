@@ -36,6 +36,7 @@ export const INVITATION_REFUSALS = {
   unknown: "This invitation link is not valid. Check that you copied all of it, or ask for a new invitation.",
   expired: "This invitation has expired. Ask the person who invited you for a new one.",
   revoked: "This invitation was withdrawn. Ask the workspace's owner or an admin for a new one.",
+  replaced: "This invitation was replaced by a newer one sent to the same email. Open the link in the newest invitation email instead.",
   accepted: "This invitation has already been used. Sign in to open the workspace.",
 } as const satisfies Record<Exclude<InvitationState, "pending"> | "unknown", string>;
 

@@ -87,13 +87,16 @@ describe("inviting", () => {
     expect(await db.auditEvent.findFirst({ where: { type: "member.invited", workspaceId: lovelaceId, detail: { equals: { email, role: "admin", replaced: 0 } } } })).toMatchObject({ userId: ada.userId });
   });
 
-  it("replaces a pending invitation to the same email: the old link stops working", async () => {
+  it("replaces a pending invitation to the same email: the old link stops working and says it was replaced, not withdrawn", async () => {
     const email = freshEmail();
     const first = await createInvitation(ada, { email, role: "member" });
     const second = await createInvitation(ada, { email, role: "admin" });
     expect(second.replaced).toBe(1);
-    expect((await db.invitation.findUniqueOrThrow({ where: { id: first.id } })).status).toBe("revoked");
-    await expect(acceptInvitation(tokenOf(first.link), { newAccount: newcomer })).rejects.toMatchObject({ code: "conflict", message: INVITATION_REFUSALS.revoked });
+    expect((await db.invitation.findUniqueOrThrow({ where: { id: first.id } })).status).toBe("replaced");
+    expect((await findInvitation(tokenOf(first.link)))?.state).toBe("replaced");
+    expect(INVITATION_REFUSALS.replaced).toMatch(/replaced by a newer one.*newest invitation email/);
+    await expect(acceptInvitation(tokenOf(first.link), { newAccount: newcomer })).rejects.toMatchObject({ code: "conflict", message: INVITATION_REFUSALS.replaced });
+    await expect(revokeInvitation(ada, { invitationId: first.id })).rejects.toMatchObject({ code: "conflict", message: `The invitation to ${email} is no longer pending (it was replaced).` });
     expect((await listInvitations(ada)).filter((p) => p.email === email).map((p) => p.id)).toEqual([second.id]);
   });
 
@@ -266,6 +269,7 @@ describe("accepting an invitation", () => {
   it.each([
     ["accepted by someone else", { status: "accepted" }, INVITATION_REFUSALS.accepted],
     ["withdrawn", { status: "revoked" }, INVITATION_REFUSALS.revoked],
+    ["replaced by a newer one", { status: "replaced" }, INVITATION_REFUSALS.replaced],
     ["past its expiry", { expiresAt: new Date(0) }, INVITATION_REFUSALS.expired],
   ] as const)("refuses an invitation %s between the read and the claim, and creates nothing", async (_, change, message) => {
     const email = freshEmail();

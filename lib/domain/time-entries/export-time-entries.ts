@@ -27,12 +27,12 @@ export type ExportTimeEntriesInput = z.input<typeof ExportTimeEntriesInput>;
  * h:mm, hours to the hundredth, member, client, project, task, description, tags
  * ("; "-separated), billable, hourly rate (decimal, the workspace currency; amounts after
  * rounding and minimums are the reports' and invoices' business), and the invoice billing it.
- * @throws invalidInput for a bad filter or a member asking for another member's entries.
+ * @throws forbidden for a member asking for another member's entries; invalid_input for a bad filter.
  */
 export async function exportTimeEntries(actor: Actor, input: ExportTimeEntriesInput = {}, options: { pageSize?: number } = {}): Promise<CsvExport> {
   assertCan(actor, "time:read_own", "export time entries");
   const filters = parseInput(ExportTimeEntriesInput, input);
-  const scope = await timeEntryScope(actor, filters);
+  const scope = await timeEntryScope(actor, filters, "export");
   const workspace = await loadWorkspace(actor);
   const { timeZone, currency } = workspace;
   const pageSize = options.pageSize ?? CSV_PAGE_SIZE;

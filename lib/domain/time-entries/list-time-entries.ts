@@ -33,8 +33,9 @@ export interface TimeEntryPage {
 }
 
 /**
- * Newest first. Members without `time:read_all` only ever see their own entries. Two queries:
- * the page (filters, order, cursor) and everything its entries reference (loadTimeEntryViews).
+ * Newest first. Members without `time:read_all` only ever see their own entries (asking for
+ * another member's is forbidden). Two queries: the page (filters, order, cursor) and everything
+ * its entries reference (loadTimeEntryViews).
  */
 export async function listTimeEntries(actor: Actor, input: ListTimeEntriesInput = {}): Promise<TimeEntryPage> {
   assertCan(actor, "time:read_own", "view time entries");
@@ -58,7 +59,11 @@ export async function listTimeEntries(actor: Actor, input: ListTimeEntriesInput 
   };
 }
 
-/** The `where` for a set of filters, scoped to what the actor may see (time-entry-scope.ts). Shared with reports. */
-export async function timeEntryWhere(actor: Actor, filters: TimeEntryFilters): Promise<Prisma.TimeEntryWhereInput> {
-  return scopeWhere(await timeEntryScope(actor, filters));
+/**
+ * The `where` for a set of filters, scoped to what the actor may see (time-entry-scope.ts).
+ * Shared with reports. `verb` words the refusal ("list", "export").
+ * @throws forbidden for a member asking for another member's entries; invalid_input for a reversed range
+ */
+export async function timeEntryWhere(actor: Actor, filters: TimeEntryFilters, verb = "list"): Promise<Prisma.TimeEntryWhereInput> {
+  return scopeWhere(await timeEntryScope(actor, filters, verb));
 }

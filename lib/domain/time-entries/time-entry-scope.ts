@@ -8,7 +8,7 @@ import type { z } from "zod";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { can, type Actor } from "@/lib/domain/actor";
 import { localDateRange } from "@/lib/domain/dates";
-import { invalidInput } from "@/lib/domain/errors";
+import { forbidden, invalidInput } from "@/lib/domain/errors";
 import { loadWorkspace } from "@/lib/domain/workspaces/load-workspace";
 import type { ListTimeEntriesInput } from "./list-time-entries";
 
@@ -32,14 +32,15 @@ export type TimeEntryFilters = Omit<z.output<typeof ListTimeEntriesInput>, "curs
 
 /**
  * The scope of a set of filters, narrowed to what the actor may see: a member without
- * `time:read_all` only their own entries.
- * @throws invalidInput for a member asking for another member's entries, or `from` after `to`
+ * `time:read_all` only their own entries. `verb` words the refusal ("list", "export").
+ * @throws forbidden when an actor without `time:read_all` asks for another member's entries (a
+ *   permission, like the timesheet's refusal, not a bad input); invalid_input for `from` after `to`
  */
-export async function timeEntryScope(actor: Actor, filters: TimeEntryFilters): Promise<TimeEntryScope> {
+export async function timeEntryScope(actor: Actor, filters: TimeEntryFilters, verb = "list"): Promise<TimeEntryScope> {
   const scope: TimeEntryScope = { workspaceId: actor.workspaceId };
   if (!can(actor, "time:read_all")) {
     if (filters.membershipId && filters.membershipId !== actor.membershipId) {
-      throw invalidInput(`A ${actor.role} can only list their own time entries.`, { membershipId: "is another member" });
+      throw forbidden(`A ${actor.role} can only ${verb} their own time entries.`);
     }
     scope.membershipId = actor.membershipId;
   } else if (filters.membershipId) {

@@ -7,7 +7,7 @@
 import { db, inTransaction, type DbTx } from "@/lib/db";
 import type { Actor } from "@/lib/domain/actor";
 import { now } from "@/lib/domain/clock";
-import { localDateOf, localTimeOf } from "@/lib/domain/dates";
+import { formatLocalMoment } from "@/lib/domain/dates";
 import { conflict, invalidInput } from "@/lib/domain/errors";
 import { MAX_ENTRY_SECONDS } from "@/lib/domain/schemas";
 import type { OverlappingEntry } from "@/lib/domain/time-entries/find-overlapping-entries";
@@ -108,9 +108,8 @@ export async function beginTimer(actor: Actor, fields: TimerFields, stopRunning:
 /** The refusal of a switch whose new start leaves the running timer no time (it would end before it began). */
 async function startsBeforeRunning(tx: DbTx, actor: Actor, running: RunningTimerRow, startedAt: Date) {
   const { timeZone } = await tx.workspace.findUniqueOrThrow({ where: { id: actor.workspaceId }, select: { timeZone: true } });
-  const time = (instant: Date) => `${localDateOf(instant, timeZone)} ${localTimeOf(instant, timeZone)}`;
   return conflict(
-    `The new timer would start at ${time(startedAt)}, at or before the running timer's start (${time(running.startedAt)} on ${running.project.name}), so the running timer would end before it began. Start the new timer later, or discard the running timer first.`,
+    `The new timer would start at ${formatLocalMoment(startedAt, timeZone)}, at or before the start of the running timer on ${running.project.name} (started ${formatLocalMoment(running.startedAt, timeZone)}), so the running timer would end before it began. Start the new timer later, or discard the running timer first.`,
   );
 }
 

@@ -8,6 +8,7 @@
 import type { DbTx } from "@/lib/db";
 import type { Actor } from "@/lib/domain/actor";
 import { now } from "@/lib/domain/clock";
+import { formatLocalMoment } from "@/lib/domain/dates";
 import { formatDuration } from "@/lib/domain/durations";
 import { conflict, invalidInput } from "@/lib/domain/errors";
 import { MAX_ENTRY_SECONDS } from "@/lib/domain/schemas";
@@ -41,7 +42,8 @@ export async function recordTimerEntry(tx: DbTx, actor: Actor, timer: RunningTim
   }
   const seconds = Math.floor((stoppedAt.getTime() - timer.startedAt.getTime()) / 1000);
   if (seconds <= 0 && given) {
-    throw invalidInput(`The stop time must be after the timer's start (${timer.startedAt.toISOString()}).`, { stoppedAt: "must be after the start" });
+    const { timeZone } = await tx.workspace.findUniqueOrThrow({ where: { id: actor.workspaceId }, select: { timeZone: true } });
+    throw invalidInput(`The stop time must be after the timer's start, ${formatLocalMoment(timer.startedAt, timeZone)}.`, { stoppedAt: "must be after the start" });
   }
   if (seconds < MIN_TIMER_SECONDS) {
     throw conflict(`The timer has run for ${Math.max(0, seconds)} seconds; a time entry is at least one minute. Keep it running, or discard it.`);

@@ -1,5 +1,5 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { localDateOf, localTimeOf } from "@/lib/domain/dates";
+import { formatLocalMoment } from "@/lib/domain/dates";
 import { formatDuration } from "@/lib/domain/durations";
 
 export const runningTimerInclude = {
@@ -54,6 +54,5 @@ export function describeRunningTimer(
   at: Date,
 ): string {
   const what = `${timer.project.name}${timer.task ? ` / ${timer.task.name}` : ""}${timer.description ? ` ("${timer.description}")` : ""}`;
-  const when = `${localDateOf(timer.startedAt, timeZone)} ${localTimeOf(timer.startedAt, timeZone)} (${timeZone})`;
-  return `${what}, started ${when}, running ${formatDuration(elapsedSeconds(timer.startedAt, at))}`;
+  return `${what}, started ${formatLocalMoment(timer.startedAt, timeZone)}, running ${formatDuration(elapsedSeconds(timer.startedAt, at))}`;
 }

@@ -171,6 +171,25 @@ describe("stopping a timer", () => {
     expect((await getRunningTimer(ada))?.id).toBe(timer.id);
   });
 
+  it("names the timer's start in the workspace's time zone, not as a UTC timestamp, when the stop time is before it", async () => {
+    await startTimer(adaInEngines, { projectId: p.foreign });
+    setNow(3600);
+    await expect(stopTimer(adaInEngines, { stoppedAt: at(-60) })).rejects.toMatchObject({
+      code: "invalid_input",
+      message: "The stop time must be after the timer's start, 2026-11-02 04:00 (America/New_York).",
+      fieldErrors: { stoppedAt: "must be after the start" },
+    });
+  });
+
+  it("names both starts in the workspace's time zone when a switch would start before the running timer", async () => {
+    await startTimer(adaInEngines, { projectId: p.foreign, description: "Tolerances" });
+    setNow(1800);
+    await expect(startTimer(adaInEngines, { projectId: p.foreign, startedAt: at(-300), stopRunning: true })).rejects.toMatchObject({
+      code: "conflict",
+      message: expect.stringMatching(/^The new timer would start at 2026-11-02 03:55 \(America\/New_York\), at or before the start of the running timer on Gear Train Audit \(started 2026-11-02 04:00 \(America\/New_York\)\)/),
+    });
+  });
+
   it("refuses when no timer runs, and when the timer seen is not the one running", async () => {
     await expect(stopTimer(ada)).rejects.toMatchObject({ code: "conflict", message: expect.stringContaining("No timer is running") });
     const { timer } = await startTimer(ada, { projectId: p.docs });
@@ -252,7 +271,9 @@ describe("switching never counts time twice", () => {
     for (const startedAt of [at(-600), at(-900)]) {
       await expect(startTimer(ada, { projectId: p.website, startedAt, stopRunning: true })).rejects.toMatchObject({
         code: "conflict",
-        message: expect.stringContaining("at or before the running timer's start (2026-11-02 08:50 on Difference Engine Docs), so the running timer would end before it began"),
+        message: expect.stringContaining(
+          "at or before the start of the running timer on Difference Engine Docs (started 2026-11-02 08:50 (Europe/London)), so the running timer would end before it began",
+        ),
       });
     }
     expect((await getRunningTimer(ada))?.id).toBe(timer.id);
