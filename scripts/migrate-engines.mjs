@@ -85,7 +85,9 @@ async function dev(name) {
   if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
   if (sqlite !== 0) return sqlite;
   const created = newestMigration(ENGINE_FILES.sqlite.migrations);
-  if (created === before) return 0;
+  // No SQLite migration does not mean no PostgreSQL one: SQLite stores enums as text, so a new
+  // enum value changes only PostgreSQL's database.
+  const sqliteCreated = created !== before;
   const derived = spawnSync(process.execPath, [path.join(path.dirname(migrateScript), "derive-postgres-schema.mjs")], { cwd: repoRoot, stdio: "inherit" });
   if (derived.status !== 0) return derived.status ?? 1;
   return withPostgres(async (url) => {
@@ -93,7 +95,7 @@ async function dev(name) {
     const code = migrate(["dev", "--name", name, "--create-only"], { DATABASE_URL: url });
     const pgCreated = newestMigration(ENGINE_FILES.postgresql.migrations);
     // Same folder name on both engines, so a migration reads as one change.
-    if (code === 0 && pgCreated !== pgBefore && pgCreated !== created) {
+    if (code === 0 && sqliteCreated && pgCreated !== pgBefore && pgCreated !== created) {
       const folder = path.join(repoRoot, ENGINE_FILES.postgresql.migrations);
       fs.renameSync(path.join(folder, pgCreated), path.join(folder, created));
       console.log(`Renamed it to ${ENGINE_FILES.postgresql.migrations}/${created}`);

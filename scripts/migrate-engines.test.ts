@@ -85,4 +85,22 @@ describe("db:check", () => {
     expect(fs.readFileSync(path.join(dir, "prisma/postgresql/migrations", sqlite, "migration.sql"), "utf8")).toContain('ALTER TABLE "Tag" ADD COLUMN     "colour" TEXT');
     expect(check(dir).status).toBe(0);
   }, 120_000);
+
+  it("db:migrate writes PostgreSQL's migration for a change only PostgreSQL's database sees (a new enum value)", async () => {
+    const dir = copyOfPrisma();
+    const schema = path.join(dir, "prisma/schema.prisma");
+    const sqliteBefore = newest(path.join(dir, "prisma/migrations"));
+    fs.writeFileSync(schema, fs.readFileSync(schema, "utf8").replace(/enum InvitationStatus \{\n/, "enum InvitationStatus {\n  lapsed\n"));
+    const server = process.env.POSTGRES_ADMIN_URL ? null : await startPostgres();
+    try {
+      const result = migrateDev(dir, "invitation_lapsed", { DATABASE_URL: `file:${path.join(dir, "dev.db")}`, POSTGRES_ADMIN_URL: process.env.POSTGRES_ADMIN_URL ?? server!.url() });
+      expect(result.status, result.stdout + result.stderr).toBe(0);
+    } finally {
+      server?.stop();
+    }
+    expect(newest(path.join(dir, "prisma/migrations"))).toBe(sqliteBefore);
+    const postgres = newest(path.join(dir, "prisma/postgresql/migrations"));
+    expect(postgres).toMatch(/_invitation_lapsed$/);
+    expect(fs.readFileSync(path.join(dir, "prisma/postgresql/migrations", postgres, "migration.sql"), "utf8")).toContain(`ALTER TYPE "InvitationStatus" ADD VALUE 'lapsed'`);
+  }, 120_000);
 });
