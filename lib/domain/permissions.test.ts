@@ -92,7 +92,7 @@ describe("what a member may do", () => {
     const page = await listTimeEntries(member, { limit: 200 });
     expect(page.entries.length).toBeGreaterThan(0);
     expect(new Set(page.entries.map((e) => e.member.id))).toEqual(new Set([member.membershipId]));
-    await expect(listTimeEntries(member, { membershipId: owner.membershipId })).rejects.toMatchObject({ code: "invalid_input" });
+    await expect(listTimeEntries(member, { membershipId: owner.membershipId })).rejects.toMatchObject({ code: "forbidden", message: "A member can only list their own time entries." });
     const report = await runReport(member, { kind: "time", groupBy: "member", ...range });
     expect(report.ownTimeOnly).toBe(true);
     expect(report.rows.map((r) => r.key)).toEqual([member.membershipId]);
