@@ -2,9 +2,11 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { setClock } from "@/lib/domain/clock";
 import { listAccountMessages } from "@/lib/domain/outbox/list-account-messages";
-import { loadDemoData } from "@/lib/testing/demo-data";
+import { loadDemoData, type DemoData } from "@/lib/testing/demo-data";
+import { mcpRequest } from "@/lib/testing/mcp-call";
+import { createTestClient, postForm, tokensFor } from "@/lib/testing/oauth-flow";
 import { STAGGERS_MS, startApart } from "@/lib/testing/race";
-import { createUser } from "@/prisma/seed/factories";
+import { addMember, createUser } from "@/prisma/seed/factories";
 import { parseOutboxArgs, runOperator, USAGE } from "@/scripts/operator-cli";
 import { findPasswordReset } from "./find-password-reset";
 import { PASSWORD_RESET_TTL_MINUTES, RESET_REFUSALS, RESET_REQUESTED } from "./password-reset-rules";
@@ -12,8 +14,9 @@ import { requestPasswordReset } from "./request-password-reset";
 import { resetPassword } from "./reset-password";
 import { verifyCredentials } from "./verify-credentials";
 
+let demo: DemoData;
 beforeAll(async () => {
-  await loadDemoData();
+  demo = await loadDemoData();
 });
 afterEach(() => setClock(null));
 
@@ -59,7 +62,7 @@ describe("asking for a password reset", () => {
     expect(await verifyCredentials(user.email, NEW)).toMatchObject({ ok: false });
     expect(await findPasswordReset(newer)).toEqual({ state: "valid", email: user.email });
     expect((await findPasswordReset(othersLink))?.state).toBe("valid");
-    await expect(resetPassword(newer, both(NEW))).resolves.toEqual({ email: user.email });
+    await expect(resetPassword(newer, both(NEW))).resolves.toEqual({ email: user.email, connectionsEnded: 0 });
   });
 
   it("stores nothing for a disabled account, with the same answer", async () => {
@@ -76,7 +79,7 @@ describe("resetting a password", () => {
     const newer = await linkFor(user.email);
     expect(await findPasswordReset(newer)).toEqual({ state: "valid", email: user.email });
 
-    await expect(resetPassword(newer, both(NEW))).resolves.toEqual({ email: user.email });
+    await expect(resetPassword(newer, both(NEW))).resolves.toEqual({ email: user.email, connectionsEnded: 0 });
     expect(await verifyCredentials(user.email, NEW)).toMatchObject({ ok: true });
     expect(await db.auditEvent.findFirst({ where: { type: "user.password_reset", userId: user.id } })).not.toBeNull();
 
@@ -124,6 +127,95 @@ describe("resetting a password", () => {
       expect(outcomes.filter((o) => o.status === "fulfilled"), `stagger ${delay} ms`).toHaveLength(1);
       expect((outcomes.find((o) => o.status === "rejected") as PromiseRejectedResult).reason).toMatchObject({ code: "conflict" });
     }
+  });
+});
+
+describe("resetting a password and disconnecting every app", () => {
+  /** A person who belongs to two workspaces and has connected an assistant to each. */
+  async function connectedPerson() {
+    const user = await createUser(db);
+    const connections = [];
+    for (const workspace of [demo.lovelace, demo.engines]) {
+      await addMember(db, workspace.id, user.id);
+      const clientId = await createTestClient();
+      connections.push({ clientId, workspaceId: workspace.id, ...(await tokensFor({ clientId, userId: user.id, workspaceId: workspace.id, scope: "hourbook:read" })) });
+    }
+    return { user, connections };
+  }
+  type Connection = Awaited<ReturnType<typeof connectedPerson>>["connections"][number];
+  const accessWorks = async (c: Connection) => (await mcpRequest(c.access_token, "tools/list")).status === 200;
+  const refreshWorks = async (c: Connection) => (await postForm("token", { grant_type: "refresh_token", refresh_token: c.refresh_token, client_id: c.clientId })).status === 200;
+  const liveGrants = (userId: string) => db.oAuthGrant.count({ where: { userId, revokedAt: null } });
+
+  it("refuses every access and refresh token minted before the reset, in every workspace, and audits each ended connection", async () => {
+    const { user, connections } = await connectedPerson();
+    const bystander = await connectedPerson();
+    const token = await linkFor(user.email);
+    for (const c of connections) expect(await accessWorks(c)).toBe(true);
+
+    await expect(resetPassword(token, { ...both(NEW), disconnectApps: true })).resolves.toEqual({ email: user.email, connectionsEnded: 2 });
+
+    for (const c of connections) {
+      expect(await accessWorks(c)).toBe(false);
+      expect(await refreshWorks(c)).toBe(false);
+    }
+    expect(await liveGrants(user.id)).toBe(0);
+    expect(await db.oAuthGrant.count({ where: { userId: user.id, revokedReason: "password_reset" } })).toBe(2);
+    const revoked = await db.auditEvent.findMany({ where: { type: "grant.revoked", userId: user.id } });
+    expect(revoked.map((e) => [e.workspaceId, e.detail]).sort()).toEqual(connections.map((c) => [c.workspaceId, { reason: "password_reset" }]).sort());
+    expect(await db.auditEvent.findFirst({ where: { type: "user.password_reset", userId: user.id } })).toMatchObject({ detail: { by: "self", grantsRevoked: 2 } });
+    // Someone else's connections are untouched.
+    for (const c of bystander.connections) expect(await accessWorks(c)).toBe(true);
+    expect(await liveGrants(bystander.user.id)).toBe(2);
+  });
+
+  it("leaves every connection working without the option", async () => {
+    const { user, connections } = await connectedPerson();
+    await expect(resetPassword(await linkFor(user.email), both(NEW))).resolves.toEqual({ email: user.email, connectionsEnded: 0 });
+    for (const c of connections) {
+      expect(await accessWorks(c)).toBe(true);
+      expect(await refreshWorks(c)).toBe(true);
+    }
+    expect(await liveGrants(user.id)).toBe(2);
+    expect(await db.auditEvent.count({ where: { type: "grant.revoked", userId: user.id } })).toBe(0);
+    expect((await db.auditEvent.findFirstOrThrow({ where: { type: "user.password_reset", userId: user.id } })).detail).toBeNull();
+  });
+
+  it.each([
+    ["a link used already", async (email: string) => {
+      const token = await linkFor(email);
+      await resetPassword(token, both("the-first-new-password"));
+      return token;
+    }],
+    ["an expired link", async (email: string) => {
+      const token = await linkFor(email);
+      setClock(() => new Date(Date.now() + (PASSWORD_RESET_TTL_MINUTES + 1) * 60_000));
+      return token;
+    }],
+    ["an older link", async (email: string) => {
+      const older = await linkFor(email);
+      await linkFor(email);
+      return older;
+    }],
+  ])("ends no connection and changes no password through %s", async (_, spoil) => {
+    const { user, connections } = await connectedPerson();
+    const token = await spoil(user.email);
+    await expect(resetPassword(token, { ...both(NEW), disconnectApps: true })).rejects.toMatchObject({ code: "conflict" });
+    setClock(null);
+    expect(await liveGrants(user.id)).toBe(2);
+    for (const c of connections) {
+      expect(await accessWorks(c)).toBe(true);
+      expect(await refreshWorks(c)).toBe(true);
+    }
+    expect(await db.auditEvent.count({ where: { type: "grant.revoked", userId: user.id } })).toBe(0);
+    expect(await verifyCredentials(user.email, NEW)).toMatchObject({ ok: false });
+  });
+
+  it("ends no connection when the new password is refused", async () => {
+    const { user } = await connectedPerson();
+    const token = await linkFor(user.email);
+    await expect(resetPassword(token, { password: user.email, confirm: user.email, disconnectApps: true })).rejects.toMatchObject({ code: "invalid_input" });
+    expect(await liveGrants(user.id)).toBe(2);
   });
 });
 

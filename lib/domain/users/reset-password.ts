@@ -4,10 +4,14 @@
  * outstanding reset link of the same person is spent with it, so an older link left in the
  * outbox cannot undo the new password. Every web session signed in before the reset ends
  * (`User.sessionsValidFrom`, checked in lib/auth/session.ts): the person signs in afresh.
+ * With `disconnectApps`, every API and MCP connection (OAuth grant) of the person ends too, in
+ * every workspace and in the same transaction, exactly as a revoke from Account → Integrations
+ * would end it: someone resetting after a suspected compromise cuts off apps as well.
  */
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
+import { endUserGrants } from "@/lib/domain/connections/end-user-grants";
 import { now } from "@/lib/domain/clock";
 import { conflict, DomainError, forbidden, invalidInput, parseInput } from "@/lib/domain/errors";
 import { hashLinkToken, isPlausibleToken, TOKEN_PREFIX } from "@/lib/domain/one-time-token";
@@ -16,12 +20,23 @@ import { NewPassword, passwordRepeatsEmail } from "./password-policy";
 import { passwordResetState, RESET_REFUSALS } from "./password-reset-rules";
 
 export const ResetPasswordInput = z
-  .object({ password: NewPassword, confirm: z.string().max(200) })
+  .object({
+    password: NewPassword,
+    confirm: z.string().max(200),
+    /** Also end every OAuth grant (API and MCP connection) of the person, in every workspace. */
+    disconnectApps: z.boolean().default(false),
+  })
   .refine((v) => v.password === v.confirm, { message: "does not match the new password", path: ["confirm"] });
 
-export async function resetPassword(token: string, input: z.input<typeof ResetPasswordInput>): Promise<{ email: string }> {
+/**
+ * @param token the reset link's token (`hbpr_…`)
+ * @returns the account's email, and how many connections ended (0 without `disconnectApps`)
+ * @throws not_found for an unknown token; conflict for a used or expired one; forbidden for a
+ *   disabled account; invalid_input for a password the policy refuses. Each changes nothing.
+ */
+export async function resetPassword(token: string, input: z.input<typeof ResetPasswordInput>): Promise<{ email: string; connectionsEnded: number }> {
   if (!isPlausibleToken(token, TOKEN_PREFIX.passwordReset)) throw new DomainError("not_found", RESET_REFUSALS.unknown);
-  const { password } = parseInput(ResetPasswordInput, input);
+  const { password, disconnectApps } = parseInput(ResetPasswordInput, input);
   const tokenHash = hashLinkToken(token);
   const passwordHash = await hashPassword(password);
 
@@ -38,7 +53,8 @@ export async function resetPassword(token: string, input: z.input<typeof ResetPa
     if (claimed.count === 0) throw conflict(RESET_REFUSALS.used);
     await tx.passwordResetToken.updateMany({ where: { userId: row.userId, usedAt: null }, data: { usedAt: at } });
     await tx.user.update({ where: { id: row.userId }, data: { passwordHash, sessionsValidFrom: at } });
-    await recordAuditEvent({ type: "user.password_reset", userId: row.userId }, tx);
-    return { email: row.user.email };
+    const connectionsEnded = disconnectApps ? await endUserGrants(tx, row.userId, "password_reset", { userId: row.userId }) : 0;
+    await recordAuditEvent({ type: "user.password_reset", userId: row.userId, ...(disconnectApps ? { detail: { by: "self", grantsRevoked: connectionsEnded } } : {}) }, tx);
+    return { email: row.user.email, connectionsEnded };
   });
 }
