@@ -8,6 +8,7 @@ import { createTestClient, postForm, tokensFor } from "@/lib/testing/oauth-flow"
 import { STAGGERS_MS, startApart } from "@/lib/testing/race";
 import { addMember, createUser } from "@/prisma/seed/factories";
 import { runOperator } from "@/scripts/operator-cli";
+import { hashLinkToken, newLinkToken, TOKEN_PREFIX } from "@/lib/domain/one-time-token";
 import { findPasswordReset } from "./find-password-reset";
 import { PASSWORD_RESET_TTL_MINUTES, RESET_REFUSALS, RESET_REQUESTED } from "./password-reset-rules";
 import { requestPasswordReset } from "./request-password-reset";
@@ -63,6 +64,9 @@ describe("asking for a password reset", () => {
     expect(await findPasswordReset(newer)).toEqual({ state: "valid", email: user.email });
     expect((await findPasswordReset(othersLink))?.state).toBe("valid");
     await expect(resetPassword(newer, both(NEW))).resolves.toEqual({ email: user.email, connectionsEnded: 0 });
+    // Resetting spends only that person's links: someone else's still works.
+    expect((await findPasswordReset(othersLink))?.state).toBe("valid");
+    await expect(resetPassword(othersLink, both(NEW))).resolves.toEqual({ email: other.email, connectionsEnded: 0 });
   });
 
   it("stores nothing for a disabled account, with the same answer", async () => {
@@ -88,6 +92,21 @@ describe("resetting a password", () => {
     expect(await verifyCredentials(user.email, NEW)).toMatchObject({ ok: true });
   });
 
+  it("spends every other unused link too, such as two that simultaneous requests left", async () => {
+    const user = await createUser(db);
+    const token = await linkFor(user.email);
+    // Two requests at the same moment each spend the links before theirs, and both links stay unused
+    // (possible on PostgreSQL, whose transactions overlap): the second one, as such a request leaves it.
+    const twin = newLinkToken(TOKEN_PREFIX.passwordReset);
+    await db.passwordResetToken.create({ data: { userId: user.id, tokenHash: hashLinkToken(twin), expiresAt: new Date(Date.now() + PASSWORD_RESET_TTL_MINUTES * 60_000) } });
+    expect((await findPasswordReset(twin))?.state).toBe("valid");
+
+    await resetPassword(token, both(NEW));
+    expect((await findPasswordReset(twin))?.state).toBe("used");
+    await expect(resetPassword(twin, both("another-new-password"))).rejects.toMatchObject({ code: "conflict", message: RESET_REFUSALS.used });
+    expect(await verifyCredentials(user.email, NEW)).toMatchObject({ ok: true });
+  });
+
   it("refuses an expired link", async () => {
     const user = await createUser(db);
     const token = await linkFor(user.email);
@@ -108,15 +127,32 @@ describe("resetting a password", () => {
   });
 
   it.each([
-    ["a short password", { password: "short", confirm: "short" }, "password"],
-    ["a confirmation that differs", { password: NEW, confirm: `${NEW}!` }, "confirm"],
-  ])("refuses %s and leaves the link usable", async (_, input, field) => {
+    ["a short password", () => ({ password: "short", confirm: "short" }), "password", /at least/],
+    ["a confirmation that differs", () => ({ password: NEW, confirm: `${NEW}!` }), "confirm", /^does not match the new password$/],
+    ["the account's own email as the password", (email: string) => ({ password: email, confirm: email }), "password", /^must not be your email address$/],
+  ])("refuses %s, says why at its field, and leaves the link usable", async (_, input, field, why) => {
     const user = await createUser(db);
     const token = await linkFor(user.email);
-    const error = await resetPassword(token, input).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: "invalid_input" });
-    expect(Object.keys((error as { fieldErrors: object }).fieldErrors)).toContain(field);
+    const error = await resetPassword(token, input(user.email)).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "invalid_input", message: expect.stringMatching(new RegExp(`^${field}: `)) });
+    expect((error as { fieldErrors: Record<string, string> }).fieldErrors[field]).toMatch(why);
     expect((await findPasswordReset(token))?.state).toBe("valid");
+    expect(await verifyCredentials(user.email, input(user.email).password)).toMatchObject({ ok: false });
+  });
+
+  it("refuses a malformed link before it looks at the password", async () => {
+    await expect(resetPassword("%2e%2e", both("short"))).rejects.toMatchObject({ code: "not_found", message: RESET_REFUSALS.unknown });
+  });
+
+  it("refuses a link of an account disabled since it was sent, and changes nothing", async () => {
+    const user = await createUser(db);
+    const token = await linkFor(user.email);
+    await db.user.update({ where: { id: user.id }, data: { status: "disabled" } });
+    await expect(resetPassword(token, both(NEW))).rejects.toMatchObject({ code: "forbidden", message: "This account is disabled." });
+    expect((await findPasswordReset(token))?.state).toBe("valid");
+    await db.user.update({ where: { id: user.id }, data: { status: "active" } });
+    expect(await verifyCredentials(user.email, NEW)).toMatchObject({ ok: false });
+    expect(await db.auditEvent.count({ where: { type: "user.password_reset", userId: user.id } })).toBe(0);
   });
 
   it("lets only one of two simultaneous uses of a link through", async () => {

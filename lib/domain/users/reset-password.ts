@@ -41,7 +41,15 @@ export async function resetPassword(token: string, input: z.input<typeof ResetPa
   const passwordHash = await hashPassword(password);
 
   return db.$transaction(async (tx) => {
-    const row = await tx.passwordResetToken.findUnique({ where: { tokenHash }, include: { user: { select: { id: true, email: true, status: true } } } });
+    const row = await tx.passwordResetToken.findUnique({
+      where: { tokenHash },
+      include: {
+        // Stryker disable next-line ObjectLiteral: `user: {}` reads the whole user row, email and status among it: only the columns fetched differ
+        user: {
+          select: { email: true, status: true },
+        },
+      },
+    });
     if (!row) throw new DomainError("not_found", RESET_REFUSALS.unknown);
     const at = now();
     const state = passwordResetState(row, at);
@@ -49,8 +57,19 @@ export async function resetPassword(token: string, input: z.input<typeof ResetPa
     if (row.user.status !== "active") throw forbidden("This account is disabled.");
     if (passwordRepeatsEmail(password, row.user.email)) throw invalidInput("password: must not be your email address", { password: "must not be your email address" });
 
-    const claimed = await tx.passwordResetToken.updateMany({ where: { id: row.id, usedAt: null, expiresAt: { gt: at } }, data: { usedAt: at } });
+    // The claim: whoever marks the link used first has it. Only on PostgreSQL can two uses both get
+    // past the state check (SQLite runs one transaction at a time); the loser then finds count 0.
+    const claimed = await tx.passwordResetToken.updateMany({
+      where: {
+        id: row.id,
+        usedAt: null,
+        // Stryker disable next-line ObjectLiteral: an expiry never changes, and the state check above refused an expired link at this same `at`
+        expiresAt: { gt: at },
+      },
+      data: { usedAt: at },
+    });
     if (claimed.count === 0) throw conflict(RESET_REFUSALS.used);
+    // Any other link still unused (two requests at the same moment can leave two) is spent with it.
     await tx.passwordResetToken.updateMany({ where: { userId: row.userId, usedAt: null }, data: { usedAt: at } });
     await tx.user.update({ where: { id: row.userId }, data: { passwordHash, sessionsValidFrom: at } });
     const connectionsEnded = disconnectApps ? await endUserGrants(tx, row.userId, "password_reset", { userId: row.userId }) : 0;
