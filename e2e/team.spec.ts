@@ -2,7 +2,8 @@
  * Team: an owner invites someone by email, copies the link, and a new person accepts it in a
  * fresh, signed-out browser by creating their account, landing in the workspace; a password
  * reset through the outbox (read with the operator command, as someone running Hourbook would),
- * which signs out the browser that was signed in before it;
+ * which signs out the browser that was signed in before it and, as its checkbox offers by
+ * default, disconnects the app connected before it;
  * and the sign-up of a new person with a workspace of their own. The rules and refusals behind
  * these are covered by the domain tests (lib/domain/invitations, lib/domain/users).
  */
@@ -11,6 +12,7 @@ import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import { signIn } from "./sign-in";
+import { connectInBrowser, mcp, registerApp } from "./support/connect-in-browser";
 
 const E2E_DATA_DIR = process.env.HOURBOOK_E2E_DATA_DIR ?? ".data/e2e";
 const run = Date.now().toString(36);
@@ -136,6 +138,7 @@ test.describe("team", () => {
   });
 
   test("a new person signs up with a workspace of their own, then resets their password through the outbox", async ({ browser, baseURL }) => {
+    test.setTimeout(90_000); // sign-up, opening the workspace to apps, a connection, then the reset: many pages on a busy machine
     const visitorContext = await browser.newContext({ baseURL });
     try {
       const visitor = await visitorContext.newPage();
@@ -149,6 +152,20 @@ test.describe("team", () => {
       await visitor.getByLabel("Workspace name").fill(`Jackson Engineering ${run}`);
       await visitor.getByRole("button", { name: "Create account and workspace" }).click();
       await visitor.waitForURL(new RegExp(`/w/jackson-engineering-${run}/time`));
+      // An assistant connected before the reset (a new workspace is on the free plan, closed to apps: open it first).
+      const settings = `/w/jackson-engineering-${run}/settings`;
+      await visitor.goto(`${settings}/billing`);
+      await visitor.getByLabel("Plan", { exact: true }).selectOption({ label: "Pro" });
+      await visitor.getByRole("button", { name: "Save billing" }).click();
+      await expect(visitor.getByTestId("billing-message")).toBeVisible();
+      await visitor.goto(`${settings}/integrations`);
+      await visitor.getByLabel("Allow API and AI assistant access").check();
+      await visitor.getByRole("button", { name: "Save policy" }).click();
+      await expect(visitor.getByTestId("policy-message")).toContainText("Policy saved");
+      const appUrl = String(baseURL);
+      const app = "Team E2E Assistant";
+      const tokens = await connectInBrowser(visitor, { appUrl, clientId: await registerApp(appUrl, app), clientName: app, workspace: `Jackson Engineering ${run}` });
+      expect((await mcp(appUrl, tokens.access_token, "tools/list")).status).toBe(200);
 
       // The reset happens in another, signed-out browser; this one stays signed in until then.
       const resetter = await browser.newContext({ baseURL });
@@ -164,8 +181,10 @@ test.describe("team", () => {
       await expectNoViolations(other);
       await other.getByLabel("New password", { exact: true }).fill("supersonic-flows-1979");
       await other.getByLabel("New password again").fill("supersonic-flows-1979");
+      await expect(other.getByLabel("Also disconnect every app and assistant (API and MCP connections)")).toBeChecked();
       await other.getByRole("button", { name: "Set new password" }).click();
-      await expect(other.getByTestId("reset-done")).toBeVisible();
+      await expect(other.getByTestId("reset-done")).toContainText("Your password was changed, and every app and assistant was disconnected (1 connection).");
+      expect((await mcp(appUrl, tokens.access_token, "tools/list")).status).toBe(401);
       await other.goto(reset);
       await expect(other.getByTestId("reset-refused")).toContainText("already been used");
       await resetter.close();

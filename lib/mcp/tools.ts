@@ -21,12 +21,31 @@ import { tool } from "./tool";
 
 type TimerWire = { started_at: string; elapsed_seconds: number; description: string; project: { name: string }; task: { name: string } | null; id: string };
 const timerLine = (t: TimerWire) => `${entryWhat(t)}${t.description ? `: ${t.description}` : ""}, running ${formatDuration(t.elapsed_seconds)} since ${t.started_at} (${t.id})`;
-const started = (s: { timer: TimerWire; stopped_entry: { duration_seconds: number; project: { name: string }; task: { name: string } | null; id: string } | null; discarded_previous: boolean }) =>
+const started = (s: {
+  timer: TimerWire;
+  stopped_entry: { duration_seconds: number; project: { name: string }; task: { name: string } | null; id: string } | null;
+  discarded_previous: boolean;
+  overlaps: OverlapWire[];
+  stopped_entry_overlaps: OverlapWire[];
+}) =>
   [
-    ...(s.stopped_entry ? [`Stopped the previous timer: tracked ${formatDuration(s.stopped_entry.duration_seconds)} on ${entryWhat(s.stopped_entry)} (${s.stopped_entry.id}).`] : []),
+    ...(s.stopped_entry
+      ? [`Stopped the previous timer: tracked ${formatDuration(s.stopped_entry.duration_seconds)} on ${entryWhat(s.stopped_entry)} (${s.stopped_entry.id}).${overlapSentence("That entry", s.stopped_entry_overlaps)}`]
+      : []),
     ...(s.discarded_previous ? ["Discarded the previous timer (it had run under a minute)."] : []),
-    `Started the timer on ${timerLine(s.timer)}.`,
+    `Started the timer on ${timerLine(s.timer)}.${overlapSentence("Its run so far", s.overlaps)}`,
   ].join("\n");
+
+/**
+ * Overlapped time in words, for a model that reads only the text: structuredContent lists the
+ * same entries, but an assistant that shows text must still be able to tell the person.
+ * "" when none; otherwise " It overlaps 2 entries already tracked (kept either way): …".
+ */
+type OverlapWire = { id: string; started_at: string; ended_at: string; project: { name: string }; task: { name: string } | null };
+const overlapSentence = (subject: string, overlaps: OverlapWire[]) =>
+  overlaps.length
+    ? ` ${subject} overlaps ${plural(overlaps.length, "entry", "entries")} already tracked (kept either way): ${overlaps.map((o) => `${entryWhat(o)} from ${o.started_at} to ${o.ended_at} (${o.id})`).join("; ")}.`
+    : "";
 
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 const more = (what: string, cursor: string | null) => (cursor ? [`More ${what}: call again with cursor "${cursor}".`] : []);
@@ -75,11 +94,12 @@ export const TOOLS = {
   }),
   createTimeEntry: tool(
     timeEntries.createTimeEntry,
-    ({ time_entry: e }) => `Tracked ${formatDuration(e.duration_seconds)} on ${entryWhat(e)} starting ${e.started_at}${e.billable ? "" : " (non-billable)"} (${e.id}).`,
+    ({ time_entry: e, overlaps }) =>
+      `Tracked ${formatDuration(e.duration_seconds)} on ${entryWhat(e)} starting ${e.started_at}${e.billable ? "" : " (non-billable)"} (${e.id}).${overlapSentence("It", overlaps)}`,
   ),
   updateTimeEntry: tool(
     timeEntries.updateTimeEntry,
-    ({ time_entry: e }) => `Updated the entry ${e.id}: ${formatDuration(e.duration_seconds)} on ${e.project.name} starting ${e.started_at}.`,
+    ({ time_entry: e, overlaps }) => `Updated the entry ${e.id}: ${formatDuration(e.duration_seconds)} on ${e.project.name} starting ${e.started_at}.${overlapSentence("It", overlaps)}`,
   ),
   deleteTimeEntry: tool(timeEntries.deleteTimeEntry, ({ deleted }) => `Deleted the time entry ${deleted.id} (${formatDuration(deleted.duration_seconds)}).`),
 
@@ -168,7 +188,11 @@ export const TOOLS = {
   getRunningTimer: tool(timer.getRunningTimer, ({ timer: t }) => (t ? `Running: ${timerLine(t)}.` : "No timer is running.")),
   startTimer: tool(timer.startTimer, started),
   continueTimeEntry: tool(timer.continueTimeEntry, started),
-  updateRunningTimer: tool(timer.updateRunningTimer, ({ timer: t }) => `Updated the timer: ${timerLine(t)}.`),
-  stopTimer: tool(timer.stopTimer, ({ time_entry: e }) => `Stopped the timer: tracked ${formatDuration(e.duration_seconds)} on ${entryWhat(e)} starting ${e.started_at}${e.billable ? "" : " (non-billable)"} (${e.id}).`),
+  updateRunningTimer: tool(timer.updateRunningTimer, ({ timer: t, overlaps }) => `Updated the timer: ${timerLine(t)}.${overlapSentence("Its run so far", overlaps)}`),
+  stopTimer: tool(
+    timer.stopTimer,
+    ({ time_entry: e, overlaps }) =>
+      `Stopped the timer: tracked ${formatDuration(e.duration_seconds)} on ${entryWhat(e)} starting ${e.started_at}${e.billable ? "" : " (non-billable)"} (${e.id}).${overlapSentence("It", overlaps)}`,
+  ),
   discardTimer: tool(timer.discardTimer, ({ discarded: t }) => `Discarded the timer on ${entryWhat(t)} (${formatDuration(t.elapsed_seconds)} not recorded).`),
 };

@@ -86,9 +86,30 @@ describe("the OpenAPI document", () => {
 });
 
 describe("MCP", () => {
+  const text = (call: Awaited<ReturnType<typeof callToolOver>>) => call.tool?.content[0]?.text ?? "";
+
   it("create_time_entry answers the entry and, beside it, what it overlaps", async () => {
     const call = await callToolOver(mcpToken, "create_time_entry", { project_id: project, started_at: "2025-03-03T09:30:00Z", duration_seconds: 600 });
     expect(structured(call)).toMatchObject({ time_entry: { started_at: "2025-03-03T09:30:00.000Z" } });
     expect((structured(call).overlaps as { id: string }[]).map((o) => o.id)).toContain(morning);
+  });
+
+  // A model that shows only the text must be able to tell the person too.
+  it("create_time_entry says in its text which entries it overlaps, with their times and ids", async () => {
+    const call = await callToolOver(mcpToken, "create_time_entry", { project_id: project, started_at: "2025-03-10T09:00:00Z", duration_seconds: 3600 });
+    const other = (await createTimeEntryRow(db, { workspaceId: world.workspaceId, membershipId: world.ada.membershipId, projectId: project, startedAt: new Date("2025-03-10T09:30:00Z"), durationSeconds: 3600, hourlyRate: 0 })).id;
+    expect(text(call)).not.toContain("already tracked");
+    const second = await callToolOver(mcpToken, "create_time_entry", { project_id: project, started_at: "2025-03-10T09:15:00Z", duration_seconds: 1800 });
+    const first = (structured(call).time_entry as { id: string }).id;
+    expect(text(second)).toContain(
+      `It overlaps 2 entries already tracked (kept either way): Overlap API from 2025-03-10T09:00:00.000Z to 2025-03-10T10:00:00.000Z (${first}); Overlap API from 2025-03-10T09:30:00.000Z to 2025-03-10T10:30:00.000Z (${other}).`,
+    );
+  });
+
+  it("update_time_entry says in its text what the moved entry now overlaps", async () => {
+    const { id: booked } = await createTimeEntryRow(db, { workspaceId: world.workspaceId, membershipId: world.ada.membershipId, projectId: project, startedAt: new Date("2025-03-12T09:00:00Z"), durationSeconds: 3600, hourlyRate: 0 });
+    const created = structured(await callToolOver(mcpToken, "create_time_entry", { project_id: project, started_at: "2025-03-12T15:00:00Z", duration_seconds: 600 }));
+    const moved = await callToolOver(mcpToken, "update_time_entry", { time_entry_id: (created.time_entry as { id: string }).id, started_at: "2025-03-12T09:50:00Z" });
+    expect(text(moved)).toContain(`. It overlaps 1 entry already tracked (kept either way): Overlap API from 2025-03-12T09:00:00.000Z to 2025-03-12T10:00:00.000Z (${booked}).`);
   });
 });

@@ -28,6 +28,7 @@ beforeAll(async () => {
 });
 
 const ids = (value: unknown) => (value as { id: string }[]).map((o) => o.id);
+const text = (call: Awaited<ReturnType<typeof callToolOver>>) => call.tool?.content[0]?.text ?? "";
 
 describe("MCP", () => {
   it("start_timer, update_running_timer and stop_timer each answer what the timer's time overlaps", async () => {
@@ -42,6 +43,29 @@ describe("MCP", () => {
     const stopped = structured(await callToolOver(mcpToken, "stop_timer", { stopped_at: ago(580).toISOString() }));
     expect(stopped).toMatchObject({ time_entry: { started_at: ago(596).toISOString(), duration_seconds: 960 } });
     expect(ids(stopped.overlaps)).toEqual([tracked]);
+  });
+
+  // A model that shows only the text must be able to tell the person too.
+  it("start_timer, update_running_timer and stop_timer name the overlapped entries, with times and ids, in their text", async () => {
+    // Other entries may be named too (the one the test above stopped): the one tracked above must be among them.
+    const sentence = (subject: string) =>
+      new RegExp(`\\. ${subject} overlaps \\d+ entr(y|ies) already tracked \\(kept either way\\): (.*; )?Timer overlaps from ${ago(600).toISOString()} to ${ago(590).toISOString()} \\(${tracked}\\)[;.]`);
+    const started = text(await callToolOver(mcpToken, "start_timer", { project_id: project, started_at: ago(595).toISOString() }));
+    expect(started).toMatch(sentence("Its run so far"));
+    const edited = text(await callToolOver(mcpToken, "update_running_timer", { started_at: ago(596).toISOString() }));
+    expect(edited).toMatch(sentence("Its run so far"));
+    const stopped = text(await callToolOver(mcpToken, "stop_timer", { stopped_at: ago(580).toISOString() }));
+    expect(stopped).toMatch(sentence("It"));
+  });
+
+  it("continue_time_entry names in its text what the entry it stopped overlaps", async () => {
+    // A timer started inside tracked time, switched away from by continuing that entry.
+    const { id: earlier } = await createTimeEntryRow(db, { workspaceId: world.workspaceId, membershipId: world.ada.membershipId, projectId: project, startedAt: ago(300), durationSeconds: 600, hourlyRate: 0 });
+    structured(await callToolOver(mcpToken, "start_timer", { project_id: project, started_at: ago(295).toISOString(), stop_running: true }));
+    const call = await callToolOver(mcpToken, "continue_time_entry", { time_entry_id: earlier, stop_running: true });
+    expect(ids(structured(call).stopped_entry_overlaps)).toContain(earlier);
+    expect(text(call)).toMatch(new RegExp(`^Stopped the previous timer: [^\\n]*\\. That entry overlaps \\d+ entr(y|ies) already tracked \\(kept either way\\): (.*; )?Timer overlaps from ${ago(300).toISOString()} to ${ago(290).toISOString()} \\(${earlier}\\)[;.]`));
+    await callToolOver(mcpToken, "discard_timer", {});
   });
 });
 

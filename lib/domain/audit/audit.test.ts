@@ -98,6 +98,8 @@ describe("what the audit log records", () => {
     ["member.deactivated", { memberName: "Grace" }, "Member deactivated", "Grace"],
     ["member.reactivated", { memberName: "Grace" }, "Member reactivated", "Grace"],
     ["grant.revoked", { reason: "member_removed" }, "Connection revoked", "the member was removed from the workspace"],
+    ["grant.revoked", { reason: "password_reset" }, "Connection revoked", "the member reset their password and disconnected every app"],
+    ["user.password_reset", { by: "self", grantsRevoked: 2 }, "Password reset through a reset link", "by the person themselves; 2 connections revoked"],
     ["workspace.created", { name: "Acme" }, "Workspace created", "Acme"],
     ["credit_note.issued", { creditNote: "CN-0001", invoice: "INV-0001", amount: "€10.00", full: false }, "Credit note issued", "CN-0001 credits €10.00 of INV-0001"],
   ])("describes %s in words", (type, detail, what, words) => {

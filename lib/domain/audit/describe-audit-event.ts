@@ -69,6 +69,7 @@ const REVOCATION_REASONS: Record<string, string> = {
   client_deleted: "the app was deleted",
   user_disabled: "the member's account was disabled",
   member_removed: "the member was removed from the workspace",
+  password_reset: "the member reset their password and disconnected every app",
   replaced: "replaced by a new approval",
   idle: `it went unused for ${env.HOURBOOK_CONNECTION_IDLE_DAYS} days`,
   refresh_reuse: "a used refresh token was presented again",

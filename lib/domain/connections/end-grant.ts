@@ -17,7 +17,9 @@ export type GrantRevocationReason =
   | "token_revoked"
   | "user_disabled"
   /** The member was removed from the workspace (lib/domain/members/remove-member.ts). */
-  | "member_removed";
+  | "member_removed"
+  /** The person reset their password and chose to disconnect every app (lib/domain/users/reset-password.ts). */
+  | "password_reset";
 
 /**
  * Ends a grant: its refresh tokens and unused codes are deleted at once, and access tokens

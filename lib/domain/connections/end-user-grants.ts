@@ -1,6 +1,7 @@
 /**
- * Ends every live grant of one user inside the caller's transaction (disabling an account):
- * their refresh tokens go at once, and re-enabling the account later brings none of them back.
+ * Ends every live grant of one user, in every workspace, inside the caller's transaction
+ * (disabling an account, a password reset that disconnects every app): their refresh tokens go
+ * at once, access tokens fail on their next use, and nothing later brings them back.
  */
 import type { DbTx } from "@/lib/db";
 import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";

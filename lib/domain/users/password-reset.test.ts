@@ -2,18 +2,22 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { setClock } from "@/lib/domain/clock";
 import { listAccountMessages } from "@/lib/domain/outbox/list-account-messages";
-import { loadDemoData } from "@/lib/testing/demo-data";
+import { loadDemoData, type DemoData } from "@/lib/testing/demo-data";
+import { mcpRequest } from "@/lib/testing/mcp-call";
+import { createTestClient, postForm, tokensFor } from "@/lib/testing/oauth-flow";
 import { STAGGERS_MS, startApart } from "@/lib/testing/race";
-import { createUser } from "@/prisma/seed/factories";
-import { parseOutboxArgs, runOperator, USAGE } from "@/scripts/operator-cli";
+import { addMember, createUser } from "@/prisma/seed/factories";
+import { runOperator } from "@/scripts/operator-cli";
+import { hashLinkToken, newLinkToken, TOKEN_PREFIX } from "@/lib/domain/one-time-token";
 import { findPasswordReset } from "./find-password-reset";
 import { PASSWORD_RESET_TTL_MINUTES, RESET_REFUSALS, RESET_REQUESTED } from "./password-reset-rules";
 import { requestPasswordReset } from "./request-password-reset";
 import { resetPassword } from "./reset-password";
 import { verifyCredentials } from "./verify-credentials";
 
+let demo: DemoData;
 beforeAll(async () => {
-  await loadDemoData();
+  demo = await loadDemoData();
 });
 afterEach(() => setClock(null));
 
@@ -59,7 +63,10 @@ describe("asking for a password reset", () => {
     expect(await verifyCredentials(user.email, NEW)).toMatchObject({ ok: false });
     expect(await findPasswordReset(newer)).toEqual({ state: "valid", email: user.email });
     expect((await findPasswordReset(othersLink))?.state).toBe("valid");
-    await expect(resetPassword(newer, both(NEW))).resolves.toEqual({ email: user.email });
+    await expect(resetPassword(newer, both(NEW))).resolves.toEqual({ email: user.email, connectionsEnded: 0 });
+    // Resetting spends only that person's links: someone else's still works.
+    expect((await findPasswordReset(othersLink))?.state).toBe("valid");
+    await expect(resetPassword(othersLink, both(NEW))).resolves.toEqual({ email: other.email, connectionsEnded: 0 });
   });
 
   it("stores nothing for a disabled account, with the same answer", async () => {
@@ -76,12 +83,27 @@ describe("resetting a password", () => {
     const newer = await linkFor(user.email);
     expect(await findPasswordReset(newer)).toEqual({ state: "valid", email: user.email });
 
-    await expect(resetPassword(newer, both(NEW))).resolves.toEqual({ email: user.email });
+    await expect(resetPassword(newer, both(NEW))).resolves.toEqual({ email: user.email, connectionsEnded: 0 });
     expect(await verifyCredentials(user.email, NEW)).toMatchObject({ ok: true });
     expect(await db.auditEvent.findFirst({ where: { type: "user.password_reset", userId: user.id } })).not.toBeNull();
 
     await expect(resetPassword(newer, both("another-new-password"))).rejects.toMatchObject({ code: "conflict", message: RESET_REFUSALS.used });
     await expect(resetPassword(older, both("another-new-password"))).rejects.toMatchObject({ code: "conflict", message: RESET_REFUSALS.used });
+    expect(await verifyCredentials(user.email, NEW)).toMatchObject({ ok: true });
+  });
+
+  it("spends every other unused link too, such as two that simultaneous requests left", async () => {
+    const user = await createUser(db);
+    const token = await linkFor(user.email);
+    // Two requests at the same moment each spend the links before theirs, and both links stay unused
+    // (possible on PostgreSQL, whose transactions overlap): the second one, as such a request leaves it.
+    const twin = newLinkToken(TOKEN_PREFIX.passwordReset);
+    await db.passwordResetToken.create({ data: { userId: user.id, tokenHash: hashLinkToken(twin), expiresAt: new Date(Date.now() + PASSWORD_RESET_TTL_MINUTES * 60_000) } });
+    expect((await findPasswordReset(twin))?.state).toBe("valid");
+
+    await resetPassword(token, both(NEW));
+    expect((await findPasswordReset(twin))?.state).toBe("used");
+    await expect(resetPassword(twin, both("another-new-password"))).rejects.toMatchObject({ code: "conflict", message: RESET_REFUSALS.used });
     expect(await verifyCredentials(user.email, NEW)).toMatchObject({ ok: true });
   });
 
@@ -105,15 +127,32 @@ describe("resetting a password", () => {
   });
 
   it.each([
-    ["a short password", { password: "short", confirm: "short" }, "password"],
-    ["a confirmation that differs", { password: NEW, confirm: `${NEW}!` }, "confirm"],
-  ])("refuses %s and leaves the link usable", async (_, input, field) => {
+    ["a short password", () => ({ password: "short", confirm: "short" }), "password", /at least/],
+    ["a confirmation that differs", () => ({ password: NEW, confirm: `${NEW}!` }), "confirm", /^does not match the new password$/],
+    ["the account's own email as the password", (email: string) => ({ password: email, confirm: email }), "password", /^must not be your email address$/],
+  ])("refuses %s, says why at its field, and leaves the link usable", async (_, input, field, why) => {
     const user = await createUser(db);
     const token = await linkFor(user.email);
-    const error = await resetPassword(token, input).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: "invalid_input" });
-    expect(Object.keys((error as { fieldErrors: object }).fieldErrors)).toContain(field);
+    const error = await resetPassword(token, input(user.email)).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "invalid_input", message: expect.stringMatching(new RegExp(`^${field}: `)) });
+    expect((error as { fieldErrors: Record<string, string> }).fieldErrors[field]).toMatch(why);
     expect((await findPasswordReset(token))?.state).toBe("valid");
+    expect(await verifyCredentials(user.email, input(user.email).password)).toMatchObject({ ok: false });
+  });
+
+  it("refuses a malformed link before it looks at the password", async () => {
+    await expect(resetPassword("%2e%2e", both("short"))).rejects.toMatchObject({ code: "not_found", message: RESET_REFUSALS.unknown });
+  });
+
+  it("refuses a link of an account disabled since it was sent, and changes nothing", async () => {
+    const user = await createUser(db);
+    const token = await linkFor(user.email);
+    await db.user.update({ where: { id: user.id }, data: { status: "disabled" } });
+    await expect(resetPassword(token, both(NEW))).rejects.toMatchObject({ code: "forbidden", message: "This account is disabled." });
+    expect((await findPasswordReset(token))?.state).toBe("valid");
+    await db.user.update({ where: { id: user.id }, data: { status: "active" } });
+    expect(await verifyCredentials(user.email, NEW)).toMatchObject({ ok: false });
+    expect(await db.auditEvent.count({ where: { type: "user.password_reset", userId: user.id } })).toBe(0);
   });
 
   it("lets only one of two simultaneous uses of a link through", async () => {
@@ -124,6 +163,95 @@ describe("resetting a password", () => {
       expect(outcomes.filter((o) => o.status === "fulfilled"), `stagger ${delay} ms`).toHaveLength(1);
       expect((outcomes.find((o) => o.status === "rejected") as PromiseRejectedResult).reason).toMatchObject({ code: "conflict" });
     }
+  });
+});
+
+describe("resetting a password and disconnecting every app", () => {
+  /** A person who belongs to two workspaces and has connected an assistant to each. */
+  async function connectedPerson() {
+    const user = await createUser(db);
+    const connections = [];
+    for (const workspace of [demo.lovelace, demo.engines]) {
+      await addMember(db, workspace.id, user.id);
+      const clientId = await createTestClient();
+      connections.push({ clientId, workspaceId: workspace.id, ...(await tokensFor({ clientId, userId: user.id, workspaceId: workspace.id, scope: "hourbook:read" })) });
+    }
+    return { user, connections };
+  }
+  type Connection = Awaited<ReturnType<typeof connectedPerson>>["connections"][number];
+  const accessWorks = async (c: Connection) => (await mcpRequest(c.access_token, "tools/list")).status === 200;
+  const refreshWorks = async (c: Connection) => (await postForm("token", { grant_type: "refresh_token", refresh_token: c.refresh_token, client_id: c.clientId })).status === 200;
+  const liveGrants = (userId: string) => db.oAuthGrant.count({ where: { userId, revokedAt: null } });
+
+  it("refuses every access and refresh token minted before the reset, in every workspace, and audits each ended connection", async () => {
+    const { user, connections } = await connectedPerson();
+    const bystander = await connectedPerson();
+    const token = await linkFor(user.email);
+    for (const c of connections) expect(await accessWorks(c)).toBe(true);
+
+    await expect(resetPassword(token, { ...both(NEW), disconnectApps: true })).resolves.toEqual({ email: user.email, connectionsEnded: 2 });
+
+    for (const c of connections) {
+      expect(await accessWorks(c)).toBe(false);
+      expect(await refreshWorks(c)).toBe(false);
+    }
+    expect(await liveGrants(user.id)).toBe(0);
+    expect(await db.oAuthGrant.count({ where: { userId: user.id, revokedReason: "password_reset" } })).toBe(2);
+    const revoked = await db.auditEvent.findMany({ where: { type: "grant.revoked", userId: user.id } });
+    expect(revoked.map((e) => [e.workspaceId, e.detail]).sort()).toEqual(connections.map((c) => [c.workspaceId, { reason: "password_reset" }]).sort());
+    expect(await db.auditEvent.findFirst({ where: { type: "user.password_reset", userId: user.id } })).toMatchObject({ detail: { by: "self", grantsRevoked: 2 } });
+    // Someone else's connections are untouched.
+    for (const c of bystander.connections) expect(await accessWorks(c)).toBe(true);
+    expect(await liveGrants(bystander.user.id)).toBe(2);
+  });
+
+  it("leaves every connection working without the option", async () => {
+    const { user, connections } = await connectedPerson();
+    await expect(resetPassword(await linkFor(user.email), both(NEW))).resolves.toEqual({ email: user.email, connectionsEnded: 0 });
+    for (const c of connections) {
+      expect(await accessWorks(c)).toBe(true);
+      expect(await refreshWorks(c)).toBe(true);
+    }
+    expect(await liveGrants(user.id)).toBe(2);
+    expect(await db.auditEvent.count({ where: { type: "grant.revoked", userId: user.id } })).toBe(0);
+    expect((await db.auditEvent.findFirstOrThrow({ where: { type: "user.password_reset", userId: user.id } })).detail).toBeNull();
+  });
+
+  it.each([
+    ["a link used already", async (email: string) => {
+      const token = await linkFor(email);
+      await resetPassword(token, both("the-first-new-password"));
+      return token;
+    }],
+    ["an expired link", async (email: string) => {
+      const token = await linkFor(email);
+      setClock(() => new Date(Date.now() + (PASSWORD_RESET_TTL_MINUTES + 1) * 60_000));
+      return token;
+    }],
+    ["an older link", async (email: string) => {
+      const older = await linkFor(email);
+      await linkFor(email);
+      return older;
+    }],
+  ])("ends no connection and changes no password through %s", async (_, spoil) => {
+    const { user, connections } = await connectedPerson();
+    const token = await spoil(user.email);
+    await expect(resetPassword(token, { ...both(NEW), disconnectApps: true })).rejects.toMatchObject({ code: "conflict" });
+    setClock(null);
+    expect(await liveGrants(user.id)).toBe(2);
+    for (const c of connections) {
+      expect(await accessWorks(c)).toBe(true);
+      expect(await refreshWorks(c)).toBe(true);
+    }
+    expect(await db.auditEvent.count({ where: { type: "grant.revoked", userId: user.id } })).toBe(0);
+    expect(await verifyCredentials(user.email, NEW)).toMatchObject({ ok: false });
+  });
+
+  it("ends no connection when the new password is refused", async () => {
+    const { user } = await connectedPerson();
+    const token = await linkFor(user.email);
+    await expect(resetPassword(token, { password: user.email, confirm: user.email, disconnectApps: true })).rejects.toMatchObject({ code: "invalid_input" });
+    expect(await liveGrants(user.id)).toBe(2);
   });
 });
 
@@ -172,24 +300,5 @@ describe("npm run operator -- outbox", () => {
     const { code, out } = await run("outbox", "--limit", "1");
     expect(code).toBe(0);
     expect(out.match(/^── /gm)).toHaveLength(1);
-  });
-
-  it.each([
-    [["outbox", "--limit", "0"]],
-    [["outbox", "--limit", "x"]],
-    [["outbox", "--limit"]],
-    [["outbox", "a@example.com", "b@example.com"]],
-    [["outbox", "--verbose"]],
-    [["disable-user"]],
-    [["disable-user", "a@example.com", "b@example.com"]],
-    [["frobnicate", "a@example.com"]],
-  ])("refuses %j with the usage and exit code 2, printing no message", async (args) => {
-    expect(await run(...args)).toEqual({ code: 2, out: "", err: USAGE });
-  });
-
-  it("parses the outbox arguments", () => {
-    expect(parseOutboxArgs([])).toEqual({ limit: 10 });
-    expect(parseOutboxArgs(["mary@example.org"])).toEqual({ to: "mary@example.org", limit: 10 });
-    expect(parseOutboxArgs(["--limit", "3", "mary@example.org"])).toEqual({ to: "mary@example.org", limit: 3 });
   });
 });

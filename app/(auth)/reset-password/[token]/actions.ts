@@ -6,7 +6,8 @@ export async function resetPasswordAction(token: string, _prev: ActionState, for
   // Passwords are taken as typed.
   const raw = (name: string) => (typeof form.get(name) === "string" ? String(form.get(name)) : "");
   return runAction(async () => {
-    await resetPassword(token, { password: raw("password"), confirm: raw("confirm") });
-    return { message: "Your password was changed. Sign in with the new one." };
+    const { connectionsEnded } = await resetPassword(token, { password: raw("password"), confirm: raw("confirm"), disconnectApps: form.has("disconnectApps") });
+    const ended = connectionsEnded ? `, and every app and assistant was disconnected (${connectionsEnded} connection${connectionsEnded === 1 ? "" : "s"})` : "";
+    return { message: `Your password was changed${ended}. Sign in with the new one.` };
   });
 }
