@@ -59,6 +59,7 @@ export const MUTATION_TARGETS = [
   { kind: "money", module: "lib/domain/reports/report-hours.ts", tests: ["lib/domain/reports/report-figures.test.ts"] },
   { kind: "security", module: "lib/domain/invitations/accept-invitation.ts", tests: ["lib/domain/invitations/invitations.test.ts"] },
   { kind: "security", module: "lib/domain/users/reset-password.ts", tests: ["lib/domain/users/password-reset.test.ts"] },
+  { kind: "security", module: "lib/domain/time-entries/time-entry-scope.ts", tests: ["lib/domain/time-entries/time-entry-scope.test.ts"] },
 ];
 
 /** @type {import("@stryker-mutator/api/core").PartialStrykerOptions} */

@@ -7,12 +7,16 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db, readRows } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { resolveActor, type Actor } from "@/lib/domain/actor";
+import { localDateOf } from "@/lib/domain/dates";
 import { loadDemoData } from "@/lib/testing/demo-data";
 import { scopeSql, scopeWhere, timeEntryScope, type TimeEntryFilters, type TimeEntryScope } from "./time-entry-scope";
 
 let ada: Actor;
 let grace: Actor;
 let filterCases: Array<[string, TimeEntryFilters]>;
+/** Every entry of the workspace with what the filters look at, to work out the answer without the code under test. */
+let everything: Array<{ id: string; startedAt: Date; membershipId: string; projectId: string; clientId: string; billable: boolean; invoiced: boolean; tagIds: string[] }>;
+let timeZone: string;
 
 beforeAll(async () => {
   const demo = await loadDemoData();
@@ -22,7 +26,18 @@ beforeAll(async () => {
   const tagged = entries.find((e) => e.tags.length > 0);
   const middle = entries[Math.floor(entries.length / 2)];
   if (!tagged || !middle) throw new Error("The demo data has no tagged entry.");
-  const day = middle.startedAt.toISOString().slice(0, 10);
+  timeZone = (await db.workspace.findUniqueOrThrow({ where: { id: ada.workspaceId } })).timeZone;
+  everything = entries.map((e) => ({
+    id: e.id,
+    startedAt: e.startedAt,
+    membershipId: e.membershipId,
+    projectId: e.projectId,
+    clientId: e.project.clientId,
+    billable: e.billable,
+    invoiced: e.invoiceLineId !== null,
+    tagIds: e.tags.map((t) => t.tagId),
+  }));
+  const day = localDateOf(middle.startedAt, timeZone);
   filterCases = [
     ["no filter", {}],
     ["a member", { membershipId: grace.membershipId }],
@@ -50,7 +65,42 @@ async function idsBySql(scope: TimeEntryScope): Promise<string[]> {
   return rows.map(([id]) => id as string);
 }
 
+/** The entries `filters` mean for `actor`, worked out in plain code from every entry (newest first). */
+function expectedIds(actor: Actor, filters: TimeEntryFilters): string[] {
+  const own = actor.role === "member" ? actor.membershipId : undefined;
+  return everything
+    .filter((e) => (own ?? filters.membershipId ?? e.membershipId) === e.membershipId)
+    .filter((e) => !filters.from || localDateOf(e.startedAt, timeZone) >= filters.from)
+    .filter((e) => !filters.to || localDateOf(e.startedAt, timeZone) <= filters.to)
+    .filter((e) => !filters.projectId || e.projectId === filters.projectId)
+    .filter((e) => !filters.clientId || e.clientId === filters.clientId)
+    .filter((e) => filters.billable === undefined || e.billable === filters.billable)
+    .filter((e) => filters.invoiced === undefined || e.invoiced === filters.invoiced)
+    .filter((e) => !filters.tagIds?.length || e.tagIds.some((t) => filters.tagIds!.includes(t)))
+    .sort((a, b) => b.startedAt.getTime() - a.startedAt.getTime() || (a.id < b.id ? 1 : -1))
+    .map((e) => e.id);
+}
+
 describe("TimeEntryScope", () => {
+  it("means what each filter says, for an owner and for a member (worked out without it)", async () => {
+    for (const actor of [ada, grace]) {
+      for (const [name, filters] of filterCases) {
+        if (actor === grace && filters.membershipId && filters.membershipId !== grace.membershipId) continue;
+        const scope = await timeEntryScope(actor, filters);
+        const expected = expectedIds(actor, filters);
+        expect({ actor: actor.role, name, ids: await idsByWhere(scope) }).toEqual({ actor: actor.role, name, ids: expected });
+        expect({ actor: actor.role, name, ids: await idsBySql(scope) }).toEqual({ actor: actor.role, name, ids: expected });
+      }
+    }
+  });
+
+  it("sets only what the filters give: no filter is the whole workspace (an owner) or one's own time (a member)", async () => {
+    expect(await timeEntryScope(ada, {})).toStrictEqual({ workspaceId: ada.workspaceId });
+    expect(await timeEntryScope(grace, {})).toStrictEqual({ workspaceId: grace.workspaceId, membershipId: grace.membershipId });
+    expect(await timeEntryScope(grace, { membershipId: grace.membershipId })).toStrictEqual({ workspaceId: grace.workspaceId, membershipId: grace.membershipId });
+    expect(await timeEntryScope(ada, { billable: false, invoiced: false, tagIds: [] })).toStrictEqual({ workspaceId: ada.workspaceId, billable: false, invoiced: false });
+  });
+
   it("picks the same entries as SQL and as Prisma's where, for every filter", async () => {
     for (const [name, filters] of filterCases) {
       const scope = await timeEntryScope(ada, filters);
@@ -75,6 +125,12 @@ describe("TimeEntryScope", () => {
 
   it("refuses a member another member's entries, and `from` after `to`", async () => {
     await expect(timeEntryScope(grace, { membershipId: ada.membershipId }, "export")).rejects.toMatchObject({ code: "forbidden", message: "A member can only export their own time entries." });
-    await expect(timeEntryScope(ada, { from: "2026-02-02", to: "2026-02-01" })).rejects.toMatchObject({ code: "invalid_input", fieldErrors: { from: "is after to" } });
+    await expect(timeEntryScope(grace, { membershipId: ada.membershipId })).rejects.toMatchObject({ code: "forbidden", message: "A member can only list their own time entries." });
+    await expect(timeEntryScope(ada, { from: "2026-02-02", to: "2026-02-01" })).rejects.toMatchObject({
+      code: "invalid_input",
+      message: "`from` must be on or before `to`.",
+      fieldErrors: { from: "is after to" },
+    });
+    await expect(timeEntryScope(ada, { from: "2026-02-01", to: "2026-02-01" })).resolves.toMatchObject({ workspaceId: ada.workspaceId });
   });
 });

