@@ -4,10 +4,11 @@ import { formatHundredths, hundredthsOfHour } from "@/lib/domain/reports/report-
 import type { Report } from "@/lib/domain/reports/run-report";
 
 const GROUP_WORDS = { project: "project", client: "client", member: "member" } as const;
+const BUCKET_HEADINGS = { day: "Day", month: "Month", year: "Year" } as const;
 
 /**
- * The report's chart: time per day (or month) stacked by the report's grouping, or revenue
- * invoiced beside collected per month. Hours are per bar part rounded to the hundredth, and
+ * The report's chart: time per day (month, year) stacked by the report's grouping, or revenue
+ * invoiced beside collected per month (year). Hours are per bar part rounded to the hundredth, and
  * a bar's total is the sum of its parts, as in the report table (report-hours.ts).
  */
 export function ReportChart({ report }: { report: Report }) {
@@ -16,8 +17,8 @@ export function ReportChart({ report }: { report: Report }) {
     return (
       <BarChart
         id="revenue-chart"
-        title="Revenue invoiced and collected per month"
-        description={`Invoiced (net of tax) beside collected, for each month from ${chart.buckets[0]?.label ?? ""} to ${chart.buckets.at(-1)?.label ?? ""}.`}
+        title={`Revenue invoiced and collected per ${chart.unit}`}
+        description={`Invoiced (net of tax) beside collected, for each ${chart.unit} from ${chart.buckets[0]?.label ?? ""} to ${chart.buckets.at(-1)?.label ?? ""}.`}
         mode="grouped"
         buckets={chart.buckets}
         series={[
@@ -25,11 +26,11 @@ export function ReportChart({ report }: { report: Report }) {
           { key: "collected", label: "Collected", values: chart.collected },
         ]}
         format={(minor) => formatMoney(Math.round(minor), report.currency)}
-        bucketHeading="Month"
+        bucketHeading={BUCKET_HEADINGS[chart.unit]}
       />
     );
   }
-  const per = chart.unit === "day" ? "day" : "month";
+  const per = chart.unit;
   const what = report.kind === "unbilled" ? "Unbilled time" : "Time";
   return (
     <BarChart
@@ -40,7 +41,7 @@ export function ReportChart({ report }: { report: Report }) {
       buckets={chart.buckets}
       series={chart.series.map((s) => ({ key: s.key, label: s.label, values: s.values.map(hundredthsOfHour) }))}
       format={(hundredths) => `${formatHundredths(Math.round(hundredths))} h`}
-      bucketHeading={chart.unit === "day" ? "Day" : "Month"}
+      bucketHeading={BUCKET_HEADINGS[chart.unit]}
     />
   );
 }

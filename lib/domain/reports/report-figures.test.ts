@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { allocateProportionally } from "./allocate-proportionally";
-import { chartBuckets, MAX_SERIES, revenuePerMonth, timePerPeriod } from "./report-charts";
+import { chartBuckets, chartUnitFor, MAX_SERIES, revenuePerMonth, timePerPeriod } from "./report-charts";
 import { displayedHours, formatHundredths, hundredthsOfHour } from "./report-hours";
 
 describe("allocateProportionally", () => {
@@ -129,6 +129,41 @@ describe("chart data", () => {
     expect(total).toBe(points.reduce((s, p) => s + p.seconds, 0) - 999);
   });
 
+  it("charts 62 days by day, 36 calendar months by month, and anything longer by year", () => {
+    expect(chartUnitFor("2026-01-01", "2026-03-03")).toBe("day"); // 62 days
+    expect(chartUnitFor("2026-01-01", "2026-03-04")).toBe("month");
+    expect(chartUnitFor("2024-01-31", "2026-12-01")).toBe("month"); // 36 calendar months
+    expect(chartUnitFor("2023-12-31", "2026-12-01")).toBe("year"); // 37
+    const decades = chartBuckets("2000-01-01", "2099-12-31");
+    expect(decades).toHaveLength(100);
+    expect(decades[0]).toEqual({ key: "2000", label: "2000" });
+    expect(decades.at(-1)).toEqual({ key: "2099", label: "2099" });
+  });
+
+  it("stacks time per year over a long range, each entry in its year's bucket", () => {
+    const groups = [{ key: "g0", label: "Group 0" }];
+    const points = [
+      { date: "2020-12-31", key: "g0", seconds: 60 },
+      { date: "2021-01-01", key: "g0", seconds: 30 },
+      { date: "2023-06-15", key: "g0", seconds: 10 },
+    ];
+    const chart = timePerPeriod(points, groups, { from: "2020-01-01", to: "2023-12-31" });
+    expect(chart.unit).toBe("year");
+    expect(chart.buckets.map((b) => b.key)).toEqual(["2020", "2021", "2022", "2023"]);
+    expect(chart.series[0]?.values).toEqual([60, 30, 0, 10]);
+    const months = timePerPeriod(points.slice(0, 2), groups, { from: "2020-12-01", to: "2021-02-28" });
+    expect(months.unit).toBe("month");
+    expect(months.series[0]?.values).toEqual([60, 30, 0]);
+  });
+
+  it("puts revenue in its year over a long range", () => {
+    const chart = revenuePerMonth([{ date: "2019-12-31", amount: 1000 }, { date: "2021-01-01", amount: 500 }], [{ date: "2021-06-30", amount: 700 }], { from: "2019-01-01", to: "2022-12-31" });
+    expect(chart.unit).toBe("year");
+    expect(chart.buckets.map((b) => b.key)).toEqual(["2019", "2020", "2021", "2022"]);
+    expect(chart.invoiced).toEqual([1000, 0, 500, 0]);
+    expect(chart.collected).toEqual([0, 0, 700, 0]);
+  });
+
   it("keeps a sixth group its own series rather than an Other of one", () => {
     const groups = Array.from({ length: MAX_SERIES + 1 }, (_, i) => ({ key: `g${i}`, label: `Group ${i}` }));
     expect(timePerPeriod([], groups, { from: "2026-03-01", to: "2026-03-01" }).series.map((s) => s.label)).toEqual(groups.map((g) => g.label));
@@ -140,6 +175,7 @@ describe("chart data", () => {
       [{ date: "2026-02-28", amount: 700 }],
       { from: "2026-01-01", to: "2026-03-31" },
     );
+    expect(chart.unit).toBe("month");
     expect(chart.buckets.map((b) => b.key)).toEqual(["2026-01", "2026-02", "2026-03"]);
     expect(chart.invoiced).toEqual([1000, 300, 0]);
     expect(chart.collected).toEqual([0, 700, 0]);
