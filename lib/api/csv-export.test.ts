@@ -11,6 +11,9 @@ import * as webInvoicesExport from "@/app/(app)/w/[workspace]/invoices/export.cs
 import * as webReportsExport from "@/app/(app)/w/[workspace]/reports/export.csv/route";
 import * as webTimeExport from "@/app/(app)/w/[workspace]/time/export.csv/route";
 import * as webAuditExport from "@/app/(app)/w/[workspace]/settings/audit-log/export/route";
+import * as webInvoicePdf from "@/app/(app)/w/[workspace]/invoices/[id]/pdf/route";
+import * as webOutboxPdf from "@/app/(app)/w/[workspace]/invoices/[id]/outbox/[messageId]/pdf/route";
+import { env } from "@/lib/env";
 import { signInPath } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { apiCall } from "@/lib/testing/api-call";
@@ -141,6 +144,28 @@ describe("web downloads", () => {
     const res = await call(webTimeExport, "/time/export.csv?from=2026-01-01");
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toBe("http://localhost:3000/login?callbackUrl=%2Fw%2Flovelace-studio%2Ftime%2Fexport.csv%3Ffrom%3D2026-01-01");
+  });
+
+  it("sends them to sign in on APP_URL, never on the host the request reached (an internal name or port behind a proxy)", async () => {
+    signedIn.user = null;
+    for (const refused of ["none", "ended"] as const) {
+      signedIn.refused = refused;
+      const params = { workspace: "lovelace-studio", id: "inv_1", messageId: "msg_1" };
+      for (const [route, path] of [
+        [webTimeExport, "/time/export.csv?from=2026-01-01"],
+        [webReportsExport, "/reports/export.csv?kind=time"],
+        [webInvoicesExport, "/invoices/export.csv"],
+        [webAuditExport, "/settings/audit-log/export"],
+        [webInvoicePdf, "/invoices/inv_1/pdf"],
+        [webOutboxPdf, "/invoices/inv_1/outbox/msg_1/pdf"],
+      ] as const) {
+        const request = new Request(`http://10.0.0.7:3400/w/lovelace-studio${path}`, { headers: { "X-Forwarded-Proto": "https", "X-Forwarded-Host": "internal.example" } });
+        const res = await (route.GET as (r: Request, c: { params: Promise<typeof params> }) => Promise<Response>)(request, { params: Promise.resolve(params) });
+        expect(res.status, path).toBe(303);
+        expect(res.headers.get("location"), path).toBe(`${env.APP_URL}${signInPath(`/w/lovelace-studio${path}`, refused)}`);
+      }
+    }
+    signedIn.refused = "none";
   });
 
   it("tells a visitor whose session was ended so, as a page does (notice=session-ended)", async () => {

@@ -51,6 +51,15 @@ export function signInPath(returnTo: string, refused: SessionRefusal | "none"): 
   return `/login?callbackUrl=${encodeURIComponent(returnTo)}${ended}`;
 }
 
+/**
+ * A 303 to the sign-in page (signInPath) for route handlers (downloads, /oauth/authorize).
+ * Absolute on APP_URL, as pages' redirects are: the request's own host may be an internal
+ * name or port behind a proxy, and signing in there would start a session on another origin.
+ */
+export function signInRedirect(returnTo: string, refused: SessionRefusal | "none"): Response {
+  return new Response(null, { status: 303, headers: { Location: `${env.APP_URL}${signInPath(returnTo, refused)}`, "Cache-Control": "no-store" } });
+}
+
 /** The signed-in user; otherwise off to the sign-in page, coming back to `returnTo` after. */
 export async function requireUser(returnTo?: string): Promise<SignedInUser> {
   const resolved = await resolveSession();

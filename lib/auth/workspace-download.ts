@@ -2,7 +2,7 @@
  * Downloads from the web app (a file, not a page): the signed-in member acting in the
  * workspace of the URL, then one domain call that answers the file. A visitor who is not signed
  * in goes to the sign-in page and comes back, told so when their session was ended, as from a
- * page (signInPath); a workspace they are not in, and anything the
+ * page (signInRedirect, on APP_URL); a workspace they are not in, and anything the
  * domain does not find, is a 404; a role that may not see it a 403; bad input a 400 — each
  * with the domain's message as plain text.
  */
@@ -10,7 +10,7 @@ import { attachmentDisposition } from "@/lib/http/attachment";
 import "server-only";
 import { resolveActor, type Actor } from "@/lib/domain/actor";
 import { isDomainError, type DomainError } from "@/lib/domain/errors";
-import { resolveSession, signInPath } from "./session";
+import { resolveSession, signInRedirect } from "./session";
 
 export interface Download {
   fileName: string;
@@ -25,7 +25,7 @@ export async function workspaceDownload(request: Request, slug: string, produce:
   const session = await resolveSession();
   if (!("user" in session)) {
     const url = new URL(request.url);
-    return Response.redirect(new URL(signInPath(`${url.pathname}${url.search}`, session.refused), url), 303);
+    return signInRedirect(`${url.pathname}${url.search}`, session.refused);
   }
   try {
     const file = await produce(await resolveActor(session.user.id, { slug }));

@@ -24,4 +24,12 @@ describe("GET /oauth/authorize without a session", () => {
     expect(location.searchParams.get("callbackUrl")).toBe(`/oauth/authorize?${query}`);
     expect(location.searchParams.get("notice")).toBe(notice);
   });
+
+  it("sends them to sign in on APP_URL, not on the host the request reached behind a proxy", async () => {
+    session.refused = "none";
+    const query = authorizationQuery({ clientId: await createTestClient() });
+    const res = await GET(new Request(`http://10.0.0.7:3400/oauth/authorize?${query}`, { headers: { "X-Forwarded-Proto": "https" } }));
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe(`${env.APP_URL}/login?callbackUrl=${encodeURIComponent(`/oauth/authorize?${query}`)}`);
+  });
 });

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { resolveSession, signInPath } from "@/lib/auth/session";
+import { resolveSession, signInRedirect } from "@/lib/auth/session";
 import { authorizationErrorPage } from "@/lib/http/html-error-page";
 import { callerAddress } from "@/lib/http/caller-address";
 import { handleAuthorizeRequest } from "@/lib/oauth/authorize/handle-authorize-request";
@@ -18,7 +18,7 @@ export async function GET(request: Request) {
       return NextResponse.redirect(outcome.url, 303);
     case "sign_in":
       // Back to this very request after signing in (a relative path: never another site), told so when the session was ended.
-      return NextResponse.redirect(`${env.APP_URL}${signInPath(`/oauth/authorize${url.search}`, "refused" in session ? session.refused : "none")}`, 303);
+      return signInRedirect(`/oauth/authorize${url.search}`, "refused" in session ? session.refused : "none");
     case "consent":
       return NextResponse.redirect(`${env.APP_URL}/oauth/consent?request=${encodeURIComponent(outcome.requestId)}`, 303);
   }
