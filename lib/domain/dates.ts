@@ -45,7 +45,7 @@ export function localTimeOf(instant: Date, timeZone: string): string {
  * date and time in `timeZone` with the zone named (never a raw UTC timestamp).
  */
 export function formatLocalMoment(instant: Date, timeZone: string): string {
-  return `${localDateOf(instant, timeZone)} ${localTimeOf(instant, timeZone)} (${timeZone})`;
+  return `${format(new TZDate(instant.getTime(), timeZone), "yyyy-MM-dd HH:mm")} (${timeZone})`;
 }
 
 /** The instant of a local date and "HH:mm" time in `timeZone`. */

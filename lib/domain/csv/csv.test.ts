@@ -74,6 +74,13 @@ describe("csvStream", () => {
     expect(await bytesOf(csvStream(zoe(), { byteOrderMark: true }))).toEqual([0xef, 0xbb, 0xbf, ...utf8("Name\r\nZoë\r\n")]);
   });
 
+  it("gives each download a mark of its own: a consumer writing into its chunk changes no other download", async () => {
+    const first = (await csvStream(zoe(), { byteOrderMark: true }).getReader().read()).value;
+    first?.fill(0);
+    expect([...UTF8_BOM]).toEqual([0xef, 0xbb, 0xbf]);
+    expect((await bytesOf(csvStream(zoe(), { byteOrderMark: true }))).slice(0, 3)).toEqual([0xef, 0xbb, 0xbf]);
+  });
+
   it("writes no byte order mark by default (RFC 4180 text for scripts)", async () => {
     expect(await bytesOf(csvStream(zoe()))).toEqual(utf8("Name\r\nZoë\r\n"));
     expect(await bytesOf(csvStream(zoe(), { byteOrderMark: false }))).toEqual(utf8("Name\r\nZoë\r\n"));

@@ -86,15 +86,9 @@ export function csvStream(csv: CsvExport, options: CsvStreamOptions = {}): Reada
       async pull(controller) {
         if (!headerSent) {
           headerSent = true;
-          const header = encoder.encode(csvRecord(csv.header));
-          if (!options.byteOrderMark) {
-            controller.enqueue(header);
-            return;
-          }
-          const withMark = new Uint8Array(UTF8_BOM.length + header.length);
-          withMark.set(UTF8_BOM);
-          withMark.set(header, UTF8_BOM.length);
-          controller.enqueue(withMark);
+          // A copy: the consumer owns each chunk it reads, and the shared mark must stay intact.
+          if (options.byteOrderMark) controller.enqueue(UTF8_BOM.slice());
+          controller.enqueue(encoder.encode(csvRecord(csv.header)));
           return;
         }
         const next = await pages.next();
