@@ -1,5 +1,7 @@
+import fs from "node:fs";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
+import { databaseFreeTests } from "./lib/testing/database-free-tests";
 
 const root = import.meta.dirname;
 
@@ -12,9 +14,20 @@ const SQLITE_ONLY = [
   "lib/db-errors.test.ts",
   "lib/health.test.ts",
 ];
-// Files that use no test database (they check scripts on copies of their own): run once.
-const ENGINE_NEUTRAL = ["lib/portable-sql.test.ts", "scripts/serve-flush.test.ts", "scripts/migrate-engines.test.ts", "scripts/derive-postgres-schema.test.ts", "scripts/build-folders.test.ts"];
+// Files that use no test database, run once: those that check scripts on copies of their own,
+// and (worked out from their imports) every file that never reaches the database.
 const onPostgres = process.env.HOURBOOK_TEST_ENGINE === "postgresql";
+const ENGINE_NEUTRAL = onPostgres
+  ? [
+      "scripts/migrate-engines.test.ts",
+      ...databaseFreeTests(
+        root,
+        ["app", "components", "lib", "prisma", "scripts"]
+          .flatMap((folder) => fs.readdirSync(path.join(root, folder), { recursive: true, encoding: "utf8" }).map((file) => path.join(folder, file)))
+          .filter((file) => file.endsWith(".test.ts") && !file.startsWith("lib/generated/")),
+      ),
+    ]
+  : [];
 
 export default defineConfig({
   resolve: {
