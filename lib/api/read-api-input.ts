@@ -4,6 +4,7 @@
  */
 import type { z } from "zod";
 import { summarizeFieldErrors } from "@/lib/domain/errors";
+import { WORDED } from "@/lib/domain/issue-wording";
 import { readBoundedText } from "@/lib/http/read-bounded-text";
 import type { ApiEndpoint, ApiInput } from "./endpoint";
 import { ApiProblem, problem } from "./problem";
@@ -27,7 +28,7 @@ export async function readApiInput(
 
 function validate(schema: z.ZodType | undefined, value: unknown, where: string, errors: Record<string, string>): unknown {
   if (!schema) return {};
-  const result = schema.safeParse(value);
+  const result = schema.safeParse(value, WORDED);
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
     if (issue.code === "unrecognized_keys") {

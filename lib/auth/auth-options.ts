@@ -14,6 +14,10 @@ import { verifyCredentials } from "@/lib/domain/users/verify-credentials";
 /** Error codes the sign-in form turns into messages. */
 export const SIGN_IN_ERRORS = { disabled: "AccountDisabled" } as const;
 
+// Sign-in applies no password rule but a bound, and any refusal is the same "wrong email or
+// password": the rules are said where a password is chosen. Passwords chosen before the 72-byte
+// limit (up to 200 characters) still sign in, as bcrypt compares their first 72 bytes; anything
+// longer is refused before bcrypt runs, so it costs nothing.
 const CredentialsInput = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(200) });
 
 let options: NextAuthOptions | undefined;

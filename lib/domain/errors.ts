@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { WORDED } from "./issue-wording";
 
 /**
  * Why a domain operation refused. Each boundary maps it to its own error family:
@@ -32,9 +33,12 @@ export function isDomainError(error: unknown): error is DomainError {
   return error instanceof DomainError;
 }
 
-/** Validates input with a zod schema, turning failures into one readable `invalid_input` error. */
+/**
+ * Validates input with a zod schema, turning failures into one readable `invalid_input` error,
+ * worded as ./issue-wording.ts says where the schema gives no message.
+ */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input);
+  const result = schema.safeParse(input, WORDED);
   if (result.success) return result.data;
   const fieldErrors: Record<string, string> = {};
   for (const issue of result.error.issues) {

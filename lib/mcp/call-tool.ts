@@ -9,6 +9,7 @@ import type { z } from "zod";
 import type { DbTx } from "@/lib/db";
 import { bestEffortWrite, storageUnavailableMessage, storageUnavailableOf } from "@/lib/db-errors";
 import { isDomainError } from "@/lib/domain/errors";
+import { WORDED } from "@/lib/domain/issue-wording";
 import { withIdempotencyKey } from "@/lib/integrations/idempotency";
 import { recordActivity } from "@/lib/integrations/record-activity";
 import type { CallRefusal } from "@/lib/operations/check-call";
@@ -35,7 +36,7 @@ export async function callTool(
     await recordActivity(connection.grantId, "tool", tool.name, "denied", refusal.message);
     return errorResult(refusal.message);
   }
-  const parsed = publishedInput(tool).safeParse(rawArguments ?? {});
+  const parsed = publishedInput(tool).safeParse(rawArguments ?? {}, WORDED);
   if (!parsed.success) {
     const message = `Invalid arguments for ${tool.name}: ${describeIssues(parsed.error)}`;
     await recordActivity(connection.grantId, "tool", tool.name, "error", message);

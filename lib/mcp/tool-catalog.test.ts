@@ -370,8 +370,15 @@ describe("invalid arguments", () => {
     ["create_client", { name: "x", idempotency_key: "short" }, /idempotency_key/],
     ["update_invoice_draft", { invoice_id: "i", taxes: [{ label: "A", rate: 1 }, { label: "B", rate: 2 }, { label: "C", rate: 3 }] }, /taxes/],
     ["preview_invoice", { client_id: "c", from: "2026-01-01", to: "2026-01-31", taxes: [{ label: "VAT", rate: 10_001 }] }, /taxes/],
-  ])("%s refuses %j", async (name, args, field) => {
-    expect(toolError(await callToolOver(token, name, args))).toMatch(field);
+    ["create_time_entry", { project_id: "p", started_at: "2026-11-23T09:30:00Z", duration_seconds: 3600, description: "x".repeat(1001) }, /^Invalid arguments for create_time_entry: description: must be at most 1000 characters$/],
+    ["list_time_entries", { billable: "maybe" }, /billable: must be true or false/],
+    ["list_tasks", { status: "later" }, /status: must be one of: open, in_progress, done/],
+    ["create_client", {}, /name: is required/],
+  ])("%s refuses %j, in our words", async (name, args, field) => {
+    const message = toolError(await callToolOver(token, name, args));
+    expect(message).toMatch(field);
+    // zod's own wording ("Too big: expected string to have <=1000 characters") is not ours.
+    expect(message).not.toMatch(/Invalid input|Invalid option|Too big|Too small|expected [a-z]|received|[<>]=?\d/);
   });
 });
 

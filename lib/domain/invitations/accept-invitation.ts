@@ -10,16 +10,18 @@ import { z } from "zod";
 import { db, type DbTx } from "@/lib/db";
 import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
 import { now } from "@/lib/domain/clock";
-import { conflict, DomainError, forbidden, invalidInput, parseInput } from "@/lib/domain/errors";
+import { conflict, DomainError, forbidden, parseInput } from "@/lib/domain/errors";
 import { hashLinkToken, isPlausibleToken, TOKEN_PREFIX } from "@/lib/domain/one-time-token";
 import { Name } from "@/lib/domain/schemas";
 import { isUniqueViolation } from "@/lib/domain/unique-violation";
 import { hashPassword } from "@/lib/domain/users/password";
-import { NewPassword, passwordRepeatsEmail } from "@/lib/domain/users/password-policy";
+import { NewPassword, newPasswordFor } from "@/lib/domain/users/password-policy";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { INVITATION_REFUSALS, invitationState } from "./invitation-rules";
 
 export const NewAccountInput = z.object({ name: Name, password: NewPassword });
+/** NewAccountInput for an invitation sent to `email`: the password may not be that address. */
+const newAccountInputFor = (email: string) => NewAccountInput.extend({ password: newPasswordFor(email) });
 
 /** Who accepts: the signed-in user, or a new account for the invited email. */
 export type InvitationAcceptor = { userId: string } | { newAccount: z.input<typeof NewAccountInput> };
@@ -39,8 +41,14 @@ const unknownLink = () => new DomainError("not_found", INVITATION_REFUSALS.unkno
 export async function acceptInvitation(token: string, by: InvitationAcceptor): Promise<AcceptedInvitation> {
   if (!isPlausibleToken(token, TOKEN_PREFIX.invitation)) throw unknownLink();
   const tokenHash = hashLinkToken(token);
-  // Hashing is slow on purpose; do it before the transaction holds anything.
-  const newAccount = "newAccount" in by ? parseInput(NewAccountInput, by.newAccount) : null;
+  // The invited email is read first, so a password that repeats it is refused with the other
+  // fields' mistakes on the same submit. Hashing is slow on purpose; do it before the transaction holds anything.
+  let newAccount: z.output<typeof NewAccountInput> | null = null;
+  if ("newAccount" in by) {
+    const invited = await db.invitation.findUnique({ where: { tokenHash }, select: { email: true } });
+    if (!invited) throw unknownLink();
+    newAccount = parseInput(newAccountInputFor(invited.email), by.newAccount);
+  }
   const passwordHash = newAccount ? await hashPassword(newAccount.password) : null;
 
   return db.$transaction(async (tx) => {
@@ -67,9 +75,6 @@ export async function acceptInvitation(token: string, by: InvitationAcceptor): P
       userId = user.id;
       name = user.name;
     } else {
-      if (passwordRepeatsEmail(newAccount!.password, invitation.email)) {
-        throw invalidInput("password: must not be your email address", { password: "must not be your email address" });
-      }
       // Saying so before the claim is for the common case; when it is missed (a sign-up between this
       // read and the write) createAccount's unique-violation catch refuses with the same conflict
       // and the claim rolls back, so skipping this check changes no outcome.

@@ -256,6 +256,26 @@ describe("accepting an invitation", () => {
     expect((await db.invitation.findUniqueOrThrow({ where: { id: invited.id } })).status).toBe("pending");
   });
 
+  it("says a password that repeats the invited email together with the other fields' mistakes (one submit, not two)", async () => {
+    const email = freshEmail();
+    const invited = await createInvitation(ada, { email, role: "member" });
+    const error = await acceptInvitation(tokenOf(invited.link), { newAccount: { name: "", password: email } }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "invalid_input", fieldErrors: { name: "is required", password: "must not be your email address" } });
+    expect(await db.user.count({ where: { email } })).toBe(0);
+    expect((await db.invitation.findUniqueOrThrow({ where: { id: invited.id } })).status).toBe("pending");
+  });
+
+  it.each([
+    ["over 72 bytes", "é".repeat(37), /^must be at most 72 bytes/],
+    ["with a control character", "orbital\u007fmechanics", /^may not contain control characters/],
+  ])("refuses a new account's password %s, and creates nothing", async (_, password, why) => {
+    const email = freshEmail();
+    const invited = await createInvitation(ada, { email, role: "member" });
+    const error = await acceptInvitation(tokenOf(invited.link), { newAccount: { name: "Katherine", password } }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "invalid_input", fieldErrors: { password: expect.stringMatching(why) } });
+    expect(await db.user.count({ where: { email } })).toBe(0);
+  });
+
   it("refuses someone who is already an active member, and leaves the invitation unused", async () => {
     const user = await createUser(db, { email: freshEmail() });
     const invited = await createInvitation(ada, { email: user.email, role: "admin" });

@@ -130,6 +130,9 @@ describe("resetting a password", () => {
     ["a short password", () => ({ password: "short", confirm: "short" }), "password", /at least/],
     ["a confirmation that differs", () => ({ password: NEW, confirm: `${NEW}!` }), "confirm", /^does not match the new password$/],
     ["the account's own email as the password", (email: string) => ({ password: email, confirm: email }), "password", /^must not be your email address$/],
+    ["a password over 72 bytes", () => both("🔑".repeat(30)), "password", /^must be at most 72 bytes — about 72 letters, fewer with accents or emoji$/],
+    ["a password with a line break", () => both(`${NEW}\n`), "password", /^may not contain control characters/],
+    ["a confirmation of 201 characters", () => ({ password: NEW, confirm: "x".repeat(201) }), "confirm", /^does not match the new password$/],
   ])("refuses %s, says why at its field, and leaves the link usable", async (_, input, field, why) => {
     const user = await createUser(db);
     const token = await linkFor(user.email);
@@ -138,6 +141,18 @@ describe("resetting a password", () => {
     expect((error as { fieldErrors: Record<string, string> }).fieldErrors[field]).toMatch(why);
     expect((await findPasswordReset(token))?.state).toBe("valid");
     expect(await verifyCredentials(user.email, input(user.email).password)).toMatchObject({ ok: false });
+  });
+
+  it("says a password that repeats the email together with a confirmation that differs (one submit, not two)", async () => {
+    const user = await createUser(db);
+    const token = await linkFor(user.email);
+    const error = await resetPassword(token, { password: user.email, confirm: "something else" }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "invalid_input", fieldErrors: { password: "must not be your email address", confirm: "does not match the new password" } });
+    expect((await findPasswordReset(token))?.state).toBe("valid");
+  });
+
+  it("refuses an unknown link before it looks at the password", async () => {
+    await expect(resetPassword("hbpr_" + "C".repeat(43), both("short"))).rejects.toMatchObject({ code: "not_found", message: RESET_REFUSALS.unknown });
   });
 
   it("refuses a malformed link before it looks at the password", async () => {

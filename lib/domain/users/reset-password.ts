@@ -13,20 +13,23 @@ import { db } from "@/lib/db";
 import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
 import { endUserGrants } from "@/lib/domain/connections/end-user-grants";
 import { now } from "@/lib/domain/clock";
-import { conflict, DomainError, forbidden, invalidInput, parseInput } from "@/lib/domain/errors";
+import { conflict, DomainError, forbidden, parseInput } from "@/lib/domain/errors";
 import { hashLinkToken, isPlausibleToken, TOKEN_PREFIX } from "@/lib/domain/one-time-token";
 import { hashPassword } from "./password";
-import { NewPassword, passwordRepeatsEmail } from "./password-policy";
+import { NewPassword, newPasswordFor } from "./password-policy";
 import { passwordResetState, RESET_REFUSALS } from "./password-reset-rules";
 
-export const ResetPasswordInput = z
-  .object({
-    password: NewPassword,
-    confirm: z.string().max(200),
-    /** Also end every OAuth grant (API and MCP connection) of the person, in every workspace. */
-    disconnectApps: z.boolean().default(false),
-  })
-  .refine((v) => v.password === v.confirm, { message: "does not match the new password", path: ["confirm"] });
+export const ResetPasswordInput = z.object({
+  password: NewPassword,
+  /** Bounded by being equal to the password. */
+  confirm: z.string(),
+  /** Also end every OAuth grant (API and MCP connection) of the person, in every workspace. */
+  disconnectApps: z.boolean().default(false),
+});
+
+/** ResetPasswordInput for the account of `email`: the password may not be that address. */
+const resetPasswordInputFor = (email: string) =>
+  ResetPasswordInput.extend({ password: newPasswordFor(email) }).refine((v) => v.password === v.confirm, { message: "does not match the new password", path: ["confirm"] });
 
 /**
  * @param token the reset link's token (`hbpr_…`)
@@ -36,8 +39,12 @@ export const ResetPasswordInput = z
  */
 export async function resetPassword(token: string, input: z.input<typeof ResetPasswordInput>): Promise<{ email: string; connectionsEnded: number }> {
   if (!isPlausibleToken(token, TOKEN_PREFIX.passwordReset)) throw new DomainError("not_found", RESET_REFUSALS.unknown);
-  const { password, disconnectApps } = parseInput(ResetPasswordInput, input);
   const tokenHash = hashLinkToken(token);
+  // The account's email is read first, so a password that repeats it is refused with the other
+  // field's mistakes on the same submit; the link's state is checked in the transaction below.
+  const link = await db.passwordResetToken.findUnique({ where: { tokenHash }, select: { user: { select: { email: true } } } });
+  if (!link) throw new DomainError("not_found", RESET_REFUSALS.unknown);
+  const { password, disconnectApps } = parseInput(resetPasswordInputFor(link.user.email), input);
   const passwordHash = await hashPassword(password);
 
   return db.$transaction(async (tx) => {
@@ -55,7 +62,6 @@ export async function resetPassword(token: string, input: z.input<typeof ResetPa
     const state = passwordResetState(row, at);
     if (state !== "valid") throw conflict(RESET_REFUSALS[state]);
     if (row.user.status !== "active") throw forbidden("This account is disabled.");
-    if (passwordRepeatsEmail(password, row.user.email)) throw invalidInput("password: must not be your email address", { password: "must not be your email address" });
 
     // The claim: whoever marks the link used first has it. Only on PostgreSQL can two uses both get
     // past the state check (SQLite runs one transaction at a time); the loser then finds count 0.

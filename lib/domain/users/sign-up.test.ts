@@ -50,6 +50,8 @@ describe("signing up", () => {
 
   it.each([
     ["a password under 10 characters", { password: "short" }, "password"],
+    ["a password over 72 bytes (30 emoji)", { password: "🔑".repeat(30) }, "password"],
+    ["a password with a control character", { password: "wind-tunnel\u00001958" }, "password"],
     ["the email as the password", { email: "same-as-password@example.com", password: "same-as-password@example.com" }, "password"],
     ["a malformed email", { email: "mary" }, "email"],
     ["no name", { name: "" }, "name"],
@@ -62,6 +64,13 @@ describe("signing up", () => {
     expect(error).toMatchObject({ code: "invalid_input" });
     expect(Object.keys((error as { fieldErrors: object }).fieldErrors)).toContain(field);
     expect(await db.user.count({ where: { email: input.email.toLowerCase() } })).toBe(0);
+  });
+
+  it("says a password that repeats the email on the same refusal as the other fields' mistakes", async () => {
+    const email = `same-${Date.now().toString(36)}@example.com`;
+    const error = await signUp(person({ email, password: email.toUpperCase(), name: "", workspaceName: "" })).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "invalid_input", fieldErrors: { name: "is required", workspaceName: "is required", password: "must not be your email address" } });
+    expect(await db.user.count({ where: { email } })).toBe(0);
   });
 
   it.each([

@@ -12,16 +12,22 @@ import { Email, Name } from "@/lib/domain/schemas";
 import { isUniqueViolation } from "@/lib/domain/unique-violation";
 import { Currency, TimeZone } from "@/lib/domain/workspaces/update-workspace-settings";
 import { hashPassword } from "./password";
-import { NewPassword, passwordRepeatsEmail } from "./password-policy";
+import { NewPassword, PASSWORD_IS_EMAIL, passwordRepeatsEmail } from "./password-policy";
 
-export const SignUpInput = z.object({
-  name: Name,
-  email: z.string().trim().toLowerCase().pipe(Email),
-  password: NewPassword,
-  workspaceName: Name,
-  currency: Currency.default("EUR"),
-  timeZone: TimeZone.default("UTC"),
-});
+export const SignUpInput = z
+  .object({
+    name: Name,
+    email: z.string().trim().toLowerCase().pipe(Email),
+    password: NewPassword,
+    workspaceName: Name,
+    currency: Currency.default("EUR"),
+    timeZone: TimeZone.default("UTC"),
+  })
+  // Checked with the fields, even when another field is refused, so the form says it on the same submit.
+  .refine((v) => typeof v.password !== "string" || typeof v.email !== "string" || !passwordRepeatsEmail(v.password, v.email), {
+    message: PASSWORD_IS_EMAIL,
+    path: ["password"],
+  });
 
 export const EMAIL_TAKEN = "An account with this email already exists. Sign in instead, or reset its password.";
 
@@ -33,7 +39,6 @@ export interface SignedUp {
 
 export async function signUp(input: z.input<typeof SignUpInput>): Promise<SignedUp> {
   const { name, email, password, workspaceName, currency, timeZone } = parseInput(SignUpInput, input);
-  if (passwordRepeatsEmail(password, email)) throw invalidInput("password: must not be your email address", { password: "must not be your email address" });
   if (await db.user.findUnique({ where: { email }, select: { id: true } })) throw emailTaken();
   const passwordHash = await hashPassword(password);
   const base = slugOf(workspaceName);
