@@ -12,7 +12,7 @@ import { addIsoDays, IsoDate, startOfLocalDay } from "@/lib/domain/dates";
 import { invalidInput, parseInput } from "@/lib/domain/errors";
 import { Id } from "@/lib/domain/schemas";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { auditTypesOf } from "./audit-event-categories";
+import { AUDIT_CATEGORIES, auditTypesOf } from "./audit-event-categories";
 import { describeAuditEvent } from "./describe-audit-event";
 
 export interface AuditEventView {
@@ -33,7 +33,7 @@ export const AuditFilterInput = z
       .string()
       .max(64)
       .optional()
-      .refine((what) => what === undefined || auditTypesOf(what) !== null, "is not an event type or category"),
+      .refine((what) => what === undefined || auditTypesOf(what) !== null, `is not an event type or category (categories: ${Object.keys(AUDIT_CATEGORIES).join(", ")})`),
     from: IsoDate.optional(),
     to: IsoDate.optional(),
   })
