@@ -201,7 +201,7 @@ describe("web downloads", () => {
       [`project=${foreignProject}`, `project_id=${foreignProject}`, "project: no project with this id in this workspace"],
       ["client=nope", "client_id=nope", "client: no client with this id in this workspace"],
       ["tag=zzz", "tag_id=zzz", "tag: has an id with no tag in this workspace"],
-    ]) {
+    ] as const) {
       const res = await call(webTimeExport, `/time/export.csv?${web}`);
       expect({ web, status: res.status, text: await res.text() }).toEqual({ web, status: 400, text: message });
       const [field, words] = message.split(": ") as [string, string];
