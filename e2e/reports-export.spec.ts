@@ -75,6 +75,25 @@ test.describe("reports and exports, signed in as Ada", () => {
     expect(lines.length - 1).toBe(Number(shown?.match(/(\d+) entr/)?.[1]));
   });
 
+  test("the time page names its member in the download link, and says when the member asked for is not shown", async () => {
+    await page.goto("/w/lovelace-studio/time");
+    const adaMember = await page.getByRole("form", { name: "Add time entry" }).getByLabel("Track for").inputValue();
+    const href = await page.getByTestId("time-csv").getAttribute("href");
+    expect(href).toContain(`&member=${encodeURIComponent(adaMember)}`);
+    const lines = (await downloadText(await page.request.get(href ?? ""))).split("\r\n").filter(Boolean);
+    const shown = await page.getByText(/\d+ entr(y|ies) on \d+ days?/).textContent();
+    expect(lines.length - 1).toBe(Number(shown?.match(/(\d+) entr/)?.[1]));
+    await expect(page.getByTestId("member-notice")).toHaveCount(0);
+
+    await page.goto("/w/lovelace-studio/time?member=zzz");
+    await expect(page.getByTestId("member-notice")).toHaveText("There is no member with that id in this workspace, so your time is shown instead.");
+    await expect(page.getByText("Your time for the week of")).toBeVisible();
+    await page.goto("/w/lovelace-studio/timesheet?member=zzz");
+    await expect(page.getByTestId("member-notice")).toHaveText("There is no member with that id in this workspace, so your week is shown instead.");
+    const unknown = await page.request.get("/w/lovelace-studio/time/export.csv?member=zzz");
+    expect([unknown.status(), await unknown.text()]).toEqual([400, "member: no member with this id in this workspace"]);
+  });
+
   test("a member's export link for another member's time is refused with 403 and the reason", async ({ browser, baseURL }) => {
     await page.goto("/w/lovelace-studio/time");
     const adaMember = await page.getByRole("form", { name: "Add time entry" }).getByLabel("Track for").inputValue();

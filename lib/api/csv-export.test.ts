@@ -195,10 +195,63 @@ describe("web downloads", () => {
     expect(rows).toHaveLength(await db.timeEntry.count({ where: { workspaceId: demo.lovelace.id } }));
   });
 
-  it("exports only the signed-in member's own time when no member is named", async () => {
+  it("answers the same rows as the REST CSV for the same query: no member is everyone the actor may see, as \"all\" is", async () => {
+    const adaMember = await db.membership.findFirstOrThrow({ where: { userId: demo.ada.id, workspaceId: demo.lovelace.id } });
+    for (const [user, token] of [[demo.ada, adaToken], [demo.grace, graceToken]] as const) {
+      signedIn.user = { id: user.id };
+      for (const [web, rest] of [
+        ["", ""],
+        ["member=all", ""],
+        [`project=${demo.docs.id}&billable=true`, `project_id=${demo.docs.id}&billable=true`],
+        ["from=2000-01-01&to=2099-12-31&invoiced=false", "from=2000-01-01&to=2099-12-31&invoiced=false"],
+        ...(user === demo.ada ? [[`member=${adaMember.id}`, `member_id=${adaMember.id}`], [`client=${demo.menabrea.id}`, `client_id=${demo.menabrea.id}`]] : []),
+      ]) {
+        const webRows = (await (await call(webTimeExport, `/time/export.csv?${web}`)).text()).split("\r\n").filter(Boolean);
+        const restRows = lines((await apiCall(timeEntriesRoute.GET, { token, path: `/api/v1/time-entries?${rest}`, headers: CSV })).bytes);
+        expect({ user: user.name, web, rows: webRows }).toEqual({ user: user.name, web, rows: restRows });
+        if (user === demo.ada) expect(webRows.length, web).toBeGreaterThan(1);
+      }
+    }
     signedIn.user = { id: demo.ada.id };
-    const rows = (await (await call(webTimeExport, "/time/export.csv")).text()).split("\r\n").filter(Boolean).slice(1);
-    expect(rows.length).toBe(await db.timeEntry.count({ where: { workspaceId: demo.lovelace.id, membership: { userId: demo.ada.id } } }));
+    const everyone = (await (await call(webTimeExport, "/time/export.csv")).text()).split("\r\n").filter(Boolean).slice(1);
+    expect(everyone.length).toBe(await db.timeEntry.count({ where: { workspaceId: demo.lovelace.id } }));
+  });
+
+  it("refuses an id that is not the workspace's with 400, naming the parameter as typed; REST with 422 naming its own", async () => {
+    signedIn.user = { id: demo.ada.id };
+    const foreignProject = demo.gearTrain.id;
+    for (const [web, rest, message] of [
+      ["member=zzz", "member_id=zzz", "member: no member with this id in this workspace"],
+      ["project=zzz", "project_id=zzz", "project: no project with this id in this workspace"],
+      [`project=${foreignProject}`, `project_id=${foreignProject}`, "project: no project with this id in this workspace"],
+      ["client=nope", "client_id=nope", "client: no client with this id in this workspace"],
+      ["tag=zzz", "tag_id=zzz", "tag: has an id with no tag in this workspace"],
+    ] as const) {
+      const res = await call(webTimeExport, `/time/export.csv?${web}`);
+      expect({ web, status: res.status, text: await res.text() }).toEqual({ web, status: 400, text: message });
+      const [field, words] = message.split(": ") as [string, string];
+      const restName = `query.${rest.split("=")[0]}`;
+      for (const headers of [CSV, {}]) {
+        const api = await apiCall(timeEntriesRoute.GET, { token: adaToken, path: `/api/v1/time-entries?${rest}`, headers });
+        expect({ field, status: api.status, body: api.body }).toMatchObject({ field, status: 422, body: { detail: `${restName}: ${words}`, errors: { [restName]: words } } });
+      }
+    }
+    // A member asking for anyone else's time, known or not, is refused as before (403): nothing says whether the id exists.
+    signedIn.user = { id: demo.grace.id };
+    const refused = await call(webTimeExport, "/time/export.csv?member=zzz");
+    expect(refused.status).toBe(403);
+    expect(await refused.text()).toBe("A member can only export their own time entries.");
+  });
+
+  it("refuses the other exports' unknown ids: the invoice list's client, the audit log's who", async () => {
+    signedIn.user = { id: demo.ada.id };
+    const invoices = await call(webInvoicesExport, "/invoices/export.csv?client=nope");
+    expect([invoices.status, await invoices.text()]).toEqual([400, "client: no client with this id in this workspace"]);
+    const audit = await call(webAuditExport, "/settings/audit-log/export?who=nobody");
+    expect([audit.status, await audit.text()]).toEqual([400, "who: no person with this id in this workspace"]);
+    const rest = await apiCall(invoicesRoute.GET, { token: adaToken, path: "/api/v1/invoices?client_id=nope", headers: CSV });
+    expect(rest.status).toBe(422);
+    expect(rest.body).toMatchObject({ errors: { "query.client_id": "no client with this id in this workspace" } });
   });
 
   it("gives a member asking for everyone's time their own, and refuses another member's with 403 and the reason", async () => {
@@ -255,7 +308,29 @@ describe("web downloads", () => {
 
   it("answers 400 for a bad filter", async () => {
     signedIn.user = { id: demo.ada.id };
-    expect((await call(webTimeExport, "/time/export.csv?billable=maybe")).status).toBe(400);
     expect((await call(webReportsExport, "/reports/export.csv?kind=time&from=2026-02-01&to=2026-01-01")).status).toBe(400);
+  });
+
+  it.each([
+    ["time", "/time/export.csv?billable=maybe", "billable: must be true or false"],
+    ["time", "/time/export.csv?invoiced=yes", "invoiced: must be true or false"],
+    ["time", "/time/export.csv?member=", 'member: must be a member id or "all"'],
+    ["time", "/time/export.csv?project=&tag=", "project: must be a project id; tag: must be a tag id"],
+    ["time", "/time/export.csv?projct=x", "projct: is not a parameter of this export (it takes from, to, member, project, client, billable, invoiced, tag)"],
+    ["reports", "/reports/export.csv?from=2026-01-01&to=2026-01-31", "kind: is required (time, unbilled or revenue)"],
+    ["reports", "/reports/export.csv?kind=hours&from=2026-01-01&to=2026-01-31", "kind: must be time, unbilled or revenue"],
+    ["reports", "/reports/export.csv?kind=time&groupBy=task&from=2026-01-01&to=2026-01-31", "groupBy: must be project, client or member"],
+    ["reports", "/reports/export.csv?kind=time", "from: is required (a date written YYYY-MM-DD); to: is required (a date written YYYY-MM-DD)"],
+    ["reports", "/reports/export.csv?kind=time&group_by=client&from=2026-01-01&to=2026-01-31", "group_by: is not a parameter of this export (it takes kind, groupBy, from, to)"],
+    ["invoices", "/invoices/export.csv?status=lost", "status: must be draft, sent, paid or void"],
+    ["invoices", "/invoices/export.csv?kind=bill", "kind: must be invoice or credit_note"],
+    ["invoices", "/invoices/export.csv?client=", "client: must be a client id"],
+    ["audit", "/settings/audit-log/export?who=&what=nothing", "what: is not an event type or category (categories: members, invoices, rules, settings, connections, assistants)"],
+    ["audit", "/settings/audit-log/export?person=x", "person: is not a parameter of this export (it takes who, what, from, to)"],
+  ] as const)("names the %s export's parameter as typed, and what it takes: %s", async (route, path, message) => {
+    signedIn.user = { id: demo.ada.id };
+    const routes = { time: webTimeExport, reports: webReportsExport, invoices: webInvoicesExport, audit: webAuditExport };
+    const res = await call(routes[route], path);
+    expect([res.status, await res.text()]).toEqual([400, message]);
   });
 });

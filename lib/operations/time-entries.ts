@@ -41,7 +41,8 @@ export const listTimeEntries = defineOperation({
     limit,
   }),
   output: page("entries", TimeEntryOut),
-  fieldNames: { membershipId: "member_id" },
+  // tag_ids: REST reads it as the repeatable tag_id, and names it so in a refusal.
+  fieldNames: { membershipId: "member_id", tagIds: "tag_ids" },
   run: ({ actor }, { member_id, ...filters }) => listTimeEntriesInDomain(actor, { ...domainNamed(filters), membershipId: member_id }),
 });
 

@@ -156,6 +156,22 @@ describe("filtering the audit log", () => {
     await expect(exportAuditEvents(owner, filter)).rejects.toMatchObject({ code: "invalid_input" });
   });
 
+  it("refuses a person who is not the workspace's, by an unknown id or another workspace's member, naming who", async () => {
+    const elsewhere = await createWorkspace(db, { name: `Elsewhere ${Date.now()}` });
+    const stranger = await createUser(db, { name: "Stranger" });
+    await addMember(db, elsewhere.id, stranger.id, "owner");
+    await db.auditEvent.create({ data: { type: "member.role_changed", workspaceId: elsewhere.id, userId: stranger.id, detail: {} } });
+    for (const who of ["nobody", stranger.id]) {
+      const refusal = { code: "invalid_input", message: "who: no person with this id in this workspace", fieldErrors: { who: "no person with this id in this workspace" } };
+      await expect(listAuditEvents(owner, { filter: { who } })).rejects.toMatchObject(refusal);
+      await expect(exportAuditEvents(owner, { who })).rejects.toMatchObject(refusal);
+    }
+    // A removed member is still the workspace's person (the filter offers them): their events, none refused.
+    const removed = await createUser(db, { name: "Removed Member" });
+    await db.auditEvent.create({ data: { type: "member.role_changed", workspaceId: owner.workspaceId, userId: removed.id, detail: {} } });
+    expect(await types({ who: removed.id })).toEqual(["member.role_changed"]);
+  });
+
   it("refuses a member reading, filtering or exporting the log", async () => {
     await expect(listAuditEvents(member)).rejects.toMatchObject({ code: "forbidden" });
     await expect(listAuditFilterOptions(member)).rejects.toMatchObject({ code: "forbidden" });

@@ -9,17 +9,19 @@ import { assertCan, type Actor } from "@/lib/domain/actor";
 import { parseInput } from "@/lib/domain/errors";
 import { CSV_PAGE_SIZE, type CsvExport } from "@/lib/domain/csv/csv";
 import { localClock } from "@/lib/domain/csv/local-clock";
-import { AuditFilterInput, listAuditEvents, type AuditFilter } from "./list-audit-events";
+import { AuditFilterInput, checkAuditFilter, listAuditEvents, type AuditFilter } from "./list-audit-events";
 
 export const AUDIT_CSV_HEADER = ["Date", "Time", "Time zone", "Who", "What", "App", "Detail", "Event type"] as const;
 
 /**
  * The export for `filter` (who, what, from, to as on the audit log page).
- * @throws forbidden below owner/admin (`members:manage`); invalid_input for a bad filter.
+ * @throws forbidden below owner/admin (`members:manage`); invalid_input for a bad filter (a `who`
+ *   not of this workspace among them).
  */
 export async function exportAuditEvents(actor: Actor, filter: AuditFilter = {}): Promise<CsvExport> {
   assertCan(actor, "members:manage", "export the audit log");
   const checked = parseInput(AuditFilterInput, filter);
+  await checkAuditFilter(actor, checked);
   const workspace = await db.workspace.findUniqueOrThrow({ where: { id: actor.workspaceId }, select: { slug: true, timeZone: true } });
   const zone = workspace.timeZone;
   const clock = localClock(zone);

@@ -9,10 +9,10 @@ import { db } from "@/lib/db";
 import { assertCan, type Actor } from "@/lib/domain/actor";
 import { decodeCursor, encodeCursor } from "@/lib/domain/cursor";
 import { addIsoDays, IsoDate, startOfLocalDay } from "@/lib/domain/dates";
-import { parseInput } from "@/lib/domain/errors";
+import { invalidInput, parseInput } from "@/lib/domain/errors";
 import { Id } from "@/lib/domain/schemas";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { auditTypesOf } from "./audit-event-categories";
+import { AUDIT_CATEGORIES, auditTypesOf } from "./audit-event-categories";
 import { describeAuditEvent } from "./describe-audit-event";
 
 export interface AuditEventView {
@@ -33,7 +33,7 @@ export const AuditFilterInput = z
       .string()
       .max(64)
       .optional()
-      .refine((what) => what === undefined || auditTypesOf(what) !== null, "is not an event type or category"),
+      .refine((what) => what === undefined || auditTypesOf(what) !== null, `is not an event type or category (categories: ${Object.keys(AUDIT_CATEGORIES).join(", ")})`),
     from: IsoDate.optional(),
     to: IsoDate.optional(),
   })
@@ -58,9 +58,26 @@ export function auditWhere(actor: Actor, filter: z.output<typeof AuditFilterInpu
   };
 }
 
+export const UNKNOWN_PERSON = "no person with this id in this workspace";
+
+/**
+ * Checks that `who` names one of the workspace's people: a member (removed ones too, as the
+ * filter offers them) or anyone its log records. An unknown id, and another workspace's, would
+ * otherwise answer an empty log.
+ * @throws invalid_input "who: no person with this id in this workspace"
+ */
+export async function checkAuditFilter(actor: Actor, filter: Pick<z.output<typeof AuditFilterInput>, "who">): Promise<void> {
+  if (!filter.who) return;
+  const where = { userId: filter.who, workspaceId: actor.workspaceId };
+  const [members, events] = await Promise.all([db.membership.count({ where }), db.auditEvent.count({ where, take: 1 })]);
+  if (members + events === 0) throw invalidInput(`who: ${UNKNOWN_PERSON}`, { who: UNKNOWN_PERSON });
+}
+
+/** @throws forbidden below owner/admin; invalid_input for a bad filter or cursor, or a `who` not of this workspace. */
 export async function listAuditEvents(actor: Actor, input: z.input<typeof ListAuditEventsInput> = {}): Promise<{ events: AuditEventView[]; nextCursor: string | null }> {
   assertCan(actor, "members:manage", "read the audit log");
   const { filter, cursor, limit } = parseInput(ListAuditEventsInput, input);
+  await checkAuditFilter(actor, filter);
   const after = cursor ? decodeCursor(cursor) : null;
   const workspace = await db.workspace.findUniqueOrThrow({ where: { id: actor.workspaceId }, select: { timeZone: true } });
   const rows = await db.auditEvent.findMany({

@@ -33,6 +33,16 @@ describe("clients, projects, tasks and tags", () => {
     expect((await listTasks(ada, { projectId: project.id }))[0]).toMatchObject({ name: "Chapter 1", trackedSeconds: 0 });
   });
 
+  it("refuses a client or project filter that is not the workspace's, rather than listing nothing", async () => {
+    const foreign = await db.project.findFirstOrThrow({ where: { workspace: { slug: "analytical-engines" } } });
+    for (const clientId of ["nope", foreign.clientId]) {
+      await expect(listProjects(ada, { clientId })).rejects.toMatchObject({ code: "invalid_input", fieldErrors: { clientId: "no client with this id in this workspace" } });
+    }
+    for (const projectId of ["zzz", foreign.id]) {
+      await expect(listTasks(ada, { projectId })).rejects.toMatchObject({ code: "invalid_input", fieldErrors: { projectId: "no project with this id in this workspace" } });
+    }
+  });
+
   it("reports tracked time per task", async () => {
     const tasks = await listTasks(ada);
     const tracked = tasks.reduce((s, t) => s + t.trackedSeconds, 0);

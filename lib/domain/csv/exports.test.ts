@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { resolveActor, type Actor } from "@/lib/domain/actor";
 import { exportInvoices } from "@/lib/domain/invoices/export-invoices";
+import { listInvoices } from "@/lib/domain/invoices/list-invoices";
 import { exportReport } from "@/lib/domain/reports/export-report";
 import { runReport } from "@/lib/domain/reports/run-report";
 import { createTimeEntry } from "@/lib/domain/time-entries/create-time-entry";
@@ -143,6 +144,16 @@ describe("invoices CSV", () => {
 
   it("refuses a member, who may not read invoices", async () => {
     await expect(exportInvoices(grace)).rejects.toMatchObject({ code: "forbidden" });
+  });
+
+  it("refuses a client id that is not the workspace's (unknown, or another workspace's), naming the field", async () => {
+    const foreign = await db.client.findFirstOrThrow({ where: { workspaceId: demo.engines.id } });
+    for (const clientId of ["nope", foreign.id]) {
+      const refusal = { code: "invalid_input", message: "clientId: no client with this id in this workspace", fieldErrors: { clientId: "no client with this id in this workspace" } };
+      await expect(exportInvoices(ada, { clientId })).rejects.toMatchObject(refusal);
+      await expect(listInvoices(ada, { clientId })).rejects.toMatchObject(refusal);
+    }
+    expect((await listInvoices(ada, { clientId: demo.menabrea.id })).invoices.every((i) => i.client.id === demo.menabrea.id)).toBe(true);
   });
 
   it("refuses an unknown status", async () => {

@@ -4,6 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { assertCan, type Actor } from "@/lib/domain/actor";
 import { CSV_PAGE_SIZE, csvMoney, type CsvExport, type CsvValue } from "@/lib/domain/csv/csv";
 import { parseInput } from "@/lib/domain/errors";
+import { checkFilterIds } from "@/lib/domain/workspaces/check-filter-ids";
 import { invoiceSummaryInclude, toInvoiceSummary, type InvoiceSummary } from "./invoice-view";
 import { ListInvoicesInput } from "./list-invoices";
 
@@ -17,11 +18,12 @@ export type ExportInvoicesInput = z.input<typeof ExportInvoicesInput>;
  * time zone), currency, and subtotal, discount, tax, total, paid, credited, balance due and
  * refund due as decimals. Read `pageSize` at a time with a keyset cursor on (number, id) as
  * the stream is pulled; the permission and filters are checked now.
- * @throws forbidden without invoices:read; invalidInput for a bad filter.
+ * @throws forbidden without invoices:read; invalidInput for a bad filter (a client id not of this workspace among them).
  */
 export async function exportInvoices(actor: Actor, input: ExportInvoicesInput = {}, options: { pageSize?: number } = {}): Promise<CsvExport> {
   assertCan(actor, "invoices:read", "export invoices");
   const { status, kind, clientId } = parseInput(ExportInvoicesInput, input);
+  await checkFilterIds(actor, { clientId });
   const where = { workspaceId: actor.workspaceId, ...(status ? { status } : {}), ...(kind ? { kind } : {}), ...(clientId ? { clientId } : {}) };
   const pageSize = options.pageSize ?? CSV_PAGE_SIZE;
 

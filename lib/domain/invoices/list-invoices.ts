@@ -4,6 +4,7 @@ import { InvoiceKind, InvoiceStatus } from "@/lib/generated/prisma/enums";
 import { assertCan, type Actor } from "@/lib/domain/actor";
 import { invalidInput, parseInput } from "@/lib/domain/errors";
 import { Id, PageSize } from "@/lib/domain/schemas";
+import { checkFilterIds } from "@/lib/domain/workspaces/check-filter-ids";
 import { invoiceSummaryInclude, toInvoiceSummary, type InvoiceSummary } from "./invoice-view";
 
 export const ListInvoicesInput = z.object({
@@ -27,10 +28,12 @@ export interface InvoicePage {
  * Newest number first; an invoice and a credit note sharing a number (INV-0003, CN-0003) are
  * ordered by id, and the cursor (`<number>.<id>`) names both so a page boundary between them
  * skips neither.
+ * @throws invalid_input for a bad filter or cursor, or a client id not of this workspace
  */
 export async function listInvoices(actor: Actor, input: z.input<typeof ListInvoicesInput> = {}): Promise<InvoicePage> {
   assertCan(actor, "invoices:read", "view invoices");
   const { status, kind, clientId, cursor, limit } = parseInput(ListInvoicesInput, input);
+  await checkFilterIds(actor, { clientId });
   const [beforeNumber, beforeId] = cursor ? cursor.split(".") : [];
   const before = beforeNumber !== undefined ? Number(beforeNumber) : undefined;
   if (before !== undefined && !Number.isSafeInteger(before)) throw invalidInput("The cursor is not valid.", { cursor: "is not valid" });

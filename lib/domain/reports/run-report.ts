@@ -48,7 +48,9 @@ export function describeGroupingsByKind(): string {
 
 export const RunReportInput = z
   .object({
-    kind: z.enum(REPORT_KINDS, { error: `must be ${sayGroupings(REPORT_KINDS)}` }),
+    kind: z.enum(REPORT_KINDS, {
+      error: (issue) => (issue.input === undefined || issue.input === "" ? `is required (${sayGroupings(REPORT_KINDS)})` : `must be ${sayGroupings(REPORT_KINDS)}`),
+    }),
     groupBy: z.enum(REPORT_GROUPINGS, { error: `must be ${sayGroupings(REPORT_GROUPINGS)}` }).default("project"),
     from: IsoDate,
     to: IsoDate,

@@ -17,8 +17,8 @@ export const ListTimeEntriesInput = z.object({
   projectId: Id.optional(),
   clientId: Id.optional(),
   membershipId: Id.optional(),
-  billable: z.boolean().optional(),
-  invoiced: z.boolean().optional(),
+  billable: z.boolean({ error: "must be true or false" }).optional(),
+  invoiced: z.boolean({ error: "must be true or false" }).optional(),
   /** Entries carrying any of these tags. */
   tagIds: z.array(Id).max(20).optional(),
   cursor: z.string().max(200).optional(),

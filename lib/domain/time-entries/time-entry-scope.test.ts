@@ -17,6 +17,8 @@ let filterCases: Array<[string, TimeEntryFilters]>;
 /** Every entry of the workspace with what the filters look at, to work out the answer without the code under test. */
 let everything: Array<{ id: string; startedAt: Date; membershipId: string; projectId: string; clientId: string; billable: boolean; invoiced: boolean; tagIds: string[] }>;
 let timeZone: string;
+/** Another workspace's member, project, client and tag: the same miss as ids that exist nowhere. */
+let elsewhere: { membershipId: string; projectId: string; clientId: string; tagId: string };
 
 beforeAll(async () => {
   const demo = await loadDemoData();
@@ -37,6 +39,10 @@ beforeAll(async () => {
     invoiced: e.invoiceLineId !== null,
     tagIds: e.tags.map((t) => t.tagId),
   }));
+  const engines = await db.project.findFirstOrThrow({ where: { id: demo.gearTrain.id } });
+  const enginesTag = await db.tag.findFirst({ where: { workspaceId: engines.workspaceId } }) ?? await db.tag.create({ data: { workspaceId: engines.workspaceId, name: "Elsewhere" } });
+  const enginesMember = await db.membership.findFirstOrThrow({ where: { workspaceId: engines.workspaceId } });
+  elsewhere = { membershipId: enginesMember.id, projectId: engines.id, clientId: engines.clientId, tagId: enginesTag.id };
   const day = localDateOf(middle.startedAt, timeZone);
   filterCases = [
     ["no filter", {}],
@@ -132,5 +138,34 @@ describe("TimeEntryScope", () => {
       fieldErrors: { from: "is after to" },
     });
     await expect(timeEntryScope(ada, { from: "2026-02-01", to: "2026-02-01" })).resolves.toMatchObject({ workspaceId: ada.workspaceId });
+  });
+
+  it("refuses a member, project, client or tag id that is not the workspace's, naming the field; another workspace's ids alike", async () => {
+    const aTag = everything.find((e) => e.tagIds.length)!.tagIds[0]!;
+    for (const [field, filters, message] of [
+      ["membershipId", { membershipId: "zzz" }, "no member with this id in this workspace"],
+      ["membershipId", { membershipId: elsewhere.membershipId }, "no member with this id in this workspace"],
+      ["projectId", { projectId: "zzz" }, "no project with this id in this workspace"],
+      ["projectId", { projectId: elsewhere.projectId }, "no project with this id in this workspace"],
+      ["clientId", { clientId: "nope" }, "no client with this id in this workspace"],
+      ["clientId", { clientId: elsewhere.clientId }, "no client with this id in this workspace"],
+      ["tagIds", { tagIds: [aTag, "zzz"] }, "has an id with no tag in this workspace"],
+      ["tagIds", { tagIds: [elsewhere.tagId] }, "has an id with no tag in this workspace"],
+    ] as Array<[string, TimeEntryFilters, string]>) {
+      for (const verb of ["list", "export"]) {
+        await expect(timeEntryScope(ada, filters, verb), `${field} ${JSON.stringify(filters)}`).rejects.toMatchObject({
+          code: "invalid_input",
+          message: `${field}: ${message}`,
+          fieldErrors: { [field]: message },
+        });
+      }
+    }
+    // A member gets the same answer for an unknown project; another member's id stays a 403 (a permission, checked first).
+    await expect(timeEntryScope(grace, { projectId: "zzz" })).rejects.toMatchObject({ code: "invalid_input", fieldErrors: { projectId: "no project with this id in this workspace" } });
+    await expect(timeEntryScope(grace, { membershipId: "zzz" })).rejects.toMatchObject({ code: "forbidden" });
+    // Several unknown ids are all named at once.
+    await expect(timeEntryScope(ada, { projectId: "zzz", clientId: "nope" })).rejects.toMatchObject({
+      message: "projectId: no project with this id in this workspace; clientId: no client with this id in this workspace",
+    });
   });
 });

@@ -9,6 +9,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { can, type Actor } from "@/lib/domain/actor";
 import { localDateRange } from "@/lib/domain/dates";
 import { forbidden, invalidInput } from "@/lib/domain/errors";
+import { checkFilterIds } from "@/lib/domain/workspaces/check-filter-ids";
 import { loadWorkspace } from "@/lib/domain/workspaces/load-workspace";
 import type { ListTimeEntriesInput } from "./list-time-entries";
 
@@ -34,7 +35,9 @@ export type TimeEntryFilters = Omit<z.output<typeof ListTimeEntriesInput>, "curs
  * The scope of a set of filters, narrowed to what the actor may see: a member without
  * `time:read_all` only their own entries. `verb` words the refusal ("list", "export").
  * @throws forbidden when an actor without `time:read_all` asks for another member's entries (a
- *   permission, like the timesheet's refusal, not a bad input); invalid_input for `from` after `to`
+ *   permission, like the timesheet's refusal, not a bad input); invalid_input for `from` after `to`,
+ *   and for a member, project, client or tag id that is not the workspace's (checkFilterIds: an
+ *   unknown id is named, never answered with an empty list)
  */
 export async function timeEntryScope(actor: Actor, filters: TimeEntryFilters, verb = "list"): Promise<TimeEntryScope> {
   const scope: TimeEntryScope = { workspaceId: actor.workspaceId };
@@ -61,6 +64,13 @@ export async function timeEntryScope(actor: Actor, filters: TimeEntryFilters, ve
   if (filters.billable !== undefined) scope.billable = filters.billable;
   if (filters.invoiced !== undefined) scope.invoiced = filters.invoiced;
   if (filters.tagIds?.length) scope.tagIds = filters.tagIds;
+  // The actor's own membership needs no look-up; anyone else's is only reached with time:read_all.
+  await checkFilterIds(actor, {
+    membershipId: scope.membershipId === actor.membershipId ? undefined : scope.membershipId,
+    projectId: scope.projectId,
+    clientId: scope.clientId,
+    tagIds: scope.tagIds,
+  });
   return scope;
 }
 

@@ -21,6 +21,7 @@ import { listTimeEntries } from "@/lib/domain/time-entries/list-time-entries";
 import { nextStartAfter } from "@/lib/domain/time-entries/suggest-next-start";
 import type { TimeEntryView } from "@/lib/domain/time-entries/time-entry-view";
 import { memberLabel, otherMembersToShow } from "@/lib/domain/workspaces/list-members";
+import { resolveMemberRequest } from "@/lib/web/member-request";
 import { timeNotice, timePageHref, timesheetHref } from "@/lib/web/time-links";
 import { createTimeEntryAction, deleteTimeEntryAction } from "./actions";
 import { TimerCard } from "./timer-card";
@@ -38,7 +39,14 @@ export default async function TimePage({ params, searchParams }: { params: Promi
   const query = await searchParams;
   const { actor, workspace } = await requireWorkspaceActor(slug);
   const { timeZone, today, week, seesEveryone, members, requestedMember } = await openWeekPage(actor, workspace, query);
-  const member = requestedMember === ALL && seesEveryone ? ALL : members.some((m) => m.id === requestedMember) ? requestedMember! : actor.membershipId;
+  const { member, notice: memberNotice } = resolveMemberRequest({
+    requested: requestedMember,
+    viewer: actor.membershipId,
+    seesEveryone,
+    memberIds: members.map((m) => m.id),
+    allowAll: true,
+    shown: "time",
+  });
   const memberParam = member === actor.membershipId ? undefined : member;
 
   const [entries, projects, tasks, tags] = await Promise.all([
@@ -114,6 +122,11 @@ export default async function TimePage({ params, searchParams }: { params: Promi
           </Alert>
         ) : null}
         {week.invalidRequest ? <Alert tone="warning">That week is not a date written YYYY-MM-DD, so this week is shown instead.</Alert> : null}
+        {memberNotice ? (
+          <Alert tone="warning" testId="member-notice">
+            {memberNotice}
+          </Alert>
+        ) : null}
 
         {seesEveryone && members.length > 1 ? (
           <MemberFilter
@@ -126,9 +139,9 @@ export default async function TimePage({ params, searchParams }: { params: Promi
         ) : null}
 
         <p className="flex justify-end">
-          {/* The week and member shown, as a streamed CSV (time/export.csv). */}
+          {/* The week and member shown, as a streamed CSV (time/export.csv); the member is always named ("all" for everyone). */}
           <a
-            href={`/w/${slug}/time/export.csv?${new URLSearchParams({ from: week.start, to: week.end, ...(memberParam ? { member: memberParam } : {}) })}`}
+            href={`/w/${slug}/time/export.csv?${new URLSearchParams({ from: week.start, to: week.end, member })}`}
             download
             className={buttonClasses("secondary", "sm")}
             data-testid="time-csv"

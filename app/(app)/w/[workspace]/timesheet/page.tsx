@@ -12,6 +12,7 @@ import { listProjects } from "@/lib/domain/projects/list-projects";
 import { listTasks } from "@/lib/domain/tasks/list-tasks";
 import { getTimesheet } from "@/lib/domain/time-entries/get-timesheet";
 import { memberLabel, otherMembersToShow } from "@/lib/domain/workspaces/list-members";
+import { resolveMemberRequest } from "@/lib/web/member-request";
 import { timePageHref, timesheetHref } from "@/lib/web/time-links";
 import { saveTimesheetCellAction } from "./actions";
 
@@ -34,7 +35,8 @@ export default async function TimesheetPage({ params, searchParams }: { params: 
   const query = await searchParams;
   const { actor, workspace } = await requireWorkspaceActor(slug);
   const { timeZone, today, week, seesEveryone, members, requestedMember } = await openWeekPage(actor, workspace, query);
-  const member = members.find((m) => m.id === requestedMember && m.id !== actor.membershipId);
+  const shown = resolveMemberRequest({ requested: requestedMember, viewer: actor.membershipId, seesEveryone, memberIds: members.map((m) => m.id), allowAll: false, shown: "week" });
+  const member = shown.member === actor.membershipId ? undefined : members.find((m) => m.id === shown.member);
   const memberParam = member?.id;
 
   const [sheet, projects, tasks] = await Promise.all([getTimesheet(actor, { week: week.start, membershipId: memberParam }), listProjects(actor), listTasks(actor)]);
@@ -61,6 +63,11 @@ export default async function TimesheetPage({ params, searchParams }: { params: 
       />
       <div className="space-y-6">
         {week.invalidRequest ? <Alert tone="warning">That week is not a date written YYYY-MM-DD, so this week is shown instead.</Alert> : null}
+        {shown.notice ? (
+          <Alert tone="warning" testId="member-notice">
+            {shown.notice}
+          </Alert>
+        ) : null}
         {seesEveryone && members.length > 1 ? (
           <MemberFilter
             options={[{ label: "Me", value: undefined }, ...otherMembersToShow(members, actor).map((m) => ({ label: memberLabel(m), value: m.id }))].map((o) => ({

@@ -1,7 +1,6 @@
 import { workspaceDownload } from "@/lib/auth/workspace-download";
-import { exportInvoices } from "@/lib/domain/invoices/export-invoices";
 import { csvDownload } from "@/lib/http/csv-response";
-import { invoiceExportFilters } from "@/lib/web/export-filters";
+import { exportInvoicesForQuery } from "@/lib/web/export-filters";
 
 export const dynamic = "force-dynamic";
 
@@ -9,5 +8,5 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request, { params }: { params: Promise<{ workspace: string }> }) {
   const { workspace } = await params;
   const query = new URL(request.url).searchParams;
-  return workspaceDownload(request, workspace, async (actor) => csvDownload(await exportInvoices(actor, invoiceExportFilters(query))));
+  return workspaceDownload(request, workspace, async (actor) => csvDownload(await exportInvoicesForQuery(actor, query)));
 }

@@ -1,7 +1,6 @@
 import { workspaceDownload } from "@/lib/auth/workspace-download";
-import { exportTimeEntries } from "@/lib/domain/time-entries/export-time-entries";
 import { csvDownload } from "@/lib/http/csv-response";
-import { timeExportFilters } from "@/lib/web/export-filters";
+import { exportTimeEntriesForQuery } from "@/lib/web/export-filters";
 
 export const dynamic = "force-dynamic";
 
@@ -9,5 +8,5 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request, { params }: { params: Promise<{ workspace: string }> }) {
   const { workspace } = await params;
   const query = new URL(request.url).searchParams;
-  return workspaceDownload(request, workspace, async (actor) => csvDownload(await exportTimeEntries(actor, timeExportFilters(query, actor))));
+  return workspaceDownload(request, workspace, async (actor) => csvDownload(await exportTimeEntriesForQuery(actor, query)));
 }

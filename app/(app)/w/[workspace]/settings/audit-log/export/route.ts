@@ -1,6 +1,6 @@
 import { workspaceDownload } from "@/lib/auth/workspace-download";
-import { exportAuditEvents } from "@/lib/domain/audit/export-audit-events";
 import { csvDownload } from "@/lib/http/csv-response";
+import { exportAuditEventsForQuery } from "@/lib/web/export-filters";
 
 export const dynamic = "force-dynamic";
 
@@ -12,6 +12,5 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request, { params }: { params: Promise<{ workspace: string }> }) {
   const { workspace } = await params;
   const query = new URL(request.url).searchParams;
-  const get = (name: string) => query.get(name)?.trim() || undefined;
-  return workspaceDownload(request, workspace, async (actor) => csvDownload(await exportAuditEvents(actor, { who: get("who"), what: get("what"), from: get("from"), to: get("to") })));
+  return workspaceDownload(request, workspace, async (actor) => csvDownload(await exportAuditEventsForQuery(actor, query)));
 }
