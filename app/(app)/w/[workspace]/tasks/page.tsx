@@ -13,7 +13,8 @@ import { formatDuration } from "@/lib/domain/durations";
 import { listProjects } from "@/lib/domain/projects/list-projects";
 import { listTags } from "@/lib/domain/tags/list-tags";
 import { listTasks, type TaskSummary } from "@/lib/domain/tasks/list-tasks";
-import { TaskStatusInput } from "@/lib/domain/tasks/task-input";
+import { resolveTaskFilters } from "@/lib/web/task-filters";
+import { Alert } from "@/components/ui/alert";
 import { TASK_STATUS_LABELS } from "@/lib/web/task-form";
 import { createTagAction, createTaskAction, updateTaskAction } from "./actions";
 
@@ -27,10 +28,11 @@ export default async function TasksPage({ params, searchParams }: { params: Prom
   const { actor } = await requireWorkspaceActor(slug);
 
   const [projects, tags] = await Promise.all([listProjects(actor, { includeArchived: true }), listTags(actor)]);
-  const requestedProject = typeof query.project === "string" ? query.project : "";
-  const projectFilter = projects.some((p) => p.id === requestedProject) ? requestedProject : undefined;
-  const parsedStatus = TaskStatusInput.safeParse(query.status);
-  const statusFilter = parsedStatus.success ? parsedStatus.data : undefined;
+  const { projectId: projectFilter, status: statusFilter, notices } = resolveTaskFilters({
+    project: typeof query.project === "string" ? query.project : undefined,
+    status: typeof query.status === "string" ? query.status : undefined,
+    projectIds: projects.map((p) => p.id),
+  });
   const tasks = await listTasks(actor, { projectId: projectFilter, status: statusFilter });
 
   const canWrite = can(actor, "tasks:write");
@@ -61,6 +63,16 @@ export default async function TasksPage({ params, searchParams }: { params: Prom
         title="Tasks"
         description={`${tasks.length} ${tasks.length === 1 ? "task" : "tasks"}${filtered ? " match the filters" : ""} · ${openCount} not done`}
       />
+
+      {notices.length ? (
+        <div className="mb-4 space-y-2">
+          {notices.map((notice) => (
+            <Alert key={notice} tone="warning" testId="filter-notice">
+              {notice}
+            </Alert>
+          ))}
+        </div>
+      ) : null}
 
       <form method="get" className="mb-6 flex flex-wrap items-end gap-3 rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200" aria-label="Filter tasks">
         <SelectField id="filter-project" name="project" label="Project" defaultValue={projectFilter ?? ""} fieldClassName="min-w-[16rem] flex-1 sm:flex-none">
