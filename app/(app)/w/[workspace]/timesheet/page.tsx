@@ -7,12 +7,13 @@ import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireWorkspaceActor } from "@/lib/auth/session";
 import { openWeekPage } from "@/lib/web/open-week-page";
-import { formatIsoDate } from "@/lib/domain/dates";
+import { clampToCalendar, formatIsoDate } from "@/lib/domain/dates";
 import { listProjects } from "@/lib/domain/projects/list-projects";
 import { listTasks } from "@/lib/domain/tasks/list-tasks";
 import { getTimesheet } from "@/lib/domain/time-entries/get-timesheet";
 import { memberLabel, otherMembersToShow } from "@/lib/domain/workspaces/list-members";
 import { timePageHref, timesheetHref } from "@/lib/web/time-links";
+import { INVALID_WEEK_NOTICE } from "@/lib/web/week";
 import { saveTimesheetCellAction } from "./actions";
 
 export const metadata: Metadata = { title: "Timesheet" };
@@ -37,8 +38,8 @@ export default async function TimesheetPage({ params, searchParams }: { params: 
   const member = members.find((m) => m.id === requestedMember && m.id !== actor.membershipId);
   const memberParam = member?.id;
 
-  const [sheet, projects, tasks] = await Promise.all([getTimesheet(actor, { week: week.start, membershipId: memberParam }), listProjects(actor), listTasks(actor)]);
-  const href = (start: string) => timesheetHref(slug, { week: start, member: memberParam });
+  const [sheet, projects, tasks] = await Promise.all([getTimesheet(actor, { week: week.from, membershipId: memberParam }), listProjects(actor), listTasks(actor)]);
+  const href = (date: string | null) => (date === null ? null : timesheetHref(slug, { week: date, member: memberParam }));
 
   return (
     <>
@@ -52,7 +53,7 @@ export default async function TimesheetPage({ params, searchParams }: { params: 
         }
         actions={
           <div className="flex flex-wrap items-center gap-2">
-            <ButtonLink href={timePageHref(slug, { week: week.start, member: memberParam })} variant="secondary" size="sm">
+            <ButtonLink href={timePageHref(slug, { week: week.from, member: memberParam })} variant="secondary" size="sm">
               Day by day
             </ButtonLink>
             <WeekNav previousHref={href(week.previous)} currentHref={timesheetHref(slug, { member: memberParam })} nextHref={href(week.next)} isCurrent={week.isCurrent} />
@@ -60,13 +61,13 @@ export default async function TimesheetPage({ params, searchParams }: { params: 
         }
       />
       <div className="space-y-6">
-        {week.invalidRequest ? <Alert tone="warning">That week is not a date written YYYY-MM-DD, so this week is shown instead.</Alert> : null}
+        {week.invalidRequest ? <Alert tone="warning">{INVALID_WEEK_NOTICE}</Alert> : null}
         {seesEveryone && members.length > 1 ? (
           <MemberFilter
             options={[{ label: "Me", value: undefined }, ...otherMembersToShow(members, actor).map((m) => ({ label: memberLabel(m), value: m.id }))].map((o) => ({
               label: o.label,
               current: o.value === memberParam,
-              href: timesheetHref(slug, { week: week.start, member: o.value }),
+              href: timesheetHref(slug, { week: week.from, member: o.value }),
             }))}
           />
         ) : null}
@@ -78,7 +79,7 @@ export default async function TimesheetPage({ params, searchParams }: { params: 
           days={sheet.days.map((date) => ({
             date,
             label: formatIsoDate(date, "EEE d MMM"),
-            dayHref: timePageHref(slug, { week: date, member: memberParam }),
+            dayHref: timePageHref(slug, { week: clampToCalendar(date), member: memberParam }),
             isToday: date === today,
           }))}
           rows={sheet.rows.map((row) => ({
