@@ -11,13 +11,13 @@ import { EARLIEST_DATE, LATEST_DATE } from "@/lib/domain/dates";
 export function WeekNav({ previousHref, currentHref, nextHref, isCurrent }: { previousHref: string | null; currentHref: string; nextHref: string | null; isCurrent: boolean }) {
   return (
     <nav aria-label="Weeks" className="inline-flex items-center gap-1 rounded-lg bg-white p-1 shadow-sm ring-1 ring-slate-200">
-      <Step href={previousHref} label="Previous week" none={`No earlier week: dates start on ${EARLIEST_DATE}`}>
+      <Step href={previousHref} label="Previous week" none={`Previous week: none, dates start on ${EARLIEST_DATE}`}>
         <span aria-hidden>←</span> Previous
       </Step>
       <Link href={currentHref} className={cx(buttonClasses("ghost", "sm"), isCurrent && "bg-slate-100")} aria-current={isCurrent ? "date" : undefined}>
         This week
       </Link>
-      <Step href={nextHref} label="Next week" none={`No later week: dates end on ${LATEST_DATE}`}>
+      <Step href={nextHref} label="Next week" none={`Next week: none, dates end on ${LATEST_DATE}`}>
         Next <span aria-hidden>→</span>
       </Step>
     </nav>
