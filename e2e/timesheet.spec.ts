@@ -106,4 +106,32 @@ test.describe("time that continues the day, overlaps and the week's timesheet", 
     const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
     expect(results.violations.map((v) => `${v.id} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`)).toEqual([]);
   });
+
+  test("weeks stop at the calendar's ends (2000-01-01 to 2099-12-31): no Next from the last week, no Previous from the first, and a week past it is refused, not a 500", async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    for (const view of ["timesheet", "time"]) {
+      await page.goto(`/w/sketchbook/${view}?week=2099-12-21`);
+      await page.getByRole("navigation", { name: "Weeks" }).getByRole("link", { name: "Next week", exact: true }).click();
+      await expect(page).toHaveURL(new RegExp(`/${view}\\?week=2099-12-28$`));
+      const weeks = page.getByRole("navigation", { name: "Weeks" });
+      await expect(weeks.getByRole("link", { name: "Next week", exact: true })).toHaveCount(0);
+      await expect(weeks.getByRole("link", { name: "Next week: none, dates end on 2099-12-31" })).toHaveAttribute("aria-disabled", "true");
+      await expect(page.getByText("28 December 2099")).toBeVisible();
+      await expect(page.getByText(/10000/)).toHaveCount(0);
+      if (view === "timesheet") {
+        const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+        expect(results.violations.map((v) => v.id)).toEqual([]);
+      }
+
+      // The week a stale "Next" led to, past the calendar: this week instead, and why.
+      const past = await page.goto(`/w/sketchbook/${view}?week=9999-12-27`);
+      expect(past?.status()).toBe(200);
+      await expect(page.getByText("That week is not a date written YYYY-MM-DD from 2000-01-01 to 2099-12-31, so this week is shown instead.")).toBeVisible();
+
+      await page.goto(`/w/sketchbook/${view}?week=2000-01-01`);
+      await expect(page.getByRole("navigation", { name: "Weeks" }).getByRole("link", { name: "Previous week", exact: true })).toHaveCount(0);
+      await expect(page.getByRole("navigation", { name: "Weeks" }).getByRole("link", { name: "Previous week: none, dates start on 2000-01-01" })).toHaveAttribute("aria-disabled", "true");
+      await expect(page.getByRole("navigation", { name: "Weeks" }).getByRole("link", { name: "Next week", exact: true })).toHaveAttribute("href", new RegExp(`week=2000-01-03`));
+    }
+  });
 });

@@ -334,3 +334,44 @@ describe("web downloads", () => {
     expect([res.status, await res.text()]).toEqual([400, message]);
   });
 });
+
+describe("dates outside the calendar (2000-01-01 to 2099-12-31)", () => {
+  const call = (route: { GET: (r: Request, c: { params: Promise<{ workspace: string }> }) => Promise<Response> }, path: string) =>
+    route.GET(new Request(`http://localhost:3000/w/lovelace-studio${path}`), { params: Promise.resolve({ workspace: "lovelace-studio" }) });
+  const OUTSIDE = "must be a date from 2000-01-01 to 2099-12-31";
+
+  // to=9999-12-31 matched nothing (its next day is year 10000) and answered an empty file; from=0001-01-01 was "not written YYYY-MM-DD".
+  it.each([
+    [webTimeExport, "/time/export.csv?to=9999-12-31&member=all", `to: ${OUTSIDE}`],
+    [webTimeExport, "/time/export.csv?from=0001-01-01", `from: ${OUTSIDE}`],
+    [webTimeExport, "/time/export.csv?from=2026-02-01&to=2026-01-01", "from: must be on or before to"],
+    [webReportsExport, "/reports/export.csv?kind=time&groupBy=project&from=2000-01-01&to=9999-12-31", `to: ${OUTSIDE}`],
+    [webReportsExport, "/reports/export.csv?kind=time&groupBy=project&from=1000-01-01&to=2099-12-31", `from: ${OUTSIDE}`],
+    [webReportsExport, "/reports/export.csv?kind=time&groupBy=project&from=2026-02-01&to=2026-01-01", "from: must be on or before to"],
+    [webAuditExport, "/settings/audit-log/export?to=9999-12-31", `to: ${OUTSIDE}`],
+    [webAuditExport, "/settings/audit-log/export?from=2026-02-01&to=2026-01-01", "from: must be on or before to"],
+  ] as const)("a web download refuses %# (%s) with 400 and the reason", async (route, path, message) => {
+    signedIn.user = { id: demo.ada.id };
+    const res = await call(route, path);
+    expect(res.status).toBe(400);
+    expect(await res.text()).toBe(message);
+  });
+
+  it("takes the calendar's last day, and exports the entries on it", async () => {
+    signedIn.user = { id: demo.ada.id };
+    const whole = await call(webTimeExport, "/time/export.csv?from=2000-01-01&to=2099-12-31&member=all");
+    expect(whole.status).toBe(200);
+    expect((await whole.text()).split("\r\n").filter(Boolean).slice(1)).toHaveLength(await db.timeEntry.count({ where: { workspaceId: demo.lovelace.id } }));
+  });
+
+  it.each([
+    ["JSON", {}, { to: "9999-12-31" }, "query.to", OUTSIDE],
+    ["CSV", CSV, { to: "9999-12-31" }, "query.to", OUTSIDE],
+    ["JSON", {}, { from: "0001-01-01" }, "query.from", OUTSIDE],
+    ["CSV", CSV, { from: "2026-02-01", to: "2026-01-01" }, "query.from", "must be on or before to"],
+  ])("REST time entries as %s refuse %j with 422 naming the field", async (_, headers, query, field, message) => {
+    const res = await apiCall(timeEntriesRoute.GET, { token: adaToken, path: `/api/v1/time-entries?${new URLSearchParams(query)}`, headers });
+    expect(res.status).toBe(422);
+    expect(res.body).toMatchObject({ errors: { [field]: message } });
+  });
+});

@@ -190,6 +190,7 @@ const BAD_INPUT: BadInput[] = [
   ["an estimate under a minute", "PATCH", "/api/v1/tasks/{id}", () => ({ params: { id: id("task") }, body: { estimate_seconds: 30 } }), "body.estimate_seconds"],
   ["a page size of 0", "GET", "/api/v1/time-entries", () => ({ query: { limit: "0" } }), "query.limit"],
   ["from after to", "GET", "/api/v1/time-entries", () => ({ query: { from: "2026-02-10", to: "2026-02-01" } }), "query.from"],
+  ["a date past the calendar", "GET", "/api/v1/time-entries", () => ({ query: { to: "9999-12-31" } }), "query.to"],
   ["an unreadable cursor", "GET", "/api/v1/time-entries", () => ({ query: { cursor: "bm90LWEtY3Vyc29y" } }), "query.cursor"],
   ["an id too long to exist", "GET", "/api/v1/time-entries/{id}", () => ({ params: { id: long } }), "path.id"],
   ["a duration under a minute", "POST", "/api/v1/time-entries", () => ({ body: { project_id: id("docs"), started_at: `${today()}T09:00:00Z`, duration_seconds: 30 } }), "body.duration_seconds"],
@@ -219,6 +220,7 @@ const BAD_INPUT: BadInput[] = [
   ["an id too long to exist", "GET", "/api/v1/invoices/{id}", () => ({ params: { id: long } }), "path.id"],
   ["a missing client", "GET", "/api/v1/billable-candidates", () => ({ query: { from: "2026-01-01", to: "2026-01-31" } }), "query.client_id"],
   ["a month 13", "GET", "/api/v1/billable-candidates", () => ({ query: { client_id: id("menabrea"), from: "2026-13-01", to: "2026-12-31" } }), "query.from"],
+  ["a date before the calendar", "GET", "/api/v1/billable-candidates", () => ({ query: { client_id: id("menabrea"), from: "0001-01-01", to: "2026-12-31" } }), "query.from"],
   ["neither a range nor entries", "POST", "/api/v1/invoices/preview", () => ({ body: { client_id: id("menabrea") } }), "body.from"],
   ["a range and entries at once", "POST", "/api/v1/invoices", () => ({ body: { client_id: id("menabrea"), from: "2026-01-01", to: "2026-01-31", time_entry_ids: [id("entry")] } }), "body.time_entry_ids"],
   ["a tax rate over 100%", "POST", "/api/v1/invoices", () => ({ body: { client_id: id("menabrea"), from: addIsoDays(today(), -42), to: today(), tax_rate: 10_001 } }), "body.tax_rate"],
@@ -243,6 +245,8 @@ const BAD_INPUT: BadInput[] = [
   ["a credit over what is creditable", "POST", "/api/v1/invoices/{id}/credit-notes", () => ({ params: { id: id("sent") }, body: { lines: [{ description: "Everything", amount: 99_999_999 }] } }), "body.lines"],
   ["an unknown kind", "GET", "/api/v1/reports", () => ({ query: { kind: "profit", from: "2026-01-01", to: "2026-01-31" } }), "query.kind"],
   ["revenue by member", "GET", "/api/v1/reports", () => ({ query: { kind: "revenue", group_by: "member", from: "2026-01-01", to: "2026-01-31" } }), "query.group_by"],
+  ["a range of nine thousand years", "GET", "/api/v1/reports", () => ({ query: { kind: "time", from: "1000-01-01", to: "9999-12-30" } }), "query.from"],
+  ["a range given backwards", "GET", "/api/v1/reports", () => ({ query: { kind: "time", from: "2026-02-01", to: "2026-01-01" } }), "query.from"],
   ["an unknown query parameter", "GET", "/api/v1/billing-hub", () => ({ query: { month: "2026-01" } }), "query.month"],
 ];
 

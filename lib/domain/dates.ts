@@ -6,18 +6,49 @@ import { TZDate } from "@date-fns/tz";
 import { addDays, differenceInCalendarDays, format, startOfWeek } from "date-fns";
 import { z } from "zod";
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/**
+ * The supported calendar, inclusive: every date a person, a form, a link or an API client may
+ * give is in it. Time cannot start before it (started-at.ts), and a report over all of it
+ * charts a hundred yearly bars at most (report-charts.ts). Written YYYY-MM-DD, so dates compare
+ * as strings.
+ */
+export const EARLIEST_DATE = "2000-01-01";
+export const LATEST_DATE = "2099-12-31";
 
-function isRealDate(value: string): boolean {
-  const match = ISO_DATE.exec(value);
-  if (!match) return false;
-  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+/** What a date outside the calendar is told: "must be a date from 2000-01-01 to 2099-12-31". */
+export const OUTSIDE_CALENDAR = `must be a date from ${EARLIEST_DATE} to ${LATEST_DATE}`;
+
+/** A well-formed date (YYYY-MM-DD) within EARLIEST_DATE..LATEST_DATE. */
+export function inCalendar(isoDate: string): boolean {
+  return isoDate >= EARLIEST_DATE && isoDate <= LATEST_DATE;
 }
 
-/** A calendar date written YYYY-MM-DD. */
-export const IsoDate = z.string().refine(isRealDate, "must be a date written YYYY-MM-DD");
+/** `isoDate` moved into the calendar: EARLIEST_DATE or LATEST_DATE when it falls outside. */
+export function clampToCalendar(isoDate: string): string {
+  return isoDate < EARLIEST_DATE ? EARLIEST_DATE : isoDate > LATEST_DATE ? LATEST_DATE : isoDate;
+}
+
+/**
+ * A calendar date written YYYY-MM-DD (a real day: no 2026-02-30) within the supported calendar.
+ * Two messages, so the wrong thing is named: "must be a date written YYYY-MM-DD" for anything
+ * else, OUTSIDE_CALENDAR for a real date out of range (0001-01-01, 9999-12-31). JSON Schema
+ * shows it as a string of format date.
+ */
+export const IsoDate = z.iso.date({ error: "must be a date written YYYY-MM-DD", abort: true }).refine(inCalendar, OUTSIDE_CALENDAR);
+
+/**
+ * The one wording for a range given backwards (`from` after `to`), said at `from`, wherever a
+ * from/to pair is read: `.refine(datesInOrder, DATES_OUT_OF_ORDER)`.
+ */
+export const DATES_OUT_OF_ORDER = { message: "must be on or before to", path: ["from"] };
+
+/** Whether `from` is on or before `to`; true when either is missing. */
+export function datesInOrder(range: { from?: string | undefined; to?: string | undefined }): boolean {
+  return !range.from || !range.to || range.from <= range.to;
+}
+
+/** An optional from/to pair of calendar dates, inclusive, in order. */
+export const DateRange = z.object({ from: IsoDate.optional(), to: IsoDate.optional() }).refine(datesInOrder, DATES_OUT_OF_ORDER);
 
 /** The instant local midnight starts `isoDate` in `timeZone`. */
 export function startOfLocalDay(isoDate: string, timeZone: string): Date {

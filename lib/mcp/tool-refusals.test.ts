@@ -165,6 +165,16 @@ const REFUSALS: [string, string, () => Promise<Args>, RegExp, (() => string)?][]
   ["an unknown client", "update_client", async () => ({ client_id: "no-such-client", name: "X" }), /^Client was not found in this workspace\.$/],
   ["a member listing someone else's time", "list_time_entries", async () => ({ member_id: world.ada.membershipId }), /A member can only list their own time entries/, () => grace],
   ["a member asking for revenue", "run_report", async () => ({ kind: "revenue", group_by: "client", from: "2026-01-01", to: "2026-12-31" }), /A member cannot run revenue reports/, () => grace],
+  // Dates are bounded to the calendar, with the same words as the web and REST.
+  ["a list up to the year 9999", "list_time_entries", async () => ({ to: "9999-12-31" }), /to: must be a date from 2000-01-01 to 2099-12-31/],
+  ["a report from the year 1000", "run_report", async () => ({ kind: "time", from: "1000-01-01", to: "2099-12-30" }), /from: must be a date from 2000-01-01 to 2099-12-31/],
+  ["a report given backwards", "run_report", async () => ({ kind: "time", from: "2026-02-01", to: "2026-01-01" }), /from: must be on or before to/],
+  [
+    "an invoice issued in 2100",
+    "create_invoice_draft",
+    async () => ({ client_id: (await billableClient(world.ada)).client.id, from: "2026-01-01", to: "2026-01-31", issue_date: "2100-01-01" }),
+    /issue_date: must be a date from 2000-01-01 to 2099-12-31/,
+  ],
   [
     "a member editing someone else's entry",
     "update_time_entry",

@@ -5,6 +5,7 @@
  * which each surface writes in its own words. Bounds the domain also checks come from its schemas.
  */
 import { z } from "zod";
+import { EARLIEST_DATE, IsoDate, LATEST_DATE } from "@/lib/domain/dates";
 import { DurationSeconds, Email, HourlyRate, Name } from "@/lib/domain/schemas";
 
 /** An id and the operation it comes from, e.g. `id("a client", "list_clients")`. */
@@ -13,9 +14,8 @@ export const id = (what: string, source: string) => z.string().min(1).max(64).de
 export const idList = (what: string, source: string, max: number) =>
   z.array(z.string().min(1).max(64)).max(max).describe(`Ids of ${what} (from ${source}), at most ${max}`);
 
-/** A calendar date in the workspace's time zone. */
-export const date = (what: string) =>
-  z.iso.date({ error: "must be a date written YYYY-MM-DD" }).describe(`${what}: YYYY-MM-DD, a calendar date in the workspace's time zone`);
+/** A calendar date in the workspace's time zone, within the domain's supported calendar (IsoDate: the same bounds and words). */
+export const date = (what: string) => IsoDate.describe(`${what}: YYYY-MM-DD, a calendar date in the workspace's time zone, ${EARLIEST_DATE} to ${LATEST_DATE}`);
 
 export const limit = z.int().min(1).max(200).default(50).describe("Page size, 1–200 (default 50)");
 

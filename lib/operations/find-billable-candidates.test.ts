@@ -14,7 +14,7 @@ beforeAll(async () => {
 
 describe("find_billable_candidates", () => {
   it("caps the entries it lists, while the totals cover every entry", async () => {
-    const args = { client_id: menabreaId, from: "2000-01-01", to: "2100-01-01" };
+    const args = { client_id: menabreaId, from: "2000-01-01", to: "2099-12-31" };
     const all = structured(await callToolOver(token, "find_billable_candidates", args));
     const one = structured(await callToolOver(token, "find_billable_candidates", { ...args, limit: 1 }));
     expect(all).toMatchObject({ entries_truncated: false, amount: MENABREA_UNBILLED_TOTAL });

@@ -3,6 +3,7 @@
  * numbers, booleans, seconds and minor units. A field that does not parse throws an
  * `invalid_input` naming it, so the form can show the message next to the field.
  */
+import { inCalendar, IsoDate, OUTSIDE_CALENDAR } from "@/lib/domain/dates";
 import { parseDuration } from "@/lib/domain/durations";
 import { invalidInput } from "@/lib/domain/errors";
 import { parseMoney } from "@/lib/domain/money";
@@ -23,6 +24,15 @@ export function checkbox(form: FormData, name: string): boolean {
 
 export function list(form: FormData, name: string): string[] {
   return form.getAll(name).filter((v): v is string => typeof v === "string" && v !== "");
+}
+
+/**
+ * What a date field says about `value`, or null when it is a date of the supported calendar:
+ * OUTSIDE_CALENDAR for a real date out of range (the range named), else an example to follow.
+ */
+export function dateFieldError(value: string): string | null {
+  if (IsoDate.safeParse(value).success) return null;
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) && !inCalendar(value) ? OUTSIDE_CALENDAR : "enter a date such as 2026-11-23";
 }
 
 export function duration(form: FormData, name: string, label = "Duration"): number {

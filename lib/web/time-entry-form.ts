@@ -3,10 +3,10 @@
  * a start time and a typed duration; the domain wants an instant and seconds. Every field that
  * does not parse is reported at once, keyed by the form field's name.
  */
-import { IsoDate, localDateTime } from "@/lib/domain/dates";
+import { localDateTime } from "@/lib/domain/dates";
 import { parseDuration } from "@/lib/domain/durations";
 import { invalidInput } from "@/lib/domain/errors";
-import { list, text } from "./form-data";
+import { dateFieldError, list, text } from "./form-data";
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
@@ -27,7 +27,8 @@ export function readTimeEntryForm(form: FormData, timeZone: string): TimeEntryFi
   const durationSeconds = parseDuration(text(form, "duration"));
   const projectId = text(form, "projectId");
 
-  if (!IsoDate.safeParse(date).success) errors.date = "enter a date such as 2026-11-23";
+  const dateError = dateFieldError(date);
+  if (dateError) errors.date = dateError;
   if (!TIME.test(startTime)) errors.startTime = "enter a time such as 09:30";
   if (durationSeconds === null) errors.duration = text(form, "duration") ? "write it like 1:30, 1.5 or 90m" : "is required, like 1:30, 1.5 or 90m";
   if (!projectId) errors.projectId = "is required";

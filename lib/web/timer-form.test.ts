@@ -45,6 +45,7 @@ describe("the stop form", () => {
     [{ stopDate: "2026-07-01" }, { stopTime: "enter a time such as 17:30" }],
     [{ stopTime: "17:30" }, { stopDate: "enter a date such as 2026-11-23" }],
     [{ stopDate: "2026-02-30", stopTime: "17:30" }, { stopDate: "enter a date such as 2026-11-23" }],
+    [{ stopDate: "9999-12-31", stopTime: "17:30" }, { stopDate: "must be a date from 2000-01-01 to 2099-12-31" }],
   ])("refuses half a stop time %j naming the field", (fields, fieldErrors) => {
     expect(() => readStopTimerForm(form(fields), "Europe/London")).toThrow(expect.objectContaining({ code: "invalid_input", fieldErrors }));
   });

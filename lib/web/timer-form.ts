@@ -3,12 +3,12 @@
  * as the header shows it. The form asks for an optional clock time the work started at, in the
  * workspace's time zone; a time later than now means yesterday (started before midnight).
  */
-import { addIsoDays, formatIsoDate, IsoDate, localDateOf, localDateTime, localTimeOf } from "@/lib/domain/dates";
+import { addIsoDays, formatIsoDate, localDateOf, localDateTime, localTimeOf } from "@/lib/domain/dates";
 import { invalidInput } from "@/lib/domain/errors";
 import type { StartTimerInput } from "@/lib/domain/timer/start-timer";
 import type { StopTimerInput } from "@/lib/domain/timer/stop-timer";
 import type { RunningTimerView } from "@/lib/domain/timer/timer-view";
-import { list, text } from "./form-data";
+import { dateFieldError, list, text } from "./form-data";
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
@@ -38,7 +38,8 @@ export function readStopTimerForm(form: FormData, timeZone: string): StopTimerIn
   const stopTime = text(form, "stopTime");
   if (!stopDate && !stopTime) return { timerId };
   const errors: Record<string, string> = {};
-  if (!IsoDate.safeParse(stopDate).success) errors.stopDate = "enter a date such as 2026-11-23";
+  const stopDateError = dateFieldError(stopDate);
+  if (stopDateError) errors.stopDate = stopDateError;
   if (!TIME.test(stopTime)) errors.stopTime = "enter a time such as 17:30";
   if (Object.keys(errors).length) throw invalidInput("Stopped at: enter the date and time the work ended.", errors);
   return { timerId, stoppedAt: localDateTime(stopDate, stopTime, timeZone) };

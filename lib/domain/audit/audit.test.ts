@@ -145,15 +145,21 @@ describe("filtering the audit log", () => {
     expect(second.nextCursor).toBeNull();
   });
 
-  it.each<[string, AuditFilter, string]>([
-    ["an unknown event type", { what: "invoice.exploded" }, "what"],
-    ["a date that is not one", { from: "2026-02-30" }, "from"],
-    ["an end before the start", { from: "2026-03-05", to: "2026-03-01" }, "to"],
-  ])("refuses %s with a field message", async (_, filter, field) => {
+  it.each<[string, AuditFilter, string, string]>([
+    ["an unknown event type", { what: "invoice.exploded" }, "what", "is not an event type or category"],
+    ["a date that is not one", { from: "2026-02-30" }, "from", "must be a date written YYYY-MM-DD"],
+    ["an end before the start", { from: "2026-03-05", to: "2026-03-01" }, "from", "must be on or before to"],
+    ["a start before the calendar", { from: "0001-01-01" }, "from", "must be a date from 2000-01-01 to 2099-12-31"],
+    ["an end past the calendar", { to: "9999-12-31" }, "to", "must be a date from 2000-01-01 to 2099-12-31"],
+  ])("refuses %s with a field message", async (_, filter, field, message) => {
     const error = await listAuditEvents(owner, { filter }).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: "invalid_input" });
-    expect(Object.keys((error as { fieldErrors: object }).fieldErrors).join()).toContain(field);
-    await expect(exportAuditEvents(owner, filter)).rejects.toMatchObject({ code: "invalid_input" });
+    expect(error).toMatchObject({ code: "invalid_input", fieldErrors: { [`filter.${field}`]: message } });
+    await expect(exportAuditEvents(owner, filter)).rejects.toMatchObject({ code: "invalid_input", fieldErrors: { [field]: message } });
+  });
+
+  it("reads the calendar's last day to its end", async () => {
+    await expect(types({ from: "2099-12-31", to: "2099-12-31" })).resolves.toEqual([]);
+    expect((await types({ from: "2000-01-01", to: "2099-12-31" })).length).toBe((await types({})).length);
   });
 
   it("refuses a person who is not the workspace's, by an unknown id or another workspace's member, naming who", async () => {

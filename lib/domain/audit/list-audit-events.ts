@@ -8,7 +8,7 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { assertCan, type Actor } from "@/lib/domain/actor";
 import { decodeCursor, encodeCursor } from "@/lib/domain/cursor";
-import { addIsoDays, IsoDate, startOfLocalDay } from "@/lib/domain/dates";
+import { DATES_OUT_OF_ORDER, datesInOrder, IsoDate, localDateRange } from "@/lib/domain/dates";
 import { invalidInput, parseInput } from "@/lib/domain/errors";
 import { Id } from "@/lib/domain/schemas";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -37,7 +37,7 @@ export const AuditFilterInput = z
     from: IsoDate.optional(),
     to: IsoDate.optional(),
   })
-  .refine((f) => !f.from || !f.to || f.from <= f.to, { message: "must not be before the start date", path: ["to"] });
+  .refine(datesInOrder, DATES_OUT_OF_ORDER);
 export type AuditFilter = z.input<typeof AuditFilterInput>;
 
 const ListAuditEventsInput = z.object({
@@ -53,7 +53,7 @@ export function auditWhere(actor: Actor, filter: z.output<typeof AuditFilterInpu
     ...(filter.who ? { userId: filter.who } : {}),
     ...(filter.what ? { type: { in: [...(auditTypesOf(filter.what) ?? [])] } } : {}),
     ...(filter.from || filter.to
-      ? { createdAt: { ...(filter.from ? { gte: startOfLocalDay(filter.from, timeZone) } : {}), ...(filter.to ? { lt: startOfLocalDay(addIsoDays(filter.to, 1), timeZone) } : {}) } }
+      ? { createdAt: { ...(filter.from ? { gte: localDateRange(filter.from, filter.from, timeZone).start } : {}), ...(filter.to ? { lt: localDateRange(filter.to, filter.to, timeZone).end } : {}) } }
       : {}),
   };
 }

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { assertCan, type Actor } from "@/lib/domain/actor";
 import { invoiceTotals } from "@/lib/domain/billing/invoice-totals";
-import { IsoDate } from "@/lib/domain/dates";
+import { DATES_OUT_OF_ORDER, datesInOrder, IsoDate } from "@/lib/domain/dates";
 import { notFound, parseInput } from "@/lib/domain/errors";
 import { Id } from "@/lib/domain/schemas";
 import { loadWorkspace } from "@/lib/domain/workspaces/load-workspace";
@@ -15,7 +15,7 @@ export const FindBillableCandidatesInput = z
     to: IsoDate,
     projectIds: z.array(Id).max(50).optional(),
   })
-  .refine((v) => v.from <= v.to, { message: "must be on or before to", path: ["from"] });
+  .refine(datesInOrder, DATES_OUT_OF_ORDER);
 
 export interface BillableCandidates {
   client: { id: string; name: string };

@@ -9,7 +9,7 @@ import type { InvoiceDiscount, InvoiceTax } from "@/lib/domain/billing/invoice-a
 import { invoiceLabel, LINE_GROUPINGS, type DraftLine, type LineGrouping } from "@/lib/domain/billing/invoice-lines";
 import { invoiceTotals, type InvoiceTotals } from "@/lib/domain/billing/invoice-totals";
 import { now } from "@/lib/domain/clock";
-import { addIsoDays, formatIsoDate, IsoDate, localDateOf } from "@/lib/domain/dates";
+import { addIsoDays, DATES_OUT_OF_ORDER, datesInOrder, formatIsoDate, IsoDate, localDateOf } from "@/lib/domain/dates";
 import { invalidInput } from "@/lib/domain/errors";
 import { Id, printable } from "@/lib/domain/schemas";
 import { assertDiscountFits, DiscountInput, LegacyTaxRate, requestedTaxes, TaxesInput, TaxNote } from "./adjustment-input";
@@ -45,7 +45,7 @@ export const InvoicePlanInput = z
     message: "give either a date range (from and to) or entryIds",
     path: ["from"],
   })
-  .refine((v) => !(v.from && v.to) || v.from <= v.to, { message: "must be on or before to", path: ["from"] })
+  .refine(datesInOrder, DATES_OUT_OF_ORDER)
   .refine((v) => !(v.issueDate && v.dueDate) || v.issueDate <= v.dueDate, {
     message: "must be on or after the issue date",
     path: ["dueDate"],

@@ -4,7 +4,7 @@ import { assertCan, type Actor } from "@/lib/domain/actor";
 import { storedDiscount, storedTaxes } from "@/lib/domain/billing/invoice-adjustments";
 import { LINE_GROUPINGS, type LineGrouping } from "@/lib/domain/billing/invoice-lines";
 import { invoiceTotals } from "@/lib/domain/billing/invoice-totals";
-import { IsoDate, localDateOf, startOfLocalDay } from "@/lib/domain/dates";
+import { DATES_OUT_OF_ORDER, datesInOrder, IsoDate, localDateOf, startOfLocalDay } from "@/lib/domain/dates";
 import { conflict, invalidInput, parseInput } from "@/lib/domain/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { Id, printable } from "@/lib/domain/schemas";
@@ -49,7 +49,7 @@ export const UpdateInvoiceDraftInput = z
         grouping: z.enum(LINE_GROUPINGS as [LineGrouping, ...LineGrouping[]], { error: "must be project or task" }).optional(),
       })
       .refine((r) => (r.from === undefined) === (r.to === undefined), { message: "give both from and to, or neither for the draft's own period", path: ["from"] })
-      .refine((r) => !(r.from && r.to) || r.from <= r.to, { message: "must be on or before to", path: ["from"] })
+      .refine(datesInOrder, DATES_OUT_OF_ORDER)
       .optional(),
   })
   .refine((v) => !(v.lines && v.refreshTime), {

@@ -2,7 +2,9 @@
  * The data behind the reports' charts, computed here (tested) and drawn by components/charts.
  * - Time per period, stacked by the report's grouping: one bucket per day for ranges of up to
  *   62 days, one per month for up to 36 months, else one per year (a custom range over decades
- *   would otherwise draw hundreds of bars and a table as long); the largest groups (the report's row order) get their own
+ *   would otherwise draw hundreds of bars and a table as long). Report dates are bounded to the
+ *   supported calendar (EARLIEST_DATE..LATEST_DATE in dates.ts, a century), so a chart has at
+ *   most a hundred buckets; the largest groups (the report's row order) get their own
  *   series, the rest share "Other", so a handful of colours stay distinguishable.
  * - Revenue per month (per year past 36 months): invoiced (by issue date) beside collected (by
  *   payment date).

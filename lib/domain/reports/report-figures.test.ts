@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { allocateProportionally } from "./allocate-proportionally";
-import { chartBuckets, chartUnitFor, MAX_SERIES, revenuePerMonth, timePerPeriod } from "./report-charts";
+import { EARLIEST_DATE, LATEST_DATE } from "@/lib/domain/dates";
+import { chartBuckets, chartUnitFor, MAX_DAILY_BUCKETS, MAX_MONTHLY_BUCKETS, MAX_SERIES, revenuePerMonth, timePerPeriod } from "./report-charts";
 import { displayedHours, formatHundredths, hundredthsOfHour } from "./report-hours";
 
 describe("allocateProportionally", () => {
@@ -134,8 +135,10 @@ describe("chart data", () => {
     expect(chartUnitFor("2026-01-01", "2026-03-04")).toBe("month");
     expect(chartUnitFor("2024-01-31", "2026-12-01")).toBe("month"); // 36 calendar months
     expect(chartUnitFor("2023-12-31", "2026-12-01")).toBe("year"); // 37
-    const decades = chartBuckets("2000-01-01", "2099-12-31");
+    // The widest range a report takes is the calendar: a century, charted in a hundred yearly bars.
+    const decades = chartBuckets(EARLIEST_DATE, LATEST_DATE);
     expect(decades).toHaveLength(100);
+    expect(Math.max(MAX_DAILY_BUCKETS, MAX_MONTHLY_BUCKETS, decades.length)).toBe(100);
     expect(decades[0]).toEqual({ key: "2000", label: "2000" });
     expect(decades.at(-1)).toEqual({ key: "2099", label: "2099" });
   });

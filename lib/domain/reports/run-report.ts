@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { assertCan, can, type Actor } from "@/lib/domain/actor";
 import { billTimeEntry } from "@/lib/domain/billing/billable-time";
 import { loadBillingRules } from "@/lib/domain/billing/load-billing-rules";
-import { IsoDate, localDateOf, localDateRange } from "@/lib/domain/dates";
+import { DATES_OUT_OF_ORDER, datesInOrder, IsoDate, localDateOf, localDateRange } from "@/lib/domain/dates";
 import { parseInput } from "@/lib/domain/errors";
 import { timeEntryWhere } from "@/lib/domain/time-entries/list-time-entries";
 import { memberLabel } from "@/lib/domain/workspaces/list-members";
@@ -55,7 +55,7 @@ export const RunReportInput = z
     from: IsoDate,
     to: IsoDate,
   })
-  .refine((v) => v.from <= v.to, { message: "must be on or before to", path: ["from"] })
+  .refine(datesInOrder, DATES_OUT_OF_ORDER)
   .superRefine((v, ctx) => {
     const offered = groupingsFor(v.kind);
     if (!(offered as readonly string[]).includes(v.groupBy)) {

@@ -129,14 +129,18 @@ describe("TimeEntryScope", () => {
     expect(owners).toEqual([{ membershipId: grace.membershipId }]);
   });
 
-  it("refuses a member another member's entries, and `from` after `to`", async () => {
+  it("refuses a member another member's entries, `from` after `to`, and dates outside the calendar", async () => {
     await expect(timeEntryScope(grace, { membershipId: ada.membershipId }, "export")).rejects.toMatchObject({ code: "forbidden", message: "A member can only export their own time entries." });
     await expect(timeEntryScope(grace, { membershipId: ada.membershipId })).rejects.toMatchObject({ code: "forbidden", message: "A member can only list their own time entries." });
     await expect(timeEntryScope(ada, { from: "2026-02-02", to: "2026-02-01" })).rejects.toMatchObject({
       code: "invalid_input",
-      message: "`from` must be on or before `to`.",
-      fieldErrors: { from: "is after to" },
+      message: "from: must be on or before to",
+      fieldErrors: { from: "must be on or before to" },
     });
+    // The day after 9999-12-31 is in year 10000, which matched nothing: refused, with the range named.
+    await expect(timeEntryScope(ada, { to: "9999-12-31" })).rejects.toMatchObject({ code: "invalid_input", fieldErrors: { to: "must be a date from 2000-01-01 to 2099-12-31" } });
+    await expect(timeEntryScope(ada, { from: "0001-01-01" })).rejects.toMatchObject({ code: "invalid_input", fieldErrors: { from: "must be a date from 2000-01-01 to 2099-12-31" } });
+    await expect(timeEntryScope(ada, { from: "2000-01-01", to: "2099-12-31" })).resolves.toMatchObject({ workspaceId: ada.workspaceId });
     await expect(timeEntryScope(ada, { from: "2026-02-01", to: "2026-02-01" })).resolves.toMatchObject({ workspaceId: ada.workspaceId });
   });
 

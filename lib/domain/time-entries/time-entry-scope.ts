@@ -7,8 +7,8 @@
 import type { z } from "zod";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { can, type Actor } from "@/lib/domain/actor";
-import { localDateRange } from "@/lib/domain/dates";
-import { forbidden, invalidInput } from "@/lib/domain/errors";
+import { DateRange, localDateRange } from "@/lib/domain/dates";
+import { forbidden, parseInput } from "@/lib/domain/errors";
 import { checkFilterIds } from "@/lib/domain/workspaces/check-filter-ids";
 import { loadWorkspace } from "@/lib/domain/workspaces/load-workspace";
 import type { ListTimeEntriesInput } from "./list-time-entries";
@@ -35,9 +35,10 @@ export type TimeEntryFilters = Omit<z.output<typeof ListTimeEntriesInput>, "curs
  * The scope of a set of filters, narrowed to what the actor may see: a member without
  * `time:read_all` only their own entries. `verb` words the refusal ("list", "export").
  * @throws forbidden when an actor without `time:read_all` asks for another member's entries (a
- *   permission, like the timesheet's refusal, not a bad input); invalid_input for `from` after `to`,
- *   and for a member, project, client or tag id that is not the workspace's (checkFilterIds: an
- *   unknown id is named, never answered with an empty list)
+ *   permission, like the timesheet's refusal, not a bad input); invalid_input for a date outside
+ *   the supported calendar or `from` after `to` (DateRange's words, at the field), and for a
+ *   member, project, client or tag id that is not the workspace's (checkFilterIds: an unknown id
+ *   is named, never answered with an empty list)
  */
 export async function timeEntryScope(actor: Actor, filters: TimeEntryFilters, verb = "list"): Promise<TimeEntryScope> {
   const scope: TimeEntryScope = { workspaceId: actor.workspaceId };
@@ -49,10 +50,9 @@ export async function timeEntryScope(actor: Actor, filters: TimeEntryFilters, ve
   } else if (filters.membershipId) {
     scope.membershipId = filters.membershipId;
   }
-  // Stryker disable next-line LogicalOperator: with one of the two missing, `from > to` compares with undefined, which is false either way
-  if (filters.from && filters.to && filters.from > filters.to) {
-    throw invalidInput("`from` must be on or before `to`.", { from: "is after to" });
-  }
+  // Checked here too, not only by the callers' schemas: every reader of a range (list, export,
+  // reports) refuses a reversed or out-of-calendar one with the same words.
+  parseInput(DateRange, { from: filters.from, to: filters.to });
   // Stryker disable next-line ConditionalExpression: without a date the time zone is read for nothing (one query a list saves)
   if (filters.from || filters.to) {
     const { timeZone } = await loadWorkspace(actor);

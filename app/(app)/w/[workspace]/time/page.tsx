@@ -23,6 +23,7 @@ import type { TimeEntryView } from "@/lib/domain/time-entries/time-entry-view";
 import { memberLabel, otherMembersToShow } from "@/lib/domain/workspaces/list-members";
 import { resolveMemberRequest } from "@/lib/web/member-request";
 import { timeNotice, timePageHref, timesheetHref } from "@/lib/web/time-links";
+import { INVALID_WEEK_NOTICE } from "@/lib/web/week";
 import { createTimeEntryAction, deleteTimeEntryAction } from "./actions";
 import { TimerCard } from "./timer-card";
 import { continueEntryAction } from "../timer-actions";
@@ -50,7 +51,7 @@ export default async function TimePage({ params, searchParams }: { params: Promi
   const memberParam = member === actor.membershipId ? undefined : member;
 
   const [entries, projects, tasks, tags] = await Promise.all([
-    listWeekEntries(actor, week.start, week.end, member === ALL ? undefined : member),
+    listWeekEntries(actor, week.from, week.to, member === ALL ? undefined : member),
     listProjects(actor),
     listTasks(actor),
     listTags(actor),
@@ -66,7 +67,7 @@ export default async function TimePage({ params, searchParams }: { params: Promi
   const otherMember = member !== ALL && member !== actor.membershipId ? members.find((m) => m.id === member) : undefined;
   const whose = member === ALL ? "Everyone's time" : otherMember ? `${otherMember.name}'s time` : "Your time";
 
-  const href = (week: string) => timePageHref(slug, { week, member: memberParam });
+  const href = (week: string | null) => (week === null ? null : timePageHref(slug, { week, member: memberParam }));
   const toRow = (entry: TimeEntryView): EntryRow => ({
     id: entry.id,
     timeRange: `${localTimeOf(entry.startedAt, timeZone)}–${localTimeOf(new Date(entry.startedAt.getTime() + entry.durationSeconds * 1000), timeZone)}`,
@@ -93,7 +94,7 @@ export default async function TimePage({ params, searchParams }: { params: Promi
       return next.date === day ? [[day, next.startTime] as const] : [];
     }),
   );
-  const addDate = week.isCurrent ? today : week.start;
+  const addDate = week.isCurrent ? today : week.from;
 
   return (
     <>
@@ -107,7 +108,7 @@ export default async function TimePage({ params, searchParams }: { params: Promi
         }
         actions={
           <div className="flex flex-wrap items-center gap-2">
-            <ButtonLink href={timesheetHref(slug, { week: week.start, member: member === ALL ? undefined : memberParam })} variant="secondary" size="sm">
+            <ButtonLink href={timesheetHref(slug, { week: week.from, member: member === ALL ? undefined : memberParam })} variant="secondary" size="sm">
               Week timesheet
             </ButtonLink>
             <WeekNav previousHref={href(week.previous)} currentHref={timePageHref(slug, { member: memberParam })} nextHref={href(week.next)} isCurrent={week.isCurrent} />
@@ -121,7 +122,7 @@ export default async function TimePage({ params, searchParams }: { params: Promi
             {notice}
           </Alert>
         ) : null}
-        {week.invalidRequest ? <Alert tone="warning">That week is not a date written YYYY-MM-DD, so this week is shown instead.</Alert> : null}
+        {week.invalidRequest ? <Alert tone="warning">{INVALID_WEEK_NOTICE}</Alert> : null}
         {memberNotice ? (
           <Alert tone="warning" testId="member-notice">
             {memberNotice}
@@ -134,14 +135,14 @@ export default async function TimePage({ params, searchParams }: { params: Promi
               { label: "Me", value: actor.membershipId },
               ...otherMembersToShow(members, actor).map((m) => ({ label: memberLabel(m), value: m.id })),
               { label: "Everyone", value: ALL },
-            ].map((o) => ({ label: o.label, current: o.value === member, href: timePageHref(slug, { week: week.start, member: o.value === actor.membershipId ? undefined : o.value }) }))}
+            ].map((o) => ({ label: o.label, current: o.value === member, href: timePageHref(slug, { week: week.from, member: o.value === actor.membershipId ? undefined : o.value }) }))}
           />
         ) : null}
 
         <p className="flex justify-end">
           {/* The week and member shown, as a streamed CSV (time/export.csv); the member is always named ("all" for everyone). */}
           <a
-            href={`/w/${slug}/time/export.csv?${new URLSearchParams({ from: week.start, to: week.end, member })}`}
+            href={`/w/${slug}/time/export.csv?${new URLSearchParams({ from: week.from, to: week.to, member })}`}
             download
             className={buttonClasses("secondary", "sm")}
             data-testid="time-csv"
@@ -198,7 +199,7 @@ export default async function TimePage({ params, searchParams }: { params: Promi
                 editHref={(id) => `/w/${slug}/time/${id}/edit${memberParam ? `?member=${encodeURIComponent(memberParam)}` : ""}`}
                 invoiceHref={can(actor, "invoices:read") ? (id) => `/w/${slug}/invoices/${id}` : null}
                 deleteAction={deleteTimeEntryAction.bind(null, slug)}
-                returnWeek={week.start}
+                returnWeek={week.from}
                 returnMember={memberParam}
                 continueAction={continueEntryAction.bind(null, slug)}
               />

@@ -7,13 +7,14 @@ import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireWorkspaceActor } from "@/lib/auth/session";
 import { openWeekPage } from "@/lib/web/open-week-page";
-import { formatIsoDate } from "@/lib/domain/dates";
+import { clampToCalendar, formatIsoDate } from "@/lib/domain/dates";
 import { listProjects } from "@/lib/domain/projects/list-projects";
 import { listTasks } from "@/lib/domain/tasks/list-tasks";
 import { getTimesheet } from "@/lib/domain/time-entries/get-timesheet";
 import { memberLabel, otherMembersToShow } from "@/lib/domain/workspaces/list-members";
 import { resolveMemberRequest } from "@/lib/web/member-request";
 import { timePageHref, timesheetHref } from "@/lib/web/time-links";
+import { INVALID_WEEK_NOTICE } from "@/lib/web/week";
 import { saveTimesheetCellAction } from "./actions";
 
 export const metadata: Metadata = { title: "Timesheet" };
@@ -39,8 +40,8 @@ export default async function TimesheetPage({ params, searchParams }: { params: 
   const member = shown.member === actor.membershipId ? undefined : members.find((m) => m.id === shown.member);
   const memberParam = member?.id;
 
-  const [sheet, projects, tasks] = await Promise.all([getTimesheet(actor, { week: week.start, membershipId: memberParam }), listProjects(actor), listTasks(actor)]);
-  const href = (start: string) => timesheetHref(slug, { week: start, member: memberParam });
+  const [sheet, projects, tasks] = await Promise.all([getTimesheet(actor, { week: week.from, membershipId: memberParam }), listProjects(actor), listTasks(actor)]);
+  const href = (date: string | null) => (date === null ? null : timesheetHref(slug, { week: date, member: memberParam }));
 
   return (
     <>
@@ -54,7 +55,7 @@ export default async function TimesheetPage({ params, searchParams }: { params: 
         }
         actions={
           <div className="flex flex-wrap items-center gap-2">
-            <ButtonLink href={timePageHref(slug, { week: week.start, member: memberParam })} variant="secondary" size="sm">
+            <ButtonLink href={timePageHref(slug, { week: week.from, member: memberParam })} variant="secondary" size="sm">
               Day by day
             </ButtonLink>
             <WeekNav previousHref={href(week.previous)} currentHref={timesheetHref(slug, { member: memberParam })} nextHref={href(week.next)} isCurrent={week.isCurrent} />
@@ -62,7 +63,7 @@ export default async function TimesheetPage({ params, searchParams }: { params: 
         }
       />
       <div className="space-y-6">
-        {week.invalidRequest ? <Alert tone="warning">That week is not a date written YYYY-MM-DD, so this week is shown instead.</Alert> : null}
+        {week.invalidRequest ? <Alert tone="warning">{INVALID_WEEK_NOTICE}</Alert> : null}
         {shown.notice ? (
           <Alert tone="warning" testId="member-notice">
             {shown.notice}
@@ -73,7 +74,7 @@ export default async function TimesheetPage({ params, searchParams }: { params: 
             options={[{ label: "Me", value: undefined }, ...otherMembersToShow(members, actor).map((m) => ({ label: memberLabel(m), value: m.id }))].map((o) => ({
               label: o.label,
               current: o.value === memberParam,
-              href: timesheetHref(slug, { week: week.start, member: o.value }),
+              href: timesheetHref(slug, { week: week.from, member: o.value }),
             }))}
           />
         ) : null}
@@ -85,7 +86,7 @@ export default async function TimesheetPage({ params, searchParams }: { params: 
           days={sheet.days.map((date) => ({
             date,
             label: formatIsoDate(date, "EEE d MMM"),
-            dayHref: timePageHref(slug, { week: date, member: memberParam }),
+            dayHref: timePageHref(slug, { week: clampToCalendar(date), member: memberParam }),
             isToday: date === today,
           }))}
           rows={sheet.rows.map((row) => ({

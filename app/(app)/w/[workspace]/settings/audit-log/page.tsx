@@ -38,7 +38,8 @@ export default async function AuditLogPage({ params, searchParams }: { params: P
       timeZone={workspace.timeZone}
       action={basePath}
       exportHref={`${basePath}/export${queryString(filter)}`}
-      errors={result.ok ? {} : result.error.fieldErrors}
+      // The domain keys the filter's fields "filter.from" and so on; the form's fields are "from"…
+      errors={result.ok ? {} : Object.fromEntries(Object.entries(result.error.fieldErrors).map(([key, message]) => [key.replace(/^filter\./, ""), message]))}
     />
   );
   if (!result.ok) {
