@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clampToCalendar, DateRange, EARLIEST_DATE, IsoDate, LATEST_DATE, localDateRange } from "./dates";
+import { clampToCalendar, DateRange, EARLIEST_DATE, formatLocalMoment, IsoDate, LATEST_DATE, localDateRange } from "./dates";
 
 const messages = (value: unknown) => IsoDate.safeParse(value).error?.issues.map((i) => i.message) ?? [];
 
@@ -49,5 +49,16 @@ describe("DateRange: one wording for a range given backwards", () => {
     for (const range of [{ from: "2026-02-01", to: "2026-02-01" }, { from: "2026-02-01" }, { to: "2026-02-01" }, {}, { from: EARLIEST_DATE, to: LATEST_DATE }]) {
       expect(DateRange.safeParse(range).success, JSON.stringify(range)).toBe(true);
     }
+  });
+});
+
+describe("formatLocalMoment", () => {
+  it.each([
+    ["2026-11-02T09:12:00Z", "Europe/London", "2026-11-02 09:12 (Europe/London)"],
+    ["2026-07-01T23:30:00Z", "Europe/Berlin", "2026-07-02 01:30 (Europe/Berlin)"],
+    ["2026-03-08T10:05:00Z", "America/New_York", "2026-03-08 06:05 (America/New_York)"],
+    ["2026-01-01T00:00:59Z", "UTC", "2026-01-01 00:00 (UTC)"],
+  ])("words %s in %s as %s: the local date and time, the zone named", (instant, zone, words) => {
+    expect(formatLocalMoment(new Date(instant), zone)).toBe(words);
   });
 });
