@@ -60,6 +60,7 @@ export const MUTATION_TARGETS = [
   { kind: "security", module: "lib/domain/invitations/accept-invitation.ts", tests: ["lib/domain/invitations/invitations.test.ts"] },
   { kind: "security", module: "lib/domain/users/reset-password.ts", tests: ["lib/domain/users/password-reset.test.ts"] },
   { kind: "security", module: "lib/domain/time-entries/time-entry-scope.ts", tests: ["lib/domain/time-entries/time-entry-scope.test.ts"] },
+  { kind: "security", module: "lib/domain/workspaces/check-filter-ids.ts", tests: ["lib/domain/time-entries/time-entry-scope.test.ts", "lib/domain/clients/catalog.test.ts"] },
 ];
 
 /** @type {import("@stryker-mutator/api/core").PartialStrykerOptions} */

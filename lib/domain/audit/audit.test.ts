@@ -146,7 +146,7 @@ describe("filtering the audit log", () => {
   });
 
   it.each<[string, AuditFilter, string, string]>([
-    ["an unknown event type", { what: "invoice.exploded" }, "what", "is not an event type or category"],
+    ["an unknown event type", { what: "invoice.exploded" }, "what", "is not an event type or category (categories: members, invoices, rules, settings, connections, assistants)"],
     ["a date that is not one", { from: "2026-02-30" }, "from", "must be a date written YYYY-MM-DD"],
     ["an end before the start", { from: "2026-03-05", to: "2026-03-01" }, "from", "must be on or before to"],
     ["a start before the calendar", { from: "0001-01-01" }, "from", "must be a date from 2000-01-01 to 2099-12-31"],
