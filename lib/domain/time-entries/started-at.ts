@@ -9,7 +9,7 @@ export function assertSensibleStart(startedAt: Date): void {
   const t = startedAt.getTime();
   if (t < EARLIEST || t > now().getTime() + MAX_AHEAD_MS) {
     throw invalidInput("The start time must be between the year 2000 and one year from now.", {
-      startedAt: "is out of range",
+      startedAt: "must be between the year 2000 and one year from now",
     });
   }
 }

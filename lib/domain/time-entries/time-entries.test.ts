@@ -94,6 +94,14 @@ describe("creating time entries", () => {
     ).rejects.toMatchObject({ code: "invalid_input", fieldErrors: { [field]: expect.any(String) } });
     expect(await db.timeEntry.count()).toBe(before);
   });
+
+  it.each(["1815-12-10T09:00:00Z", "2099-12-31T23:30:00Z"])("says which start times it takes when refusing %s: its field message names the rule, not just 'out of range'", async (startedAt) => {
+    await expect(createTimeEntry(ada, { projectId: p.website, startedAt, durationSeconds: 600 })).rejects.toMatchObject({
+      code: "invalid_input",
+      message: "The start time must be between the year 2000 and one year from now.",
+      fieldErrors: { startedAt: "must be between the year 2000 and one year from now" },
+    });
+  });
 });
 
 describe("editing and deleting", () => {
