@@ -20,6 +20,8 @@ describe("the password rule", () => {
     ["18 emoji (72 bytes)", "🔑".repeat(18)],
     ["10 emoji, counted as 10 characters", "🔑".repeat(10)],
     ["spaces, kept as typed", "  a few words  "],
+    ["emoji built with a zero-width joiner and a variation selector", "👩\u200d💻 ❤\ufe0f correct horse"],
+    ["Persian with a zero-width non-joiner", "می\u200cخواهم رمز عبور"],
   ])("accepts %s", (_, password) => {
     expect(refusal(password)).toBeNull();
   });
@@ -38,6 +40,11 @@ describe("the password rule", () => {
     ["DEL (U+007F)", "correct\u007fhorse", PASSWORD_CONTROL_CHARACTERS],
     ["a C1 control (U+0085)", "correct\u0085horse", PASSWORD_CONTROL_CHARACTERS],
     ["an escape sequence", "correct\u001b[31mhorse", PASSWORD_CONTROL_CHARACTERS],
+    ["a zero-width space (U+200B)", "correct\u200bhorse", PASSWORD_CONTROL_CHARACTERS],
+    ["a right-to-left override (U+202E)", "correct\u202ehorse", PASSWORD_CONTROL_CHARACTERS],
+    ["a left-to-right mark (U+200E)", "correct\u200ehorse", PASSWORD_CONTROL_CHARACTERS],
+    ["a directional isolate (U+2067)", "correct\u2067horse", PASSWORD_CONTROL_CHARACTERS],
+    ["a byte order mark (U+FEFF)", "\ufeffcorrect horse", PASSWORD_CONTROL_CHARACTERS],
   ])("refuses %s, saying why", (_, password, why) => {
     expect(refusal(password)).toBe(why);
   });

@@ -15,8 +15,16 @@ export const PASSWORD_POLICY = `At least ${PASSWORD_MIN} characters (a few words
 
 export const PASSWORD_TOO_SHORT = `must be at least ${PASSWORD_MIN} characters`;
 export const PASSWORD_TOO_LONG = `must be at most ${PASSWORD_MAX_BYTES} bytes — about ${PASSWORD_MAX_BYTES} letters, fewer with accents or emoji`;
-export const PASSWORD_CONTROL_CHARACTERS = "may not contain control characters (a tab, a line break or another invisible character)";
+export const PASSWORD_CONTROL_CHARACTERS = "must not contain control or invisible characters (a tab, a line break, a zero-width space, a text-direction mark)";
 export const PASSWORD_IS_EMAIL = "must not be your email address";
+
+/**
+ * Characters a person cannot see or type back reliably: controls (Cc: tab, line break, NUL,
+ * escape…), the zero-width space and the word joiner, the byte order mark, and text-direction marks
+ * and overrides (which also reorder what is shown). The zero-width joiner and non-joiner (emoji,
+ * Persian and Indic scripts) and variation selectors stay allowed.
+ */
+const INVISIBLE = /[\p{Cc}\u200B\u2060\uFEFF\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
 
 /** UTF-8 bytes of `text`: what bcrypt reads. */
 export function passwordBytes(text: string): number {
@@ -29,7 +37,7 @@ export function passwordBytes(text: string): number {
  */
 export const NewPassword = z
   .string()
-  .refine((v) => !/\p{Cc}/u.test(v), PASSWORD_CONTROL_CHARACTERS)
+  .refine((v) => !INVISIBLE.test(v), PASSWORD_CONTROL_CHARACTERS)
   .refine((v) => [...v].length >= PASSWORD_MIN, PASSWORD_TOO_SHORT)
   .refine((v) => passwordBytes(v) <= PASSWORD_MAX_BYTES, PASSWORD_TOO_LONG);
 
