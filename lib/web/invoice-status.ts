@@ -8,6 +8,15 @@ export function isInvoiceStatus(value: string | undefined): value is InvoiceStat
   return INVOICE_STATUSES.some((s) => s === value);
 }
 
+/**
+ * The Invoices page's `?status=` when it is not a status (a hand-edited or outdated link): the
+ * sentence saying every invoice is shown instead; null for a status, or none asked for.
+ */
+export function invoiceStatusNotice(requested: string | undefined): string | null {
+  if (!requested || isInvoiceStatus(requested)) return null;
+  return `There is no invoice status “${requested.slice(0, 40)}” (it is ${INVOICE_STATUSES.join(", ")}), so every invoice is shown.`;
+}
+
 export const PAYMENT_METHODS = [
   { value: "bank_transfer", label: "Bank transfer" },
   { value: "card", label: "Card" },

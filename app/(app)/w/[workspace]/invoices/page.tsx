@@ -12,7 +12,7 @@ import { requireWorkspaceActor } from "@/lib/auth/session";
 import { can } from "@/lib/domain/actor";
 import { listInvoices } from "@/lib/domain/invoices/list-invoices";
 import { attempt } from "@/lib/web/domain-result";
-import { INVOICE_STATUS_LABELS, isInvoiceStatus } from "@/lib/web/invoice-status";
+import { INVOICE_STATUS_LABELS, invoiceStatusNotice, isInvoiceStatus } from "@/lib/web/invoice-status";
 import { param, queryString, type SearchParams } from "@/lib/web/search-params";
 
 export const metadata: Metadata = { title: "Invoices" };
@@ -55,6 +55,13 @@ export default async function InvoicesPage({ params, searchParams }: { params: P
         description="Drafts, sent invoices and payments. Overdue invoices are flagged once their due date has passed."
         actions={can(actor, "invoices:write") ? <ButtonLink href={`${basePath}/new`}>New invoice</ButtonLink> : null}
       />
+      {invoiceStatusNotice(statusParam) ? (
+        <div className="mb-4">
+          <Alert tone="warning" testId="status-notice">
+            {invoiceStatusNotice(statusParam)}
+          </Alert>
+        </div>
+      ) : null}
       <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
         <StatusFilter basePath={basePath} current={status} />
         <a href={`${basePath}/export.csv${status ? `?status=${status}` : ""}`} download className={buttonClasses("secondary", "sm")} data-testid="invoices-csv">

@@ -11,9 +11,10 @@ import { requireWorkspaceActor } from "@/lib/auth/session";
 import { can } from "@/lib/domain/actor";
 import { now } from "@/lib/domain/clock";
 import { localDateOf, formatPeriod } from "@/lib/domain/dates";
-import { GROUPINGS_BY_KIND, groupingsFor, REPORT_KINDS, runReport } from "@/lib/domain/reports/run-report";
+import { GROUPINGS_BY_KIND, REPORT_KINDS, runReport } from "@/lib/domain/reports/run-report";
 import { attempt } from "@/lib/web/domain-result";
-import { isRangePreset, presetRange, RANGE_PRESETS } from "@/lib/web/report-range";
+import { resolveReportChoices } from "@/lib/web/report-choices";
+import { presetRange, RANGE_PRESETS } from "@/lib/web/report-range";
 import { param, type SearchParams } from "@/lib/web/search-params";
 
 export const metadata: Metadata = { title: "Reports" };
@@ -24,10 +25,6 @@ const DESCRIPTIONS = {
   revenue: "Invoiced (net of tax, sent or paid invoices issued in the period) and collected (payments received in the period).",
 } as const;
 
-function oneOf<T extends string>(options: readonly T[], value: string | undefined, fallback: T): T {
-  return options.find((o) => o === value) ?? fallback;
-}
-
 export default async function ReportsPage({ params, searchParams }: { params: Promise<{ workspace: string }>; searchParams: Promise<SearchParams> }) {
   const { workspace: slug } = await params;
   const { actor, workspace } = await requireWorkspaceActor(slug);
@@ -35,10 +32,7 @@ export default async function ReportsPage({ params, searchParams }: { params: Pr
 
   const today = localDateOf(now(), workspace.timeZone);
   const kinds: (typeof REPORT_KINDS)[number][] = can(actor, "billing:read") ? [...REPORT_KINDS] : ["time"];
-  const kind = oneOf(REPORT_KINDS, param(query, "kind"), "time");
-  const groupBy = oneOf(groupingsFor(kind), param(query, "groupBy"), "project");
-  const presetParam = param(query, "preset");
-  const preset = isRangePreset(presetParam) ? presetParam : param(query, "from") ? "custom" : "this-month";
+  const { kind, groupBy, preset, notices } = resolveReportChoices({ kind: param(query, "kind"), groupBy: param(query, "groupBy"), preset: param(query, "preset"), from: param(query, "from") });
   const range = preset === "custom" ? { from: param(query, "from") ?? today, to: param(query, "to") ?? today } : presetRange(preset, today);
 
   const result = await attempt(() => runReport(actor, { kind, groupBy, ...range }));
@@ -58,6 +52,12 @@ export default async function ReportsPage({ params, searchParams }: { params: Pr
             errors={errors}
           />
         </Card>
+
+        {notices.map((notice) => (
+          <Alert key={notice} tone="warning" testId="report-notice">
+            {notice}
+          </Alert>
+        ))}
 
         {!can(actor, "time:read_all") ? (
           <Alert tone="info" testId="own-time-note">
