@@ -327,6 +327,8 @@ describe("web downloads", () => {
     ["invoices", "/invoices/export.csv?client=", "client: must be a client id"],
     ["audit", "/settings/audit-log/export?who=&what=nothing", "what: is not an event type or category (categories: members, invoices, rules, settings, connections, assistants)"],
     ["audit", "/settings/audit-log/export?person=x", "person: is not a parameter of this export (it takes who, what, from, to)"],
+    ["time", "/time/export.csv?from=2026-01-01&from=2026-02-01", "from: is given more than once; give it once"],
+    ["audit", "/settings/audit-log/export?who=a&who=b", "who: is given more than once; give it once"],
   ] as const)("names the %s export's parameter as typed, and what it takes: %s", async (route, path, message) => {
     signedIn.user = { id: demo.ada.id };
     const routes = { time: webTimeExport, reports: webReportsExport, invoices: webInvoicesExport, audit: webAuditExport };

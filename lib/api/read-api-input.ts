@@ -11,6 +11,9 @@ import { ApiProblem, problem } from "./problem";
 
 export const MAX_API_BODY_BYTES = 64 * 1024;
 
+/** A query parameter that takes one value, given more than once. */
+export const REPEATED = "is given more than once; give it once";
+
 export async function readApiInput(
   endpoint: ApiEndpoint,
   request: Request,
@@ -35,7 +38,10 @@ function validate(schema: z.ZodType | undefined, value: unknown, where: string, 
       for (const key of issue.keys) errors[[where, ...issue.path, key].join(".")] ??= "is not a known field";
       continue;
     }
-    errors[[where, ...issue.path].join(".")] ??= issue.message;
+    // A single-valued query parameter given twice reaches its schema as a list: say that, not
+    // what each value must be (`?from=2026-11-01&from=2027-01-01` holds two good dates).
+    const repeated = where === "query" && issue.path.length === 1 && Array.isArray((value as Record<PropertyKey, unknown>)[issue.path[0] as PropertyKey]);
+    errors[[where, ...issue.path].join(".")] ??= repeated ? REPEATED : issue.message;
   }
   return undefined;
 }

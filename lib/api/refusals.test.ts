@@ -270,6 +270,7 @@ describe("bad input", () => {
     ["include_archived that is not a boolean", "GET", "/api/v1/clients", { query: { include_archived: "yes" } }, "query.include_archived", "must be true or false"],
     ["an unknown status", "GET", "/api/v1/tasks", { query: { status: "blocked" } }, "query.status", "must be one of: open, in_progress, done"],
     ["a missing name", "POST", "/api/v1/clients", { body: {} }, "body.name", "is required"],
+    ["a date given twice (two good dates)", "GET", "/api/v1/time-entries", { query: { from: ["2026-11-01", "2027-01-01"] } }, "query.from", "is given more than once; give it once"],
   ] as const)("words %s as we do: %s %s", async (_, method, path, call, field, message) => {
     const res = await rest(method, path, { ...call, token });
     expect(res.status).toBe(422);

@@ -41,7 +41,8 @@ function flag(query: URLSearchParams, name: string): boolean | undefined {
 
 /**
  * Refuses, all at once, parameters an export does not read (a typo such as `projct=` would
- * otherwise export everything) and id parameters given empty.
+ * otherwise export everything), id parameters given empty, and a parameter that takes one value
+ * given twice (only `tag` repeats).
  * @throws invalid_input naming each parameter
  */
 function checkQuery(query: URLSearchParams, known: readonly string[], ids: readonly string[] = []): void {
@@ -49,6 +50,7 @@ function checkQuery(query: URLSearchParams, known: readonly string[], ids: reado
   for (const name of new Set(query.keys())) {
     if (!known.includes(name)) fieldErrors[name] = `is not a parameter of this export (it takes ${known.join(", ")})`;
     else if (ids.includes(name) && query.getAll(name).some((value) => value.trim() === "")) fieldErrors[name] = ID_TAKES[name] ?? "must be an id";
+    else if (name !== "tag" && query.getAll(name).length > 1) fieldErrors[name] = "is given more than once; give it once";
   }
   if (Object.keys(fieldErrors).length) throw invalidInput(summarizeFieldErrors(fieldErrors), fieldErrors);
 }
