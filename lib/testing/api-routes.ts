@@ -54,7 +54,7 @@ export function apiRouteFiles(): Promise<ApiRouteFile[]> {
 export interface RestCall {
   token?: string | null;
   params?: Record<string, string>;
-  query?: Record<string, string | string[]>;
+  query?: Record<string, string | readonly string[]>;
   body?: unknown;
   headers?: Record<string, string>;
 }
