@@ -139,3 +139,15 @@ export async function exportAuditEventsForQuery(actor: Actor, query: URLSearchPa
   const get = (name: string) => query.get(name)?.trim() || undefined;
   return exportAuditEvents(actor, { who: get("who"), what: get("what"), from: get("from"), to: get("to") });
 }
+
+/**
+ * `?size=a4|letter` of an invoice's PDF download (left out: the workspace's paper size); any other
+ * parameter is refused, as the exports refuse them (`sise=letter` would otherwise answer A4).
+ * @throws invalid_input naming `size` or the unknown parameter
+ */
+export function invoicePdfOptions(query: URLSearchParams): { paperSize: "a4" | "letter" | undefined } {
+  checkQuery(query, ["size"]);
+  const size = query.get("size") ?? undefined;
+  if (size !== undefined && size !== "a4" && size !== "letter") throw invalidInput("size: must be a4 or letter", { size: "must be a4 or letter" });
+  return { paperSize: size };
+}
