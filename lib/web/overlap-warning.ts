@@ -2,7 +2,8 @@
  * The web form's words for overlapping time: nothing is saved until the person confirms
  * ("Save anyway"), and the warning names each entry the new one would overlap.
  */
-import { describeOverlap, type OverlappingEntry } from "@/lib/domain/time-entries/find-overlapping-entries";
+import { describeOverlap } from "@/lib/domain/time-entries/describe-overlap";
+import type { OverlappingEntry } from "@/lib/domain/time-entries/find-overlapping-entries";
 import type { ActionState } from "./action-state";
 
 /** Lives in the domain, which words the timesheet's overlap refusal with it too. */

@@ -6,7 +6,6 @@
 import { z } from "zod";
 import { db, type DbTx } from "@/lib/db";
 import { can, type Actor } from "@/lib/domain/actor";
-import { formatIsoDate, localDateOf, localTimeOf } from "@/lib/domain/dates";
 import { forbidden, parseInput } from "@/lib/domain/errors";
 import { DurationSeconds, Id, Instant, MAX_ENTRY_SECONDS } from "@/lib/domain/schemas";
 
@@ -69,10 +68,3 @@ export async function overlappingEntriesOf(tx: DbTx, workspaceId: string, member
     .map(({ id, startedAt, endedAt, durationSeconds, description, project, task }) => ({ id, startedAt, endedAt, durationSeconds, description, project, task }));
 }
 
-/** One line per overlapped entry, local times: "Website redesign · Design, Mon 2 Mar 09:00–10:25 “Hero image”". */
-export function describeOverlap(entry: OverlappingEntry, timeZone: string): string {
-  const what = entry.task ? `${entry.project.name} · ${entry.task.name}` : entry.project.name;
-  const day = formatIsoDate(localDateOf(entry.startedAt, timeZone));
-  const note = entry.description ? ` “${entry.description}”` : "";
-  return `${what}, ${day} ${localTimeOf(entry.startedAt, timeZone)}–${localTimeOf(entry.endedAt, timeZone)}${note}`;
-}
