@@ -67,4 +67,3 @@ export async function overlappingEntriesOf(tx: DbTx, workspaceId: string, member
     .filter((row) => row.endedAt.getTime() > start)
     .map(({ id, startedAt, endedAt, durationSeconds, description, project, task }) => ({ id, startedAt, endedAt, durationSeconds, description, project, task }));
 }
-
