@@ -82,6 +82,15 @@ test.describe("time that continues the day, overlaps and the week's timesheet", 
     await expect(page.getByTestId("timesheet-status")).toHaveText("Changed to 0:45 on Portfolio, Tue 7 Jan.");
     await expect(page.getByTestId("timesheet-week-total")).toHaveText("2:17");
 
+    // A cell's time stays within its day: past midnight is refused, naming the most that fits, with the day on the Time page.
+    await tuesday.fill("23:00");
+    await tuesday.press("Enter");
+    await expect(page.getByTestId("timesheet-status")).toContainText("Portfolio, Tue 7 Jan: This cell's entry starts at 09:00, so it can be at most 15:00 to end by midnight.");
+    await expect(page.getByTestId("timesheet-status").getByRole("link", { name: "Open that day on the Time page" })).toHaveAttribute("href", /\/w\/sketchbook\/time\?week=2025-01-07/);
+    await expect(tuesday).toHaveAttribute("aria-invalid", "true");
+    await expect(page.getByTestId("timesheet-week-total")).toHaveText("2:17");
+    await tuesday.press("Escape");
+
     // A refusal is announced and marks the cell; nothing changes.
     const wednesday = page.getByRole("textbox", { name: "Portfolio, Wed 8 Jan" });
     await wednesday.fill("soon");

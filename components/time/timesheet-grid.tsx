@@ -55,7 +55,8 @@ const rowName = (row: Pick<TimesheetGridRow, "projectName" | "taskName">) => (ro
 /**
  * The week as a grid of project/task rows × days, each cell an input: typing a duration and
  * pressing Enter (or leaving the cell) sets that day's total for the row. Outcomes and refusals
- * are announced politely. A read-only cell (invoiced time, or several entries) is not an input
+ * are announced politely; a refusal of the time itself (past midnight, an overlap) links to that
+ * day on the Time page. A read-only cell (invoiced time, or several entries) is not an input
  * but its value as text, linking to that day on the Time page; it says why in its title and
  * description, and in the status line when focused.
  */
@@ -91,7 +92,8 @@ export function TimesheetGrid({ days, rows, dayTotals, total, projects, tasks, s
         setStatus({ tone: "success", message: state.message });
       } else if (state.status === "error") {
         setFailed({ key, typed });
-        setStatus({ tone: "error", message: `${rowName(row)}, ${day.label}: ${state.message}` });
+        // A refusal of what the cell would save (past midnight, an overlap, several entries) points to that day on the Time page, where it can be tracked as wanted; a typo does not.
+        setStatus({ tone: "error", message: `${rowName(row)}, ${day.label}: ${state.message}`, href: state.fieldErrors.duration ? undefined : day.dayHref });
       }
     });
   }

@@ -54,4 +54,17 @@ describe("the demo seed", () => {
     const today = entries.filter((e) => localDateOf(e.startedAt, e.workspace.timeZone) === localDateOf(seededAt, e.workspace.timeZone));
     expect(today.length).toBeGreaterThan(0);
   });
+
+  it("gives no member overlapping entries (overlapping time is never saved silently, and the demo shows none)", async () => {
+    const entries = await db.timeEntry.findMany({ select: { membershipId: true, startedAt: true, durationSeconds: true, description: true }, orderBy: [{ membershipId: "asc" }, { startedAt: "asc" }] });
+    const overlaps: string[] = [];
+    entries.forEach((entry, i) => {
+      const previous = entries[i - 1];
+      if (previous?.membershipId === entry.membershipId && previous.startedAt.getTime() + previous.durationSeconds * 1000 > entry.startedAt.getTime()) {
+        overlaps.push(`${previous.description} (${previous.startedAt.toISOString()}) and ${entry.description} (${entry.startedAt.toISOString()})`);
+      }
+    });
+    expect(overlaps).toEqual([]);
+    expect(entries.length).toBeGreaterThan(40);
+  });
 });

@@ -196,6 +196,8 @@ async function seedLovelaceStudio(adaId: string, graceId: string) {
     { project: docs, tasks: docsTasks, descriptions: ["Drafted chapter on the carriage mechanism", "Checked tables against the engine's output", "Edited operating notes", "Call with Charles about the manual"] },
     { project: website, tasks: websiteTasks, descriptions: ["Landing page layout", "Simulator prototype", "Copy for the about page", "Fixed navigation on small screens"] },
   ];
+  // Where Ada's Babbage time ends on each day: her other clients' time that day starts after it, so no member's entries overlap.
+  const adaDayEnds = new Map<string, number>();
   for (const day of workdays(today, 4)) {
     let minute = 9 * 60;
     const adaDay: EntrySpec[] = [];
@@ -216,7 +218,10 @@ async function seedLovelaceStudio(adaId: string, graceId: string) {
       });
       minute += minutes + random.int(2, 8) * 5;
     }
-    for (const spec of endingBy(adaDay, seededAt)) await track(spec);
+    for (const spec of endingBy(adaDay, seededAt)) {
+      await track(spec);
+      adaDayEnds.set(day, Math.max(adaDayEnds.get(day) ?? 0, startOf(spec).getTime() + spec.minutes * 60_000));
+    }
     if (random.chance(0.6)) {
       const graceDay: EntrySpec[] = [
         {
@@ -245,7 +250,12 @@ async function seedLovelaceStudio(adaId: string, graceId: string) {
     { day: week(1, 1), start: "10:00", minutes: 160, project: sketch, description: "Translation of part II" },
     { day: week(1, 3), start: "13:00", minutes: 60, project: notes, description: "Proofreading (pro bono)", billable: false, tagIds: [tags.review] },
   ];
-  for (const spec of menabreaEntries) await track({ ...spec, actor: ada, timeZone });
+  for (const spec of menabreaEntries) {
+    // At its written time, or 15 minutes after that day's Babbage time when that runs later (whole 5 minutes): still the same day, so the totals stay known.
+    const written = localDateTime(spec.day, spec.start, timeZone).getTime();
+    const after = (adaDayEnds.get(spec.day) ?? 0) + 15 * 60_000;
+    await track({ ...spec, actor: ada, timeZone, startedAt: new Date(Math.max(written, Math.ceil(after / 300_000) * 300_000)) });
+  }
 
   // Invoices: week -4 paid, week -3 sent (and overdue), week -2 still a draft.
   const paid = await createInvoiceDraft(ada, {

@@ -164,3 +164,62 @@ describe("typing into a cell (setTimesheetCell)", () => {
     }
   });
 });
+
+describe("a cell's time stays in its day and never overlaps silently (setTimesheetCell)", () => {
+  const entryOf = (id: string) => db.timeEntry.findUniqueOrThrow({ where: { id } });
+
+  it("refuses lengthening an entry past the day's midnight, naming the most that fits, and changes nothing", async () => {
+    const entry = await track(ada, docs, "2025-03-24T11:45:00Z", 60); // Mon 11:45–12:45 London (GMT)
+    await expect(setTimesheetCell(ada, { projectId: docs, taskId: null, date: "2025-03-24", durationSeconds: 23 * 3_600 })).rejects.toMatchObject({
+      code: "invalid_input",
+      message: expect.stringMatching(/starts at 11:45, so it can be at most 12:15 to end by midnight/),
+      fieldErrors: { durationSeconds: "can be at most 12:15 to end by midnight" },
+    });
+    expect((await entryOf(entry.id)).durationSeconds).toBe(3_600);
+    // Ending exactly at midnight fits.
+    const change = await setTimesheetCell(ada, { projectId: docs, taskId: null, date: "2025-03-24", durationSeconds: 12 * 3_600 + 15 * 60 });
+    expect(change).toMatchObject({ outcome: "updated", entry: { durationSeconds: 44_100 } });
+  });
+
+  it("refuses a new entry that would run past midnight from where the day left off, and creates nothing", async () => {
+    await track(ada, site, "2025-03-25T09:00:00Z", 600); // 09:00–19:00
+    const before = await db.timeEntry.count();
+    await expect(setTimesheetCell(ada, { projectId: docs, taskId: null, date: "2025-03-25", durationSeconds: 86_400 })).rejects.toMatchObject({
+      code: "invalid_input",
+      message: expect.stringMatching(/start at 19:00.*at most 5:00 to end by midnight/),
+      fieldErrors: { durationSeconds: expect.any(String) },
+    });
+    expect(await db.timeEntry.count()).toBe(before);
+  });
+
+  it("refuses lengthening an entry into the member's next one, naming it, and allows touching it", async () => {
+    const entry = await track(ada, docs, "2025-03-26T09:00:00Z", 60); // 09:00–10:00
+    await track(ada, site, "2025-03-26T10:30:00Z", 60, design); // 10:30–11:30, another row
+    await track(grace, site, "2025-03-26T10:00:00Z", 120); // Grace's time never counts against Ada's
+    await expect(setTimesheetCell(ada, { projectId: docs, taskId: null, date: "2025-03-26", durationSeconds: 7_200 })).rejects.toMatchObject({
+      code: "conflict",
+      message: expect.stringMatching(/Wed 26 Mar 09:00–11:00 and overlap an entry already tracked: Website redesign · Design, Wed 26 Mar 10:30–11:30\. Nothing was saved.*Time page/),
+    });
+    expect((await entryOf(entry.id)).durationSeconds).toBe(3_600);
+    // Ending at 10:30, where the next entry starts, touches it: no overlap.
+    expect((await setTimesheetCell(ada, { projectId: docs, taskId: null, date: "2025-03-26", durationSeconds: 5_400 })).outcome).toBe("updated");
+  });
+
+  it("refuses a new entry overlapping time that ran past midnight into its day, and creates nothing", async () => {
+    await track(ada, site, "2025-03-27T22:00:00Z", 720); // Thu 22:00 – Fri 10:00
+    const before = await db.timeEntry.count();
+    await expect(setTimesheetCell(ada, { projectId: docs, taskId: null, date: "2025-03-28", durationSeconds: 1_800 })).rejects.toMatchObject({
+      code: "conflict",
+      message: expect.stringMatching(/Fri 28 Mar 09:00–09:30 and overlap an entry already tracked: Website redesign, Thu 27 Mar 22:00–10:00/),
+    });
+    expect(await db.timeEntry.count()).toBe(before);
+  });
+
+  it("lets an entry that already overlaps be shortened or lengthened without new overlaps", async () => {
+    const entry = await track(ada, docs, "2025-03-31T09:00:00Z", 120); // Mon 10:00–12:00 BST
+    await track(ada, site, "2025-03-31T10:00:00Z", 30); // 11:00–11:30 BST, overlapped already (saved on the Time page)
+    expect((await setTimesheetCell(ada, { projectId: docs, taskId: null, date: "2025-03-31", durationSeconds: 9_000 })).outcome).toBe("updated");
+    expect((await setTimesheetCell(ada, { projectId: docs, taskId: null, date: "2025-03-31", durationSeconds: 6_000 })).outcome).toBe("updated");
+    expect((await entryOf(entry.id)).durationSeconds).toBe(6_000);
+  });
+});

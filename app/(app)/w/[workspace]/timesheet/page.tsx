@@ -79,8 +79,8 @@ export default async function TimesheetPage({ params, searchParams }: { params: 
           />
         ) : null}
         <p className="text-sm text-slate-600">
-          Type a duration (1:30, 1.5 or 90m) and press Enter to set that day&apos;s time for the row. An empty day gets a new entry starting where the day left off; a cell made of several
-          entries, or of invoiced time, is changed on the Time page.
+          Type a duration (1:30, 1.5 or 90m) and press Enter to set that day&apos;s time for the row. An empty day gets a new entry starting where the day left off. A cell&apos;s time ends by
+          midnight and never overlaps your other entries; a cell made of several entries, or of invoiced time, is changed on the Time page.
         </p>
         <TimesheetGrid
           days={sheet.days.map((date) => ({
