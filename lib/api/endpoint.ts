@@ -8,8 +8,8 @@
 import { z } from "zod";
 import type { CsvExport } from "@/lib/domain/csv/csv";
 import type { Wire } from "@/lib/integrations/wire";
-import { performFileOperation, performOperation, type Operation, type OperationContext, type OperationFile } from "@/lib/operations/operation";
 import { operationFieldName } from "@/lib/operations/field-names";
+import { performFileOperation, performOperation, type Operation, type OperationContext, type OperationFile } from "@/lib/operations/operation";
 import { queryField } from "./query";
 import { requestFields } from "./request-fields";
 
