@@ -7,6 +7,7 @@ import { exportInvoices, type ExportInvoicesInput } from "@/lib/domain/invoices/
 import { exportReport } from "@/lib/domain/reports/export-report";
 import type { RunReportInput } from "@/lib/domain/reports/run-report";
 import { exportTimeEntries } from "@/lib/domain/time-entries/export-time-entries";
+import { operationFieldName } from "@/lib/operations/field-names";
 import { requestFields } from "./request-fields";
 
 type Query = Record<string, unknown>;
@@ -23,7 +24,7 @@ export function exportTimeEntriesCsv(actor: Actor, q: Query) {
     billable: optional<boolean>(q.billable),
     invoiced: optional<boolean>(q.invoiced),
     tagIds: optional<string[]>(q.tag_id),
-  }), { membershipId: "member_id", tagIds: "tag_id" });
+  }), (domainKey) => operationFieldName({ fieldNames: { membershipId: "member_id", tagIds: "tag_id" } }, domainKey));
 }
 
 export function exportInvoicesCsv(actor: Actor, q: Query) {

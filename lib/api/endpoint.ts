@@ -8,6 +8,7 @@
 import { z } from "zod";
 import type { CsvExport } from "@/lib/domain/csv/csv";
 import type { Wire } from "@/lib/integrations/wire";
+import { operationFieldName } from "@/lib/operations/field-names";
 import { performFileOperation, performOperation, type Operation, type OperationContext, type OperationFile } from "@/lib/operations/operation";
 import { queryField } from "./query";
 import { requestFields } from "./request-fields";
@@ -89,7 +90,7 @@ export function endpoint(operation: Operation, route: `${HttpMethod} /api/${stri
   const inputSchema = z.strictObject(Object.fromEntries(fields.map(([field, schema]) => [restName(field), method === "GET" ? queryField(schema as z.ZodType) : schema])));
   const where = method === "GET" ? "query" : "body";
   const { schema: response, body } = responseBody(operation.output, options.beside ?? []);
-  const fieldNames = Object.fromEntries(Object.entries(operation.fieldNames ?? {}).map(([domain, field]) => [domain, restName(field)]));
+  const fieldName = (domainKey: string) => operationFieldName(operation, domainKey, restName);
   return {
     operation,
     method,
@@ -113,12 +114,12 @@ export function endpoint(operation: Operation, route: `${HttpMethod} /api/${stri
     successStatus: options.status ?? 200,
     idempotent: options.idempotent ?? Boolean(operation.idempotencyKey),
     async handle(ctx, input) {
-      return body(await requestFields(where, performOperation(operation, ctx, argsOf(input)), fieldNames));
+      return body(await requestFields(where, performOperation(operation, ctx, argsOf(input)), fieldName));
     },
     ...(operation.file
       ? {
           mediaType: operation.fileMediaType,
-          download: async (ctx: OperationContext, input: ApiInput) => (await requestFields(where, performFileOperation(operation, ctx, argsOf(input)), fieldNames)).file,
+          download: async (ctx: OperationContext, input: ApiInput) => (await requestFields(where, performFileOperation(operation, ctx, argsOf(input)), fieldName)).file,
         }
       : {}),
     ...(options.alternate ? { alternate: options.alternate } : {}),

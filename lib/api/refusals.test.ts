@@ -221,6 +221,12 @@ const BAD_INPUT: BadInput[] = [
   ["a missing client", "GET", "/api/v1/billable-candidates", () => ({ query: { from: "2026-01-01", to: "2026-01-31" } }), "query.client_id"],
   ["a month 13", "GET", "/api/v1/billable-candidates", () => ({ query: { client_id: id("menabrea"), from: "2026-13-01", to: "2026-12-31" } }), "query.from"],
   ["a date before the calendar", "GET", "/api/v1/billable-candidates", () => ({ query: { client_id: id("menabrea"), from: "0001-01-01", to: "2026-12-31" } }), "query.from"],
+  // Ids naming no client of the workspace, or no project of the client, are refused at their field, never read as "no time".
+  ["an unknown project", "GET", "/api/v1/billable-candidates", () => ({ query: { client_id: id("menabrea"), from: "2026-01-01", to: "2026-01-31", project_id: "zzz" } }), "query.project_id"],
+  ["another client's project", "GET", "/api/v1/billable-candidates", () => ({ query: { client_id: id("menabrea"), from: "2026-01-01", to: "2026-01-31", project_id: id("docs") } }), "query.project_id"],
+  ["another workspace's client", "GET", "/api/v1/billable-candidates", () => ({ query: { client_id: "not-a-client", from: "2026-01-01", to: "2026-01-31" } }), "query.client_id"],
+  ["an unknown project", "POST", "/api/v1/invoices/preview", () => ({ body: { client_id: id("menabrea"), from: "2026-01-01", to: "2026-01-31", project_ids: ["zzz"] } }), "body.project_ids"],
+  ["another workspace's project", "POST", "/api/v1/invoices", () => ({ body: { client_id: id("menabrea"), from: "2026-01-01", to: "2026-01-31", project_ids: [id("otherProject")] } }), "body.project_ids"],
   ["neither a range nor entries", "POST", "/api/v1/invoices/preview", () => ({ body: { client_id: id("menabrea") } }), "body.from"],
   ["a range and entries at once", "POST", "/api/v1/invoices", () => ({ body: { client_id: id("menabrea"), from: "2026-01-01", to: "2026-01-31", time_entry_ids: [id("entry")] } }), "body.time_entry_ids"],
   ["a tax rate over 100%", "POST", "/api/v1/invoices", () => ({ body: { client_id: id("menabrea"), from: addIsoDays(today(), -42), to: today(), tax_rate: 10_001 } }), "body.tax_rate"],
@@ -276,6 +282,15 @@ describe("bad input", () => {
     expect(res.status).toBe(422);
     expect(res.body.errors).toEqual({ [field]: message });
     expect(res.body.detail).toBe(`${field}: ${message}`);
+  });
+
+  it("names an unknown project as the request gave it, not as no unbilled time", async () => {
+    const range = { client_id: id("menabrea"), from: "2026-01-01", to: "2026-01-31" };
+    const candidates = await rest("GET", "/api/v1/billable-candidates", { token, query: { ...range, project_id: "zzz" } });
+    expect(candidates.body.errors).toEqual({ "query.project_id": "no project with this id in this workspace: zzz" });
+    expect(candidates.body.detail).toBe("query.project_id: no project with this id in this workspace: zzz");
+    const preview = await rest("POST", "/api/v1/invoices/preview", { token, body: { ...range, project_ids: [id("docs")] } });
+    expect(preview.body.errors).toEqual({ "body.project_ids": `is not a project of this client: ${id("docs")}` });
   });
 
   it("has a bad-input case for every endpoint in the catalog", () => {

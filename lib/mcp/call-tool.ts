@@ -13,6 +13,7 @@ import { WORDED } from "@/lib/domain/issue-wording";
 import { withIdempotencyKey } from "@/lib/integrations/idempotency";
 import { recordActivity } from "@/lib/integrations/record-activity";
 import type { CallRefusal } from "@/lib/operations/check-call";
+import { operationFieldName, renameFieldErrors } from "@/lib/operations/field-names";
 import { performFileOperation, performOperation, type OperationContext, type WireObject } from "@/lib/operations/operation";
 import type { Connection } from "@/lib/oauth/protected-resource/resolve-connection";
 import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
@@ -125,8 +126,10 @@ export async function callTool(
       return errorResult(message);
     }
     if (!isDomainError(error)) throw error;
-    await recordActivity(connection.grantId, "tool", tool.name, "error", error.message);
-    return errorResult(error.message);
+    // The domain names fields by its input names (membershipId); the model gave the tool's (member_id).
+    const { message } = renameFieldErrors(error, (domainKey) => operationFieldName(tool, domainKey));
+    await recordActivity(connection.grantId, "tool", tool.name, "error", message);
+    return errorResult(message);
   }
 }
 

@@ -52,6 +52,13 @@ describe("the catalog", () => {
     }
   });
 
+  it("renames domain fields only to arguments the tool has, so a refusal names what the caller gave", () => {
+    for (const tool of TOOL_CATALOG) {
+      const argumentNames = Object.keys(tool.input.shape);
+      for (const field of Object.values(tool.fieldNames ?? {})) expect(argumentNames, tool.name).toContain(field);
+    }
+  });
+
   it("annotates every tool as closed-world, read-only exactly when its access is read", () => {
     for (const tool of TOOL_CATALOG) {
       expect(tool.annotations.openWorldHint, tool.name).toBe(false);

@@ -20,9 +20,18 @@ import { findTool } from "./tool-catalog";
 let world: DemoWorld;
 let ada: string;
 let grace: string;
+/** Records of Analytical Engines, another workspace: they must read like ids that exist nowhere. */
+let foreign: { client: string; project: string; member: string; tag: string };
 
 beforeAll(async () => {
   world = await seedDemoWorld();
+  const workspaceId = world.demo.engines.id;
+  const [client, member, tag] = await Promise.all([
+    db.client.findFirstOrThrow({ where: { workspaceId } }),
+    db.membership.findFirstOrThrow({ where: { workspaceId } }),
+    db.tag.create({ data: { workspaceId, name: "foreign" } }),
+  ]);
+  foreign = { client: client.id, project: world.demo.gearTrain.id, member: member.id, tag: tag.id };
   [ada, grace] = await Promise.all([connect(world.adaId, world.workspaceId), connect(world.graceId, world.workspaceId, "hourbook:read hourbook:write")]);
 });
 
@@ -159,7 +168,7 @@ const REFUSALS: [string, string, () => Promise<Args>, RegExp, (() => string)?][]
       const rule = await createRule(world.ada, { kind: "rounding", name: "Inactive rounding", roundingIncrementSeconds: 600, roundingDirection: "down", active: false });
       return { rule_id: rule.id, minimum_seconds: 600 };
     },
-    /A rounding rule has no (minimumSeconds|minimum_seconds)/,
+    /^A rounding rule has no minimum_seconds; create a new rule of the right kind instead\.$/,
   ],
   ["an unknown invoice", "get_invoice", async () => ({ invoice_id: "no-such-invoice" }), /^Invoice was not found in this workspace\.$/],
   ["an unknown client", "update_client", async () => ({ client_id: "no-such-client", name: "X" }), /^Client was not found in this workspace\.$/],
@@ -169,6 +178,9 @@ const REFUSALS: [string, string, () => Promise<Args>, RegExp, (() => string)?][]
   ["a list up to the year 9999", "list_time_entries", async () => ({ to: "9999-12-31" }), /to: must be a date from 2000-01-01 to 2099-12-31/],
   ["a report from the year 1000", "run_report", async () => ({ kind: "time", from: "1000-01-01", to: "2099-12-30" }), /from: must be a date from 2000-01-01 to 2099-12-31/],
   ["a report given backwards", "run_report", async () => ({ kind: "time", from: "2026-02-01", to: "2026-01-01" }), /from: must be on or before to/],
+  // Ids that name no record of the workspace (another workspace's read the same) are refused at their argument,
+  // never answered "no unbilled time" or an empty list; the argument is named as the tool spells it.
+  ...unknownIdRefusals(),
   [
     "an invoice issued in 2100",
     "create_invoice_draft",
@@ -184,6 +196,38 @@ const REFUSALS: [string, string, () => Promise<Args>, RegExp, (() => string)?][]
   ],
 ];
 
+/** Candidates, preview and draft name only the client's projects; the lists, only the workspace's records. */
+function unknownIdRefusals(): [string, string, () => Promise<Args>, RegExp][] {
+  const range = { from: "2000-01-01", to: "2099-12-31" };
+  const menabrea = () => ({ client_id: world.demo.menabrea.id, ...range });
+  const noProject = /^project_ids: no project with this id in this workspace: \S+$/;
+  const otherClients = /^project_ids: is not a project of this client: \S+$/;
+  const noClient = /^client_id: no client with this id in this workspace$/;
+  const cases: [string, string, () => Promise<Args>, RegExp][] = [];
+  for (const name of ["find_billable_candidates", "preview_invoice", "create_invoice_draft"]) {
+    cases.push(
+      [`an unknown project`, name, async () => ({ ...menabrea(), project_ids: ["zzz"] }), noProject],
+      [`another workspace's project`, name, async () => ({ ...menabrea(), project_ids: [foreign.project] }), noProject],
+      [`another client's project`, name, async () => ({ ...menabrea(), project_ids: [world.demo.docs.id] }), otherClients],
+      [`an unknown client`, name, async () => ({ ...menabrea(), client_id: "zzz" }), noClient],
+      [`another workspace's client`, name, async () => ({ ...menabrea(), client_id: foreign.client }), noClient],
+    );
+  }
+  cases.push(
+    ["another workspace's member", "list_time_entries", async () => ({ member_id: foreign.member }), /^member_id: no member with this id in this workspace$/],
+    ["another workspace's tag", "list_time_entries", async () => ({ tag_ids: [foreign.tag] }), /^tag_ids: has an id with no tag in this workspace$/],
+    ["another workspace's project", "list_time_entries", async () => ({ project_id: foreign.project }), /^project_id: no project with this id in this workspace$/],
+    ["another workspace's client", "list_time_entries", async () => ({ client_id: foreign.client }), /^client_id: no client with this id in this workspace$/],
+    ["another workspace's project", "list_tasks", async () => ({ project_id: foreign.project }), /^project_id: no project with this id in this workspace$/],
+    ["another workspace's client", "list_projects", async () => ({ client_id: foreign.client }), /^client_id: no client with this id in this workspace$/],
+    ["another workspace's client", "list_invoices", async () => ({ client_id: foreign.client }), /^client_id: no client with this id in this workspace$/],
+  );
+  return cases;
+}
+
+/** The field names a refusal's text starts its parts with ("member_id: …; tag_ids: …"), each as the argument it names. */
+const namedFields = (text: string) => text.split("; ").flatMap((part) => /^([A-Za-z_][\w.]*): /.exec(part)?.[1]?.split(".")[0] ?? []);
+
 describe("domain refusals", () => {
   it.each(REFUSALS)("refuses %s (%s) with the domain's message and changes nothing", async (_, name, prepare, message, who) => {
     const args = await prepare();
@@ -192,7 +236,12 @@ describe("domain refusals", () => {
     const token = who ? who() : ada;
     // Consequential tools refuse at the first step: no confirmation is offered for what would fail.
     const call = await callToolOver(token, name, args);
-    expect(toolError(call)).toMatch(message);
+    const text = toolError(call);
+    expect(text).toMatch(message);
+    // Fields are named by the tool's arguments, never by the domain's input names (membershipId, tagIds).
+    const argumentNames = Object.keys(findTool(name)?.input.shape ?? {});
+    for (const field of namedFields(text)) expect(argumentNames, text).toContain(field);
+    expect(text).not.toMatch(/\b(membershipId|tagIds|projectIds?|clientId|entryIds|taskId|invoiceId|issueDate|dueDate|taxRate|taxNote|paidOn)\b/);
     expect(await workspaceSnapshot()).toEqual(before);
     if (findTool(name)?.confirm) expect(await db.confirmationToken.count()).toBe(confirmationsBefore);
   });

@@ -9,7 +9,8 @@ import { billTimeEntry } from "@/lib/domain/billing/billable-time";
 import { groupIntoLines, type DraftLine, type LineGrouping } from "@/lib/domain/billing/invoice-lines";
 import { loadBillingRules } from "@/lib/domain/billing/load-billing-rules";
 import { localDateRange } from "@/lib/domain/dates";
-import { invalidInput } from "@/lib/domain/errors";
+import { invalidInput, summarizeFieldErrors } from "@/lib/domain/errors";
+import { UNKNOWN_ID } from "@/lib/domain/workspaces/check-filter-ids";
 
 export interface BillableCandidate {
   id: string;
@@ -35,7 +36,54 @@ export interface CandidateSelection {
   projectIds?: string[];
 }
 
+/** Field messages for a client and project filter that name no record of theirs. */
+export const UNKNOWN_SELECTION = {
+  clientId: UNKNOWN_ID.clientId,
+  projectIds: UNKNOWN_ID.projectId,
+  otherClientsProject: "is not a project of this client",
+} as const;
+
+/**
+ * The client of a selection, checked to be one of the actor's workspace — the first step of
+ * "find billable candidates", the preview and a draft.
+ * @throws invalid_input at clientId ("no client with this id in this workspace"); another
+ *   workspace's client reads the same
+ */
+export async function loadSelectedClient(tx: DbTx, actor: Actor, clientId: string) {
+  const client = await tx.client.findFirst({ where: { id: clientId, workspaceId: actor.workspaceId } });
+  if (!client) throw refusal({ clientId: UNKNOWN_SELECTION.clientId });
+  return client;
+}
+
+/**
+ * Refuses project ids that name no project of the client: an unknown id (or another
+ * workspace's, which reads the same) would otherwise filter everything out and answer "no
+ * unbilled time", as if the client had none.
+ * @throws invalid_input at projectIds, listing the ids ("no project with this id in this
+ *   workspace: zzz", or "is not a project of this client: <id>" for another client's project)
+ */
+async function checkSelectedProjects(tx: DbTx, actor: Actor, clientId: string, projectIds: readonly string[]): Promise<void> {
+  const ids = [...new Set(projectIds)];
+  const projects = await tx.project.findMany({ where: { id: { in: ids }, workspaceId: actor.workspaceId }, select: { id: true, clientId: true } });
+  const clientOf = new Map(projects.map((p) => [p.id, p.clientId]));
+  const unknown = ids.filter((id) => !clientOf.has(id));
+  const elsewhere = ids.filter((id) => clientOf.has(id) && clientOf.get(id) !== clientId);
+  if (unknown.length) throw refusal({ projectIds: `${UNKNOWN_SELECTION.projectIds}: ${listIds(unknown)}` });
+  if (elsewhere.length) throw refusal({ projectIds: `${UNKNOWN_SELECTION.otherClientsProject}: ${listIds(elsewhere)}` });
+}
+
+const listIds = (ids: readonly string[]) => `${ids.slice(0, 5).join(", ")}${ids.length > 5 ? "…" : ""}`;
+
+const refusal = (fieldErrors: Record<string, string>) => invalidInput(summarizeFieldErrors(fieldErrors), fieldErrors);
+
+/**
+ * The client's unbilled billable entries in the selection, priced after rules, oldest first.
+ * `selection.clientId` must be the workspace's (loadSelectedClient).
+ * @throws invalid_input at projectIds when one names no project of the client, and at entryIds
+ *   when a chosen entry cannot be billed to it
+ */
 export async function loadBillableCandidates(tx: DbTx, actor: Actor, selection: CandidateSelection): Promise<BillableCandidate[]> {
+  if (selection.projectIds?.length) await checkSelectedProjects(tx, actor, selection.clientId, selection.projectIds);
   const startedAt = selection.range
     ? (() => {
         const { start, end } = localDateRange(selection.range.from, selection.range.to, selection.range.timeZone);

@@ -3,10 +3,10 @@ import { db } from "@/lib/db";
 import { assertCan, type Actor } from "@/lib/domain/actor";
 import { invoiceTotals } from "@/lib/domain/billing/invoice-totals";
 import { DATES_OUT_OF_ORDER, datesInOrder, IsoDate } from "@/lib/domain/dates";
-import { notFound, parseInput } from "@/lib/domain/errors";
+import { parseInput } from "@/lib/domain/errors";
 import { Id } from "@/lib/domain/schemas";
 import { loadWorkspace } from "@/lib/domain/workspaces/load-workspace";
-import { linesForCandidates, loadBillableCandidates, type BillableCandidate } from "./billable-candidates";
+import { linesForCandidates, loadBillableCandidates, loadSelectedClient, type BillableCandidate } from "./billable-candidates";
 
 export const FindBillableCandidatesInput = z
   .object({
@@ -28,7 +28,11 @@ export interface BillableCandidates {
   amount: number;
 }
 
-/** Unbilled billable time for a client in a date range, priced after rules. */
+/**
+ * Unbilled billable time for a client in a date range, priced after rules.
+ * @throws invalid_input at clientId / projectIds when they name no client of the workspace or
+ *   no project of that client (an unknown id is refused, never read as "no time")
+ */
 export async function findBillableCandidates(
   actor: Actor,
   input: z.input<typeof FindBillableCandidatesInput>,
@@ -36,8 +40,8 @@ export async function findBillableCandidates(
   assertCan(actor, "invoices:read", "look for billable time");
   const data = parseInput(FindBillableCandidatesInput, input);
   const workspace = await loadWorkspace(actor);
-  const client = await db.client.findFirst({ where: { id: data.clientId, workspaceId: actor.workspaceId }, select: { id: true, name: true } });
-  if (!client) throw notFound("Client");
+  const { id, name } = await loadSelectedClient(db, actor, data.clientId);
+  const client = { id, name };
   const entries = await loadBillableCandidates(db, actor, {
     clientId: client.id,
     range: { from: data.from, to: data.to, timeZone: workspace.timeZone },

@@ -17,6 +17,8 @@ import {
   createUser,
   createWorkspace,
 } from "@/prisma/seed/factories";
+import { createInvoiceDraft } from "./create-invoice-draft";
+import { findBillableCandidates } from "./find-billable-candidates";
 import { previewInvoice } from "./preview-invoice";
 
 const ZONE = "Pacific/Auckland";
@@ -29,6 +31,9 @@ let ada: Actor;
 let client: { id: string; name: string; email: string | null };
 let appId: string;
 let foreignClientId: string;
+let foreignProjectId: string;
+/** A project of another client of the same workspace. */
+let otherClientsProjectId: string;
 /** Oldest first: Website/Design on 2 March, Website/Build on 3 March, App on 5 March (Auckland dates). */
 let entryIds: [string, string, string];
 
@@ -65,6 +70,12 @@ beforeAll(async () => {
 
   const elsewhere = await createWorkspace(db);
   foreignClientId = (await createClientRow(db, elsewhere.id)).id;
+  foreignProjectId = (await createProjectRow(db, elsewhere.id, foreignClientId)).id;
+  const otherClient = await createClientRow(db, workspace.id, { name: "Analytical Society" });
+  const otherClientsProject = await createProjectRow(db, workspace.id, otherClient.id, { name: "Engine" });
+  otherClientsProjectId = otherClientsProject.id;
+  // Unbilled time of the other client: its project must not pass as "no time" either.
+  await entry(otherClientsProject.id, null, "2026-03-04", HOUR, 10_000);
 });
 
 afterAll(() => setClock(null));
@@ -152,9 +163,63 @@ describe("planInvoice", () => {
   it("refuses a client of another workspace", async () => {
     await expect(previewInvoice(ada, { clientId: foreignClientId, ...march })).rejects.toMatchObject({
       code: "invalid_input",
-      message: expect.stringContaining("client from this workspace"),
-      fieldErrors: { clientId: expect.stringContaining("not a client in this workspace") },
+      message: "clientId: no client with this id in this workspace",
+      fieldErrors: { clientId: "no client with this id in this workspace" },
     });
+  });
+
+  // An id that names no project of the client would filter everything out: refused, never "no unbilled time".
+  const PROJECT_REFUSALS = [
+    { name: "an unknown project", ids: () => ["zzz"], says: () => "no project with this id in this workspace: zzz" },
+    // Another workspace's project reads exactly like one that exists nowhere.
+    { name: "another workspace's project", ids: () => [foreignProjectId], says: () => `no project with this id in this workspace: ${foreignProjectId}` },
+    { name: "another client's project", ids: () => [appId, otherClientsProjectId], says: () => `is not a project of this client: ${otherClientsProjectId}` },
+    { name: "an unknown project beside a real one", ids: () => [appId, "zzz"], says: () => "no project with this id in this workspace: zzz" },
+  ];
+
+  it.each(PROJECT_REFUSALS)("refuses $name in the preview, at projectIds", async ({ ids, says }) => {
+    await expect(previewInvoice(ada, { clientId: client.id, ...march, projectIds: ids() })).rejects.toMatchObject({
+      code: "invalid_input",
+      message: `projectIds: ${says()}`,
+      fieldErrors: { projectIds: says() },
+    });
+  });
+
+  it.each(PROJECT_REFUSALS)("refuses $name when looking for billable time, at projectIds", async ({ ids, says }) => {
+    await expect(findBillableCandidates(ada, { clientId: client.id, ...march, projectIds: ids() })).rejects.toMatchObject({
+      code: "invalid_input",
+      fieldErrors: { projectIds: says() },
+    });
+  });
+
+  it.each(PROJECT_REFUSALS)("refuses $name in a draft, and creates nothing", async ({ ids, says }) => {
+    const before = await db.workspace.findUniqueOrThrow({ where: { id: ada.workspaceId }, select: { nextInvoiceNumber: true } });
+    await expect(createInvoiceDraft(ada, { clientId: client.id, ...march, projectIds: ids() })).rejects.toMatchObject({
+      code: "invalid_input",
+      fieldErrors: { projectIds: says() },
+    });
+    expect(await db.workspace.findUniqueOrThrow({ where: { id: ada.workspaceId }, select: { nextInvoiceNumber: true } })).toEqual(before);
+    expect(await db.invoice.count({ where: { workspaceId: ada.workspaceId } })).toBe(0);
+  });
+
+  it("refuses another workspace's client and an unknown one alike when looking for billable time", async () => {
+    for (const clientId of [foreignClientId, "zzz"]) {
+      await expect(findBillableCandidates(ada, { clientId, ...march })).rejects.toMatchObject({
+        code: "invalid_input",
+        message: "clientId: no client with this id in this workspace",
+        fieldErrors: { clientId: "no client with this id in this workspace" },
+      });
+    }
+  });
+
+  it("refuses chosen entries of another client, and of another workspace, at entryIds", async () => {
+    const otherClients = await db.timeEntry.findFirstOrThrow({ where: { projectId: otherClientsProjectId } });
+    for (const chosen of [[otherClients.id], ["zzz"]]) {
+      await expect(previewInvoice(ada, { clientId: client.id, entryIds: [entryIds[0], ...chosen] })).rejects.toMatchObject({
+        code: "invalid_input",
+        fieldErrors: { entryIds: "contains entries that cannot be billed" },
+      });
+    }
   });
 
   it.each([

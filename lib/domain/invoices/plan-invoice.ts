@@ -13,7 +13,7 @@ import { addIsoDays, DATES_OUT_OF_ORDER, datesInOrder, formatIsoDate, IsoDate, l
 import { invalidInput } from "@/lib/domain/errors";
 import { Id, printable } from "@/lib/domain/schemas";
 import { assertDiscountFits, DiscountInput, LegacyTaxRate, requestedTaxes, TaxesInput, TaxNote } from "./adjustment-input";
-import { loadBillableCandidates, linesForCandidates, type BillableCandidate } from "./billable-candidates";
+import { loadBillableCandidates, loadSelectedClient, linesForCandidates, type BillableCandidate } from "./billable-candidates";
 
 export const InvoicePlanInput = z
   .object({
@@ -74,10 +74,15 @@ export interface InvoicePlan {
   totals: InvoiceTotals;
 }
 
+/**
+ * The plan for `data`, read in `tx`.
+ * @throws invalid_input at clientId / projectIds naming no client of the workspace or no project
+ *   of the client, at entryIds for chosen entries that cannot be billed, at from when the range
+ *   holds no unbilled billable time, and for a discount larger than the subtotal
+ */
 export async function planInvoice(tx: DbTx, actor: Actor, data: z.output<typeof InvoicePlanInput>): Promise<InvoicePlan> {
   const workspace = await tx.workspace.findUniqueOrThrow({ where: { id: actor.workspaceId } });
-  const client = await tx.client.findFirst({ where: { id: data.clientId, workspaceId: actor.workspaceId } });
-  if (!client) throw invalidInput("Choose a client from this workspace.", { clientId: "is not a client in this workspace" });
+  const client = await loadSelectedClient(tx, actor, data.clientId);
 
   // Chosen entries win over dates.
   const range =
