@@ -34,3 +34,11 @@ test("Invoices and Reports say which value of the link they left off", async ({ 
   await page.goto("/w/lovelace-studio/reports?kind=time&groupBy=member");
   await expect(page.getByTestId("report-notice")).toHaveCount(0);
 });
+
+test("a new invoice from a link naming no client of the workspace says so at the client, in words, not code names", async ({ page }) => {
+  await signIn(page, "ada@example.com");
+  await page.goto("/w/lovelace-studio/invoices/new?clientId=zzz");
+  await expect(page.getByTestId("preview-error")).toContainText("Change the highlighted settings and preview again.");
+  await expect(page.getByTestId("preview-error")).not.toContainText("clientId");
+  await expect(page.getByText("no client with this id in this workspace")).toBeVisible();
+});

@@ -80,7 +80,8 @@ export default async function NewInvoicePage({ params, searchParams }: { params:
             </Alert>
           ) : (
             <Alert tone="error" title="The preview could not be made" testId="preview-error">
-              {preview.error.message}
+              {/* Field mistakes are said at their fields; the domain's summary names fields as the code does (clientId). */}
+              {Object.keys(errors).length ? "Change the highlighted settings and preview again." : preview.error.message}
             </Alert>
           )
         ) : null}
