@@ -5,9 +5,8 @@
  * so an endpoint passes its domain call through `requestFields` with the names it uses
  * (lib/operations/field-names.ts; snake_case when not given).
  */
-import { isDomainError } from "@/lib/domain/errors";
+import { isDomainError, renameFieldErrors } from "@/lib/domain/errors";
 import { snakeKey } from "@/lib/integrations/wire";
-import { renameFieldErrors } from "@/lib/operations/field-names";
 
 export async function requestFields<T>(where: "body" | "query", call: Promise<T>, fieldName: (domainKey: string) => string = snakeKey): Promise<T> {
   try {

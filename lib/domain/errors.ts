@@ -54,3 +54,25 @@ export function summarizeFieldErrors(fieldErrors: Readonly<Record<string, string
     .map(([field, message]) => (field === "_" ? message : `${field}: ${message}`))
     .join("; ");
 }
+
+/**
+ * An `invalid_input` refusal with its fields named by `name` (prefixed `where.` when given);
+ * other refusals as they are. A message that is just the summary of the fields is summarized
+ * again under the new names; a message of its own keeps its words, but a camelCase field name
+ * it quotes ("A rounding rule has no minimumSeconds") is renamed too — only camelCase ones, as
+ * a plain field name like `id` or `from` is also an English word of the sentence.
+ */
+export function renameFieldErrors(error: DomainError, name: (domainKey: string) => string, where?: string): DomainError {
+  if (error.code !== "invalid_input") return error;
+  const entries = Object.entries(error.fieldErrors);
+  const fields = Object.fromEntries(entries.map(([key, message]) => [key === "_" ? key : where ? `${where}.${name(key)}` : name(key), message]));
+  let message = error.message;
+  if (message === summarizeFieldErrors(error.fieldErrors)) message = summarizeFieldErrors(fields);
+  else {
+    for (const [key] of entries) {
+      const head = key.split(".")[0] ?? key;
+      if (/[A-Z]/.test(head)) message = message.replace(new RegExp(`\\b${head}\\b`, "g"), name(head));
+    }
+  }
+  return new DomainError("invalid_input", message, fields);
+}

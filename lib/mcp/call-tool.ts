@@ -8,12 +8,12 @@ import type { CallToolResult, InputRequiredResult } from "@modelcontextprotocol/
 import type { z } from "zod";
 import type { DbTx } from "@/lib/db";
 import { bestEffortWrite, storageUnavailableMessage, storageUnavailableOf } from "@/lib/db-errors";
-import { isDomainError } from "@/lib/domain/errors";
+import { isDomainError, renameFieldErrors } from "@/lib/domain/errors";
 import { WORDED } from "@/lib/domain/issue-wording";
 import { withIdempotencyKey } from "@/lib/integrations/idempotency";
 import { recordActivity } from "@/lib/integrations/record-activity";
 import type { CallRefusal } from "@/lib/operations/check-call";
-import { operationFieldName, renameFieldErrors } from "@/lib/operations/field-names";
+import { operationFieldName } from "@/lib/operations/field-names";
 import { performFileOperation, performOperation, type OperationContext, type WireObject } from "@/lib/operations/operation";
 import type { Connection } from "@/lib/oauth/protected-resource/resolve-connection";
 import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";

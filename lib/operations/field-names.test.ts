@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DomainError, invalidInput, notFound, summarizeFieldErrors } from "@/lib/domain/errors";
-import { operationFieldName, renameFieldErrors } from "./field-names";
+import { renameFieldErrors } from "@/lib/domain/errors";
+import { operationFieldName } from "./field-names";
 
 const refusal = (fields: Record<string, string>) => invalidInput(summarizeFieldErrors(fields), fields);
 const listTimeEntries = { fieldNames: { membershipId: "member_id", tagIds: "tag_ids" } };

@@ -9,7 +9,7 @@
  */
 import type { Actor } from "@/lib/domain/actor";
 import { exportAuditEvents } from "@/lib/domain/audit/export-audit-events";
-import { DomainError, invalidInput, isDomainError, summarizeFieldErrors } from "@/lib/domain/errors";
+import { invalidInput, isDomainError, renameFieldErrors, summarizeFieldErrors } from "@/lib/domain/errors";
 import { exportInvoices, type ExportInvoicesInput } from "@/lib/domain/invoices/export-invoices";
 import { exportReport } from "@/lib/domain/reports/export-report";
 import type { RunReportInput } from "@/lib/domain/reports/run-report";
@@ -56,18 +56,15 @@ function checkQuery(query: URLSearchParams, known: readonly string[], ids: reado
 }
 
 /**
- * The domain's refusal with its fields renamed to the query's (`tagIds.1` → `tag`); the message
- * is rebuilt when it was the summary of the fields, as parseInput and checkFilterIds write it.
+ * The domain's refusal with its fields renamed to the query's (`tagIds.1` → `tag`), through the
+ * renaming REST and MCP use (renameFieldErrors).
  */
 async function inQueryWords<T>(call: () => Promise<T>, names: Readonly<Record<string, string>>): Promise<T> {
   try {
     return await call();
   } catch (error) {
-    if (!isDomainError(error) || error.code !== "invalid_input") throw error;
-    const fields: Record<string, string> = {};
-    for (const [key, message] of Object.entries(error.fieldErrors)) fields[names[key.split(".")[0] ?? key] ?? key] ??= message;
-    const message = error.message === summarizeFieldErrors(error.fieldErrors) ? summarizeFieldErrors(fields) : error.message;
-    throw new DomainError("invalid_input", message, fields);
+    if (!isDomainError(error)) throw error;
+    throw renameFieldErrors(error, (key) => names[key.split(".")[0] ?? key] ?? key);
   }
 }
 

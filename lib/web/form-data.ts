@@ -3,7 +3,7 @@
  * numbers, booleans, seconds and minor units. A field that does not parse throws an
  * `invalid_input` naming it, so the form can show the message next to the field.
  */
-import { inCalendar, IsoDate, OUTSIDE_CALENDAR } from "@/lib/domain/dates";
+import { IsoDate, OUTSIDE_CALENDAR } from "@/lib/domain/dates";
 import { parseDuration } from "@/lib/domain/durations";
 import { invalidInput } from "@/lib/domain/errors";
 import { parseMoney } from "@/lib/domain/money";
@@ -31,8 +31,9 @@ export function list(form: FormData, name: string): string[] {
  * OUTSIDE_CALENDAR for a real date out of range (the range named), else an example to follow.
  */
 export function dateFieldError(value: string): string | null {
-  if (IsoDate.safeParse(value).success) return null;
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) && !inCalendar(value) ? OUTSIDE_CALENDAR : "enter a date such as 2026-11-23";
+  const parsed = IsoDate.safeParse(value);
+  if (parsed.success) return null;
+  return parsed.error.issues[0]?.message === OUTSIDE_CALENDAR ? OUTSIDE_CALENDAR : "enter a date such as 2026-11-23";
 }
 
 export function duration(form: FormData, name: string, label = "Duration"): number {
